@@ -1,0 +1,38 @@
+#include "cli_command.h"
+
+namespace backsight::cli {
+
+const Command *commands()
+{
+    static const Command list[] = {
+        {"import", "Import Entra ID log exports (files, folders, zip) into the database", &runImport},
+        {"stats", "Counts of what the database holds", &runStats},
+        {"events", "Print stored events as CSV or JSON Lines", &runEvents},
+        {"generate", "Write a synthetic demo tenant's logs (Veeam restore layout)", &runGenerate},
+    };
+    return list;
+}
+
+int commandCount()
+{
+    return 4;
+}
+
+int parseOrExit(QCommandLineParser &parser, const QStringList &args, Context &ctx, const QString &usage)
+{
+    parser.setApplicationDescription(usage);
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
+    parser.addOption(help);
+    if (!parser.parse(args)) {
+        ctx.err << "backsight-cli: " << parser.errorText() << "\n" << parser.helpText();
+        return Usage;
+    }
+    if (parser.isSet(help)) {
+        ctx.out << parser.helpText();
+        return Ok;
+    }
+    return -1;
+}
+
+} // namespace backsight::cli

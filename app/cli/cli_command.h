@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+namespace backsight::cli {
+
+// Exit codes of backsight-cli, part of its contract.
+enum ExitCode { Ok = 0, Usage = 1, InputRejected = 2, StorageError = 3 };
+
+struct Context
+{
+    QString databasePath;
+    QTextStream &out;
+    QTextStream &err;
+};
+
+// One subcommand: its name, a line of help, and how to run it with the arguments after its name.
+struct Command
+{
+    const char *name;
+    const char *summary;
+    int (*run)(Context &ctx, const QStringList &args);
+};
+
+const Command *commands();
+int commandCount();
+
+// Parses `args` (program name first) with `parser`; prints help or the error and returns the exit code
+// to use, or -1 to go on.
+int parseOrExit(QCommandLineParser &parser, const QStringList &args, Context &ctx, const QString &usage);
+
+int runImport(Context &ctx, const QStringList &args);
+int runStats(Context &ctx, const QStringList &args);
+int runEvents(Context &ctx, const QStringList &args);
+int runGenerate(Context &ctx, const QStringList &args);
+
+} // namespace backsight::cli

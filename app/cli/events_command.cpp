@@ -1,0 +1,124 @@
+#include "cli_command.h"
+#include "export/csv_writer.h"
+#include "ingest/timestamp.h"
+#include "store/database.h"
+#include "store/event_queries.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlField>
+
+namespace backsight::cli {
+namespace {
+
+bool parseBound(const QString &text, std::optional<qint64> &out, const char *name, Context &ctx)
+{
+    if (text.isEmpty())
+        return true;
+    const QByteArray utf8 = text.toUtf8();
+    const ParsedTime t = parseTimestamp(std::string_view(utf8.constData(), size_t(utf8.size())), ZonelessTime::Reject);
+    if (!t.ok) {
+        ctx.err << "backsight-cli events: --" << name << ": " << t.error
+                << " (write it with a zone, e.g. 2024-11-01T00:00:00Z)\n";
+        return false;
+    }
+    out = t.ms;
+    return true;
+}
+
+} // namespace
+
+int runEvents(Context &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("Only this user (UPN)."), QStringLiteral("UPN"));
+    const QCommandLineOption from(QStringLiteral("from"), QStringLiteral("From this time (ISO 8601 with zone), inclusive."),
+                                  QStringLiteral("ISO"));
+    const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("Up to this time (ISO 8601 with zone), exclusive."),
+                                QStringLiteral("ISO"));
+    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("csv or jsonl."), QStringLiteral("FORMAT"));
+    const QCommandLineOption table(QStringLiteral("table"),
+                                   QStringLiteral("signins (default: user sign-ins), service (service principals and "
+                                                  "managed identities) or audits."),
+                                   QStringLiteral("TABLE"), QStringLiteral("signins"));
+    const QCommandLineOption bom(QStringLiteral("bom"), QStringLiteral("Start CSV with a UTF-8 byte order mark (Excel)."));
+    parser.addOptions({user, from, to, format, table, bom});
+    const int early = parseOrExit(parser, args, ctx, QStringLiteral("Print stored events in time order."));
+    if (early >= 0)
+        return early;
+    const QString fmt = parser.value(format);
+    if (fmt != QLatin1String("csv") && fmt != QLatin1String("jsonl")) {
+        ctx.err << "backsight-cli events: --format csv|jsonl is required\n";
+        return Usage;
+    }
+    EventTable which;
+    const QString t = parser.value(table);
+    if (t == QLatin1String("signins"))
+        which = EventTable::SignIns;
+    else if (t == QLatin1String("service"))
+        which = EventTable::WorkloadSignIns;
+    else if (t == QLatin1String("audits"))
+        which = EventTable::Audits;
+    else {
+        ctx.err << "backsight-cli events: --table is signins, service or audits\n";
+        return Usage;
+    }
+    EventFilter filter;
+    filter.upn = parser.value(user);
+    if (!parseBound(parser.value(from), filter.fromMs, "from", ctx) || !parseBound(parser.value(to), filter.toMs, "to", ctx))
+        return Usage;
+
+    Database db;
+    if (!db.open(ctx.databasePath)) {
+        ctx.err << "backsight-cli: " << db.error() << "\n";
+        return StorageError;
+    }
+    ctx.out.flush();
+    QFile out;
+    if (!out.open(stdout, QIODevice::WriteOnly)) {
+        ctx.err << "backsight-cli: cannot write to standard output\n";
+        return StorageError;
+    }
+    const bool csv = fmt == QLatin1String("csv");
+    CsvWriter writer(out, parser.isSet(bom));
+    bool header = false;
+    QString error;
+    const bool ok = forEachEvent(db, which, filter, [&](const QSqlRecord &r) {
+        if (csv) {
+            QStringList cells;
+            if (!header) {
+                for (int i = 0; i < r.count(); ++i)
+                    cells << (r.fieldName(i).endsWith(QLatin1String("_ms")) ? r.fieldName(i).chopped(3) + QStringLiteral("_utc")
+                                                                            : r.fieldName(i));
+                writer.writeRow(cells);
+                cells.clear();
+                header = true;
+            }
+            for (int i = 0; i < r.count(); ++i) {
+                const QVariant v = r.value(i);
+                cells << (r.fieldName(i).endsWith(QLatin1String("_ms")) ? formatUtcMs(v.toLongLong()) : v.toString());
+            }
+            writer.writeRow(cells);
+        } else {
+            QJsonObject o;
+            for (int i = 0; i < r.count(); ++i) {
+                const QVariant v = r.value(i);
+                if (r.fieldName(i).endsWith(QLatin1String("_ms")))
+                    o.insert(r.fieldName(i).chopped(3) + QStringLiteral("_utc"), formatUtcMs(v.toLongLong()));
+                o.insert(r.fieldName(i), v.isNull() ? QJsonValue() : QJsonValue::fromVariant(v));
+            }
+            out.write(QJsonDocument(o).toJson(QJsonDocument::Compact));
+            out.write("\n");
+        }
+        return true;
+    }, error);
+    out.flush();
+    if (!ok) {
+        ctx.err << "backsight-cli: " << error << "\n";
+        return StorageError;
+    }
+    return Ok;
+}
+
+} // namespace backsight::cli

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QString>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace backsight {
+
+// Streaming RFC 4180 reader: quoted fields, doubled quotes, separators and line breaks inside quotes,
+// CRLF or LF. Feed chunks in order; each complete row goes to the callback with its 1-based line number.
+class CsvRecordStream
+{
+public:
+    using RowFn = std::function<bool(const std::vector<std::string> &cells, qint64 line)>;
+
+    explicit CsvRecordStream(RowFn onRow, qsizetype maxRowBytes = 64 * 1024 * 1024);
+
+    bool feed(std::string_view chunk);
+    bool finish();
+    const QString &error() const { return error_; }
+
+private:
+    bool endRow();
+    bool fail(const QString &why);
+
+    RowFn onRow_;
+    qsizetype maxRowBytes_;
+    std::vector<std::string> cells_;
+    std::string cell_;
+    qsizetype rowBytes_ = 0;
+    bool inQuotes_ = false;
+    bool quoteInQuoted_ = false; // saw a quote inside a quoted field: either "" or the closing quote
+    bool cellStarted_ = false;
+    bool afterCr_ = false;
+    bool atStart_ = true;
+    bool stopped_ = false;
+    qint64 line_ = 1;     // current physical line
+    qint64 rowLine_ = 1;  // line where the current row started
+    QString error_;
+};
+
+// Header matching that tolerates the portal's trailing and doubled spaces, case, and Log Analytics'
+// `_dynamic` / `_string` suffixes. Returns the normalised name; `utc` is set when it ended in `[UTC]`.
+std::string normaliseHeader(std::string_view header, bool *utc = nullptr);
+
+} // namespace backsight

@@ -1,0 +1,278 @@
+#include "ingest/source_reader.h"
+
+#include "ingest/csv_record_stream.h"
+#include "ingest/json_record_stream.h"
+
+#include <simdjson.h>
+
+namespace backsight {
+namespace {
+
+QString describeBinary(std::string_view head)
+{
+    struct Magic
+    {
+        std::string_view bytes;
+        const char *what;
+    };
+    static constexpr Magic magics[] = {
+        {"\x89PNG", "a PNG image"},   {"%PDF", "a PDF document"},       {"\x1f\x8b", "a gzip archive"},
+        {"\xff\xd8\xff", "a JPEG image"}, {"SQLite format 3", "an SQLite database"}, {"7z\xbc\xaf", "a 7-Zip archive"},
+        {"\xd0\xcf\x11\xe0", "an old Office document"}, {"Rar!", "a RAR archive"}, {"\x7f" "ELF", "a program"},
+    };
+    for (const Magic &m : magics) {
+        if (head.substr(0, m.bytes.size()) == m.bytes)
+            return QStringLiteral("this is %1, not a log export").arg(QLatin1String(m.what));
+    }
+    return QStringLiteral("binary content, not a log export");
+}
+
+std::string_view skipBomAndSpace(std::string_view s)
+{
+    if (s.substr(0, 3) == "\xEF\xBB\xBF")
+        s.remove_prefix(3);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\n' || s.front() == '\r' || s.front() == '\t'))
+        s.remove_prefix(1);
+    return s;
+}
+
+void appendJsonString(std::string &out, std::string_view s)
+{
+    out.push_back('"');
+    for (char c : s) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                static const char hex[] = "0123456789abcdef";
+                out += "\\u00";
+                out.push_back(hex[(c >> 4) & 0xf]);
+                out.push_back(hex[c & 0xf]);
+            } else {
+                out.push_back(c);
+            }
+        }
+    }
+    out.push_back('"');
+}
+
+enum class CsvKind { Unknown, LogAnalytics, Portal };
+
+CsvKind classifyHeader(const std::vector<std::string> &normalised)
+{
+    auto has = [&](std::string_view name) {
+        for (const std::string &h : normalised) {
+            if (h == name)
+                return true;
+        }
+        return false;
+    };
+    if (has("date (utc)") || (has("request id") && has("username")))
+        return CsvKind::Portal;
+    if (has("timegenerated") || has("createddatetime") || has("activitydatetime")
+        || (has("type") && (has("userprincipalname") || has("operationname"))))
+        return CsvKind::LogAnalytics;
+    return CsvKind::Unknown;
+}
+
+} // namespace
+
+struct SourceReader::Impl
+{
+    std::unique_ptr<JsonRecordStream> json;
+    std::unique_ptr<CsvRecordStream> csv;
+    simdjson::dom::parser parser;
+    std::string padded;
+    EntraRecordFlattener flattener;
+    FlattenedRecord row;
+    bool dialectKnown = false;
+    RecordDialect dialect = RecordDialect::Graph;
+    // CSV
+    std::vector<std::string> headers; // as written (trimmed), keys of the JSON object built per row
+    bool haveHeader = false;
+    CsvKind csvKind = CsvKind::Unknown;
+    std::string rowJson;
+};
+
+SourceReader::SourceReader(const ImportLimits &limits, RowFn onRow, RejectFn onReject)
+    : d(std::make_unique<Impl>()), limits_(limits), onRow_(std::move(onRow)), onReject_(std::move(onReject))
+{
+}
+
+SourceReader::~SourceReader() = default;
+
+bool SourceReader::fail(const QString &why)
+{
+    if (error_.isEmpty())
+        error_ = why;
+    return false;
+}
+
+bool SourceReader::start(std::string_view firstChunk)
+{
+    started_ = true;
+    const std::string_view head = firstChunk.substr(0, 4096);
+    if (head.find('\0') != std::string_view::npos)
+        return fail(describeBinary(head));
+    const std::string_view text = skipBomAndSpace(firstChunk);
+    if (text.empty())
+        return true; // only whitespace so far; decided on the next chunk
+    if (text.front() == '[' || text.front() == '{') {
+        d->json = std::make_unique<JsonRecordStream>(
+            [this](std::string_view record) { return handleJsonRecord(record); }, limits_.maxRecordBytes);
+        return true;
+    }
+    if (simdjson::validate_utf8(head.data(), head.size()) || head.size() == 4096) {
+        d->csv = std::make_unique<CsvRecordStream>(
+            [this](const std::vector<std::string> &cells, qint64 line) { return handleCsvRow(cells, line); },
+            limits_.maxRecordBytes);
+        return true;
+    }
+    return fail(describeBinary(head));
+}
+
+bool SourceReader::feed(std::string_view chunk)
+{
+    if (stopped_ || !error_.isEmpty())
+        return false;
+    if (!d->json && !d->csv) {
+        if (!start(chunk))
+            return false;
+        if (!d->json && !d->csv)
+            return true;
+    }
+    const bool ok = d->json ? d->json->feed(chunk) : d->csv->feed(chunk);
+    if (!ok && error_.isEmpty() && !stopped_)
+        return fail(d->json ? d->json->error() : d->csv->error());
+    return ok;
+}
+
+bool SourceReader::finish()
+{
+    if (stopped_ || !error_.isEmpty())
+        return false;
+    if (!d->json && !d->csv)
+        return fail(started_ ? QStringLiteral("the file holds only white space") : QStringLiteral("the file is empty"));
+    const bool ok = d->json ? d->json->finish() : d->csv->finish();
+    if (!ok && error_.isEmpty() && !stopped_)
+        return fail(d->json ? d->json->error() : d->csv->error());
+    if (ok && d->csv && !d->haveHeader)
+        return fail(QStringLiteral("the CSV file has no header row"));
+    if (ok && reader_.isEmpty() && d->json) {
+        switch (d->json->container()) {
+        case JsonContainer::GraphPage: reader_ = QStringLiteral("graph-page"); break;
+        case JsonContainer::RecordsBlob: reader_ = QStringLiteral("azure-diagnostic-json"); break;
+        default: reader_ = QStringLiteral("graph-json");
+        }
+    }
+    return ok;
+}
+
+bool SourceReader::handleJsonRecord(std::string_view record)
+{
+    if (reader_.isEmpty() && !d->dialectKnown) {
+        // The reader's name is settled by the container and the first record's dialect.
+        simdjson::dom::element probe;
+        d->padded.assign(record);
+        d->padded.reserve(record.size() + simdjson::SIMDJSON_PADDING);
+        if (d->parser.parse(d->padded.data(), d->padded.size(), false).get(probe) == simdjson::SUCCESS
+            && probe.is_object()) {
+            d->dialect = EntraRecordFlattener::detectDialect(probe);
+            d->dialectKnown = true;
+            const JsonContainer c = d->json->container();
+            const QString dialect = d->dialect == RecordDialect::AzureDiagnostic ? QStringLiteral("azure-diagnostic")
+                                    : d->dialect == RecordDialect::LogAnalytics  ? QStringLiteral("log-analytics")
+                                                                                 : QStringLiteral("graph");
+            if (c == JsonContainer::GraphPage)
+                reader_ = QStringLiteral("graph-page");
+            else if (c == JsonContainer::RecordsBlob)
+                reader_ = QStringLiteral("azure-diagnostic-json");
+            else if (c == JsonContainer::Lines)
+                reader_ = dialect + QStringLiteral("-jsonl");
+            else
+                reader_ = dialect + QStringLiteral("-json");
+        }
+    }
+    const qint64 index = seen_++;
+    return handleParsed(record, index, QStringLiteral("record %1").arg(index + 1));
+}
+
+bool SourceReader::handleParsed(std::string_view record, qint64 index, const QString &where)
+{
+    d->padded.assign(record);
+    d->padded.reserve(record.size() + simdjson::SIMDJSON_PADDING);
+    simdjson::dom::element element;
+    const auto err = d->parser.parse(d->padded.data(), d->padded.size(), false).get(element);
+    if (err == simdjson::UTF8_ERROR)
+        return fail(QStringLiteral("%1 contains invalid UTF-8 (the file is damaged or not UTF-8 encoded)").arg(where));
+    if (err)
+        return fail(QStringLiteral("%1 is not valid JSON: %2").arg(where, QString::fromUtf8(simdjson::error_message(err))));
+    if (!element.is_object())
+        return fail(QStringLiteral("%1 is not a JSON object").arg(where));
+    const RecordDialect dialect =
+        d->dialectKnown && !d->csv ? EntraRecordFlattener::detectDialect(element) : d->dialect;
+    QString why;
+    if (!d->flattener.flatten(element, dialect, d->row, why)) {
+        onReject_(index, QStringLiteral("%1: %2").arg(where, why));
+        return true;
+    }
+    if (!onRow_(ReadRecord{&d->row, index, record})) {
+        stopped_ = true;
+        return false;
+    }
+    return true;
+}
+
+bool SourceReader::handleCsvRow(const std::vector<std::string> &cells, qint64 line)
+{
+    if (!d->haveHeader) {
+        std::vector<std::string> normalised;
+        for (const std::string &h : cells) {
+            normalised.push_back(normaliseHeader(h));
+            std::string_view trimmed = h;
+            if (trimmed.substr(0, 3) == "\xEF\xBB\xBF")
+                trimmed.remove_prefix(3);
+            while (!trimmed.empty() && trimmed.back() == ' ')
+                trimmed.remove_suffix(1);
+            d->headers.emplace_back(trimmed);
+        }
+        d->csvKind = classifyHeader(normalised);
+        if (d->csvKind == CsvKind::Unknown) {
+            QStringList first;
+            for (size_t i = 0; i < cells.size() && i < 6; ++i)
+                first << QString::fromUtf8(cells[i].data(), qsizetype(cells[i].size()));
+            return fail(QStringLiteral("the CSV columns (%1, ...) are not those of an Entra ID sign-in or audit export")
+                            .arg(first.join(QStringLiteral(", "))));
+        }
+        d->haveHeader = true;
+        d->dialect = d->csvKind == CsvKind::Portal ? RecordDialect::EntraPortal : RecordDialect::LogAnalytics;
+        reader_ = d->csvKind == CsvKind::Portal ? QStringLiteral("entra-portal-csv") : QStringLiteral("log-analytics-csv");
+        return true;
+    }
+    const qint64 index = seen_++;
+    const QString where = QStringLiteral("record %1 (line %2)").arg(index + 1).arg(line);
+    if (cells.size() != d->headers.size()) {
+        onReject_(index, QStringLiteral("%1: has %2 cells, the header has %3").arg(where).arg(cells.size()).arg(d->headers.size()));
+        return true;
+    }
+    // The row becomes a JSON object keyed by the file's own headers: one flattener serves every shape,
+    // and the object is what is kept as the original record.
+    std::string &json = d->rowJson;
+    json.clear();
+    json.push_back('{');
+    for (size_t i = 0; i < cells.size(); ++i) {
+        if (i)
+            json.push_back(',');
+        appendJsonString(json, d->headers[i]);
+        json.push_back(':');
+        appendJsonString(json, cells[i]);
+    }
+    json.push_back('}');
+    return handleParsed(json, index, where);
+}
+
+} // namespace backsight

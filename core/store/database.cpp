@@ -1,0 +1,161 @@
+#include "store/database.h"
+
+#include "store/migrations.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QUuid>
+
+namespace backsight {
+
+Database::Database()
+    : connectionName_(QStringLiteral("backsight-%1").arg(QUuid::createUuid().toString(QUuid::WithoutBraces)))
+{
+}
+
+Database::~Database()
+{
+    close();
+}
+
+void Database::close()
+{
+    if (!db_.isValid())
+        return;
+    db_.close();
+    db_ = QSqlDatabase();
+    QSqlDatabase::removeDatabase(connectionName_);
+}
+
+bool Database::isOpen() const
+{
+    return db_.isValid() && db_.isOpen();
+}
+
+QString Database::defaultPath()
+{
+    const QString fromEnv = qEnvironmentVariable("BACKSIGHT_DB");
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    if (dir.isEmpty())
+        dir = QDir::homePath() + QStringLiteral("/.local/share");
+    return dir + QStringLiteral("/backsight/backsight.sqlite");
+}
+
+QString Database::describe(const QString &doing, const QSqlError &error)
+{
+    QString said = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    if (said.contains(QLatin1String("readonly"), Qt::CaseInsensitive)
+        || said.contains(QLatin1String("read-only"), Qt::CaseInsensitive))
+        said += QStringLiteral(" (the database file or its folder is read-only)");
+    else if (said.contains(QLatin1String("locked"), Qt::CaseInsensitive)
+             || said.contains(QLatin1String("busy"), Qt::CaseInsensitive))
+        said += QStringLiteral(" (another program holds a lock on the database)");
+    return QStringLiteral("%1: %2").arg(doing, said);
+}
+
+bool Database::open(const QString &path, int busyTimeoutMs)
+{
+    close();
+    path_ = path;
+    error_.clear();
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath())) {
+        error_ = QStringLiteral("cannot create the folder %1 for the database").arg(info.absolutePath());
+        return false;
+    }
+    db_ = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName_);
+    db_.setDatabaseName(path);
+    db_.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs));
+    if (!db_.open()) {
+        error_ = describe(QStringLiteral("cannot open database %1").arg(path), db_.lastError());
+        close();
+        return false;
+    }
+    // WAL lets views read while an import writes; NORMAL sync is durable at each commit in WAL mode
+    // except against power loss, which a re-import repairs (imports are idempotent).
+    for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL", "PRAGMA cache_size = -65536",
+                               "PRAGMA temp_store = MEMORY"}) {
+        if (!exec(QString::fromLatin1(pragma)))
+            return false;
+    }
+    {
+        QSqlQuery wal(db_);
+        if (!wal.exec(QStringLiteral("PRAGMA journal_mode = WAL"))) {
+            error_ = describe(QStringLiteral("cannot use database %1").arg(path), wal.lastError());
+            close();
+            return false;
+        }
+    }
+    if (!migrate()) {
+        close();
+        return false;
+    }
+    return true;
+}
+
+bool Database::exec(const QString &sql)
+{
+    QSqlQuery q(db_);
+    if (!q.exec(sql)) {
+        error_ = describe(QStringLiteral("database %1").arg(path_), q.lastError());
+        return false;
+    }
+    return true;
+}
+
+int Database::schemaVersion()
+{
+    QSqlQuery q(db_);
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
+bool Database::migrate()
+{
+    const auto &migrations = schemaMigrations();
+    const int current = schemaVersion();
+    if (current < 0) {
+        error_ = describe(QStringLiteral("cannot read the schema version of %1").arg(path_), db_.lastError());
+        return false;
+    }
+    if (current > int(migrations.size())) {
+        error_ = QStringLiteral("database %1 has schema version %2, newer than this Backsight understands (%3); "
+                                "use a newer Backsight")
+                     .arg(path_)
+                     .arg(current)
+                     .arg(migrations.size());
+        return false;
+    }
+    for (int version = current + 1; version <= int(migrations.size()); ++version) {
+        if (!db_.transaction()) {
+            error_ = describe(QStringLiteral("cannot write to database %1").arg(path_), db_.lastError());
+            return false;
+        }
+        QStringList statements = migrations[size_t(version - 1)];
+        statements << QStringLiteral("PRAGMA user_version = %1").arg(version);
+        for (const QString &sql : statements) {
+            QSqlQuery q(db_);
+            if (!q.exec(sql)) {
+                error_ = describe(QStringLiteral("cannot migrate database %1 to schema version %2").arg(path_).arg(version),
+                                  q.lastError());
+                db_.rollback();
+                return false;
+            }
+        }
+        if (!db_.commit()) {
+            error_ = describe(QStringLiteral("cannot migrate database %1").arg(path_), db_.lastError());
+            db_.rollback();
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace backsight

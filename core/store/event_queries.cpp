@@ -1,0 +1,121 @@
+#include "store/event_queries.h"
+
+#include "store/database.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace backsight {
+namespace {
+
+bool scalar(Database &db, const QString &sql, qint64 &value, QString &error)
+{
+    QSqlQuery q(db.connection());
+    if (!q.exec(sql) || !q.next()) {
+        error = Database::describe(QStringLiteral("cannot read %1").arg(db.path()), q.lastError());
+        return false;
+    }
+    value = q.value(0).isNull() ? -1 : q.value(0).toLongLong();
+    return true;
+}
+
+} // namespace
+
+QString tableName(EventTable table)
+{
+    switch (table) {
+    case EventTable::SignIns: return QStringLiteral("signins");
+    case EventTable::WorkloadSignIns: return QStringLiteral("service_signins");
+    case EventTable::Audits: return QStringLiteral("audits");
+    }
+    return {};
+}
+
+std::optional<StoreStats> readStats(Database &db, QString &error)
+{
+    StoreStats s;
+    qint64 first = -1, last = -1;
+    const bool ok =
+        scalar(db, QStringLiteral("SELECT count(*) FROM signins WHERE interactive = 1"), s.interactiveSignIns, error)
+        && scalar(db, QStringLiteral("SELECT count(*) FROM signins WHERE interactive = 0"), s.nonInteractiveSignIns, error)
+        && scalar(db, QStringLiteral("SELECT count(*) FROM service_signins"), s.workloadSignIns, error)
+        && scalar(db, QStringLiteral("SELECT count(*) FROM audits"), s.audits, error)
+        && scalar(db, QStringLiteral("SELECT count(DISTINCT upn) FROM signins WHERE upn IS NOT NULL"), s.users, error)
+        && scalar(db, QStringLiteral("SELECT count(*) FROM sources"), s.sources, error)
+        && scalar(db,
+                  QStringLiteral("SELECT min(t) FROM (SELECT min(created_ms) AS t FROM signins UNION ALL "
+                                 "SELECT min(created_ms) FROM service_signins UNION ALL SELECT min(time_ms) FROM audits)"),
+                  first, error)
+        && scalar(db,
+                  QStringLiteral("SELECT max(t) FROM (SELECT max(created_ms) AS t FROM signins UNION ALL "
+                                 "SELECT max(created_ms) FROM service_signins UNION ALL SELECT max(time_ms) FROM audits)"),
+                  last, error);
+    if (!ok)
+        return std::nullopt;
+    if (first >= 0)
+        s.firstEventMs = first;
+    if (last >= 0)
+        s.lastEventMs = last;
+    return s;
+}
+
+bool forEachEvent(Database &db, EventTable table, const EventFilter &filter,
+                  const std::function<bool(const QSqlRecord &)> &onRow, QString &error)
+{
+    const QString timeColumn = table == EventTable::Audits ? QStringLiteral("time_ms") : QStringLiteral("created_ms");
+    const QString userColumn = table == EventTable::Audits ? QStringLiteral("initiator_upn") : QStringLiteral("upn");
+    QString sql = QStringLiteral("SELECT * FROM %1 WHERE 1 = 1").arg(tableName(table));
+    if (!filter.upn.isEmpty())
+        sql += QStringLiteral(" AND %1 = :upn").arg(userColumn);
+    if (filter.fromMs)
+        sql += QStringLiteral(" AND %1 >= :from").arg(timeColumn);
+    if (filter.toMs)
+        sql += QStringLiteral(" AND %1 < :to").arg(timeColumn);
+    sql += QStringLiteral(" ORDER BY %1, id").arg(timeColumn);
+    if (filter.limit >= 0)
+        sql += QStringLiteral(" LIMIT :limit");
+    QSqlQuery q(db.connection());
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    if (!filter.upn.isEmpty())
+        q.bindValue(QStringLiteral(":upn"), filter.upn.toLower());
+    if (filter.fromMs)
+        q.bindValue(QStringLiteral(":from"), *filter.fromMs);
+    if (filter.toMs)
+        q.bindValue(QStringLiteral(":to"), *filter.toMs);
+    if (filter.limit >= 0)
+        q.bindValue(QStringLiteral(":limit"), filter.limit);
+    if (!q.exec()) {
+        error = Database::describe(QStringLiteral("cannot read events from %1").arg(db.path()), q.lastError());
+        return false;
+    }
+    while (q.next()) {
+        if (!onRow(q.record()))
+            break;
+    }
+    return true;
+}
+
+std::optional<QByteArray> originalRecord(Database &db, const QString &eventId, QString &error)
+{
+    QSqlQuery q(db.connection());
+    q.prepare(QStringLiteral("SELECT encoding, data FROM originals WHERE event_id = ?"));
+    q.addBindValue(eventId);
+    if (!q.exec()) {
+        error = Database::describe(QStringLiteral("cannot read %1").arg(db.path()), q.lastError());
+        return std::nullopt;
+    }
+    if (!q.next()) {
+        error = QStringLiteral("no original record for event %1").arg(eventId);
+        return std::nullopt;
+    }
+    const QByteArray data = qUncompress(q.value(1).toByteArray());
+    if (data.isEmpty()) {
+        error = QStringLiteral("the original record of event %1 is damaged").arg(eventId);
+        return std::nullopt;
+    }
+    return data;
+}
+
+} // namespace backsight

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QSqlRecord>
+#include <QString>
+#include <functional>
+#include <optional>
+
+namespace backsight {
+
+class Database;
+
+struct StoreStats
+{
+    qint64 interactiveSignIns = 0;
+    qint64 nonInteractiveSignIns = 0;
+    qint64 workloadSignIns = 0; // service principals and managed identities
+    qint64 audits = 0;
+    qint64 users = 0;           // distinct UPNs with a sign-in
+    qint64 sources = 0;
+    std::optional<qint64> firstEventMs;
+    std::optional<qint64> lastEventMs;
+};
+
+std::optional<StoreStats> readStats(Database &db, QString &error);
+
+enum class EventTable { SignIns, WorkloadSignIns, Audits };
+
+struct EventFilter
+{
+    QString upn;                   // lower-cased before matching
+    std::optional<qint64> fromMs;  // inclusive
+    std::optional<qint64> toMs;    // exclusive
+    qint64 limit = -1;
+};
+
+QString tableName(EventTable table);
+
+// Streams matching events in time order; `onRow` returns false to stop.
+bool forEachEvent(Database &db, EventTable table, const EventFilter &filter,
+                  const std::function<bool(const QSqlRecord &)> &onRow, QString &error);
+
+// The original record of an event as it was read (JSON; CSV rows as a JSON object of their cells).
+std::optional<QByteArray> originalRecord(Database &db, const QString &eventId, QString &error);
+
+} // namespace backsight

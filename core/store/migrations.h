@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QStringList>
+#include <vector>
+
+namespace backsight {
+
+// Numbered schema migrations; migration N (1-based) brings a database from version N-1 to N.
+// Never edit a released migration: append a new one.
+const std::vector<QStringList> &schemaMigrations();
+
+// Columns of the two sign-in tables, in insert order (shared by the writer and the queries).
+const QStringList &signInColumns();
+const QStringList &auditColumns();
+
+} // namespace backsight
