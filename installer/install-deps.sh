@@ -8,7 +8,7 @@ PACKAGES=(
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql libqt6opengl6-dev
   qt6-charts-dev qt6-positioning-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-qpa-plugins libgl-dev
-  libquazip1-qt6-dev zlib1g-dev libeigen3-dev libsimdjson-dev
+  libquazip1-qt6-dev zlib1g-dev libzstd-dev libsqlite3-dev libssl-dev libeigen3-dev libsimdjson-dev
   fonts-dejavu-core poppler-utils
   postgresql
   python3 python3-pandas python3-sklearn python3-sqlalchemy

@@ -157,14 +157,15 @@ bool EntraRecordFlattener::flatten(simdjson::dom::object record, RecordDialect d
     }
     out.kind = RecordKind::SignIn;
     out.signIn = SignIn{};
-    if (!flattenSignIn(*fields, outer, out.signIn, error))
+    if (!flattenSignIn(*fields, outer, dialect == RecordDialect::LogAnalytics, out.signIn, error))
         return false;
     if (type && !fields->field({"signineventtypes"}))
         out.signIn.eventType = *type;
     return true;
 }
 
-bool EntraRecordFlattener::flattenSignIn(RecordFields &f, RecordFields *outer, SignIn &s, QString &error)
+bool EntraRecordFlattener::flattenSignIn(RecordFields &f, RecordFields *outer, bool logAnalytics, SignIn &s,
+                                         QString &error)
 {
     s.id = RecordFields::text(f.field({"id"}));
     if (s.id.isEmpty()) {
@@ -183,7 +184,10 @@ bool EntraRecordFlattener::flattenSignIn(RecordFields &f, RecordFields *outer, S
     s.appId = RecordFields::text(f.field({"appid"}));
     s.appName = RecordFields::text(f.field({"appdisplayname"}));
     s.resource = RecordFields::text(f.field({"resourcedisplayname"}));
-    s.resourceId = RecordFields::text(f.field({"resourceid", "resourceidentity"}));
+    // Log Analytics' ResourceId is the Azure path of the tenant; the resource's app id is ResourceIdentity.
+    s.resourceId = RecordFields::text(f.field({"resourceidentity"}));
+    if (s.resourceId.isEmpty() && !logAnalytics)
+        s.resourceId = RecordFields::text(f.field({"resourceid"}));
     s.clientApp = RecordFields::text(f.field({"clientappused"}));
     s.authRequirement = RecordFields::text(f.field({"authenticationrequirement"}));
     s.ip = RecordFields::text(f.field({"ipaddress"}));
@@ -331,7 +335,7 @@ bool EntraRecordFlattener::flattenAudit(RecordFields &f, RecordFields *outer, Au
     a.activity = RecordFields::text(f.field({"activitydisplayname", "operationname"}));
     if (a.activity.isEmpty() && outer)
         a.activity = RecordFields::text(outer->field({"operationname"}));
-    a.operationType = RecordFields::text(f.field({"operationtype"}));
+    a.operationType = RecordFields::text(f.field({"operationtype", "aadoperationtype"}));
     a.result = RecordFields::text(f.field({"result"}));
     a.resultReason = RecordFields::text(f.field({"resultreason"}));
     const auto initiatedBy = f.field({"initiatedby"});
@@ -339,6 +343,10 @@ bool EntraRecordFlattener::flattenAudit(RecordFields &f, RecordFields *outer, Au
     const auto app = f.child(initiatedBy, "app");
     a.initiatorUpn = RecordFields::text(f.child(user, "userprincipalname")).toLower();
     a.initiatorApp = RecordFields::text(f.child(app, "displayname"));
+    if (a.initiatorApp.isEmpty()) // Microsoft's own services often initiate with only an appId
+        a.initiatorApp = RecordFields::text(f.child(app, "serviceprincipalname"));
+    if (a.initiatorApp.isEmpty())
+        a.initiatorApp = RecordFields::text(f.child(app, "appid"));
     a.initiatorId = RecordFields::text(f.child(user, "id"));
     if (a.initiatorId.isEmpty())
         a.initiatorId = RecordFields::text(f.child(app, "serviceprincipalid"));

@@ -32,7 +32,7 @@ public:
     bool flatten(simdjson::dom::object record, RecordDialect dialect, FlattenedRecord &out, QString &error);
 
 private:
-    bool flattenSignIn(RecordFields &f, RecordFields *outer, SignIn &s, QString &error);
+    bool flattenSignIn(RecordFields &f, RecordFields *outer, bool logAnalytics, SignIn &s, QString &error);
     bool flattenPortalSignIn(RecordFields &f, SignIn &s, QString &error);
     bool flattenAudit(RecordFields &f, RecordFields *outer, AuditEvent &a, QString &error);
     bool readTime(RecordFields &f, RecordFields *outer, std::initializer_list<std::string_view> names, qint64 &ms,

@@ -77,13 +77,14 @@ ImportReport Importer::run(const QStringList &paths, const ImportProgressFn &pro
     state.bytesTotal = collected.totalBytes;
     state.sourceCount = int(collected.inputs.size());
     QHash<QString, QString> archiveHashes;
+    EventWriter writer(db_); // one for the whole run: its statements are prepared once
     for (const ImportInput &input : collected.inputs) {
         state.currentPath = input.displayPath;
         bool cancelled = false;
         // The archive's own hash too, once, so a reviewer can match it against what was handed over.
         if (input.isArchiveEntry() && !archiveHashes.contains(input.filePath))
             archiveHashes.insert(input.filePath, hashFile(input.filePath));
-        SourceReport source = importOne(input, archiveHashes.value(input.filePath), state, progress,
+        SourceReport source = importOne(input, archiveHashes.value(input.filePath), writer, state, progress,
                                         report.storageError, cancelled);
         report.sources.push_back(std::move(source));
         ++state.sourceIndex;
@@ -97,7 +98,8 @@ ImportReport Importer::run(const QStringList &paths, const ImportProgressFn &pro
     return report;
 }
 
-SourceReport Importer::importOne(const ImportInput &input, const QString &containerSha256, ImportProgress &progress, const ImportProgressFn &callback,
+SourceReport Importer::importOne(const ImportInput &input, const QString &containerSha256, EventWriter &writer,
+                                 ImportProgress &progress, const ImportProgressFn &callback,
                                  QString &storageError, bool &cancelled)
 {
     SourceReport report;
@@ -111,7 +113,6 @@ SourceReport Importer::importOne(const ImportInput &input, const QString &contai
         return report;
     }
 
-    EventWriter writer(db_);
     if (!writer.begin()) {
         storageError = writer.error();
         report.error = storageError;

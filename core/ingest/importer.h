@@ -10,6 +10,7 @@
 namespace backsight {
 
 class Database;
+class EventWriter;
 
 // What happened to one source file.
 struct SourceReport
@@ -66,7 +67,8 @@ public:
     ImportReport run(const QStringList &paths, const ImportProgressFn &progress = {});
 
 private:
-    SourceReport importOne(const ImportInput &input, const QString &containerSha256, ImportProgress &progress, const ImportProgressFn &callback,
+    SourceReport importOne(const ImportInput &input, const QString &containerSha256, EventWriter &writer,
+                           ImportProgress &progress, const ImportProgressFn &callback,
                            QString &storageError, bool &cancelled);
 
     Database &db_;

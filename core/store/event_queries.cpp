@@ -1,6 +1,7 @@
 #include "store/event_queries.h"
 
 #include "store/database.h"
+#include "store/record_compressor.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -99,23 +100,30 @@ bool forEachEvent(Database &db, EventTable table, const EventFilter &filter,
 
 std::optional<QByteArray> originalRecord(Database &db, const QString &eventId, QString &error)
 {
-    QSqlQuery q(db.connection());
-    q.prepare(QStringLiteral("SELECT encoding, data FROM originals WHERE event_id = ?"));
-    q.addBindValue(eventId);
-    if (!q.exec()) {
-        error = Database::describe(QStringLiteral("cannot read %1").arg(db.path()), q.lastError());
-        return std::nullopt;
+    for (EventTable table : {EventTable::SignIns, EventTable::WorkloadSignIns, EventTable::Audits}) {
+        QSqlQuery q(db.connection());
+        q.prepare(QStringLiteral("SELECT o.encoding, o.data FROM %1 e JOIN originals o "
+                                 "ON o.id = e.source_id * 4294967296 + e.record_index WHERE e.id = ?")
+                      .arg(tableName(table)));
+        q.addBindValue(eventId);
+        if (!q.exec()) {
+            error = Database::describe(QStringLiteral("cannot read %1").arg(db.path()), q.lastError());
+            return std::nullopt;
+        }
+        if (!q.next())
+            continue;
+        if (q.value(0).toString() != RecordCompressor::encodingName()) {
+            error = QStringLiteral("the original record of event %1 is stored as '%2', which this Backsight cannot read")
+                        .arg(eventId, q.value(0).toString());
+            return std::nullopt;
+        }
+        auto data = RecordCompressor::decompress(q.value(1).toByteArray());
+        if (!data)
+            error = QStringLiteral("the original record of event %1 is damaged").arg(eventId);
+        return data;
     }
-    if (!q.next()) {
-        error = QStringLiteral("no original record for event %1").arg(eventId);
-        return std::nullopt;
-    }
-    const QByteArray data = qUncompress(q.value(1).toByteArray());
-    if (data.isEmpty()) {
-        error = QStringLiteral("the original record of event %1 is damaged").arg(eventId);
-        return std::nullopt;
-    }
-    return data;
+    error = QStringLiteral("no event %1 in %2").arg(eventId, db.path());
+    return std::nullopt;
 }
 
 } // namespace backsight

@@ -25,16 +25,6 @@ QVariant orNull(const QString &s)
     return s.isEmpty() ? QVariant() : QVariant(s);
 }
 
-template<typename T>
-QVariant orNull(const std::optional<T> &v)
-{
-    return v ? QVariant::fromValue(*v) : QVariant();
-}
-
-QVariant orNull(const std::optional<bool> &v)
-{
-    return v ? QVariant(*v ? 1 : 0) : QVariant();
-}
 
 
 } // namespace
@@ -47,11 +37,16 @@ EventWriter::~EventWriter()
         rollback();
 }
 
-bool EventWriter::prepare(QSqlQuery &q, const QString &sql)
+bool EventWriter::prepare(SqliteStatement &statement, const QString &sql)
 {
-    q = QSqlQuery(db_.connection());
-    if (!q.prepare(sql)) {
-        error_ = Database::describe(QStringLiteral("cannot prepare a statement on %1").arg(db_.path()), q.lastError());
+    sqlite3 *handle = SqliteStatement::handleOf(db_);
+    if (!handle) {
+        error_ = QStringLiteral("%1 is not an SQLite database connection").arg(db_.path());
+        return false;
+    }
+    QString why;
+    if (!statement.prepare(handle, sql, why)) {
+        error_ = QStringLiteral("cannot prepare a statement on %1: %2").arg(db_.path(), why);
         return false;
     }
     return true;
@@ -66,16 +61,24 @@ bool EventWriter::exec(QSqlQuery &q, const QString &doing)
     return true;
 }
 
+bool EventWriter::step(SqliteStatement &statement, const char *what, const QString &id)
+{
+    QString why;
+    if (statement.step(why))
+        return true;
+    // Built only on failure: formatting a message per row showed up in profiles.
+    error_ = QStringLiteral("cannot store %1 %2 in %3: %4").arg(QLatin1String(what), id, db_.path(), why);
+    return false;
+}
+
 bool EventWriter::begin()
 {
     error_.clear();
-    if (!insertSignIn_.isActive() && insertSignIn_.lastQuery().isEmpty()) {
+    if (!insertSignIn_.isPrepared()) {
         if (!prepare(insertSignIn_, insertSql(QStringLiteral("signins"), signInColumns()))
             || !prepare(insertWorkloadSignIn_, insertSql(QStringLiteral("service_signins"), signInColumns()))
             || !prepare(insertAudit_, insertSql(QStringLiteral("audits"), auditColumns()))
-            || !prepare(insertOriginal_,
-                        QStringLiteral("INSERT INTO originals (event_id, source_id, record_index, encoding, data) "
-                                       "VALUES (?, ?, ?, 'json+zlib', ?) ON CONFLICT DO NOTHING")))
+            || !prepare(insertOriginal_, QStringLiteral("INSERT INTO originals (id, encoding, data) VALUES (?, ?, ?)")))
             return false;
     }
     if (!db_.connection().transaction()) {
@@ -100,61 +103,62 @@ bool EventWriter::begin()
 
 bool EventWriter::addOriginal(const QString &id, qint64 recordIndex, std::string_view original)
 {
-    insertOriginal_.bindValue(0, id);
-    insertOriginal_.bindValue(1, pendingSourceId_);
-    insertOriginal_.bindValue(2, recordIndex);
-    insertOriginal_.bindValue(3, compressor_.compress(original));
-    return exec(insertOriginal_, QStringLiteral("cannot store the original of event %1 in %2").arg(id, db_.path()));
+    static const QString encoding = RecordCompressor::encodingName();
+    insertOriginal_.bind(1, originalKey(pendingSourceId_, recordIndex));
+    insertOriginal_.bind(2, encoding);
+    insertOriginal_.bindBlob(3, compressor_.compress(original));
+    return step(insertOriginal_, "the original of event", id);
 }
 
 bool EventWriter::addSignIn(const SignIn &s, qint64 recordIndex, std::string_view original, bool &inserted)
 {
-    QSqlQuery &q = isWorkloadSignIn(s.eventType) ? insertWorkloadSignIn_ : insertSignIn_;
-    int i = 0;
-    q.bindValue(i++, s.id);
-    q.bindValue(i++, s.createdMs);
+    SqliteStatement &q = isWorkloadSignIn(s.eventType) ? insertWorkloadSignIn_ : insertSignIn_;
+    const QString eventType = eventTypeName(s.eventType);
+    int i = 1;
+    q.bind(i++, s.id);
+    q.bind(i++, s.createdMs);
     for (const QString *text : {&s.userId, &s.upn, &s.displayName, &s.userType, &s.appId, &s.appName, &s.resource,
                                 &s.resourceId, &s.clientApp, &s.authRequirement, &s.ip, &s.city, &s.state, &s.country})
-        q.bindValue(i++, orNull(*text));
-    q.bindValue(i++, orNull(s.latitude));
-    q.bindValue(i++, orNull(s.longitude));
-    q.bindValue(i++, orNull(s.asn));
+        q.bind(i++, *text);
+    q.bind(i++, s.latitude);
+    q.bind(i++, s.longitude);
+    q.bind(i++, s.asn);
     for (const QString *text : {&s.os, &s.browser, &s.deviceId, &s.deviceName})
-        q.bindValue(i++, orNull(*text));
-    q.bindValue(i++, orNull(s.compliant));
-    q.bindValue(i++, orNull(s.managed));
-    q.bindValue(i++, orNull(s.trustType));
-    q.bindValue(i++, orNull(s.errorCode));
+        q.bind(i++, *text);
+    q.bind(i++, s.compliant);
+    q.bind(i++, s.managed);
+    q.bind(i++, s.trustType);
+    q.bind(i++, s.errorCode);
     for (const QString *text : {&s.failureReason, &s.caStatus, &s.riskLevel, &s.riskState, &s.mfaMethod, &s.mfaResult,
                                 &s.userAgent, &s.correlationId, &s.sessionId})
-        q.bindValue(i++, orNull(*text));
-    q.bindValue(i++, s.interactive() ? 1 : 0);
-    q.bindValue(i++, eventTypeName(s.eventType));
-    q.bindValue(i++, orNull(s.servicePrincipalId));
-    q.bindValue(i++, orNull(s.servicePrincipalName));
-    q.bindValue(i++, pendingSourceId_);
-    q.bindValue(i++, recordIndex);
-    if (!exec(q, QStringLiteral("cannot store sign-in %1 in %2").arg(s.id, db_.path())))
+        q.bind(i++, *text);
+    q.bind(i++, qint64(s.interactive() ? 1 : 0));
+    q.bind(i++, eventType);
+    q.bind(i++, s.servicePrincipalId);
+    q.bind(i++, s.servicePrincipalName);
+    q.bind(i++, pendingSourceId_);
+    q.bind(i++, recordIndex);
+    if (!step(q, "sign-in", s.id))
         return false;
-    inserted = q.numRowsAffected() > 0;
+    inserted = q.changes() > 0;
     return !inserted || addOriginal(s.id, recordIndex, original);
 }
 
 bool EventWriter::addAudit(const AuditEvent &a, qint64 recordIndex, std::string_view original, bool &inserted)
 {
-    QSqlQuery &q = insertAudit_;
-    int i = 0;
-    q.bindValue(i++, a.id);
-    q.bindValue(i++, a.timeMs);
+    SqliteStatement &q = insertAudit_;
+    int i = 1;
+    q.bind(i++, a.id);
+    q.bind(i++, a.timeMs);
     for (const QString *text : {&a.category, &a.activity, &a.operationType, &a.result, &a.resultReason, &a.initiatorUpn,
                                 &a.initiatorApp, &a.initiatorId, &a.initiatorIp, &a.targets, &a.service,
                                 &a.correlationId})
-        q.bindValue(i++, orNull(*text));
-    q.bindValue(i++, pendingSourceId_);
-    q.bindValue(i++, recordIndex);
-    if (!exec(q, QStringLiteral("cannot store audit event %1 in %2").arg(a.id, db_.path())))
+        q.bind(i++, *text);
+    q.bind(i++, pendingSourceId_);
+    q.bind(i++, recordIndex);
+    if (!step(q, "audit event", a.id))
         return false;
-    inserted = q.numRowsAffected() > 0;
+    inserted = q.changes() > 0;
     return !inserted || addOriginal(a.id, recordIndex, original);
 }
 
@@ -175,7 +179,16 @@ bool EventWriter::commit(const SourceSummary &summary, qint64 *sourceId)
         // The same file was imported before: keep its row, point anything new at it.
         id = existing.value(0).toLongLong();
         existing.finish();
-        for (const char *table : {"signins", "service_signins", "audits", "originals"}) {
+        QSqlQuery moveOriginals(db);
+        moveOriginals.prepare(QStringLiteral("UPDATE originals SET id = id + ? WHERE id >= ? AND id < ?"));
+        moveOriginals.addBindValue(originalKey(id, 0) - originalKey(pendingSourceId_, 0));
+        moveOriginals.addBindValue(originalKey(pendingSourceId_, 0));
+        moveOriginals.addBindValue(originalKey(pendingSourceId_ + 1, 0));
+        if (!exec(moveOriginals, QStringLiteral("cannot update %1").arg(db_.path()))) {
+            rollback();
+            return false;
+        }
+        for (const char *table : {"signins", "service_signins", "audits"}) {
             QSqlQuery move(db);
             move.prepare(QStringLiteral("UPDATE %1 SET source_id = ? WHERE source_id = ?").arg(QLatin1String(table)));
             move.addBindValue(id);
@@ -233,8 +246,8 @@ bool EventWriter::commit(const SourceSummary &summary, qint64 *sourceId)
 
 void EventWriter::rollback()
 {
-    for (QSqlQuery *q : {&insertSignIn_, &insertWorkloadSignIn_, &insertAudit_, &insertOriginal_})
-        q->finish();
+    for (SqliteStatement *q : {&insertSignIn_, &insertWorkloadSignIn_, &insertAudit_, &insertOriginal_})
+        q->reset();
     if (inTransaction_)
         db_.connection().rollback();
     inTransaction_ = false;

@@ -3,6 +3,7 @@
 #include "model/audit_event.h"
 #include "model/sign_in.h"
 #include "store/record_compressor.h"
+#include "store/sqlite_statement.h"
 
 #include <QSqlQuery>
 #include <QString>
@@ -11,6 +12,12 @@
 namespace backsight {
 
 class Database;
+
+// Key of an original record in the `originals` table.
+inline qint64 originalKey(qint64 sourceId, qint64 recordIndex)
+{
+    return sourceId * (qint64(1) << 32) + recordIndex;
+}
 
 // Facts about one source file, recorded in the `sources` table when its import commits.
 struct SourceSummary
@@ -45,17 +52,18 @@ public:
     const QString &error() const { return error_; }
 
 private:
-    bool prepare(QSqlQuery &q, const QString &sql);
+    bool prepare(SqliteStatement &statement, const QString &sql);
     bool exec(QSqlQuery &q, const QString &doing);
+    bool step(SqliteStatement &statement, const char *what, const QString &id);
     bool addOriginal(const QString &id, qint64 recordIndex, std::string_view original);
 
     Database &db_;
     bool inTransaction_ = false;
     qint64 pendingSourceId_ = 0;
-    QSqlQuery insertSignIn_;
-    QSqlQuery insertWorkloadSignIn_;
-    QSqlQuery insertAudit_;
-    QSqlQuery insertOriginal_;
+    SqliteStatement insertSignIn_;
+    SqliteStatement insertWorkloadSignIn_;
+    SqliteStatement insertAudit_;
+    SqliteStatement insertOriginal_;
     RecordCompressor compressor_;
     QString error_;
 };

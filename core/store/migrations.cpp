@@ -83,10 +83,9 @@ const std::vector<QStringList> &schemaMigrations()
   targets TEXT, service TEXT, correlation_id TEXT,
   source_id INTEGER NOT NULL REFERENCES sources(id), record_index INTEGER NOT NULL))"),
          QStringLiteral("CREATE INDEX audits_time ON audits(time_ms)"),
+         // Keyed by source_id * 2^32 + record_index: appends stay in key order and need no text index.
          QStringLiteral(R"(CREATE TABLE originals (
-  event_id TEXT PRIMARY KEY NOT NULL,
-  source_id INTEGER NOT NULL REFERENCES sources(id),
-  record_index INTEGER NOT NULL,
+  id INTEGER PRIMARY KEY,
   encoding TEXT NOT NULL,
   data BLOB NOT NULL))")},
     };

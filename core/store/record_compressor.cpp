@@ -1,14 +1,23 @@
 #include "store/record_compressor.h"
 
-#include <zlib.h>
+#include <QString>
+#include <zstd.h>
 
 namespace backsight {
 
 struct RecordCompressor::State
 {
-    z_stream stream{};
-    State() { deflateInit(&stream, 1); }
-    ~State() { deflateEnd(&stream); }
+    ZSTD_CCtx *ctx = ZSTD_createCCtx();
+    State()
+    {
+        // Records are a few KB: small tables make each frame's reset cheap without hurting the ratio.
+        ZSTD_CCtx_setParameter(ctx, ZSTD_c_compressionLevel, 1);
+        ZSTD_CCtx_setParameter(ctx, ZSTD_c_windowLog, 16);
+        ZSTD_CCtx_setParameter(ctx, ZSTD_c_hashLog, 12);
+        ZSTD_CCtx_setParameter(ctx, ZSTD_c_chainLog, 12);
+        ZSTD_CCtx_setParameter(ctx, ZSTD_c_checksumFlag, 0);
+    }
+    ~State() { ZSTD_freeCCtx(ctx); }
 };
 
 RecordCompressor::RecordCompressor() : state_(std::make_unique<State>()) {}
@@ -17,22 +26,22 @@ RecordCompressor::~RecordCompressor() = default;
 
 const QByteArray &RecordCompressor::compress(std::string_view data)
 {
-    z_stream &z = state_->stream;
-    deflateReset(&z);
-    const uLong bound = deflateBound(&z, uLong(data.size()));
-    out_.resize(qsizetype(bound + 4));
-    const quint32 n = quint32(data.size());
-    out_[0] = char(n >> 24);
-    out_[1] = char(n >> 16);
-    out_[2] = char(n >> 8);
-    out_[3] = char(n);
-    z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.data()));
-    z.avail_in = uInt(data.size());
-    z.next_out = reinterpret_cast<Bytef *>(out_.data() + 4);
-    z.avail_out = uInt(bound);
-    deflate(&z, Z_FINISH);
-    out_.resize(qsizetype(4 + z.total_out));
+    out_.resize(qsizetype(ZSTD_compressBound(data.size())));
+    const size_t n = ZSTD_compress2(state_->ctx, out_.data(), size_t(out_.size()), data.data(), data.size());
+    out_.resize(ZSTD_isError(n) ? 0 : qsizetype(n));
     return out_;
+}
+
+std::optional<QByteArray> RecordCompressor::decompress(const QByteArray &data)
+{
+    const unsigned long long size = ZSTD_getFrameContentSize(data.constData(), size_t(data.size()));
+    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (1ULL << 31))
+        return std::nullopt;
+    QByteArray out(qsizetype(size), Qt::Uninitialized);
+    const size_t n = ZSTD_decompress(out.data(), size_t(out.size()), data.constData(), size_t(data.size()));
+    if (ZSTD_isError(n) || n != size)
+        return std::nullopt;
+    return out;
 }
 
 } // namespace backsight
