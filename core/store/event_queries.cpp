@@ -102,8 +102,11 @@ std::optional<QByteArray> originalRecord(Database &db, const QString &eventId, Q
 {
     for (EventTable table : {EventTable::SignIns, EventTable::WorkloadSignIns, EventTable::Audits}) {
         QSqlQuery q(db.connection());
-        q.prepare(QStringLiteral("SELECT o.encoding, o.data FROM %1 e JOIN originals o "
-                                 "ON o.id = e.source_id * 4294967296 + e.record_index WHERE e.id = ?")
+        // The block whose first record is the nearest at or before this one, within the same source.
+        q.prepare(QStringLiteral("SELECT e.record_index, o.last_record, o.encoding, o.data FROM %1 e "
+                                 "JOIN originals o ON o.id = (SELECT max(id) FROM originals "
+                                 "WHERE id <= e.source_id * 4294967296 + e.record_index "
+                                 "AND id >= e.source_id * 4294967296) WHERE e.id = ?")
                       .arg(tableName(table)));
         q.addBindValue(eventId);
         if (!q.exec()) {
@@ -112,17 +115,18 @@ std::optional<QByteArray> originalRecord(Database &db, const QString &eventId, Q
         }
         if (!q.next())
             continue;
-        if (q.value(0).toString() != RecordCompressor::encodingName()) {
-            error = QStringLiteral("the original record of event %1 is stored as '%2', which this Backsight cannot read")
-                        .arg(eventId, q.value(0).toString());
+        const qint64 recordIndex = q.value(0).toLongLong();
+        if (q.value(2).toString() != OriginalBlockBuilder::encodingName() || q.value(1).toLongLong() < recordIndex) {
+            error = QStringLiteral("the original record of event %1 is not stored in a form this Backsight reads")
+                        .arg(eventId);
             return std::nullopt;
         }
-        auto data = RecordCompressor::decompress(q.value(1).toByteArray());
+        auto data = OriginalBlockBuilder::extract(q.value(3).toByteArray(), recordIndex);
         if (!data)
             error = QStringLiteral("the original record of event %1 is damaged").arg(eventId);
         return data;
     }
-    error = QStringLiteral("no event %1 in %2").arg(eventId, db.path());
+    error = QStringLiteral("no event %1 with an original record in %2").arg(eventId, db.path());
     return std::nullopt;
 }
 

@@ -2,6 +2,7 @@
 
 #include "store/database.h"
 #include "store/migrations.h"
+#include "store/record_compressor.h"
 
 #include <QDateTime>
 #include <QSqlError>
@@ -33,8 +34,32 @@ EventWriter::EventWriter(Database &db) : db_(db) {}
 
 EventWriter::~EventWriter()
 {
-    if (inTransaction_)
+    if (inFile_)
         rollback();
+    flush();
+}
+
+bool EventWriter::run(const char *sql)
+{
+    QSqlQuery q(db_.connection());
+    if (!q.exec(QString::fromLatin1(sql))) {
+        error_ = Database::describe(QStringLiteral("cannot write to %1").arg(db_.path()), q.lastError());
+        return false;
+    }
+    return true;
+}
+
+bool EventWriter::flush()
+{
+    if (!inTransaction_)
+        return true;
+    inTransaction_ = false;
+    pendingFiles_ = 0;
+    pendingRecords_ = 0;
+    if (run("COMMIT"))
+        return true;
+    run("ROLLBACK");
+    return false;
 }
 
 bool EventWriter::prepare(SqliteStatement &statement, const QString &sql)
@@ -78,15 +103,17 @@ bool EventWriter::begin()
         if (!prepare(insertSignIn_, insertSql(QStringLiteral("signins"), signInColumns()))
             || !prepare(insertWorkloadSignIn_, insertSql(QStringLiteral("service_signins"), signInColumns()))
             || !prepare(insertAudit_, insertSql(QStringLiteral("audits"), auditColumns()))
-            || !prepare(insertOriginal_, QStringLiteral("INSERT INTO originals (id, encoding, data) VALUES (?, ?, ?)")))
+            || !prepare(insertOriginal_, QStringLiteral("INSERT INTO originals (id, last_record, encoding, data) VALUES (?, ?, ?, ?)")))
             return false;
     }
-    if (!db_.connection().transaction()) {
-        error_ = Database::describe(QStringLiteral("cannot start writing to %1").arg(db_.path()),
-                                    db_.connection().lastError());
-        return false;
+    if (!inTransaction_) {
+        if (!run("BEGIN"))
+            return false;
+        inTransaction_ = true;
     }
-    inTransaction_ = true;
+    if (!run("SAVEPOINT source_file"))
+        return false;
+    inFile_ = true;
     // The source row is written first so events can reference it; its hash is filled in at commit.
     QSqlQuery q(db_.connection());
     q.prepare(QStringLiteral("INSERT INTO sources (path, sha256, size_bytes, reader, records_read, records_new, "
@@ -101,16 +128,17 @@ bool EventWriter::begin()
     return true;
 }
 
-bool EventWriter::addOriginal(const QString &id, qint64 recordIndex, std::string_view original)
+bool EventWriter::addOriginals(qint64 firstIndex, qint64 lastIndex, const QByteArray &block)
 {
-    static const QString encoding = RecordCompressor::encodingName();
-    insertOriginal_.bind(1, originalKey(pendingSourceId_, recordIndex));
-    insertOriginal_.bind(2, encoding);
-    insertOriginal_.bindBlob(3, compressor_.compress(original));
-    return step(insertOriginal_, "the original of event", id);
+    static const QString encoding = OriginalBlockBuilder::encodingName();
+    insertOriginal_.bind(1, originalKey(pendingSourceId_, firstIndex));
+    insertOriginal_.bind(2, lastIndex);
+    insertOriginal_.bind(3, encoding);
+    insertOriginal_.bindBlob(4, block);
+    return step(insertOriginal_, "original records from", QString::number(firstIndex + 1));
 }
 
-bool EventWriter::addSignIn(const SignIn &s, qint64 recordIndex, std::string_view original, bool &inserted)
+bool EventWriter::addSignIn(const SignIn &s, qint64 recordIndex, bool &inserted)
 {
     SqliteStatement &q = isWorkloadSignIn(s.eventType) ? insertWorkloadSignIn_ : insertSignIn_;
     const QString eventType = eventTypeName(s.eventType);
@@ -141,10 +169,10 @@ bool EventWriter::addSignIn(const SignIn &s, qint64 recordIndex, std::string_vie
     if (!step(q, "sign-in", s.id))
         return false;
     inserted = q.changes() > 0;
-    return !inserted || addOriginal(s.id, recordIndex, original);
+    return true;
 }
 
-bool EventWriter::addAudit(const AuditEvent &a, qint64 recordIndex, std::string_view original, bool &inserted)
+bool EventWriter::addAudit(const AuditEvent &a, qint64 recordIndex, bool &inserted)
 {
     SqliteStatement &q = insertAudit_;
     int i = 1;
@@ -159,7 +187,7 @@ bool EventWriter::addAudit(const AuditEvent &a, qint64 recordIndex, std::string_
     if (!step(q, "audit event", a.id))
         return false;
     inserted = q.changes() > 0;
-    return !inserted || addOriginal(a.id, recordIndex, original);
+    return true;
 }
 
 bool EventWriter::commit(const SourceSummary &summary, qint64 *sourceId)
@@ -233,12 +261,13 @@ bool EventWriter::commit(const SourceSummary &summary, qint64 *sourceId)
             return false;
         }
     }
-    if (!db.commit()) {
-        error_ = Database::describe(QStringLiteral("cannot commit %1 to %2").arg(summary.path, db_.path()), db.lastError());
+    if (!run("RELEASE source_file")) {
         rollback();
         return false;
     }
-    inTransaction_ = false;
+    inFile_ = false;
+    ++pendingFiles_;
+    pendingRecords_ += summary.read;
     if (sourceId)
         *sourceId = id;
     return true;
@@ -248,9 +277,11 @@ void EventWriter::rollback()
 {
     for (SqliteStatement *q : {&insertSignIn_, &insertWorkloadSignIn_, &insertAudit_, &insertOriginal_})
         q->reset();
-    if (inTransaction_)
-        db_.connection().rollback();
-    inTransaction_ = false;
+    if (inFile_) {
+        run("ROLLBACK TO source_file");
+        run("RELEASE source_file");
+    }
+    inFile_ = false;
 }
 
 } // namespace backsight

@@ -2,7 +2,6 @@
 
 #include "model/audit_event.h"
 #include "model/sign_in.h"
-#include "store/record_compressor.h"
 #include "store/sqlite_statement.h"
 
 #include <QSqlQuery>
@@ -33,7 +32,9 @@ struct SourceSummary
     qint64 rejected = 0;
 };
 
-// Writes one source file's events in one transaction: begin(), add...(), then commit() or rollback().
+// Writes source files' events: begin(), add...(), then commit() or rollback() per file. Each file is
+// a savepoint, so it lands whole or not at all; files are grouped into one transaction until flush(),
+// because a commit per small hourly file rewrote the same index pages thousands of times.
 // Events whose id is already stored are skipped (ON CONFLICT DO NOTHING), so re-imports add nothing.
 class EventWriter
 {
@@ -42,12 +43,19 @@ public:
     ~EventWriter();
 
     bool begin();
-    // `inserted` tells whether the event was new. The original record is stored compressed.
-    bool addSignIn(const SignIn &s, qint64 recordIndex, std::string_view original, bool &inserted);
-    bool addAudit(const AuditEvent &a, qint64 recordIndex, std::string_view original, bool &inserted);
-    // Records the source and commits; `sourceId` is the (possibly pre-existing) id of the source row.
+    // `inserted` tells whether the event was new.
+    bool addSignIn(const SignIn &s, qint64 recordIndex, bool &inserted);
+    bool addAudit(const AuditEvent &a, qint64 recordIndex, bool &inserted);
+    // A block of original records built by OriginalBlockBuilder (compressed off the writing thread).
+    bool addOriginals(qint64 firstIndex, qint64 lastIndex, const QByteArray &block);
+    // Records the source and keeps the file; `sourceId` is the (possibly pre-existing) source row id.
     bool commit(const SourceSummary &summary, qint64 *sourceId = nullptr);
+    // Undoes the current file only.
     void rollback();
+    // Commits the files kept since the last flush. False when that failed: they are all gone.
+    bool flush();
+    qint64 pendingFiles() const { return pendingFiles_; }
+    qint64 pendingRecords() const { return pendingRecords_; }
 
     const QString &error() const { return error_; }
 
@@ -55,16 +63,19 @@ private:
     bool prepare(SqliteStatement &statement, const QString &sql);
     bool exec(QSqlQuery &q, const QString &doing);
     bool step(SqliteStatement &statement, const char *what, const QString &id);
-    bool addOriginal(const QString &id, qint64 recordIndex, std::string_view original);
 
     Database &db_;
+    bool run(const char *sql);
+
     bool inTransaction_ = false;
+    bool inFile_ = false;
+    qint64 pendingFiles_ = 0;
+    qint64 pendingRecords_ = 0;
     qint64 pendingSourceId_ = 0;
     SqliteStatement insertSignIn_;
     SqliteStatement insertWorkloadSignIn_;
     SqliteStatement insertAudit_;
     SqliteStatement insertOriginal_;
-    RecordCompressor compressor_;
     QString error_;
 };
 

@@ -83,9 +83,11 @@ const std::vector<QStringList> &schemaMigrations()
   targets TEXT, service TEXT, correlation_id TEXT,
   source_id INTEGER NOT NULL REFERENCES sources(id), record_index INTEGER NOT NULL))"),
          QStringLiteral("CREATE INDEX audits_time ON audits(time_ms)"),
-         // Keyed by source_id * 2^32 + record_index: appends stay in key order and need no text index.
+         // Blocks of original records, keyed by source_id * 2^32 + the block's first record index:
+         // appends stay in key order, and an event finds its block from (source_id, record_index).
          QStringLiteral(R"(CREATE TABLE originals (
   id INTEGER PRIMARY KEY,
+  last_record INTEGER NOT NULL,
   encoding TEXT NOT NULL,
   data BLOB NOT NULL))")},
     };

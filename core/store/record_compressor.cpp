@@ -1,47 +1,77 @@
 #include "store/record_compressor.h"
 
-#include <QString>
+#include <QtEndian>
 #include <zstd.h>
 
 namespace backsight {
 
-struct RecordCompressor::State
+struct OriginalBlockBuilder::State
 {
     ZSTD_CCtx *ctx = ZSTD_createCCtx();
-    State()
-    {
-        // Records are a few KB: small tables make each frame's reset cheap without hurting the ratio.
-        ZSTD_CCtx_setParameter(ctx, ZSTD_c_compressionLevel, 1);
-        ZSTD_CCtx_setParameter(ctx, ZSTD_c_windowLog, 16);
-        ZSTD_CCtx_setParameter(ctx, ZSTD_c_hashLog, 12);
-        ZSTD_CCtx_setParameter(ctx, ZSTD_c_chainLog, 12);
-        ZSTD_CCtx_setParameter(ctx, ZSTD_c_checksumFlag, 0);
-    }
+    State() { ZSTD_CCtx_setParameter(ctx, ZSTD_c_compressionLevel, 1); }
     ~State() { ZSTD_freeCCtx(ctx); }
 };
 
-RecordCompressor::RecordCompressor() : state_(std::make_unique<State>()) {}
+OriginalBlockBuilder::OriginalBlockBuilder() : state_(std::make_unique<State>()) {}
 
-RecordCompressor::~RecordCompressor() = default;
+OriginalBlockBuilder::~OriginalBlockBuilder() = default;
 
-const QByteArray &RecordCompressor::compress(std::string_view data)
+void OriginalBlockBuilder::add(qint64 recordIndex, std::string_view original)
 {
-    out_.resize(qsizetype(ZSTD_compressBound(data.size())));
-    const size_t n = ZSTD_compress2(state_->ctx, out_.data(), size_t(out_.size()), data.data(), data.size());
-    out_.resize(ZSTD_isError(n) ? 0 : qsizetype(n));
-    return out_;
+    if (count_ == 0)
+        first_ = recordIndex;
+    last_ = recordIndex;
+    ++count_;
+    char entry[8];
+    qToLittleEndian(quint32(recordIndex), entry);
+    qToLittleEndian(quint32(original.size()), entry + 4);
+    index_.append(entry, 8);
+    payload_.append(original.data(), qsizetype(original.size()));
 }
 
-std::optional<QByteArray> RecordCompressor::decompress(const QByteArray &data)
+QByteArray OriginalBlockBuilder::finish()
 {
-    const unsigned long long size = ZSTD_getFrameContentSize(data.constData(), size_t(data.size()));
-    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (1ULL << 31))
+    QByteArray raw;
+    raw.reserve(4 + index_.size() + payload_.size());
+    char count[4];
+    qToLittleEndian(count_, count);
+    raw.append(count, 4);
+    raw.append(index_);
+    raw.append(payload_);
+    QByteArray out(qsizetype(ZSTD_compressBound(size_t(raw.size()))), Qt::Uninitialized);
+    const size_t n = ZSTD_compress2(state_->ctx, out.data(), size_t(out.size()), raw.constData(), size_t(raw.size()));
+    out.resize(ZSTD_isError(n) ? 0 : qsizetype(n));
+    index_.clear();
+    payload_.clear();
+    count_ = 0;
+    first_ = last_ = -1;
+    return out;
+}
+
+std::optional<QByteArray> OriginalBlockBuilder::extract(const QByteArray &block, qint64 recordIndex)
+{
+    const unsigned long long size = ZSTD_getFrameContentSize(block.constData(), size_t(block.size()));
+    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (1ULL << 31) || size < 4)
         return std::nullopt;
-    QByteArray out(qsizetype(size), Qt::Uninitialized);
-    const size_t n = ZSTD_decompress(out.data(), size_t(out.size()), data.constData(), size_t(data.size()));
+    QByteArray raw(qsizetype(size), Qt::Uninitialized);
+    const size_t n = ZSTD_decompress(raw.data(), size_t(raw.size()), block.constData(), size_t(block.size()));
     if (ZSTD_isError(n) || n != size)
         return std::nullopt;
-    return out;
+    const quint32 count = qFromLittleEndian<quint32>(raw.constData());
+    if (4 + qsizetype(count) * 8 > raw.size())
+        return std::nullopt;
+    qsizetype offset = 4 + qsizetype(count) * 8;
+    for (quint32 i = 0; i < count; ++i) {
+        const char *entry = raw.constData() + 4 + qsizetype(i) * 8;
+        const quint32 index = qFromLittleEndian<quint32>(entry);
+        const quint32 length = qFromLittleEndian<quint32>(entry + 4);
+        if (offset + qsizetype(length) > raw.size())
+            return std::nullopt;
+        if (index == quint32(recordIndex))
+            return raw.mid(offset, length);
+        offset += length;
+    }
+    return std::nullopt;
 }
 
 } // namespace backsight
