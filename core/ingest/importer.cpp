@@ -80,6 +80,12 @@ Importer::Importer(Database &db, ImportLimits limits) : db_(db), limits_(limits)
 ImportReport Importer::run(const QStringList &paths, const ImportProgressFn &progress)
 {
     ImportReport report;
+    if (db_.isReadOnly()) {
+        report.storageError = QStringLiteral("database %1 is read-only (the file has no write permission); nothing "
+                                             "was imported")
+                                  .arg(db_.path());
+        return report;
+    }
     CollectedInputs collected = collectImportInputs(paths, limits_);
     report.problems = std::move(collected.problems);
     ImportProgress state;

@@ -8,7 +8,8 @@
 namespace backsight {
 namespace {
 
-QString describeBinary(std::string_view head)
+// What a file is when its first bytes are a well-known binary signature.
+std::optional<QString> knownBinaryFormat(std::string_view head)
 {
     struct Magic
     {
@@ -24,7 +25,7 @@ QString describeBinary(std::string_view head)
         if (head.substr(0, m.bytes.size()) == m.bytes)
             return QStringLiteral("this is %1, not a log export").arg(QLatin1String(m.what));
     }
-    return QStringLiteral("binary content, not a log export");
+    return std::nullopt;
 }
 
 std::string_view skipBomAndSpace(std::string_view s)
@@ -116,8 +117,10 @@ bool SourceReader::start(std::string_view firstChunk)
 {
     started_ = true;
     const std::string_view head = firstChunk.substr(0, 4096);
+    if (auto binary = knownBinaryFormat(head))
+        return fail(*binary);
     if (head.find('\0') != std::string_view::npos)
-        return fail(describeBinary(head));
+        return fail(QStringLiteral("binary content (NUL bytes), not a log export"));
     const std::string_view text = skipBomAndSpace(firstChunk);
     if (text.empty())
         return true; // only whitespace so far; decided on the next chunk
@@ -126,13 +129,11 @@ bool SourceReader::start(std::string_view firstChunk)
             [this](std::string_view record) { return handleJsonRecord(record); }, limits_.maxRecordBytes);
         return true;
     }
-    if (simdjson::validate_utf8(head.data(), head.size()) || head.size() == 4096) {
-        d->csv = std::make_unique<CsvRecordStream>(
-            [this](const std::vector<std::string> &cells, qint64 line) { return handleCsvRow(cells, line); },
-            limits_.maxRecordBytes);
-        return true;
-    }
-    return fail(describeBinary(head));
+    // Other text goes to the CSV reader, which checks its header; bad UTF-8 is caught row by row.
+    d->csv = std::make_unique<CsvRecordStream>(
+        [this](const std::vector<std::string> &cells, qint64 line) { return handleCsvRow(cells, line); },
+        limits_.maxRecordBytes);
+    return true;
 }
 
 bool SourceReader::feed(std::string_view chunk)

@@ -69,9 +69,16 @@ bool Database::open(const QString &path, int busyTimeoutMs)
         error_ = QStringLiteral("cannot create the folder %1 for the database").arg(info.absolutePath());
         return false;
     }
+    // A file without write permission is opened for reading only, even by root (who could write it
+    // anyway): an analyst who marked a case file read-only means it.
+    const bool markedReadOnly =
+        info.exists() && !(info.permissions() & (QFile::WriteOwner | QFile::WriteGroup | QFile::WriteOther));
+    readOnly_ = markedReadOnly;
     db_ = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName_);
     db_.setDatabaseName(path);
-    db_.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs));
+    db_.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1%2")
+                              .arg(busyTimeoutMs)
+                              .arg(markedReadOnly ? QStringLiteral(";QSQLITE_OPEN_READONLY") : QString()));
     if (!db_.open()) {
         error_ = describe(QStringLiteral("cannot open database %1").arg(path), db_.lastError());
         close();
@@ -84,6 +91,8 @@ bool Database::open(const QString &path, int busyTimeoutMs)
         if (!exec(QString::fromLatin1(pragma)))
             return false;
     }
+    if (markedReadOnly)
+        return checkReadableSchema();
     {
         QSqlQuery wal(db_);
         if (!wal.exec(QStringLiteral("PRAGMA journal_mode = WAL"))) {
@@ -107,6 +116,20 @@ bool Database::exec(const QString &sql)
         return false;
     }
     return true;
+}
+
+bool Database::checkReadableSchema()
+{
+    const int version = schemaVersion();
+    if (version == int(schemaMigrations().size()))
+        return true;
+    error_ = QStringLiteral("database %1 is read-only and has schema version %2, not %3; make it writable once so "
+                            "Backsight can upgrade it")
+                 .arg(path_)
+                 .arg(version)
+                 .arg(schemaMigrations().size());
+    close();
+    return false;
 }
 
 int Database::schemaVersion()

@@ -23,6 +23,8 @@ public:
     QSqlDatabase &connection() { return db_; }
     const QString &path() const { return path_; }
     const QString &error() const { return error_; }
+    // Opened for reading only, because the file has no write permission.
+    bool isReadOnly() const { return readOnly_; }
     int schemaVersion();
 
     // ~/.local/share/backsight/backsight.sqlite (XDG data location), or $BACKSIGHT_DB when set.
@@ -33,12 +35,14 @@ public:
 
 private:
     bool migrate();
+    bool checkReadableSchema();
     bool exec(const QString &sql);
 
     QString connectionName_;
     QString path_;
     QSqlDatabase db_;
     QString error_;
+    bool readOnly_ = false;
 };
 
 } // namespace backsight

@@ -26,4 +26,16 @@ private:
 // Writes `bytes` to `path` (creating folders); returns false on failure.
 bool writeFile(const QString &path, const QByteArray &bytes);
 
+// Writes a zip archive with the given entry names (as stored, unchecked) and contents.
+bool writeZip(const QString &path, const QList<QPair<QString, QByteArray>> &entries);
+
+// A small valid Graph sign-in, `id` and `time` (ISO 8601) as given.
+QByteArray graphSignIn(const QString &id, const QString &time = QStringLiteral("2024-11-01T10:15:30Z"),
+                       const QString &upn = QStringLiteral("analyst.test@contoso.com"));
+// A Graph page holding `count` sign-ins with ids `<prefix>-<n>`.
+QByteArray graphPage(const QString &prefix, int count);
+
+// Peak resident memory of this process so far, in bytes (Linux VmHWM), or -1.
+qint64 peakResidentBytes();
+
 } // namespace backsight::test
