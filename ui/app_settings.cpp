@@ -1,0 +1,88 @@
+#include "app_settings.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+
+namespace backsight::ui {
+namespace {
+
+const QString kRecent = QStringLiteral("case/recentDatabases");
+const QString kLastDatabase = QStringLiteral("case/lastDatabase");
+const QString kImportFolder = QStringLiteral("import/lastFolder");
+const QString kGeometry = QStringLiteral("window/geometry");
+const QString kState = QStringLiteral("window/state");
+
+// The same file reached by two spellings must appear once in the recent list.
+QString canonical(const QString &path)
+{
+    const QFileInfo info(path);
+    return info.exists() ? info.canonicalFilePath() : QDir::cleanPath(info.absoluteFilePath());
+}
+
+} // namespace
+
+AppSettings::AppSettings(QSettings &settings) : settings_(settings) {}
+
+QStringList AppSettings::recentDatabases() const
+{
+    QStringList list = settings_.value(kRecent).toStringList();
+    list.removeAll(QString());
+    return list.mid(0, kMaxRecentDatabases);
+}
+
+void AppSettings::addRecentDatabase(const QString &path)
+{
+    const QString entry = canonical(path);
+    QStringList list = recentDatabases();
+    list.removeAll(entry);
+    list.prepend(entry);
+    settings_.setValue(kRecent, list.mid(0, kMaxRecentDatabases));
+}
+
+void AppSettings::clearRecentDatabases()
+{
+    settings_.remove(kRecent);
+}
+
+QString AppSettings::lastDatabase() const
+{
+    return settings_.value(kLastDatabase).toString();
+}
+
+void AppSettings::setLastDatabase(const QString &path)
+{
+    settings_.setValue(kLastDatabase, canonical(path));
+}
+
+QString AppSettings::lastImportFolder() const
+{
+    return settings_.value(kImportFolder, QDir::homePath()).toString();
+}
+
+void AppSettings::setLastImportFolder(const QString &folder)
+{
+    settings_.setValue(kImportFolder, folder);
+}
+
+QByteArray AppSettings::windowGeometry() const
+{
+    return settings_.value(kGeometry).toByteArray();
+}
+
+void AppSettings::setWindowGeometry(const QByteArray &geometry)
+{
+    settings_.setValue(kGeometry, geometry);
+}
+
+QByteArray AppSettings::windowState() const
+{
+    return settings_.value(kState).toByteArray();
+}
+
+void AppSettings::setWindowState(const QByteArray &state)
+{
+    settings_.setValue(kState, state);
+}
+
+} // namespace backsight::ui

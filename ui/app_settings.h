@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+class QSettings;
+
+namespace backsight::ui {
+
+// What the GUI remembers between sessions. Wraps a QSettings the caller owns, so tests and the headless
+// demo can hand in their own file instead of touching the analyst's settings.
+class AppSettings
+{
+public:
+    static constexpr int kMaxRecentDatabases = 8;
+
+    explicit AppSettings(QSettings &settings);
+
+    // Most recent first, at most kMaxRecentDatabases, no duplicates.
+    QStringList recentDatabases() const;
+    void addRecentDatabase(const QString &path);
+    void clearRecentDatabases();
+
+    QString lastDatabase() const;
+    void setLastDatabase(const QString &path);
+
+    QString lastImportFolder() const;
+    void setLastImportFolder(const QString &folder);
+
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray &geometry);
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray &state);
+
+private:
+    QSettings &settings_;
+};
+
+} // namespace backsight::ui

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QString>
+#include <QWidget>
+
+namespace backsight {
+class Database;
+}
+
+namespace backsight::ui {
+
+// One page of the main window (sign-ins today; dashboard, triage queue, timeline later). The window
+// only knows this interface: it hands every view the GUI thread's database connection, asks it to
+// refresh after a job, and shows its one-line summary in the status bar.
+class CaseView : public QWidget
+{
+    Q_OBJECT
+public:
+    using QWidget::QWidget;
+
+    // Shown in the navigation list and the View menu.
+    virtual QString title() const = 0;
+    // The GUI thread's connection, or null while no case database is open. The view must let go of
+    // every query on the old connection before this returns.
+    virtual void setDatabase(Database *db) = 0;
+    // Re-read the database, keeping filters and sorting.
+    virtual void refresh() = 0;
+    // Ctrl+F: put the keyboard focus in the view's filter, if it has one.
+    virtual void focusFilter() {}
+
+    const QString &summary() const { return summary_; }
+
+signals:
+    void summaryChanged(const QString &summary);
+
+protected:
+    void setSummary(const QString &summary)
+    {
+        if (summary == summary_)
+            return;
+        summary_ = summary;
+        emit summaryChanged(summary_);
+    }
+
+private:
+    QString summary_;
+};
+
+} // namespace backsight::ui

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "views/case_view.h"
+
+class QLabel;
+class QModelIndex;
+class QSplitter;
+class QStackedWidget;
+class QTableView;
+
+namespace backsight::ui {
+
+class SignInDetailPane;
+class SignInFilterBar;
+class SignInsModel;
+
+// The sign-ins table: filter bar on top, the table, and below it the detail of the selected sign-in.
+// An empty case shows what to do instead of an empty grid.
+class SignInsView : public CaseView
+{
+    Q_OBJECT
+public:
+    explicit SignInsView(QWidget *parent = nullptr);
+
+    QString title() const override;
+    void setDatabase(Database *db) override;
+    void refresh() override;
+    void focusFilter() override;
+
+    SignInsModel *model() const { return model_; }
+    QTableView *table() const { return table_; }
+    SignInFilterBar *filterBar() const { return filterBar_; }
+    SignInDetailPane *detailPane() const { return detail_; }
+    // Selects a loaded row and shows its detail.
+    void selectRow(int row);
+    // The "nothing here yet" message, or empty while the table is on show.
+    QString emptyStateText() const;
+
+private:
+    void sizeColumns();
+    void onCountsChanged();
+    void onCurrentRowChanged(const QModelIndex &current);
+    void keepSelectionAcrossReload();
+
+    Database *db_ = nullptr;
+    SignInsModel *model_;
+    QStackedWidget *pages_;
+    QLabel *emptyState_;
+    QWidget *content_;
+    SignInFilterBar *filterBar_;
+    QSplitter *splitter_;
+    QTableView *table_;
+    SignInDetailPane *detail_;
+};
+
+} // namespace backsight::ui
