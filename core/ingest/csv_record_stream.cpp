@@ -35,13 +35,7 @@ bool CsvRecordStream::feed(std::string_view chunk)
 {
     if (stopped_ || !error_.isEmpty())
         return false;
-    size_t i = 0;
-    if (atStart_) {
-        atStart_ = false;
-        if (chunk.substr(0, 3) == "\xEF\xBB\xBF") // UTF-8 byte order mark, as Excel-friendly exports write
-            i = 3;
-    }
-    for (; i < chunk.size(); ++i) {
+    for (size_t i = 0; i < chunk.size(); ++i) {
         const char c = chunk[i];
         if (++rowBytes_ > maxRowBytes_)
             return fail(QStringLiteral("row starting at line %1 is larger than %2 MB").arg(rowLine_).arg(maxRowBytes_ >> 20));

@@ -9,7 +9,7 @@
 namespace backsight {
 
 // Streaming RFC 4180 reader: quoted fields, doubled quotes, separators and line breaks inside quotes,
-// CRLF or LF. Feed chunks in order; each complete row goes to the callback with its 1-based line number.
+// CRLF or LF (a byte order mark is the caller's to strip). Feed chunks in order; each complete row goes to the callback with its 1-based line number.
 class CsvRecordStream
 {
 public:
@@ -34,7 +34,6 @@ private:
     bool quoteInQuoted_ = false; // saw a quote inside a quoted field: either "" or the closing quote
     bool cellStarted_ = false;
     bool afterCr_ = false;
-    bool atStart_ = true;
     bool stopped_ = false;
     qint64 line_ = 1;     // current physical line
     qint64 rowLine_ = 1;  // line where the current row started

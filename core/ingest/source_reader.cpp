@@ -28,10 +28,8 @@ std::optional<QString> knownBinaryFormat(std::string_view head)
     return std::nullopt;
 }
 
-std::string_view skipBomAndSpace(std::string_view s)
+std::string_view skipSpace(std::string_view s)
 {
-    if (s.substr(0, 3) == "\xEF\xBB\xBF")
-        s.remove_prefix(3);
     while (!s.empty() && (s.front() == ' ' || s.front() == '\n' || s.front() == '\r' || s.front() == '\t'))
         s.remove_prefix(1);
     return s;
@@ -121,7 +119,7 @@ bool SourceReader::start(std::string_view firstChunk)
         return fail(*binary);
     if (head.find('\0') != std::string_view::npos)
         return fail(QStringLiteral("binary content (NUL bytes), not a log export"));
-    const std::string_view text = skipBomAndSpace(firstChunk);
+    const std::string_view text = skipSpace(firstChunk);
     if (text.empty())
         return true; // only whitespace so far; decided on the next chunk
     if (text.front() == '[' || text.front() == '{') {
@@ -140,6 +138,21 @@ bool SourceReader::feed(std::string_view chunk)
 {
     if (stopped_ || !error_.isEmpty())
         return false;
+    // A UTF-8 byte order mark (Excel-friendly exports write one) is dropped, even split across chunks.
+    static constexpr std::string_view bom = "\xEF\xBB\xBF";
+    while (bomChecked_ < 3 && !chunk.empty()) {
+        if (chunk.front() != bom[size_t(bomChecked_)]) {
+            const std::string partial(bom.substr(0, size_t(bomChecked_)));
+            bomChecked_ = 3;
+            if (!partial.empty() && !feed(partial)) // not a BOM after all: those bytes are content
+                return false;
+            break;
+        }
+        chunk.remove_prefix(1);
+        ++bomChecked_;
+    }
+    if (chunk.empty())
+        return true;
     if (!d->json && !d->csv) {
         if (!start(chunk))
             return false;
@@ -235,8 +248,6 @@ bool SourceReader::handleCsvRow(const std::vector<std::string> &cells, qint64 li
         for (const std::string &h : cells) {
             normalised.push_back(normaliseHeader(h));
             std::string_view trimmed = h;
-            if (trimmed.substr(0, 3) == "\xEF\xBB\xBF")
-                trimmed.remove_prefix(3);
             while (!trimmed.empty() && trimmed.back() == ' ')
                 trimmed.remove_suffix(1);
             d->headers.emplace_back(trimmed);

@@ -54,6 +54,7 @@ private:
     QString reader_;
     QString error_;
     qint64 seen_ = 0;
+    int bomChecked_ = 0;
     bool started_ = false;
     bool stopped_ = false;
 };
