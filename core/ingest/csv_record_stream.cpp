@@ -102,14 +102,13 @@ bool CsvRecordStream::finish()
     return true;
 }
 
-std::string normaliseHeader(std::string_view header, bool *utc)
+void normaliseHeaderInto(std::string_view header, std::string &out, bool *utc)
 {
-    std::string out;
-    out.reserve(header.size());
+    const size_t start = out.size();
     bool space = false;
     for (char c : header) {
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-            space = !out.empty();
+            space = out.size() > start;
             continue;
         }
         if (space)
@@ -117,10 +116,11 @@ std::string normaliseHeader(std::string_view header, bool *utc)
         space = false;
         out.push_back(c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c);
     }
-    auto stripSuffix = [&out](std::string_view suffix) {
-        if (out.size() > suffix.size() && out.compare(out.size() - suffix.size(), suffix.size(), suffix) == 0) {
+    auto stripSuffix = [&out, start](std::string_view suffix) {
+        const size_t length = out.size() - start;
+        if (length > suffix.size() && out.compare(out.size() - suffix.size(), suffix.size(), suffix) == 0) {
             out.resize(out.size() - suffix.size());
-            while (!out.empty() && out.back() == ' ')
+            while (out.size() > start && out.back() == ' ')
                 out.pop_back();
             return true;
         }
@@ -131,6 +131,12 @@ std::string normaliseHeader(std::string_view header, bool *utc)
         *utc = isUtc;
     if (!stripSuffix("_dynamic"))
         stripSuffix("_string");
+}
+
+std::string normaliseHeader(std::string_view header, bool *utc)
+{
+    std::string out;
+    normaliseHeaderInto(header, out, utc);
     return out;
 }
 

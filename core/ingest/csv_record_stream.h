@@ -43,5 +43,7 @@ private:
 // Header matching that tolerates the portal's trailing and doubled spaces, case, and Log Analytics'
 // `_dynamic` / `_string` suffixes. Returns the normalised name; `utc` is set when it ended in `[UTC]`.
 std::string normaliseHeader(std::string_view header, bool *utc = nullptr);
+// The same, appended to `out` (no allocation once `out` has grown).
+void normaliseHeaderInto(std::string_view header, std::string &out, bool *utc = nullptr);
 
 } // namespace backsight

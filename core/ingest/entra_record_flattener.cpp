@@ -1,6 +1,5 @@
 #include "ingest/entra_record_flattener.h"
 
-#include <QStringList>
 
 namespace backsight {
 namespace {
@@ -107,14 +106,25 @@ bool EntraRecordFlattener::readTime(RecordFields &f, RecordFields *outer, std::i
     return false;
 }
 
-bool EntraRecordFlattener::flatten(simdjson::dom::object record, RecordDialect dialect, FlattenedRecord &out,
-                                   QString &error)
+void EntraRecordFlattener::put(RowWriter &w, SignInColumn c, std::optional<RecordFields::Element> v)
 {
+    w.text(int(c), RecordFields::asText(v, scratch_));
+}
+
+void EntraRecordFlattener::put(RowWriter &w, AuditColumn c, std::optional<RecordFields::Element> v)
+{
+    w.text(int(c), RecordFields::asText(v, scratch_));
+}
+
+bool EntraRecordFlattener::flatten(simdjson::dom::object record, RecordDialect dialect, ImportRow &row,
+                                   std::string &arena, QString &error)
+{
+    row = ImportRow{};
+    RowWriter w(row, arena);
     top_.reset(record);
     if (dialect == RecordDialect::EntraPortal) {
-        out.kind = RecordKind::SignIn;
-        out.signIn = SignIn{};
-        return flattenPortalSignIn(top_, out.signIn, error);
+        row.kind = RecordKind::SignIn;
+        return flattenPortalSignIn(top_, w, error);
     }
     RecordFields *fields = &top_;
     RecordFields *outer = nullptr;
@@ -151,106 +161,119 @@ bool EntraRecordFlattener::flatten(simdjson::dom::object record, RecordDialect d
     }
 
     if (audit) {
-        out.kind = RecordKind::Audit;
-        out.audit = AuditEvent{};
-        return flattenAudit(*fields, outer, out.audit, error);
+        row.kind = RecordKind::Audit;
+        return flattenAudit(*fields, outer, w, error);
     }
-    out.kind = RecordKind::SignIn;
-    out.signIn = SignIn{};
-    if (!flattenSignIn(*fields, outer, dialect == RecordDialect::LogAnalytics, out.signIn, error))
+    row.kind = RecordKind::SignIn;
+    if (!flattenSignIn(*fields, outer, dialect == RecordDialect::LogAnalytics, w, error))
         return false;
     if (type && !fields->field({"signineventtypes"}))
-        out.signIn.eventType = *type;
+        row.eventType = *type;
     return true;
 }
 
-bool EntraRecordFlattener::flattenSignIn(RecordFields &f, RecordFields *outer, bool logAnalytics, SignIn &s,
+namespace {
+
+QString idText(const RowWriter &w, int column)
+{
+    const std::string_view id = w.textOf(column);
+    return QString::fromUtf8(id.data(), qsizetype(id.size()));
+}
+
+} // namespace
+
+bool EntraRecordFlattener::flattenSignIn(RecordFields &f, RecordFields *outer, bool logAnalytics, RowWriter &w,
                                          QString &error)
 {
-    s.id = RecordFields::text(f.field({"id"}));
-    if (s.id.isEmpty()) {
+    using C = SignInColumn;
+    put(w, C::Id, f.field({"id"}));
+    if (!w.has(int(C::Id))) {
         error = QStringLiteral("sign-in has no id");
         return false;
     }
+    qint64 created = 0;
     QString timeError;
-    if (!readTime(f, outer, {"createddatetime", "timegenerated"}, s.createdMs, timeError)) {
-        error = QStringLiteral("sign-in %1: %2").arg(s.id, timeError);
+    if (!readTime(f, outer, {"createddatetime", "timegenerated"}, created, timeError)) {
+        error = QStringLiteral("sign-in %1: %2").arg(idText(w, int(C::Id)), timeError);
         return false;
     }
-    s.userId = RecordFields::text(f.field({"userid"}));
-    s.upn = RecordFields::text(f.field({"userprincipalname"})).toLower();
-    s.displayName = RecordFields::text(f.field({"userdisplayname"}));
-    s.userType = RecordFields::text(f.field({"usertype"}));
-    s.appId = RecordFields::text(f.field({"appid"}));
-    s.appName = RecordFields::text(f.field({"appdisplayname"}));
-    s.resource = RecordFields::text(f.field({"resourcedisplayname"}));
+    w.integer(int(C::CreatedMs), created);
+    put(w, C::UserId, f.field({"userid"}));
+    w.lowerText(int(C::Upn), RecordFields::asText(f.field({"userprincipalname"}), scratch_));
+    put(w, C::DisplayName, f.field({"userdisplayname"}));
+    put(w, C::UserType, f.field({"usertype"}));
+    put(w, C::AppId, f.field({"appid"}));
+    put(w, C::AppName, f.field({"appdisplayname"}));
+    put(w, C::Resource, f.field({"resourcedisplayname"}));
     // Log Analytics' ResourceId is the Azure path of the tenant; the resource's app id is ResourceIdentity.
-    s.resourceId = RecordFields::text(f.field({"resourceidentity"}));
-    if (s.resourceId.isEmpty() && !logAnalytics)
-        s.resourceId = RecordFields::text(f.field({"resourceid"}));
-    s.clientApp = RecordFields::text(f.field({"clientappused"}));
-    s.authRequirement = RecordFields::text(f.field({"authenticationrequirement"}));
-    s.ip = RecordFields::text(f.field({"ipaddress"}));
-    if (s.ip.isEmpty() && outer)
-        s.ip = RecordFields::text(outer->field({"calleripaddress"}));
+    put(w, C::ResourceId, f.field({"resourceidentity"}));
+    if (!w.has(int(C::ResourceId)) && !logAnalytics)
+        put(w, C::ResourceId, f.field({"resourceid"}));
+    put(w, C::ClientApp, f.field({"clientappused"}));
+    put(w, C::AuthRequirement, f.field({"authenticationrequirement"}));
+    put(w, C::Ip, f.field({"ipaddress"}));
+    if (!w.has(int(C::Ip)) && outer)
+        put(w, C::Ip, outer->field({"calleripaddress"}));
 
     // Graph: `location` object; Log Analytics: `LocationDetails` object and `Location` = country code.
     auto location = f.asObjectOrArray(f.field({"locationdetails"}));
     if (!location)
         location = f.asObjectOrArray(f.field({"location"}));
-    s.city = RecordFields::text(f.child(location, "city"));
-    s.state = RecordFields::text(f.child(location, "state"));
-    s.country = RecordFields::text(f.child(location, "countryorregion"));
-    if (s.country.isEmpty()) {
+    put(w, C::City, f.child(location, "city"));
+    put(w, C::State, f.child(location, "state"));
+    put(w, C::Country, f.child(location, "countryorregion"));
+    if (!w.has(int(C::Country))) {
         const auto plain = f.field({"location"});
         if (plain && plain->is_string())
-            s.country = RecordFields::text(plain);
+            put(w, C::Country, plain);
     }
     const auto geo = f.child(location, "geocoordinates");
-    s.latitude = RecordFields::real(f.child(geo, "latitude"));
-    s.longitude = RecordFields::real(f.child(geo, "longitude"));
-    s.asn = RecordFields::integer(f.field({"autonomoussystemnumber"}));
+    w.real(int(C::Latitude), RecordFields::real(f.child(geo, "latitude")));
+    w.real(int(C::Longitude), RecordFields::real(f.child(geo, "longitude")));
+    w.integer(int(C::Asn), RecordFields::integer(f.field({"autonomoussystemnumber"})));
 
     const auto device = f.field({"devicedetail"});
-    s.os = RecordFields::text(f.child(device, "operatingsystem"));
-    s.browser = RecordFields::text(f.child(device, "browser"));
-    s.deviceId = RecordFields::text(f.child(device, "deviceid"));
-    s.deviceName = RecordFields::text(f.child(device, "displayname"));
-    s.compliant = RecordFields::boolean(f.child(device, "iscompliant"));
-    s.managed = RecordFields::boolean(f.child(device, "ismanaged"));
-    s.trustType = RecordFields::text(f.child(device, "trusttype"));
+    put(w, C::Os, f.child(device, "operatingsystem"));
+    put(w, C::Browser, f.child(device, "browser"));
+    put(w, C::DeviceId, f.child(device, "deviceid"));
+    put(w, C::DeviceName, f.child(device, "displayname"));
+    w.boolean(int(C::Compliant), RecordFields::boolean(f.child(device, "iscompliant")));
+    w.boolean(int(C::Managed), RecordFields::boolean(f.child(device, "ismanaged")));
+    put(w, C::TrustType, f.child(device, "trusttype"));
 
     const auto status = f.field({"status"});
-    s.errorCode = RecordFields::integer(f.child(status, "errorcode"));
-    if (!s.errorCode)
-        s.errorCode = RecordFields::integer(f.field({"resulttype"}));
-    if (!s.errorCode && outer)
-        s.errorCode = RecordFields::integer(outer->field({"resulttype"}));
-    s.failureReason = RecordFields::text(f.child(status, "failurereason"));
-    if (s.failureReason.isEmpty())
-        s.failureReason = RecordFields::text(f.field({"resultdescription"}));
-    s.caStatus = RecordFields::text(f.field({"conditionalaccessstatus"}));
-    s.riskLevel = RecordFields::text(f.field({"risklevelduringsignin"}));
-    s.riskState = RecordFields::text(f.field({"riskstate"}));
+    auto errorCode = RecordFields::integer(f.child(status, "errorcode"));
+    if (!errorCode)
+        errorCode = RecordFields::integer(f.field({"resulttype"}));
+    if (!errorCode && outer)
+        errorCode = RecordFields::integer(outer->field({"resulttype"}));
+    w.integer(int(C::ErrorCode), errorCode);
+    put(w, C::FailureReason, f.child(status, "failurereason"));
+    if (!w.has(int(C::FailureReason)))
+        put(w, C::FailureReason, f.field({"resultdescription"}));
+    put(w, C::CaStatus, f.field({"conditionalaccessstatus"}));
+    put(w, C::RiskLevel, f.field({"risklevelduringsignin"}));
+    put(w, C::RiskState, f.field({"riskstate"}));
     const auto mfa = f.field({"mfadetail"});
-    s.mfaMethod = RecordFields::text(f.child(mfa, "authmethod"));
-    s.mfaResult = RecordFields::text(f.child(mfa, "authdetail"));
-    s.userAgent = RecordFields::text(f.field({"useragent"}));
-    s.correlationId = RecordFields::text(f.field({"correlationid"}));
-    if (s.correlationId.isEmpty() && outer)
-        s.correlationId = RecordFields::text(outer->field({"correlationid"}));
-    s.sessionId = RecordFields::text(f.field({"sessionid"}));
-    s.servicePrincipalId = RecordFields::text(f.field({"serviceprincipalid"}));
-    s.servicePrincipalName = RecordFields::text(f.field({"serviceprincipalname"}));
+    put(w, C::MfaMethod, f.child(mfa, "authmethod"));
+    put(w, C::MfaResult, f.child(mfa, "authdetail"));
+    put(w, C::UserAgent, f.field({"useragent"}));
+    put(w, C::CorrelationId, f.field({"correlationid"}));
+    if (!w.has(int(C::CorrelationId)) && outer)
+        put(w, C::CorrelationId, outer->field({"correlationid"}));
+    put(w, C::SessionId, f.field({"sessionid"}));
+    put(w, C::ServicePrincipalId, f.field({"serviceprincipalid"}));
+    put(w, C::ServicePrincipalName, f.field({"serviceprincipalname"}));
 
     // signInEventTypes (beta) is the most specific; then the log's name; then isInteractive.
-    s.eventType = SignInEventType::InteractiveUser;
+    SignInEventType &type = w.row().eventType;
+    type = SignInEventType::InteractiveUser;
     const auto eventTypes = f.asObjectOrArray(f.field({"signineventtypes"}));
     bool typed = false;
     if (eventTypes && eventTypes->is_array()) {
         for (Element e : simdjson::dom::array(*eventTypes)) {
             if (auto t = eventTypeFromGraph(RecordFields::rawString(e))) {
-                s.eventType = *t;
+                type = *t;
                 typed = true;
                 break;
             }
@@ -258,106 +281,122 @@ bool EntraRecordFlattener::flattenSignIn(RecordFields &f, RecordFields *outer, b
     }
     if (!typed) {
         if (auto interactive = RecordFields::boolean(f.field({"isinteractive"})); interactive && !*interactive)
-            s.eventType = SignInEventType::NonInteractiveUser;
+            type = SignInEventType::NonInteractiveUser;
     }
     return true;
 }
 
-bool EntraRecordFlattener::flattenPortalSignIn(RecordFields &f, SignIn &s, QString &error)
+bool EntraRecordFlattener::flattenPortalSignIn(RecordFields &f, RowWriter &w, QString &error)
 {
-    s.id = RecordFields::text(f.field({"request id", "id"}));
-    if (s.id.isEmpty()) {
+    using C = SignInColumn;
+    put(w, C::Id, f.field({"request id", "id"}));
+    if (!w.has(int(C::Id))) {
         error = QStringLiteral("sign-in has no Request ID");
         return false;
     }
+    qint64 created = 0;
     QString timeError;
-    if (!readTime(f, nullptr, {"date (utc)", "date"}, s.createdMs, timeError)) {
-        error = QStringLiteral("sign-in %1: %2").arg(s.id, timeError);
+    if (!readTime(f, nullptr, {"date (utc)", "date"}, created, timeError)) {
+        error = QStringLiteral("sign-in %1: %2").arg(idText(w, int(C::Id)), timeError);
         return false;
     }
-    s.userId = RecordFields::text(f.field({"user id"}));
-    s.upn = RecordFields::text(f.field({"username"})).toLower();
-    s.displayName = RecordFields::text(f.field({"user"}));
-    s.userType = RecordFields::text(f.field({"user type"}));
-    s.appId = RecordFields::text(f.field({"application id"}));
-    s.appName = RecordFields::text(f.field({"application"}));
-    s.resource = RecordFields::text(f.field({"resource"}));
-    s.resourceId = RecordFields::text(f.field({"resource id"}));
-    s.clientApp = RecordFields::text(f.field({"client app"}));
-    s.authRequirement = RecordFields::text(f.field({"authentication requirement"}));
-    s.ip = RecordFields::text(f.field({"ip address"}));
+    w.integer(int(C::CreatedMs), created);
+    put(w, C::UserId, f.field({"user id"}));
+    w.lowerText(int(C::Upn), RecordFields::asText(f.field({"username"}), scratch_));
+    put(w, C::DisplayName, f.field({"user"}));
+    put(w, C::UserType, f.field({"user type"}));
+    put(w, C::AppId, f.field({"application id"}));
+    put(w, C::AppName, f.field({"application"}));
+    put(w, C::Resource, f.field({"resource"}));
+    put(w, C::ResourceId, f.field({"resource id"}));
+    put(w, C::ClientApp, f.field({"client app"}));
+    put(w, C::AuthRequirement, f.field({"authentication requirement"}));
+    put(w, C::Ip, f.field({"ip address"}));
     // "City, State, CC"; a city or state may be missing, the country code comes last.
-    const QStringList location = RecordFields::text(f.field({"location"})).split(QStringLiteral(", "));
-    if (!location.isEmpty() && !location.back().isEmpty()) {
-        s.country = location.back().trimmed();
-        if (location.size() >= 2)
-            s.city = location.front().trimmed();
-        if (location.size() >= 3)
-            s.state = location.at(1).trimmed();
+    std::string_view location = RecordFields::rawString(f.field({"location"}));
+    std::string_view parts[3];
+    int count = 0;
+    while (!location.empty() && count < 3) {
+        const size_t comma = location.find(", ");
+        parts[count++] = location.substr(0, comma);
+        location = comma == std::string_view::npos ? std::string_view() : location.substr(comma + 2);
     }
-    s.asn = RecordFields::integer(f.field({"autonomous system number"}));
-    s.os = RecordFields::text(f.field({"operating system"}));
-    s.browser = RecordFields::text(f.field({"browser"}));
-    s.deviceId = RecordFields::text(f.field({"device id"}));
-    s.compliant = RecordFields::boolean(f.field({"compliant"}));
-    s.managed = RecordFields::boolean(f.field({"managed"}));
-    s.trustType = RecordFields::text(f.field({"join type"}));
-    s.errorCode = RecordFields::integer(f.field({"sign-in error code"}));
-    s.failureReason = RecordFields::text(f.field({"failure reason"}));
-    s.caStatus = RecordFields::text(f.field({"conditional access"}));
-    s.mfaMethod = RecordFields::text(f.field({"multifactor authentication auth method"}));
-    s.mfaResult = RecordFields::text(f.field({"multifactor authentication result"}));
-    s.userAgent = RecordFields::text(f.field({"user agent"}));
-    s.correlationId = RecordFields::text(f.field({"correlation id"}));
-    s.sessionId = RecordFields::text(f.field({"session id"}));
-    s.eventType = SignInEventType::InteractiveUser;
-    const QString eventTypes = RecordFields::text(f.field({"sign-in event types", "sign-in event type"}));
-    if (eventTypes.contains(QLatin1String("nonInteractive"), Qt::CaseInsensitive))
-        s.eventType = SignInEventType::NonInteractiveUser;
+    if (count > 0) {
+        w.text(int(C::Country), parts[count - 1]);
+        if (count >= 2)
+            w.text(int(C::City), parts[0]);
+        if (count >= 3)
+            w.text(int(C::State), parts[1]);
+    }
+    w.integer(int(C::Asn), RecordFields::integer(f.field({"autonomous system number"})));
+    put(w, C::Os, f.field({"operating system"}));
+    put(w, C::Browser, f.field({"browser"}));
+    put(w, C::DeviceId, f.field({"device id"}));
+    w.boolean(int(C::Compliant), RecordFields::boolean(f.field({"compliant"})));
+    w.boolean(int(C::Managed), RecordFields::boolean(f.field({"managed"})));
+    put(w, C::TrustType, f.field({"join type"}));
+    w.integer(int(C::ErrorCode), RecordFields::integer(f.field({"sign-in error code"})));
+    put(w, C::FailureReason, f.field({"failure reason"}));
+    put(w, C::CaStatus, f.field({"conditional access"}));
+    put(w, C::MfaMethod, f.field({"multifactor authentication auth method"}));
+    put(w, C::MfaResult, f.field({"multifactor authentication result"}));
+    put(w, C::UserAgent, f.field({"user agent"}));
+    put(w, C::CorrelationId, f.field({"correlation id"}));
+    put(w, C::SessionId, f.field({"session id"}));
+    SignInEventType &type = w.row().eventType;
+    type = SignInEventType::InteractiveUser;
+    const std::string_view eventTypes = RecordFields::rawString(f.field({"sign-in event types", "sign-in event type"}));
+    if (QByteArray::fromRawData(eventTypes.data(), qsizetype(eventTypes.size())).toLower().contains("noninteractive"))
+        type = SignInEventType::NonInteractiveUser;
     else if (auto interactive = RecordFields::boolean(f.field({"is interactive"})); interactive && !*interactive)
-        s.eventType = SignInEventType::NonInteractiveUser;
+        type = SignInEventType::NonInteractiveUser;
     return true;
 }
 
-bool EntraRecordFlattener::flattenAudit(RecordFields &f, RecordFields *outer, AuditEvent &a, QString &error)
+bool EntraRecordFlattener::flattenAudit(RecordFields &f, RecordFields *outer, RowWriter &w, QString &error)
 {
-    a.id = RecordFields::text(f.field({"id"}));
-    if (a.id.isEmpty()) {
+    using C = AuditColumn;
+    put(w, C::Id, f.field({"id"}));
+    if (!w.has(int(C::Id))) {
         error = QStringLiteral("audit event has no id");
         return false;
     }
+    qint64 time = 0;
     QString timeError;
-    if (!readTime(f, outer, {"activitydatetime", "timegenerated"}, a.timeMs, timeError)) {
-        error = QStringLiteral("audit event %1: %2").arg(a.id, timeError);
+    if (!readTime(f, outer, {"activitydatetime", "timegenerated"}, time, timeError)) {
+        error = QStringLiteral("audit event %1: %2").arg(idText(w, int(C::Id)), timeError);
         return false;
     }
-    a.category = RecordFields::text(f.field({"category"}));
-    a.activity = RecordFields::text(f.field({"activitydisplayname", "operationname"}));
-    if (a.activity.isEmpty() && outer)
-        a.activity = RecordFields::text(outer->field({"operationname"}));
-    a.operationType = RecordFields::text(f.field({"operationtype", "aadoperationtype"}));
-    a.result = RecordFields::text(f.field({"result"}));
-    a.resultReason = RecordFields::text(f.field({"resultreason"}));
+    w.integer(int(C::TimeMs), time);
+    put(w, C::Category, f.field({"category"}));
+    put(w, C::Activity, f.field({"activitydisplayname", "operationname"}));
+    if (!w.has(int(C::Activity)) && outer)
+        put(w, C::Activity, outer->field({"operationname"}));
+    put(w, C::OperationType, f.field({"operationtype", "aadoperationtype"}));
+    put(w, C::Result, f.field({"result"}));
+    put(w, C::ResultReason, f.field({"resultreason"}));
     const auto initiatedBy = f.field({"initiatedby"});
     const auto user = f.child(initiatedBy, "user");
     const auto app = f.child(initiatedBy, "app");
-    a.initiatorUpn = RecordFields::text(f.child(user, "userprincipalname")).toLower();
-    a.initiatorApp = RecordFields::text(f.child(app, "displayname"));
-    if (a.initiatorApp.isEmpty()) // Microsoft's own services often initiate with only an appId
-        a.initiatorApp = RecordFields::text(f.child(app, "serviceprincipalname"));
-    if (a.initiatorApp.isEmpty())
-        a.initiatorApp = RecordFields::text(f.child(app, "appid"));
-    a.initiatorId = RecordFields::text(f.child(user, "id"));
-    if (a.initiatorId.isEmpty())
-        a.initiatorId = RecordFields::text(f.child(app, "serviceprincipalid"));
-    a.initiatorIp = RecordFields::text(f.child(user, "ipaddress"));
-    if (a.initiatorIp.isEmpty() && outer)
-        a.initiatorIp = RecordFields::text(outer->field({"calleripaddress"}));
-    a.targets = RecordFields::json(f.asObjectOrArray(f.field({"targetresources"})));
-    a.service = RecordFields::text(f.field({"loggedbyservice"}));
-    a.correlationId = RecordFields::text(f.field({"correlationid"}));
-    if (a.correlationId.isEmpty() && outer)
-        a.correlationId = RecordFields::text(outer->field({"correlationid"}));
+    w.lowerText(int(C::InitiatorUpn), RecordFields::asText(f.child(user, "userprincipalname"), scratch_));
+    put(w, C::InitiatorApp, f.child(app, "displayname"));
+    if (!w.has(int(C::InitiatorApp))) // Microsoft's own services often initiate with only an appId
+        put(w, C::InitiatorApp, f.child(app, "serviceprincipalname"));
+    if (!w.has(int(C::InitiatorApp)))
+        put(w, C::InitiatorApp, f.child(app, "appid"));
+    put(w, C::InitiatorId, f.child(user, "id"));
+    if (!w.has(int(C::InitiatorId)))
+        put(w, C::InitiatorId, f.child(app, "serviceprincipalid"));
+    put(w, C::InitiatorIp, f.child(user, "ipaddress"));
+    if (!w.has(int(C::InitiatorIp)) && outer)
+        put(w, C::InitiatorIp, outer->field({"calleripaddress"}));
+    const auto targets = f.asObjectOrArray(f.field({"targetresources"}));
+    if (targets)
+        w.text(int(C::Targets), simdjson::minify(*targets));
+    put(w, C::Service, f.field({"loggedbyservice"}));
+    put(w, C::CorrelationId, f.field({"correlationid"}));
+    if (!w.has(int(C::CorrelationId)) && outer)
+        put(w, C::CorrelationId, outer->field({"correlationid"}));
     return true;
 }
 

@@ -144,7 +144,8 @@ namespace {
 // Consecutive parsed, flattened records, with their originals compressed into one block.
 struct PreparedBatch
 {
-    std::vector<std::pair<qint64, FlattenedRecord>> rows; // record index, row
+    std::vector<ImportRow> rows;
+    std::string arena; // the rows' text
     qint64 firstIndex = 0, lastIndex = 0;
     QByteArray originals;
 };
@@ -197,14 +198,16 @@ private:
             batch.originals = originals.finish();
             const bool accepted = queue_.push(std::move(batch));
             batch = {};
+            batch.rows.reserve(kBatchRecords);
+            batch.arena.reserve(kBatchRecords * 512);
             return accepted;
         };
         SourceReader sourceReader(
             limits_,
             [&](const ReadRecord &r) {
-                batch.rows.emplace_back(r.index, *r.row);
-                originals.add(r.index, r.original);
-                recordsSeen_.store(r.index + 1);
+                batch.rows.push_back(r.row);
+                originals.add(r.row.recordIndex, r.original);
+                recordsSeen_.store(r.row.recordIndex + 1);
                 return batch.rows.size() < kBatchRecords || send();
             },
             [&](qint64, const QString &why) {
@@ -212,6 +215,7 @@ private:
                 if (recordErrors.size() < kRecordErrorsKept)
                     recordErrors << why;
             });
+        sourceReader.setArena(&batch.arena); // send() refills `batch` in place, so the pointer stays right
         Sha256 sha;
         QByteArray buffer(kChunkBytes, Qt::Uninitialized);
         bool ok = true;
@@ -291,10 +295,9 @@ SourceReport Importer::importOne(const ImportInput &input, const QString &contai
     scan.start();
     while (auto batch = scan.queue().pop()) {
         qint64 inserted = 0;
-        for (const auto &[index, row] : batch->rows) {
+        for (const ImportRow &row : batch->rows) {
             bool isNew = false;
-            const bool ok = row.kind == RecordKind::Audit ? writer.addAudit(row.audit, index, isNew)
-                                                          : writer.addSignIn(row.signIn, index, isNew);
+            const bool ok = writer.add(row, batch->arena, isNew);
             if (!ok) {
                 storageError = writer.error();
                 break;

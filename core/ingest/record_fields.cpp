@@ -46,13 +46,16 @@ RecordFields::~RecordFields() = default;
 void RecordFields::reset(simdjson::dom::object object)
 {
     entries_.clear();
+    names_.clear();
     nestedUsed_ = 0;
     for (auto [key, value] : object) {
         bool utc = false;
-        std::string name = normaliseHeader(key, &utc);
+        const size_t offset = names_.size();
+        normaliseHeaderInto(key, names_, &utc);
+        const std::string_view name = std::string_view(names_).substr(offset);
         if (name == "date (utc)")
             utc = true;
-        entries_.push_back({std::move(name), value, utc});
+        entries_.push_back({offset, name.size(), value, utc});
     }
 }
 
@@ -60,7 +63,7 @@ std::optional<RecordFields::Element> RecordFields::field(std::initializer_list<s
 {
     for (std::string_view name : names) {
         for (const Entry &e : entries_) {
-            if (e.name == name && !isEmptyValue(e.value))
+            if (nameOf(e) == name && !isEmptyValue(e.value))
                 return e.value;
         }
     }
@@ -70,7 +73,7 @@ std::optional<RecordFields::Element> RecordFields::field(std::initializer_list<s
 bool RecordFields::declaredUtc(std::string_view name) const
 {
     for (const Entry &e : entries_) {
-        if (e.name == name)
+        if (nameOf(e) == name)
             return e.utc;
     }
     return false;
@@ -117,30 +120,32 @@ std::string_view RecordFields::rawString(std::optional<Element> value)
     return {};
 }
 
-QString RecordFields::text(std::optional<Element> value)
+std::string_view RecordFields::asText(std::optional<Element> value, std::string &scratch)
 {
     if (!value)
         return {};
+    char buffer[32];
     switch (value->type()) {
-    case simdjson::dom::element_type::STRING: {
-        const std::string_view s = rawString(value);
-        return QString::fromUtf8(s.data(), qsizetype(s.size()));
+    case simdjson::dom::element_type::STRING: return rawString(value);
+    case simdjson::dom::element_type::INT64: {
+        const auto r = std::to_chars(buffer, buffer + sizeof buffer, int64_t(*value));
+        scratch.assign(buffer, r.ptr);
+        return scratch;
     }
-    case simdjson::dom::element_type::INT64: return QString::number(int64_t(*value));
-    case simdjson::dom::element_type::UINT64: return QString::number(uint64_t(*value));
-    case simdjson::dom::element_type::DOUBLE: return QString::number(double(*value), 'g', 17);
-    case simdjson::dom::element_type::BOOL: return bool(*value) ? QStringLiteral("true") : QStringLiteral("false");
+    case simdjson::dom::element_type::UINT64: {
+        const auto r = std::to_chars(buffer, buffer + sizeof buffer, uint64_t(*value));
+        scratch.assign(buffer, r.ptr);
+        return scratch;
+    }
+    case simdjson::dom::element_type::DOUBLE: {
+        const auto r = std::to_chars(buffer, buffer + sizeof buffer, double(*value));
+        scratch.assign(buffer, r.ptr);
+        return scratch;
+    }
+    case simdjson::dom::element_type::BOOL: return bool(*value) ? std::string_view("true") : std::string_view("false");
     case simdjson::dom::element_type::NULL_VALUE: return {};
-    default: return json(value);
+    default: scratch = simdjson::minify(*value); return scratch;
     }
-}
-
-QString RecordFields::json(std::optional<Element> value)
-{
-    if (!value)
-        return {};
-    const std::string s = simdjson::minify(*value);
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 
 std::optional<qint64> RecordFields::integer(std::optional<Element> value)

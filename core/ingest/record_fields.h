@@ -34,21 +34,24 @@ public:
     // Whether the named top-level field was declared UTC by its column name (`... [UTC]`, `Date (UTC)`).
     bool declaredUtc(std::string_view name) const;
 
-    static QString text(std::optional<Element> value);
+    // Strings as they are; numbers, booleans, objects and arrays written into `scratch` (valid until
+    // the next call with it).
+    static std::string_view asText(std::optional<Element> value, std::string &scratch);
     static std::optional<qint64> integer(std::optional<Element> value);
     static std::optional<double> real(std::optional<Element> value);
     static std::optional<bool> boolean(std::optional<Element> value);
     static std::string_view rawString(std::optional<Element> value);
-    static QString json(std::optional<Element> value);
 
 private:
     struct Entry
     {
-        std::string name;
+        size_t nameOffset, nameLength;
         Element value;
         bool utc;
     };
+    std::string_view nameOf(const Entry &e) const { return std::string_view(names_).substr(e.nameOffset, e.nameLength); }
     std::vector<Entry> entries_;
+    std::string names_; // normalised field names of the current record, reused to avoid allocations
     std::vector<std::unique_ptr<simdjson::dom::parser>> nestedParsers_;
     size_t nestedUsed_ = 0;
 };

@@ -87,7 +87,7 @@ struct SourceReader::Impl
     simdjson::dom::parser parser;
     std::string padded;
     EntraRecordFlattener flattener;
-    FlattenedRecord row;
+    ImportRow row;
     bool dialectKnown = false;
     RecordDialect dialect = RecordDialect::Graph;
     // CSV
@@ -230,11 +230,17 @@ bool SourceReader::handleParsed(std::string_view record, qint64 index, const QSt
     const RecordDialect dialect =
         d->dialectKnown && !d->csv ? EntraRecordFlattener::detectDialect(element) : d->dialect;
     QString why;
-    if (!d->flattener.flatten(element, dialect, d->row, why)) {
+    std::string &arena = arena_ ? *arena_ : ownArena_;
+    if (!arena_)
+        arena.clear();
+    const size_t arenaSize = arena.size();
+    if (!d->flattener.flatten(element, dialect, d->row, arena, why)) {
+        arena.resize(arenaSize);
         onReject_(index, QStringLiteral("%1: %2").arg(where, why));
         return true;
     }
-    if (!onRow_(ReadRecord{&d->row, index, record})) {
+    d->row.recordIndex = index;
+    if (!onRow_(ReadRecord{d->row, record})) {
         stopped_ = true;
         return false;
     }

@@ -11,11 +11,11 @@
 
 namespace backsight {
 
-// Everything one record turned into: the flattened row, its index in the file and the original bytes.
+// Everything one record turned into: the flattened row (its text in the arena given to setArena(),
+// its index in the file in row.recordIndex) and the original bytes.
 struct ReadRecord
 {
-    const FlattenedRecord *row = nullptr;
-    qint64 index = 0;
+    const ImportRow &row;
     std::string_view original;
 };
 
@@ -29,6 +29,9 @@ public:
 
     SourceReader(const ImportLimits &limits, RowFn onRow, RejectFn onReject);
     ~SourceReader();
+
+    // Where rows put their text; the caller may swap it between records (e.g. per batch).
+    void setArena(std::string *arena) { arena_ = arena; }
 
     // Feed the file in chunks; false when the file must be rejected as a whole (see error()) or a
     // callback stopped it.
@@ -51,6 +54,8 @@ private:
     ImportLimits limits_;
     RowFn onRow_;
     RejectFn onReject_;
+    std::string *arena_ = nullptr;
+    std::string ownArena_;
     QString reader_;
     QString error_;
     qint64 seen_ = 0;

@@ -86,13 +86,14 @@ bool EventWriter::exec(QSqlQuery &q, const QString &doing)
     return true;
 }
 
-bool EventWriter::step(SqliteStatement &statement, const char *what, const QString &id)
+bool EventWriter::step(SqliteStatement &statement, const char *what, std::string_view id)
 {
     QString why;
     if (statement.step(why))
         return true;
     // Built only on failure: formatting a message per row showed up in profiles.
-    error_ = QStringLiteral("cannot store %1 %2 in %3: %4").arg(QLatin1String(what), id, db_.path(), why);
+    error_ = QStringLiteral("cannot store %1 %2 in %3: %4")
+                 .arg(QLatin1String(what), QString::fromUtf8(id.data(), qsizetype(id.size())), db_.path(), why);
     return false;
 }
 
@@ -135,56 +136,37 @@ bool EventWriter::addOriginals(qint64 firstIndex, qint64 lastIndex, const QByteA
     insertOriginal_.bind(2, lastIndex);
     insertOriginal_.bind(3, encoding);
     insertOriginal_.bindBlob(4, block);
-    return step(insertOriginal_, "original records from", QString::number(firstIndex + 1));
+    const std::string from = std::to_string(firstIndex + 1);
+    return step(insertOriginal_, "original records from", from);
 }
 
-bool EventWriter::addSignIn(const SignIn &s, qint64 recordIndex, bool &inserted)
+bool EventWriter::add(const ImportRow &row, const std::string &arena, bool &inserted)
 {
-    SqliteStatement &q = isWorkloadSignIn(s.eventType) ? insertWorkloadSignIn_ : insertSignIn_;
-    const QString eventType = eventTypeName(s.eventType);
-    int i = 1;
-    q.bind(i++, s.id);
-    q.bind(i++, s.createdMs);
-    for (const QString *text : {&s.userId, &s.upn, &s.displayName, &s.userType, &s.appId, &s.appName, &s.resource,
-                                &s.resourceId, &s.clientApp, &s.authRequirement, &s.ip, &s.city, &s.state, &s.country})
-        q.bind(i++, *text);
-    q.bind(i++, s.latitude);
-    q.bind(i++, s.longitude);
-    q.bind(i++, s.asn);
-    for (const QString *text : {&s.os, &s.browser, &s.deviceId, &s.deviceName})
-        q.bind(i++, *text);
-    q.bind(i++, s.compliant);
-    q.bind(i++, s.managed);
-    q.bind(i++, s.trustType);
-    q.bind(i++, s.errorCode);
-    for (const QString *text : {&s.failureReason, &s.caStatus, &s.riskLevel, &s.riskState, &s.mfaMethod, &s.mfaResult,
-                                &s.userAgent, &s.correlationId, &s.sessionId})
-        q.bind(i++, *text);
-    q.bind(i++, qint64(s.interactive() ? 1 : 0));
-    q.bind(i++, eventType);
-    q.bind(i++, s.servicePrincipalId);
-    q.bind(i++, s.servicePrincipalName);
-    q.bind(i++, pendingSourceId_);
-    q.bind(i++, recordIndex);
-    if (!step(q, "sign-in", s.id))
-        return false;
-    inserted = q.changes() > 0;
-    return true;
-}
-
-bool EventWriter::addAudit(const AuditEvent &a, qint64 recordIndex, bool &inserted)
-{
-    SqliteStatement &q = insertAudit_;
-    int i = 1;
-    q.bind(i++, a.id);
-    q.bind(i++, a.timeMs);
-    for (const QString *text : {&a.category, &a.activity, &a.operationType, &a.result, &a.resultReason, &a.initiatorUpn,
-                                &a.initiatorApp, &a.initiatorId, &a.initiatorIp, &a.targets, &a.service,
-                                &a.correlationId})
-        q.bind(i++, *text);
-    q.bind(i++, pendingSourceId_);
-    q.bind(i++, recordIndex);
-    if (!step(q, "audit event", a.id))
+    const bool audit = row.kind == RecordKind::Audit;
+    SqliteStatement &q = audit ? insertAudit_ : isWorkloadSignIn(row.eventType) ? insertWorkloadSignIn_ : insertSignIn_;
+    const int columns = row.columnCount();
+    for (int c = 0; c < columns; ++c) {
+        const ImportRow::Cell &cell = row.cells[size_t(c)];
+        switch (cell.type) {
+        case ImportRow::Cell::Null: q.bindNull(c + 1); break;
+        case ImportRow::Cell::Text: q.bindUtf8(c + 1, arena.data() + cell.offset, int(cell.length)); break;
+        case ImportRow::Cell::Integer: q.bind(c + 1, qint64(cell.integer)); break;
+        case ImportRow::Cell::Real: q.bindReal(c + 1, cell.real); break;
+        }
+    }
+    if (!audit) {
+        // Derived from the event type, which the flattener settles last.
+        static const QByteArray names[] = {eventTypeName(SignInEventType::InteractiveUser).toUtf8(),
+                                           eventTypeName(SignInEventType::NonInteractiveUser).toUtf8(),
+                                           eventTypeName(SignInEventType::ServicePrincipal).toUtf8(),
+                                           eventTypeName(SignInEventType::ManagedIdentity).toUtf8()};
+        const QByteArray &name = names[int(row.eventType)];
+        q.bind(int(SignInColumn::Interactive) + 1, qint64(row.eventType == SignInEventType::InteractiveUser ? 1 : 0));
+        q.bindUtf8(int(SignInColumn::EventType) + 1, name.constData(), int(name.size()));
+    }
+    q.bind(columns + 1, pendingSourceId_);
+    q.bind(columns + 2, row.recordIndex);
+    if (!step(q, audit ? "audit event" : "sign-in", cellText(row, arena, 0)))
         return false;
     inserted = q.changes() > 0;
     return true;

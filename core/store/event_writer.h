@@ -1,7 +1,6 @@
 #pragma once
 
-#include "model/audit_event.h"
-#include "model/sign_in.h"
+#include "ingest/import_row.h"
 #include "store/sqlite_statement.h"
 
 #include <QSqlQuery>
@@ -43,9 +42,8 @@ public:
     ~EventWriter();
 
     bool begin();
-    // `inserted` tells whether the event was new.
-    bool addSignIn(const SignIn &s, qint64 recordIndex, bool &inserted);
-    bool addAudit(const AuditEvent &a, qint64 recordIndex, bool &inserted);
+    // A flattened row whose text is in `arena`; `inserted` tells whether the event was new.
+    bool add(const ImportRow &row, const std::string &arena, bool &inserted);
     // A block of original records built by OriginalBlockBuilder (compressed off the writing thread).
     bool addOriginals(qint64 firstIndex, qint64 lastIndex, const QByteArray &block);
     // Records the source and keeps the file; `sourceId` is the (possibly pre-existing) source row id.
@@ -62,7 +60,7 @@ public:
 private:
     bool prepare(SqliteStatement &statement, const QString &sql);
     bool exec(QSqlQuery &q, const QString &doing);
-    bool step(SqliteStatement &statement, const char *what, const QString &id);
+    bool step(SqliteStatement &statement, const char *what, std::string_view id);
 
     Database &db_;
     bool run(const char *sql);

@@ -79,6 +79,16 @@ void SqliteStatement::bindBlob(int index, const QByteArray &bytes)
     sqlite3_bind_blob(stmt_, index, bytes.constData(), int(bytes.size()), SQLITE_STATIC);
 }
 
+void SqliteStatement::bindUtf8(int index, const char *text, int length)
+{
+    sqlite3_bind_text(stmt_, index, text, length, SQLITE_STATIC);
+}
+
+void SqliteStatement::bindReal(int index, double value)
+{
+    sqlite3_bind_double(stmt_, index, value);
+}
+
 void SqliteStatement::bindNull(int index)
 {
     sqlite3_bind_null(stmt_, index);

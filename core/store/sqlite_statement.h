@@ -34,6 +34,9 @@ public:
     void bind(int index, const std::optional<double> &value);
     void bind(int index, const std::optional<bool> &value);
     void bindBlob(int index, const QByteArray &bytes);
+    // UTF-8 text that outlives step().
+    void bindUtf8(int index, const char *text, int length);
+    void bindReal(int index, double value);
     void bindNull(int index);
 
     // Runs the statement and resets it for the next row. False with `error` on failure.
