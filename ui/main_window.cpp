@@ -34,11 +34,13 @@ MainWindow::MainWindow(AppSettings &settings, QThreadPool &pool, QWidget *parent
     setAcceptDrops(true);
 
     navigation_->setObjectName(QStringLiteral("viewNavigation"));
-    navigation_->setMaximumWidth(fontMetrics().horizontalAdvance(QLatin1Char('n')) * 18);
+    const int navigationWidth = fontMetrics().horizontalAdvance(QLatin1Char('n')) * 16;
     auto *splitter = new QSplitter(this);
     splitter->addWidget(navigation_);
     splitter->addWidget(views_);
+    splitter->setStretchFactor(0, 0); // extra width goes to the view, not the list
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({navigationWidth, 10 * navigationWidth});
     splitter->setChildrenCollapsible(false);
     setCentralWidget(splitter);
 

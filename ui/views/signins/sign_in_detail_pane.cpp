@@ -1,13 +1,13 @@
 #include "views/signins/sign_in_detail_pane.h"
 
 #include "store/database.h"
+#include "json_text.h"
 #include "store/event_queries.h"
 #include "time_text.h"
 #include "widgets/table_copy.h"
 
 #include <QFontDatabase>
 #include <QHeaderView>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSplitter>
@@ -88,6 +88,7 @@ SignInDetailPane::SignInDetailPane(QWidget *parent)
     fields_->horizontalHeader()->setStretchLastSection(true);
     fields_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     fields_->setWordWrap(false);
+    fields_->verticalHeader()->setDefaultSectionSize(fields_->fontMetrics().height() + 6);
     makeCopyable(fields_);
 
     original_->setObjectName(QStringLiteral("signInOriginalRecord"));
@@ -204,11 +205,7 @@ void SignInDetailPane::showOriginal(Database &db, const QString &eventId)
         originalHeading_->setText(tr("Original record: %1").arg(error));
         return;
     }
-    QJsonParseError parseError;
-    const QJsonDocument json = QJsonDocument::fromJson(*raw, &parseError);
-    original_->setPlainText(parseError.error == QJsonParseError::NoError
-                                ? QString::fromUtf8(json.toJson(QJsonDocument::Indented))
-                                : QString::fromUtf8(*raw));
+    original_->setPlainText(indentJson(*raw));
     originalHeading_->setText(tr("Original record (%n bytes as read)", nullptr, int(raw->size())));
 }
 

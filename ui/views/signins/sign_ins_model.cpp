@@ -95,6 +95,9 @@ void SignInsModel::sort(int column, Qt::SortOrder order)
 
 void SignInsModel::reload()
 {
+    // Listeners run in connection order while a change is announced: none may fetch (insert rows)
+    // before the change is complete and every later listener has heard of it.
+    changing_ = true;
     beginResetModel();
     closeCursor();
     rows_.clear();
@@ -109,6 +112,7 @@ void SignInsModel::reload()
             closeCursor();
     }
     endResetModel();
+    changing_ = false;
     emit countsChanged();
 }
 
@@ -268,7 +272,7 @@ QVariant SignInsModel::headerData(int section, Qt::Orientation orientation, int 
 
 bool SignInsModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && cursor_ && !exhausted_;
+    return !parent.isValid() && cursor_ && !exhausted_ && !changing_;
 }
 
 void SignInsModel::fetchMore(const QModelIndex &parent)
@@ -284,9 +288,11 @@ void SignInsModel::fetchMore(const QModelIndex &parent)
     if (page.empty())
         return;
     const int first = int(rows_.size());
+    changing_ = true; // as in reload()
     beginInsertRows({}, first, first + int(page.size()) - 1);
     std::move(page.begin(), page.end(), std::back_inserter(rows_));
     endInsertRows();
+    changing_ = false;
 }
 
 } // namespace backsight::ui

@@ -89,6 +89,7 @@ private:
     Qt::SortOrder sortOrder_ = Qt::DescendingOrder;
     std::unique_ptr<QSqlQuery> cursor_;
     bool exhausted_ = true;
+    bool changing_ = false; // between begin/end of a reset or an insert
     std::vector<Row> rows_;
     qint64 totalCount_ = 0;
     qint64 matchingCount_ = 0;

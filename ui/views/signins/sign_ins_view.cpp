@@ -50,6 +50,8 @@ SignInsView::SignInsView(QWidget *parent)
     splitter_->addWidget(detail_);
     splitter_->setStretchFactor(0, 3);
     splitter_->setStretchFactor(1, 2);
+    splitter_->setSizes({600, 400});
+    detail_->hide(); // until a sign-in is selected
     splitter_->setChildrenCollapsible(false);
 
     auto *contentLayout = new QVBoxLayout(content_);
@@ -79,6 +81,7 @@ void SignInsView::setDatabase(Database *db)
 {
     db_ = db;
     detail_->clear();
+    detail_->hide();
     model_->setDatabase(db);
 }
 
@@ -154,10 +157,13 @@ void SignInsView::onCountsChanged()
 void SignInsView::onCurrentRowChanged(const QModelIndex &current)
 {
     const QString id = model_->eventId(current.row());
-    if (!db_ || id.isEmpty())
+    if (!db_ || id.isEmpty()) {
         detail_->clear();
-    else if (id != detail_->shownEventId())
+    } else if (id != detail_->shownEventId()) {
         detail_->showSignIn(*db_, id);
+    }
+    // The detail pane takes room only while there is something to show in it.
+    detail_->setVisible(!detail_->shownEventId().isEmpty());
 }
 
 // After a refresh the analyst keeps looking at the same sign-in if it is still among the loaded rows.
@@ -171,6 +177,7 @@ void SignInsView::keepSelectionAcrossReload()
         }
     }
     detail_->clear();
+    detail_->hide();
 }
 
 } // namespace backsight::ui

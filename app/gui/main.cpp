@@ -1,0 +1,77 @@
+// backsight: the desktop GUI. Parses the command line, builds the main window, and for --demo hands
+// the window to the demo run. Everything else lives in backsight_ui.
+#include "app_settings.h"
+#include "demo/demo_run.h"
+#include "launch_options.h"
+#include "main_window.h"
+#include "store/database.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QSettings>
+#include <QTextStream>
+#include <QThreadPool>
+#include <QTimer>
+#include <memory>
+
+using namespace backsight;
+using namespace backsight::ui;
+
+int main(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    const LaunchOptions options = parseLaunchOptions(arguments, environmentHasDisplay());
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (options.showHelp || options.showVersion) {
+        out << (options.showHelp ? launchUsage() : QStringLiteral("backsight " BACKSIGHT_VERSION "\n"));
+        return 0;
+    }
+    if (!options.error.isEmpty()) {
+        err << "backsight: " << options.error << "\n\n" << launchUsage();
+        return 2;
+    }
+    if (options.headless) // must happen before QApplication picks a platform
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("backsight"));
+    QApplication::setOrganizationName(QStringLiteral("Backsight"));
+    QApplication::setApplicationVersion(QStringLiteral(BACKSIGHT_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/backsight/icons/backsight.svg")));
+
+    // A headless run keeps its settings next to its output, so it neither reads nor changes the analyst's.
+    const QString outDir = QDir(options.outDir).absolutePath();
+    auto qsettings = options.headless
+                         ? std::make_unique<QSettings>(outDir + QStringLiteral("/backsight.ini"), QSettings::IniFormat)
+                         : std::make_unique<QSettings>();
+    AppSettings settings(*qsettings);
+    QThreadPool &pool = *QThreadPool::globalInstance();
+    MainWindow window(settings, pool);
+
+    if (!options.demo) {
+        QString path = options.databasePath;
+        if (path.isEmpty())
+            path = settings.lastDatabase().isEmpty() ? Database::defaultPath() : settings.lastDatabase();
+        QString error;
+        if (!window.openDatabase(path, &error))
+            err << "backsight: " << error << "\n"; // the window opens anyway; File → Open picks another
+        window.show();
+        return app.exec();
+    }
+
+    DemoRun demo(window, pool, DemoPlan{outDir, options.databasePath, options.inputs, options.headless});
+    QObject::connect(&demo, &DemoRun::finished, &app, [&](bool ok, const QString &error, const QStringList &outputs) {
+        if (!ok)
+            err << "backsight: demo failed: " << error << Qt::endl;
+        for (const QString &path : outputs)
+            out << QDir::toNativeSeparators(path) << Qt::endl;
+        if (options.headless)
+            QCoreApplication::exit(ok ? 0 : 1);
+    });
+    window.show();
+    QTimer::singleShot(0, &demo, &DemoRun::start);
+    return app.exec();
+}

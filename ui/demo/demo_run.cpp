@@ -1,0 +1,168 @@
+#include "demo/demo_run.h"
+
+#include "demo/demo_tenant_job.h"
+#include "main_window.h"
+#include "report/import_summary.h"
+#include "report/import_summary_pdf.h"
+#include "store/database.h"
+#include "views/signins/sign_ins_model.h"
+#include "views/signins/sign_ins_view.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QPixmap>
+#include <QThreadPool>
+#include <QTimer>
+
+namespace backsight::ui {
+namespace {
+
+// The window size the screenshots are taken at: a common laptop-with-external-screen layout.
+constexpr int kShotWidth = 1600;
+constexpr int kShotHeight = 1000;
+
+bool removeDatabaseFiles(const QString &path, QString &error)
+{
+    for (const QString &file : QStringList{path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm")}) {
+        if (QFile::exists(file) && !QFile::remove(file)) {
+            error = QStringLiteral("cannot remove the old demo database file %1").arg(file);
+            return false;
+        }
+    }
+    return true;
+}
+
+// Lets the offscreen window lay itself out before it is photographed.
+void settle()
+{
+    for (int i = 0; i < 3; ++i)
+        QCoreApplication::processEvents();
+}
+
+} // namespace
+
+DemoRun::DemoRun(MainWindow &window, QThreadPool &pool, DemoPlan plan, QObject *parent)
+    : QObject(parent), window_(window), pool_(pool), plan_(std::move(plan))
+{
+    plan_.outDir = QDir(plan_.outDir).absolutePath();
+}
+
+DemoRun::~DemoRun()
+{
+    if (generator_) {
+        generator_->cancel();
+        if (!pool_.tryTake(generator_.get()))
+            pool_.waitForDone();
+    }
+}
+
+void DemoRun::start()
+{
+    if (!QDir().mkpath(plan_.outDir))
+        return fail(QStringLiteral("cannot create the demo folder %1").arg(plan_.outDir));
+    if (plan_.inputs.isEmpty())
+        generate();
+    else
+        openDatabaseAndImport(plan_.inputs);
+}
+
+void DemoRun::generate()
+{
+    DemoTenantOptions options; // 300 users, 90 days, seed 42
+    options.outDir = plan_.outDir + QStringLiteral("/data");
+    QDir(options.outDir).removeRecursively(); // same seed, same bytes: stale files would only add noise
+    generator_ = std::make_unique<DemoTenantJob>(options);
+    connect(generator_.get(), &Job::finished, this, &DemoRun::onGenerated);
+    window_.showJob(generator_.get());
+    pool_.start(generator_.get());
+}
+
+void DemoRun::onGenerated(bool ok, const QString &summary)
+{
+    const QString data = plan_.outDir + QStringLiteral("/data");
+    generator_.release()->deleteLater(); // the worker may still be leaving run()
+    if (!ok)
+        return fail(summary);
+    openDatabaseAndImport({data});
+}
+
+void DemoRun::openDatabaseAndImport(const QStringList &paths)
+{
+    QString path = plan_.databasePath;
+    QString error;
+    if (path.isEmpty()) {
+        path = plan_.outDir + QStringLiteral("/backsight-demo.sqlite");
+        if (!removeDatabaseFiles(path, error))
+            return fail(error);
+    }
+    if (!window_.openDatabase(path, &error))
+        return fail(error);
+    outputs_ << window_.database()->path();
+    connect(&window_, &MainWindow::importFinished, this, &DemoRun::onImported, Qt::SingleShotConnection);
+    if (!window_.importPaths(paths))
+        fail(QStringLiteral("the import could not start"));
+}
+
+void DemoRun::onImported(bool ok, const QString &summary)
+{
+    if (!ok)
+        return fail(QStringLiteral("the import failed: %1").arg(summary));
+    if (!plan_.headless) {
+        emit finished(true, QString(), outputs_);
+        return;
+    }
+    if (takeScreenshots())
+        writeReport();
+}
+
+bool DemoRun::takeScreenshots()
+{
+    const QString folder = plan_.outDir + QStringLiteral("/screenshots");
+    QDir().mkpath(folder);
+    window_.resize(kShotWidth, kShotHeight);
+    settle();
+    const QString overview = folder + QStringLiteral("/main-window.png");
+    if (!window_.grab().save(overview)) {
+        fail(QStringLiteral("cannot write the screenshot %1").arg(overview));
+        return false;
+    }
+
+    // The detail shot shows a failed sign-in when there is one: that is what an analyst opens first.
+    SignInsView *view = window_.signInsView();
+    int row = 0;
+    for (int r = 0; r < view->model()->rowCount(); ++r) {
+        if (view->model()->isFailure(r)) {
+            row = r;
+            break;
+        }
+    }
+    view->selectRow(row);
+    settle();
+    const QString detail = folder + QStringLiteral("/sign-in-detail.png");
+    if (!window_.grab().save(detail)) {
+        fail(QStringLiteral("cannot write the screenshot %1").arg(detail));
+        return false;
+    }
+    outputs_.prepend(detail);
+    outputs_.prepend(overview);
+    return true;
+}
+
+void DemoRun::writeReport()
+{
+    QString error;
+    const auto summary = readImportSummary(*window_.database(), QDateTime::currentDateTimeUtc(), error);
+    const QString pdf = plan_.outDir + QStringLiteral("/report.pdf");
+    if (!summary || !writeImportSummaryPdf(*summary, pdf, error))
+        return fail(error);
+    outputs_.prepend(pdf);
+    emit finished(true, QString(), outputs_);
+}
+
+void DemoRun::fail(const QString &error)
+{
+    emit finished(false, error, outputs_);
+}
+
+} // namespace backsight::ui

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QObject>
+#include <QStringList>
+#include <memory>
+
+class QThreadPool;
+
+namespace backsight::ui {
+
+class DemoTenantJob;
+class MainWindow;
+
+// What `backsight --demo` should do.
+struct DemoPlan
+{
+    QString outDir;        // receives data/, backsight-demo.sqlite, screenshots/, report.pdf
+    QString databasePath;  // empty: OUT/backsight-demo.sqlite, recreated from scratch
+    QStringList inputs;    // empty: generate the demo tenant into OUT/data and import that
+    bool headless = false; // also take screenshots, write the report, then finish
+};
+
+// Drives the demo through the same paths an analyst uses: the window's database, File → Import's entry
+// point, the status-bar job display. Headless, it then photographs the window and writes the PDF summary.
+class DemoRun : public QObject
+{
+    Q_OBJECT
+public:
+    DemoRun(MainWindow &window, QThreadPool &pool, DemoPlan plan, QObject *parent = nullptr);
+    ~DemoRun() override;
+
+    void start();
+
+signals:
+    // `outputs`: the files written (report, screenshots, database). `error` says what failed.
+    void finished(bool ok, const QString &error, const QStringList &outputs);
+
+private:
+    void generate();
+    void onGenerated(bool ok, const QString &summary);
+    void openDatabaseAndImport(const QStringList &paths);
+    void onImported(bool ok, const QString &summary);
+    bool takeScreenshots();
+    void writeReport();
+    void fail(const QString &error);
+
+    MainWindow &window_;
+    QThreadPool &pool_;
+    DemoPlan plan_;
+    std::unique_ptr<DemoTenantJob> generator_;
+    QStringList outputs_;
+};
+
+} // namespace backsight::ui

@@ -1,0 +1,186 @@
+#include "report/import_summary_pdf.h"
+
+#include "report/import_summary.h"
+#include "time_text.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QLocale>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPdfWriter>
+#include <QTextDocument>
+
+namespace backsight::ui {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ImportSummaryReport", text);
+}
+
+QString esc(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString number(qint64 n)
+{
+    return QLocale(QLocale::English).toString(n); // a report reads the same on every analyst's machine
+}
+
+QString cell(const QString &html, bool numeric = false)
+{
+    return numeric ? QStringLiteral("<td align=\"right\">%1</td>").arg(html) : QStringLiteral("<td>%1</td>").arg(html);
+}
+
+// `widths` in percent of the table, one per title (or none: let the layout decide).
+QString headerRow(const QStringList &titles, const QList<int> &widths = {})
+{
+    QString row = QStringLiteral("<tr>");
+    for (int i = 0; i < titles.size(); ++i) {
+        const QString width = i < widths.size() ? QStringLiteral(" width=\"%1%\"").arg(widths[i]) : QString();
+        row += QStringLiteral("<th bgcolor=\"#e8e8e8\" align=\"left\"%1>%2</th>").arg(width, esc(titles[i]));
+    }
+    return row + QStringLiteral("</tr>");
+}
+
+QString table(const QString &rows, const QString &cssClass = QStringLiteral("summary"))
+{
+    return QStringLiteral("<table class=\"%1\" width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"%2\" "
+                          "style=\"border-collapse: collapse; border-color: #999999\">%3</table>")
+        .arg(cssClass, cssClass == QLatin1String("sources") ? QStringLiteral("1") : QStringLiteral("3"), rows);
+}
+
+QString countsSection(const ImportSummary &s)
+{
+    const StoreStats &st = s.stats;
+    QString span = tr("no events");
+    if (st.firstEventMs && st.lastEventMs) {
+        const double days = double(*st.lastEventMs - *st.firstEventMs) / 86400000.0;
+        span = QStringLiteral("%1 – %2 UTC (%3 days)")
+                   .arg(utcText(*st.firstEventMs), utcText(*st.lastEventMs),
+                        QLocale(QLocale::English).toString(days, 'f', 1));
+    }
+    const std::pair<QString, QString> rows[] = {
+        {tr("Interactive user sign-ins"), number(st.interactiveSignIns)},
+        {tr("Non-interactive user sign-ins"), number(st.nonInteractiveSignIns)},
+        {tr("Workload sign-ins (service principals, managed identities)"), number(st.workloadSignIns)},
+        {tr("Audit events"), number(st.audits)},
+        {tr("Users with sign-ins"), number(st.users)},
+        {tr("Source files"), number(st.sources)},
+        {tr("Time span"), span}};
+    QString html;
+    for (const auto &[name, value] : rows)
+        html += QStringLiteral("<tr>") + cell(esc(name)) + cell(esc(value), true) + QStringLiteral("</tr>");
+    return QStringLiteral("<h2>%1</h2>").arg(tr("What the case database holds")) + table(html);
+}
+
+QString rankingSection(const QString &title, const QString &nameTitle, const std::vector<RankedName> &ranking)
+{
+    QString html = headerRow({nameTitle, tr("Sign-ins"), tr("Failures"), tr("Failure rate")}, {55, 15, 15, 15});
+    for (const RankedName &r : ranking) {
+        const double rate = r.signIns > 0 ? 100.0 * double(r.failures) / double(r.signIns) : 0.0;
+        html += QStringLiteral("<tr>") + cell(esc(r.name)) + cell(number(r.signIns), true)
+                + cell(number(r.failures), true)
+                + cell(QLocale(QLocale::English).toString(rate, 'f', 1) + QStringLiteral(" %"), true)
+                + QStringLiteral("</tr>");
+    }
+    if (ranking.empty())
+        html += QStringLiteral("<tr><td colspan=\"4\">%1</td></tr>").arg(esc(tr("none")));
+    return QStringLiteral("<h3>%1</h3>").arg(esc(title)) + table(html);
+}
+
+// The folder every source path starts with, so the table can show short paths; empty when none.
+QString commonFolder(const std::vector<SourceFileRow> &sources)
+{
+    if (sources.empty())
+        return {};
+    QString prefix = sources.front().path.left(sources.front().path.lastIndexOf(QLatin1Char('/')) + 1);
+    for (const SourceFileRow &f : sources) {
+        while (!prefix.isEmpty() && !f.path.startsWith(prefix)) {
+            const qsizetype slash = prefix.size() >= 2 ? prefix.lastIndexOf(QLatin1Char('/'), prefix.size() - 2) : -1;
+            prefix = prefix.left(slash + 1);
+        }
+    }
+    return prefix;
+}
+
+QString sourcesSection(const ImportSummary &s)
+{
+    const QString folder = commonFolder(s.sources);
+    QString html = headerRow({tr("File and SHA-256"), tr("Reader"), tr("Read"), tr("New"), tr("Rejected")},
+                             {58, 15, 9, 9, 9});
+    for (const SourceFileRow &f : s.sources) {
+        html += QStringLiteral("<tr>")
+                + cell(esc(f.path.mid(folder.size())) + QStringLiteral("<br/><span class=\"hash\">%1</span>").arg(esc(f.sha256)))
+                + cell(esc(f.reader)) + cell(number(f.read), true) + cell(number(f.inserted), true)
+                + cell(number(f.rejected), true) + QStringLiteral("</tr>");
+    }
+    QString intro = tr("Every file imported into this case database (%1), with the SHA-256 of its bytes as read. "
+                       "\"New\" counts records not already stored from another file.")
+                        .arg(number(qint64(s.sources.size())));
+    if (!folder.isEmpty())
+        intro += QLatin1Char(' ') + tr("Paths are relative to %1").arg(folder);
+    return QStringLiteral("<h2>%1</h2><p>%2</p>").arg(esc(tr("Source files")), esc(intro))
+           + table(html, QStringLiteral("sources"));
+}
+
+} // namespace
+
+QString importSummaryHtml(const ImportSummary &s)
+{
+    // Source rows are many: a smaller type keeps each on two lines and the appendix short.
+    QString html = QStringLiteral("<html><head><style>"
+                                  "table.sources td, table.sources th { font-size: 7pt; }"
+                                  "span.hash { font-family: 'DejaVu Sans Mono'; font-size: 6.5pt; }"
+                                  "</style></head><body>");
+    html += QStringLiteral("<h1>%1</h1>").arg(esc(tr("Backsight import summary")));
+    html += QStringLiteral("<p>%1: %2<br/>%3: %4<br/>%5: %6</p>")
+                .arg(esc(tr("Generated")), esc(s.generatedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                                                + QStringLiteral(" UTC")),
+                     esc(tr("Case database")), esc(QDir::toNativeSeparators(s.databasePath)),
+                     esc(tr("Backsight version")), esc(QStringLiteral(BACKSIGHT_VERSION)));
+    html += countsSection(s);
+    html += QStringLiteral("<h2>%1</h2><p>%2</p>")
+                .arg(esc(tr("Where the sign-ins concentrate")),
+                     esc(tr("User sign-ins (interactive and non-interactive); a failure is any sign-in with a "
+                            "non-zero error code.")));
+    html += rankingSection(tr("Top 10 users by sign-ins"), tr("User (UPN)"), s.topUsers);
+    html += rankingSection(tr("Top 10 users by failed sign-ins"), tr("User (UPN)"), s.usersWithMostFailures);
+    html += rankingSection(tr("Top 10 countries by sign-ins"), tr("Country"), s.topCountries);
+    html += rankingSection(tr("Top 10 apps by sign-ins"), tr("App"), s.topApps);
+    html += sourcesSection(s);
+    return html + QStringLiteral("</body></html>");
+}
+
+bool writeImportSummaryPdf(const ImportSummary &summary, const QString &path, QString &error)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile probe(path);
+    if (!probe.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        error = QStringLiteral("cannot write %1: %2").arg(path, probe.errorString());
+        return false;
+    }
+    probe.close();
+    {
+        QPdfWriter writer(path);
+        writer.setTitle(tr("Backsight import summary"));
+        writer.setCreator(QStringLiteral("Backsight " BACKSIGHT_VERSION));
+        // No printer margins: QTextDocument::print() adds its own 2 cm and numbers the pages.
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0),
+                                         QPageLayout::Millimeter));
+        QTextDocument document;
+        document.setDefaultFont(QFont(QStringLiteral("DejaVu Sans"), 9));
+        document.setHtml(importSummaryHtml(summary));
+        document.print(&writer);
+    }
+    if (QFileInfo(path).size() == 0) {
+        error = QStringLiteral("writing the PDF %1 produced an empty file").arg(path);
+        return false;
+    }
+    return true;
+}
+
+} // namespace backsight::ui
