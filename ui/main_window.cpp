@@ -27,7 +27,7 @@ namespace backsight::ui {
 MainWindow::MainWindow(AppSettings &settings, QThreadPool &pool, QWidget *parent)
     : QMainWindow(parent), settings_(settings), imports_(new ImportRunner(pool, this)),
       navigation_(new QListWidget(this)), views_(new QStackedWidget(this)), viewActions_(new QActionGroup(this)),
-      jobStatus_(new JobStatusWidget(this)), viewSummary_(new QLabel(this)), signIns_(new SignInsView(this))
+      jobStatus_(new JobStatusWidget(this)), viewSummary_(new QLabel(this)), signIns_(new SignInsView(pool, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Backsight"));

@@ -9,8 +9,10 @@
 #include <QAbstractItemModelTester>
 #include <QColor>
 #include <QSet>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
+#include <QThreadPool>
 
 using namespace backsight;
 using namespace backsight::ui;
@@ -74,7 +76,7 @@ private slots:
 
     void passesTheItemModelTester()
     {
-        SignInsModel model;
+        SignInsModel model(pool_);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setDatabase(&db_);
         model.fetchMore({});
@@ -88,7 +90,7 @@ private slots:
 
     void loadsOnePageAtATime()
     {
-        SignInsModel model;
+        SignInsModel model(pool_);
         model.setDatabase(&db_);
         QCOMPARE(model.totalCount(), qint64(kSignIns));
         QCOMPARE(model.matchingCount(), qint64(kSignIns));
@@ -125,7 +127,7 @@ private slots:
         QFETCH(int, column);
         QFETCH(Qt::SortOrder, order);
         QFETCH(QString, firstValue);
-        SignInsModel model;
+        SignInsModel model(pool_);
         model.setDatabase(&db_);
         model.sort(column, order);
         fetchAll(model);
@@ -141,7 +143,7 @@ private slots:
 
     void sortsFailuresTogether()
     {
-        SignInsModel model;
+        SignInsModel model(pool_);
         model.setDatabase(&db_);
         model.sort(SignInsModel::Result, Qt::DescendingOrder);
         QVERIFY(model.isFailure(0));
@@ -150,7 +152,7 @@ private slots:
 
     void ignoresUnknownSortColumns()
     {
-        SignInsModel model;
+        SignInsModel model(pool_);
         model.setDatabase(&db_);
         model.sort(-1, Qt::AscendingOrder);
         model.sort(SignInsModel::ColumnCount, Qt::AscendingOrder);
@@ -182,9 +184,10 @@ private slots:
         QFETCH(int, kind);
         QFETCH(bool, failuresOnly);
         const SignInFilter filter{text, SignInFilter::Kind(kind), failuresOnly};
-        SignInsModel model;
+        SignInsModel model(pool_);
         model.setDatabase(&db_);
         model.setFilter(filter);
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isCounting(), 5000);
         QVERIFY2(model.error().isEmpty(), qPrintable(model.error()));
         QCOMPARE(model.matchingCount(), expectedMatches(filter));
         QCOMPARE(model.totalCount(), qint64(kSignIns));
@@ -195,9 +198,49 @@ private slots:
         QCOMPARE(stillThere.value(0).toInt(), kSignIns);
     }
 
+    void countsLargeMatchesOffTheGuiThread()
+    {
+        SignInsModel model(pool_);
+        model.setDatabase(&db_);
+        QSignalSpy counted(&model, &SignInsModel::countsChanged);
+        const SignInFilter interactive{QString(), SignInFilter::Kind::Interactive, false};
+        model.setFilter(interactive);
+        // More than a page matches: the first page is on show, the count is still running.
+        QCOMPARE(model.rowCount(), SignInsModel::kPageSize);
+        QVERIFY(model.isCounting());
+        QCOMPARE(model.matchingCount(), qint64(-1));
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isCounting(), 5000);
+        QCOMPARE(model.matchingCount(), expectedMatches(interactive));
+        QCOMPARE(counted.count(), 2); // the reload, then the count
+    }
+
+    void knowsSmallMatchesAtOnce()
+    {
+        SignInsModel model(pool_);
+        model.setDatabase(&db_);
+        const SignInFilter oneUser{QStringLiteral("user07@"), SignInFilter::Kind::All, false};
+        model.setFilter(oneUser);
+        QVERIFY(!model.isCounting()); // fewer than a page: the rows are the count
+        QCOMPARE(model.matchingCount(), expectedMatches(oneUser));
+    }
+
+    void ignoresCountsForAnEarlierFilter()
+    {
+        SignInsModel model(pool_);
+        model.setDatabase(&db_);
+        const SignInFilter first{QString(), SignInFilter::Kind::NonInteractive, false};
+        const SignInFilter second{QString(), SignInFilter::Kind::Interactive, false};
+        model.setFilter(first);
+        model.setFilter(second); // before the first count can arrive
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isCounting(), 5000);
+        pool_.waitForDone();
+        QCoreApplication::processEvents();
+        QCOMPARE(model.matchingCount(), expectedMatches(second));
+    }
+
     void coloursOnlyFailedResults()
     {
-        SignInsModel model;
+        SignInsModel model(pool_);
         model.setDatabase(&db_);
         int failures = 0;
         for (int row = 0; row < model.rowCount(); ++row) {
@@ -213,7 +256,7 @@ private slots:
     {
         Database empty;
         QVERIFY(empty.open(temp_.path(QStringLiteral("empty.sqlite"))));
-        SignInsModel model;
+        SignInsModel model(pool_);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setDatabase(&empty);
         QCOMPARE(model.rowCount(), 0);
@@ -224,6 +267,7 @@ private slots:
     }
 
 private:
+    QThreadPool pool_; // declared first, destroyed last: counts finish before the database goes
     test::TempFolder temp_;
     Database db_;
 };

@@ -4,9 +4,11 @@
 #include "store/database.h"
 #include "time_text.h"
 
+#include <QFuture>
 #include <QGuiApplication>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QtConcurrent>
 
 namespace backsight::ui {
 namespace {
@@ -53,6 +55,34 @@ QString likePattern(const QString &text)
     return QLatin1Char('%') + escaped + QLatin1Char('%');
 }
 
+struct CountResult
+{
+    qint64 count = -1;
+    QString error;
+};
+
+// Runs on a pool thread with its own connection: a filtered count scans every row, which on a
+// million sign-ins takes longer than the GUI thread may be busy.
+CountResult countOnWorker(const QString &databasePath, const QString &sql, const QVariantList &binds)
+{
+    CountResult result;
+    Database db;
+    if (!db.open(databasePath)) {
+        result.error = db.error();
+        return result;
+    }
+    QSqlQuery q(db.connection());
+    q.prepare(sql);
+    for (const QVariant &value : binds)
+        q.addBindValue(value);
+    if (!q.exec() || !q.next())
+        result.error = Database::describe(SignInsModel::tr("cannot count the matching sign-ins in %1").arg(databasePath),
+                                          q.lastError());
+    else
+        result.count = q.value(0).toLongLong();
+    return result;
+}
+
 QString resultText(const QVariant &errorCode, const QString &reason)
 {
     const qint64 code = errorCode.toLongLong();
@@ -63,7 +93,7 @@ QString resultText(const QVariant &errorCode, const QString &reason)
 
 } // namespace
 
-SignInsModel::SignInsModel(QObject *parent) : QAbstractTableModel(parent) {}
+SignInsModel::SignInsModel(QThreadPool &pool, QObject *parent) : QAbstractTableModel(parent), pool_(pool) {}
 
 SignInsModel::~SignInsModel() = default;
 
@@ -100,20 +130,42 @@ void SignInsModel::reload()
     changing_ = true;
     beginResetModel();
     closeCursor();
+    ++generation_; // a count still running for the previous filter is now stale
     rows_.clear();
     error_.clear();
     totalCount_ = matchingCount_ = 0;
-    if (db_ && db_->isOpen() && readCounts() && openCursor()) {
-        const int before = int(rows_.size());
-        while (int(rows_.size()) - before < kPageSize && cursor_->next())
+    if (db_ && db_->isOpen() && readTotal() && openCursor()) {
+        while (int(rows_.size()) < kPageSize && cursor_->next())
             rows_.push_back(readRow(*cursor_));
-        exhausted_ = int(rows_.size()) - before < kPageSize;
+        exhausted_ = int(rows_.size()) < kPageSize;
         if (exhausted_)
             closeCursor();
+        if (filter_.isEmpty())
+            matchingCount_ = totalCount_;
+        else if (exhausted_) // everything that matches is already loaded
+            matchingCount_ = qint64(rows_.size());
+        else
+            countMatches();
     }
     endResetModel();
     changing_ = false;
     emit countsChanged();
+}
+
+void SignInsModel::countMatches()
+{
+    matchingCount_ = -1;
+    const quint64 generation = generation_;
+    // A QString, not a QStringBuilder: the worker must not hold references to these temporaries.
+    const QString sql = QStringLiteral("SELECT count(*) FROM signins") + whereClause();
+    QtConcurrent::run(&pool_, countOnWorker, db_->path(), sql, filterBinds())
+        .then(this, [this, generation](const CountResult &result) {
+            if (generation != generation_)
+                return;
+            matchingCount_ = result.count;
+            error_ = result.error;
+            emit countsChanged();
+        });
 }
 
 QString SignInsModel::whereClause() const
@@ -128,18 +180,21 @@ QString SignInsModel::whereClause() const
     return conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
 }
 
-void SignInsModel::bindFilter(QSqlQuery &query) const
+QVariantList SignInsModel::filterBinds() const
 {
+    QVariantList binds;
     if (!filter_.text.trimmed().isEmpty()) {
         const QString pattern = likePattern(filter_.text);
         for (int i = 0; i < kTextColumns; ++i)
-            query.addBindValue(pattern);
+            binds << pattern;
     }
     if (filter_.kind != SignInFilter::Kind::All)
-        query.addBindValue(filter_.kind == SignInFilter::Kind::Interactive ? 1 : 0);
+        binds << (filter_.kind == SignInFilter::Kind::Interactive ? 1 : 0);
+    return binds;
 }
 
-bool SignInsModel::readCounts()
+// Unfiltered, SQLite counts from the smallest index: a few milliseconds at a million rows.
+bool SignInsModel::readTotal()
 {
     QSqlQuery total(db_->connection());
     if (!total.exec(QStringLiteral("SELECT count(*) FROM signins")) || !total.next()) {
@@ -147,18 +202,6 @@ bool SignInsModel::readCounts()
         return false;
     }
     totalCount_ = total.value(0).toLongLong();
-    if (filter_.isEmpty()) {
-        matchingCount_ = totalCount_;
-        return true;
-    }
-    QSqlQuery matching(db_->connection());
-    matching.prepare(QStringLiteral("SELECT count(*) FROM signins") + whereClause());
-    bindFilter(matching);
-    if (!matching.exec() || !matching.next()) {
-        error_ = Database::describe(tr("cannot filter the sign-ins in %1").arg(db_->path()), matching.lastError());
-        return false;
-    }
-    matchingCount_ = matching.value(0).toLongLong();
     return true;
 }
 
@@ -171,7 +214,8 @@ bool SignInsModel::openCursor()
     cursor_ = std::make_unique<QSqlQuery>(db_->connection());
     cursor_->setForwardOnly(true);
     cursor_->prepare(sql);
-    bindFilter(*cursor_);
+    for (const QVariant &value : filterBinds())
+        cursor_->addBindValue(value);
     if (!cursor_->exec()) {
         error_ = Database::describe(tr("cannot read the sign-ins in %1").arg(db_->path()), cursor_->lastError());
         closeCursor();

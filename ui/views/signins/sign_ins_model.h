@@ -7,6 +7,7 @@
 #include <vector>
 
 class QSqlQuery;
+class QThreadPool;
 
 namespace backsight {
 class Database;
@@ -29,6 +30,7 @@ struct SignInFilter
 // User sign-ins, read lazily from the GUI thread's connection: one forward-only cursor per filter and
 // sort, stepped a page at a time as the table scrolls (fetchMore), so a million rows cost one page.
 // Sorting and filtering run in SQL with bound parameters; only whitelisted columns reach ORDER BY.
+// Counting what a filter matches scans every row, so that count runs on `pool` with its own connection.
 class SignInsModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -38,7 +40,7 @@ public:
     enum Role { EventIdRole = Qt::UserRole + 1, FailureRole };
     static constexpr int kPageSize = 500;
 
-    explicit SignInsModel(QObject *parent = nullptr);
+    explicit SignInsModel(QThreadPool &pool, QObject *parent = nullptr);
     ~SignInsModel() override;
 
     // Null closes the cursor and empties the model.
@@ -49,7 +51,9 @@ public:
     void reload();
 
     qint64 totalCount() const { return totalCount_; }
+    // -1 while the count runs on the pool (isCounting()); countsChanged() follows.
     qint64 matchingCount() const { return matchingCount_; }
+    bool isCounting() const { return matchingCount_ < 0 && error_.isEmpty(); }
     const QString &error() const { return error_; }
     QString eventId(int row) const;
     bool isFailure(int row) const;
@@ -65,7 +69,7 @@ public:
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
 signals:
-    // After every reload: the counts or the error changed.
+    // After every reload, and when a filtered count arrives: the counts or the error changed.
     void countsChanged();
 
 private:
@@ -77,13 +81,16 @@ private:
     };
 
     QString whereClause() const;
-    void bindFilter(QSqlQuery &query) const;
-    bool readCounts();
+    QVariantList filterBinds() const;
+    bool readTotal();
+    void countMatches();
     bool openCursor();
     void closeCursor();
     Row readRow(const QSqlQuery &query) const;
 
+    QThreadPool &pool_;
     Database *db_ = nullptr;
+    quint64 generation_ = 0; // which reload a finished count belongs to
     SignInFilter filter_;
     int sortColumn_ = TimeUtc;
     Qt::SortOrder sortOrder_ = Qt::DescendingOrder;

@@ -6,6 +6,7 @@
 #include "views/signins/sign_ins_model.h"
 #include "widgets/table_copy.h"
 
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -16,8 +17,8 @@
 
 namespace backsight::ui {
 
-SignInsView::SignInsView(QWidget *parent)
-    : CaseView(parent), model_(new SignInsModel(this)), pages_(new QStackedWidget(this)),
+SignInsView::SignInsView(QThreadPool &pool, QWidget *parent)
+    : CaseView(parent), model_(new SignInsModel(pool, this)), pages_(new QStackedWidget(this)),
       emptyState_(new QLabel(pages_)), content_(new QWidget(pages_)), filterBar_(new SignInFilterBar(content_)),
       splitter_(new QSplitter(Qt::Vertical, content_)), table_(new QTableView(splitter_)),
       detail_(new SignInDetailPane(splitter_))
@@ -40,9 +41,18 @@ SignInsView::SignInsView(QWidget *parent)
     table_->setWordWrap(false);
     table_->verticalHeader()->hide();
     table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 8);
-    table_->horizontalHeader()->setSortIndicator(model_->sortColumn(), model_->sortOrder());
-    table_->horizontalHeader()->setHighlightSections(false);
-    table_->setSortingEnabled(true);
+    // Sorting by hand rather than setSortingEnabled(): on a million rows a column without an index
+    // takes SQLite seconds to sort, and the analyst should see a busy cursor meanwhile.
+    QHeaderView *header = table_->horizontalHeader();
+    header->setSortIndicator(model_->sortColumn(), model_->sortOrder());
+    header->setSortIndicatorShown(true);
+    header->setSectionsClickable(true);
+    header->setHighlightSections(false);
+    connect(header, &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder order) {
+        QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+        model_->sort(column, order);
+        QGuiApplication::restoreOverrideCursor();
+    });
     makeCopyable(table_);
     sizeColumns();
 
@@ -149,6 +159,8 @@ void SignInsView::onCountsChanged()
     }
     if (!model_->error().isEmpty())
         setSummary(model_->error());
+    else if (model_->isCounting())
+        setSummary(tr("counting… of %1 sign-ins").arg(locale.toString(model_->totalCount())));
     else
         setSummary(tr("%1 of %2 sign-ins")
                        .arg(locale.toString(model_->matchingCount()), locale.toString(model_->totalCount())));

@@ -7,6 +7,7 @@ class QModelIndex;
 class QSplitter;
 class QStackedWidget;
 class QTableView;
+class QThreadPool;
 
 namespace backsight::ui {
 
@@ -20,7 +21,8 @@ class SignInsView : public CaseView
 {
     Q_OBJECT
 public:
-    explicit SignInsView(QWidget *parent = nullptr);
+    // `pool` runs the counts that are too slow for the GUI thread.
+    explicit SignInsView(QThreadPool &pool, QWidget *parent = nullptr);
 
     QString title() const override;
     void setDatabase(Database *db) override;
