@@ -6,6 +6,7 @@
 #include "views/signins/sign_ins_model.h"
 #include "widgets/table_copy.h"
 
+#include <QEvent>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
@@ -55,6 +56,7 @@ SignInsView::SignInsView(QThreadPool &pool, QWidget *parent)
     });
     makeCopyable(table_);
     sizeColumns();
+    table_->viewport()->installEventFilter(this);
 
     splitter_->addWidget(table_);
     splitter_->addWidget(detail_);
@@ -112,6 +114,15 @@ void SignInsView::selectRow(int row)
     table_->selectRow(row);
     table_->setCurrentIndex(model_->index(row, 0));
     table_->scrollTo(model_->index(row, 0));
+}
+
+// When the detail pane opens (or the splitter moves) the table shrinks; the sign-in the analyst just
+// clicked must not slide out of sight underneath the pane.
+bool SignInsView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == table_->viewport() && event->type() == QEvent::Resize && table_->currentIndex().isValid())
+        table_->scrollTo(table_->currentIndex());
+    return CaseView::eventFilter(watched, event);
 }
 
 QString SignInsView::emptyStateText() const

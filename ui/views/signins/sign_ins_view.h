@@ -38,6 +38,9 @@ public:
     // The "nothing here yet" message, or empty while the table is on show.
     QString emptyStateText() const;
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void sizeColumns();
     void onCountsChanged();
