@@ -13,6 +13,7 @@
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QIcon>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -31,6 +32,7 @@ MainWindow::MainWindow(AppSettings &settings, QThreadPool &pool, QWidget *parent
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Backsight"));
+    setWindowIcon(QIcon(QStringLiteral(":/backsight/icons/backsight.svg")));
     setAcceptDrops(true);
 
     navigation_->setObjectName(QStringLiteral("viewNavigation"));

@@ -40,7 +40,6 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("backsight"));
     QApplication::setOrganizationName(QStringLiteral("Backsight"));
     QApplication::setApplicationVersion(QStringLiteral(BACKSIGHT_VERSION));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/backsight/icons/backsight.svg")));
 
     // A headless run keeps its settings next to its output, so it neither reads nor changes the analyst's.
     const QString outDir = QDir(options.outDir).absolutePath();

@@ -56,6 +56,7 @@ private slots:
         QVERIFY(window_->signInsView()->emptyStateText().contains(QLatin1String("Import")));
         QCOMPARE(window_->viewSummary(), QStringLiteral("0 of 0 sign-ins"));
         QCOMPARE(window_->windowTitle(), QStringLiteral("case.sqlite — Backsight"));
+        QVERIFY(!window_->windowIcon().pixmap(32, 32).isNull()); // the SVG resource and its image plugin
     }
 
     void importsFilesFromTheMenuEntryPoint()

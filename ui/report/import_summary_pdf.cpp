@@ -104,7 +104,7 @@ QString commonFolder(const std::vector<SourceFileRow> &sources)
             prefix = prefix.left(slash + 1);
         }
     }
-    return prefix;
+    return prefix.size() > 1 ? prefix : QString(); // "relative to /" would say nothing
 }
 
 QString sourcesSection(const ImportSummary &s)
