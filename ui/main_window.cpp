@@ -4,7 +4,6 @@
 #include "dialogs/import_problems_dialog.h"
 #include "import_runner.h"
 #include "import_sources_picker.h"
-#include "ingest/importer.h"
 #include "store/database.h"
 #include "views/signins/sign_ins_view.h"
 #include "widgets/job_status_widget.h"
@@ -192,6 +191,7 @@ void MainWindow::showJob(Job *job)
 void MainWindow::onImportFinished(bool ok, const QString &summary, const ImportReport &report)
 {
     setImportActionsEnabled(true);
+    lastImport_ = report;
     for (int i = 0; i < views_->count(); ++i)
         static_cast<CaseView *>(views_->widget(i))->refresh();
     statusBar()->showMessage(summary, 15000);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ingest/importer.h"
+
 #include <QMainWindow>
 #include <memory>
 
@@ -12,7 +14,6 @@ class QThreadPool;
 namespace backsight {
 class Database;
 class Job;
-struct ImportReport;
 } // namespace backsight
 
 namespace backsight::ui {
@@ -42,6 +43,8 @@ public:
     // (no database, or an import is already running); the status bar says why.
     bool importPaths(const QStringList &paths);
     bool isImporting() const;
+    // What the last finished import did, file by file.
+    const ImportReport &lastImport() const { return lastImport_; }
     // Shows another kind of job (demo generation) in the status bar.
     void showJob(Job *job);
 
@@ -82,6 +85,7 @@ private:
     JobStatusWidget *jobStatus_;
     QLabel *viewSummary_;
     SignInsView *signIns_;
+    ImportReport lastImport_;
 };
 
 } // namespace backsight::ui

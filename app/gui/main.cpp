@@ -65,7 +65,7 @@ int main(int argc, char *argv[])
     QObject::connect(&demo, &DemoRun::finished, &app, [&](bool ok, const QString &error, const QStringList &outputs) {
         if (!ok)
             err << "backsight: demo failed: " << error << Qt::endl;
-        for (const QString &path : outputs)
+        for (const QString &path : ok ? outputs : QStringList()) // stdout: only what a script can use
             out << QDir::toNativeSeparators(path) << Qt::endl;
         if (options.headless)
             QCoreApplication::exit(ok ? 0 : 1);

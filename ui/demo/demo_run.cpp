@@ -108,6 +108,8 @@ void DemoRun::onImported(bool ok, const QString &summary)
 {
     if (!ok)
         return fail(QStringLiteral("the import failed: %1").arg(summary));
+    if (window_.lastImport().totalRead() == 0) // every input missing or rejected: nothing to show
+        return fail(QStringLiteral("nothing could be imported: %1").arg(summary));
     if (!plan_.headless) {
         emit finished(true, QString(), outputs_);
         return;
