@@ -198,6 +198,16 @@ private slots:
         QTRY_VERIFY(table->viewport()->rect().contains(table->visualRect(view->model()->index(row, 0))));
     }
 
+    void remembersItsGeometry()
+    {
+        window_->resize(900, 640);
+        QTRY_COMPARE(window_->size(), QSize(900, 640));
+        window_->close(); // closing saves geometry and state
+        QThreadPool pool;
+        MainWindow reopened(*settings_, pool);
+        QCOMPARE(reopened.size(), QSize(900, 640));
+    }
+
     void remembersRecentDatabases()
     {
         QVERIFY(window_->openDatabase(temp_->path(QStringLiteral("second.sqlite"))));
