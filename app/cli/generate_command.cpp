@@ -1,6 +1,8 @@
 #include "cli_command.h"
 #include "simulate/demo_tenant.h"
 
+#include <QElapsedTimer>
+
 namespace backsight::cli {
 
 int runGenerate(Context &ctx, const QStringList &args)
@@ -14,12 +16,23 @@ int runGenerate(Context &ctx, const QStringList &args)
                                   QStringLiteral("S"), QStringLiteral("42"));
     const QCommandLineOption start(QStringLiteral("start"), QStringLiteral("First day, YYYY-MM-DD (UTC)."),
                                    QStringLiteral("DATE"));
-    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Folder to write (Veeam restore layout)."),
+    const QCommandLineOption attacks(QStringLiteral("attacks"),
+                                     QStringLiteral("all, none, or a comma-separated list of: %1 (default all).")
+                                         .arg(demoAttackKinds().join(QStringLiteral(", "))),
+                                     QStringLiteral("KINDS"), QStringLiteral("all"));
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    QStringLiteral("veeam-folder (default), graph, diagnostic or csv."),
+                                    QStringLiteral("FORMAT"), QStringLiteral("veeam-folder"));
+    const QCommandLineOption labels(QStringLiteral("labels"),
+                                    QStringLiteral("Where to write labels.csv (default: DIR-labels.csv next to DIR)."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Folder to write the logs to."),
                                  QStringLiteral("DIR"));
-    parser.addOptions({users, days, seed, start, out});
+    parser.addOptions({users, days, seed, start, attacks, format, labels, out});
     const int early = parseOrExit(parser, args, ctx,
-                                  QStringLiteral("Write a seeded synthetic tenant's Entra ID sign-in and audit logs in "
-                                                 "the folder layout of a Veeam file-level restore. Same seed, same bytes."));
+                                  QStringLiteral("Write a seeded synthetic tenant's Entra ID sign-in and audit logs, with "
+                                                 "injected attacks and their labels (docs/simulation.md). Same seed, "
+                                                 "same bytes."));
     if (early >= 0)
         return early;
     DemoTenantOptions options;
@@ -28,6 +41,9 @@ int runGenerate(Context &ctx, const QStringList &args)
     options.days = parser.value(days).toInt(&ok2);
     options.seed = parser.value(seed).toULongLong(&ok3);
     options.outDir = parser.value(out);
+    options.format = parser.value(format);
+    options.attacks = parser.value(attacks).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    options.labelsPath = parser.value(labels);
     if (parser.isSet(start))
         options.start = QDate::fromString(parser.value(start), Qt::ISODate);
     if (!ok1 || !ok2 || !ok3 || options.users <= 0 || options.days <= 0 || options.outDir.isEmpty()
@@ -36,16 +52,31 @@ int runGenerate(Context &ctx, const QStringList &args)
                    "--start is YYYY-MM-DD\n";
         return Usage;
     }
-    const DemoTenantResult result = writeDemoTenant(options);
+    QElapsedTimer timer;
+    timer.start();
+    const DemoTenantResult result = writeDemoTenant(options, [&](int done, int total) {
+        ctx.err << QStringLiteral("\rgenerating day %1 of %2").arg(done).arg(total);
+        ctx.err.flush();
+        return true;
+    });
+    ctx.err << "\n";
     if (!result.ok) {
         ctx.err << "backsight-cli generate: " << result.error << "\n";
-        return StorageError;
+        return result.error.startsWith(QLatin1String("unknown")) ? Usage : StorageError;
     }
-    ctx.out << QStringLiteral("Wrote %1 sign-ins and %2 audit events in %3 hourly files under %4\n")
+    // The first line's words 1 and 4 are the counts (the CLI test reads them).
+    ctx.out << QStringLiteral("Wrote %1 sign-ins and %2 audit events in %3 files under %4\n")
                    .arg(result.signIns)
                    .arg(result.audits)
                    .arg(result.files)
                    .arg(options.outDir);
+    ctx.out << QStringLiteral("%1 non-interactive, %2 failed; %3 attacks (%4 events) labelled in %5; %6 s\n")
+                   .arg(result.nonInteractiveSignIns)
+                   .arg(result.failedSignIns)
+                   .arg(result.attacks)
+                   .arg(result.attackEvents)
+                   .arg(result.labelsPath)
+                   .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1);
     return Ok;
 }
 

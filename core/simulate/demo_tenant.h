@@ -2,6 +2,7 @@
 
 #include <QDate>
 #include <QString>
+#include <QStringList>
 #include <functional>
 
 namespace backsight {
@@ -12,7 +13,12 @@ struct DemoTenantOptions
     int days = 90;
     quint64 seed = 42;
     QDate start;      // first day (UTC); default: `days` days before 2024-12-01
-    QString outDir;   // receives the Veeam restore layout: `<Month YYYY>/<Log type>/<hour>.json`
+    QString outDir;   // receives the logs; with "veeam-folder": `<Month YYYY>/<Log type>/<hour>.json`
+    QString format = QStringLiteral("veeam-folder"); // or "graph", "diagnostic", "csv"
+    QStringList attacks = {QStringLiteral("all")};    // "all", "none", or attack kinds
+    // Ground truth, one row per attack. Kept outside outDir so importing outDir rejects nothing;
+    // empty means `<outDir>-labels.csv`.
+    QString labelsPath;
 };
 
 struct DemoTenantResult
@@ -22,12 +28,20 @@ struct DemoTenantResult
     qint64 signIns = 0;
     qint64 audits = 0;
     int files = 0;
+    qint64 nonInteractiveSignIns = 0; // part of signIns
+    qint64 failedSignIns = 0;         // error code other than 0 and the MFA interrupts 50074/50076
+    int attacks = 0;
+    qint64 attackEvents = 0;
+    QString labelsPath;
 };
 
-// Writes a seeded synthetic tenant's sign-in and audit logs as Veeam Backup for Microsoft Entra ID's
-// file-level restore lays them out (month folders, per-log-type subfolders, hourly Graph JSON files).
-// Same options, same bytes. `progress(dayDone, days)` returns false to stop.
+// Writes a seeded synthetic tenant's sign-in and audit logs (see docs/simulation.md), day by day, with
+// injected attacks and their labels. Same options, same bytes. `progress(dayDone, days)` returns false
+// to stop.
 DemoTenantResult writeDemoTenant(const DemoTenantOptions &options,
                                  const std::function<bool(int, int)> &progress = {});
+
+// The attack kinds `attacks` may name.
+QStringList demoAttackKinds();
 
 } // namespace backsight

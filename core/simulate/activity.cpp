@@ -1,0 +1,282 @@
+#include "simulate/activity.h"
+
+#include "simulate/sim_random.h"
+#include "simulate/world.h"
+
+#include <QDateTime>
+#include <algorithm>
+#include <array>
+
+namespace backsight::sim {
+namespace {
+
+constexpr qint64 kDayMs = 86400000;
+
+struct Place
+{
+    QByteArray ip;
+    int city;
+};
+
+struct AdminActivity
+{
+    const char *activity, *category, *operationType;
+};
+
+constexpr AdminActivity kAdminWork[] = {
+    {"Update user", "UserManagement", "Update"},          {"Reset user password", "UserManagement", "Update"},
+    {"Add member to group", "GroupManagement", "Add"},    {"Update device", "Device", "Update"},
+    {"Update group", "GroupManagement", "Update"},        {"Remove member from group", "GroupManagement", "Delete"},
+};
+
+// Everything about one user's day that the events share.
+class UserDay
+{
+public:
+    UserDay(const Tenant &t, int userIndex, int day, quint64 seed, DayEvents &out)
+        : t_(t), u_(t.users[size_t(userIndex)]), index_(userIndex), day_(day),
+          r_(Random::stream(seed, 2, (quint64(day) << 32) | quint64(userIndex))), out_(out),
+          dayMs_(dayStartMs(t, day))
+    {
+    }
+
+    void run()
+    {
+        if (u_.role == Role::Service) {
+            serviceDay();
+            return;
+        }
+        const QDate date = t_.start.addDays(day_);
+        if (day_ == u_.joinDay || day_ + 1 == u_.leaveDay)
+            lifecycleAudit(day_ == u_.joinDay ? "Add user" : "Delete user");
+        if (day_ >= u_.vacationFirst && day_ <= u_.vacationLast)
+            return;
+        trip_ = tripOn(u_, day_);
+        const int city = trip_ ? trip_->city : u_.city;
+        if (!trip_ && isPublicHoliday(cities()[size_t(u_.city)].country, date))
+            return;
+        const bool workday = (u_.workdays >> (date.dayOfWeek() - 1)) & 1;
+        inOffice_ = !trip_ && workday && u_.office >= 0 && r_.chance(0.8);
+        if (trip_ && trip_->firstDay == day_)
+            flightDay();
+        else if (workday || trip_)
+            workingDay(city, u_.startMinute, u_.workMinutes, u_.role == Role::Admin ? 3 : 0);
+        else if (r_.chance(0.12)) // a quick look at mail on a day off
+            workingDay(city, r_.between(10 * 60, 21 * 60), 90, -1);
+    }
+
+private:
+    qint64 at(int city, int localMinute)
+    {
+        // Local times wrap into this UTC day, so every event stays in the day's files.
+        const int utc = ((localMinute - cities()[size_t(city)].utcOffsetMinutes) % 1440 + 1440) % 1440;
+        return dayMs_ + qint64(utc) * 60000 + r_.below(60000);
+    }
+
+    qint64 later(qint64 ms, int minSeconds, int maxSeconds)
+    {
+        return std::min(dayMs_ + kDayMs - 1, ms + qint64(r_.between(minSeconds, maxSeconds)) * 1000);
+    }
+
+    Place placeFor(int device, int city)
+    {
+        if (trip_ && city == trip_->city) // hotel Wi-Fi, or the phone roaming on a local network
+            return {addressIn(city, Random::stream(u_.homeSeed, 9, quint64(day_)).next()), city};
+        if (deviceKinds()[size_t(device)].mobile && !inOffice_ && r_.chance(0.7)) {
+            const int hub = carrierHub(u_.city); // carrier NAT pools geolocate to the carrier's hub city
+            return {addressIn(hub, r_.next()), hub};
+        }
+        if (u_.vpnCity >= 0 && r_.chance(u_.vpnShare))
+            return {addressIn(u_.vpnCity, 0x5eed00u + quint64(u_.vpnCity)), u_.vpnCity};
+        if (inOffice_)
+            return {t_.offices[size_t(u_.office)].egressIps[r_.below(2)], u_.city};
+        return {homeIp(u_, day_), u_.city};
+    }
+
+    int pickApp()
+    {
+        static const std::vector<double> zipf = zipfCumulative(16, 1.2);
+        int rank = r_.pick(zipf);
+        while (rank >= int(u_.apps.size()))
+            rank = r_.pick(zipf);
+        return u_.apps[size_t(rank)];
+    }
+
+    SimSignIn &add(qint64 ms, bool interactive, int device, const Place &place, int app, int error)
+    {
+        SimSignIn s;
+        s.ms = ms;
+        s.id = r_.uuid();
+        s.correlationId = r_.uuid();
+        s.ip = place.ip;
+        s.city = place.city;
+        s.user = index_;
+        s.device = u_.devices[device];
+        s.deviceId = u_.deviceIds[device];
+        s.compliant = s.device < 3;
+        s.app = app;
+        s.error = error;
+        s.interactive = interactive;
+        s.clientApp = interactive && !deviceKinds()[size_t(s.device)].mobile ? "Browser" : "Mobile Apps and Desktop clients";
+        out_.signIns.push_back(std::move(s));
+        return out_.signIns.back();
+    }
+
+    // One interactive sign-in with the ordinary mishaps around it.
+    void interactiveSignIn(qint64 ms, int device, const Place &place)
+    {
+        const int app = pickApp();
+        const double x = r_.unit();
+        if (x < 0.025) { // a typo, then the right password
+            add(ms, true, device, place, app, 50126);
+            ms = later(ms, 15, 120);
+        } else if (x < 0.085) { // MFA required: an interrupt, not a failure of the user
+            add(ms, true, device, place, app, r_.chance(0.6) ? 50074 : 50076);
+            ms = later(ms, 20, 90);
+        } else if (x < 0.09) { // denied the prompt by mistake, then approved the next one
+            add(ms, true, device, place, app, 500121);
+            ms = later(ms, 60, 240);
+        } else if (x < 0.1 && u_.devices[device] >= 3) { // unmanaged Macs, phones and Linux
+            add(ms, true, device, place, app, 53003); // conditional access blocked this client
+            return;
+        }
+        add(ms, true, device, place, app, 0);
+    }
+
+    void lockout(qint64 ms, int device, const Place &place)
+    {
+        const int app = pickApp();
+        for (int i = r_.between(3, 5); i > 0; --i, ms = later(ms, 5, 40))
+            add(ms, true, device, place, app, 50126);
+        add(ms, true, device, place, app, 50053);
+        add(later(ms, 60, 300), true, device, place, app, 50053);
+    }
+
+    void workingDay(int city, int startMinute, int workMinutes, int extraInteractive)
+    {
+        const int interactive = extraInteractive < 0 ? r_.between(1, 2) : r_.between(2, 6) + extraInteractive;
+        const int refreshes = extraInteractive < 0 ? r_.between(2, 6) : r_.between(8, 30);
+        Place firstPlace{};
+        for (int k = 0; k < interactive + refreshes; ++k) {
+            const bool isInteractive = k < interactive;
+            const int device = isInteractive && r_.chance(0.75) ? 0 : r_.below(u_.deviceCount);
+            const qint64 ms = at(city, startMinute + r_.below(workMinutes));
+            const Place place = placeFor(u_.devices[device], city);
+            if (k == 0)
+                firstPlace = place;
+            if (isInteractive)
+                interactiveSignIn(ms, device, place);
+            else
+                add(ms, false, device, place, pickApp(), r_.chance(0.004) ? 50076 : 0);
+        }
+        if (extraInteractive >= 0 && r_.chance(0.2)) { // evening at home
+            const int device = r_.below(u_.deviceCount);
+            interactiveSignIn(at(city, r_.between(19 * 60, 22 * 60)), device, placeFor(u_.devices[device], city));
+        }
+        if (r_.chance(0.0008))
+            lockout(at(city, startMinute + r_.below(workMinutes)), 0, firstPlace);
+        if (u_.role == Role::Admin && extraInteractive >= 0)
+            adminWork(city, startMinute, workMinutes, firstPlace.ip);
+    }
+
+    void flightDay()
+    {
+        // Last sign-in at home before the flight, then work resumes at the destination on arrival:
+        // a legitimate movement at flight speed.
+        const Place home{homeIp(u_, day_), u_.city};
+        const qint64 departure = at(u_.city, r_.between(5 * 60, 7 * 60));
+        interactiveSignIn(departure, 0, home);
+        const double hours = distanceKm(u_.city, trip_->city) / 850.0 + 1.5;
+        const qint64 arrival = departure + qint64(hours * 3600000);
+        const Place hotel = placeFor(u_.devices[0], trip_->city);
+        for (int k = r_.between(2, 6); k > 0; --k) {
+            const qint64 ms = arrival + r_.below(5 * 3600) * qint64(1000);
+            if (ms < dayMs_ + kDayMs)
+                add(ms, k % 2 == 0, r_.below(u_.deviceCount), hotel, pickApp(), 0);
+        }
+    }
+
+    void adminWork(int city, int startMinute, int workMinutes, const QByteArray &ip)
+    {
+        for (int k = r_.between(1, 5); k > 0; --k) {
+            const AdminActivity &a = kAdminWork[size_t(r_.below(int(std::size(kAdminWork))))];
+            const SimUser &target = t_.users[size_t(r_.below(int(t_.users.size())))];
+            audit(at(city, startMinute + r_.below(workMinutes)), a.activity, a.category, a.operationType, target, ip);
+        }
+    }
+
+    void lifecycleAudit(const char *activity)
+    {
+        const int admin = t_.admins[size_t(r_.below(int(t_.admins.size())))];
+        const SimUser &actor = t_.users[size_t(admin)];
+        audit(dayMs_ + r_.below(3 * 3600) * qint64(1000), activity, "UserManagement",
+              activity[0] == 'A' ? "Add" : "Delete", u_, homeIp(actor, day_), admin);
+    }
+
+    void audit(qint64 ms, const char *activity, const char *category, const char *op, const SimUser &target,
+               const QByteArray &ip, int actor = -1)
+    {
+        SimAudit a;
+        a.ms = ms;
+        a.id = "Directory_" + r_.uuid();
+        a.correlationId = r_.uuid();
+        a.actor = actor >= 0 ? actor : index_;
+        a.actorIp = ip;
+        a.activity = activity;
+        a.category = category;
+        a.operationType = op;
+        a.targetId = target.id;
+        a.targetName = target.upn;
+        out_.audits.push_back(std::move(a));
+    }
+
+    void serviceDay()
+    {
+        // A sync account: a few token refreshes every hour, day and night, from one server.
+        const Place server{addressIn(u_.city, 0x5e7 + u_.homeSeed), u_.city};
+        const int app = int(apps().size()) + 3; // Microsoft Graph Command Line Tools
+        for (int hour = 0; hour < 24; ++hour) {
+            for (int k = r_.between(2, 4); k > 0; --k) {
+                SimSignIn &s = add(dayMs_ + hour * 3600000LL + r_.below(3600) * 1000LL, false, 0, server, app,
+                                    r_.chance(0.001) ? 50126 : 0);
+                s.deviceId.clear();
+                s.compliant = false;
+            }
+        }
+    }
+
+    const Tenant &t_;
+    const SimUser &u_;
+    int index_, day_;
+    Random r_;
+    DayEvents &out_;
+    qint64 dayMs_;
+    const Trip *trip_ = nullptr;
+    bool inOffice_ = false;
+};
+
+} // namespace
+
+qint64 dayStartMs(const Tenant &tenant, int day)
+{
+    return QDateTime(tenant.start.addDays(day), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+}
+
+void addNormalDay(const Tenant &tenant, int day, quint64 seed, DayEvents &out)
+{
+    for (int i = 0; i < int(tenant.users.size()); ++i) {
+        if (isActiveOn(tenant.users[size_t(i)], day))
+            UserDay(tenant, i, day, seed, out).run();
+    }
+}
+
+void DayEvents::sort()
+{
+    // Time, then id: a total order, so ties never depend on the order events were made in.
+    std::sort(signIns.begin(), signIns.end(),
+              [](const SimSignIn &a, const SimSignIn &b) { return a.ms != b.ms ? a.ms < b.ms : a.id < b.id; });
+    std::sort(audits.begin(), audits.end(),
+              [](const SimAudit &a, const SimAudit &b) { return a.ms != b.ms ? a.ms < b.ms : a.id < b.id; });
+}
+
+} // namespace backsight::sim

@@ -1,0 +1,185 @@
+#include "simulate/log_writers.h"
+
+#include "simulate/records.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLocale>
+
+namespace backsight::sim {
+namespace {
+
+int hourOf(qint64 ms)
+{
+    return int(((ms % 86400000) + 86400000) % 86400000 / 3600000);
+}
+
+// Veeam Backup for Microsoft Entra ID file-level restore: `<Month YYYY>/<Log type>/<YYYY-MM-DDTHH>.json`,
+// each an hourly Graph page.
+class VeeamFolderWriter : public LogWriter
+{
+public:
+    explicit VeeamFolderWriter(QString dir) : dir_(std::move(dir)) {}
+    bool writeDay(QDate date, const DayEvents &events, const Tenant &t, QString &error) override
+    {
+        const QString month = QLocale(QLocale::English).toString(date, QStringLiteral("MMMM yyyy"));
+        const QString prefix = date.toString(Qt::ISODate);
+        return writeHours(QStringLiteral("%1/%2/Sign-in Logs/%3").arg(dir_, month, prefix), events.signIns,
+                          [&](QByteArray &out, const SimSignIn &s) { appendGraphSignIn(out, s, t); }, error)
+               && writeHours(QStringLiteral("%1/%2/Audit Logs/%3").arg(dir_, month, prefix), events.audits,
+                             [&](QByteArray &out, const SimAudit &a) { appendGraphAudit(out, a, t); }, error);
+    }
+
+private:
+    template<class Event, class Append>
+    bool writeHours(const QString &prefix, const std::vector<Event> &events, Append append, QString &error)
+    {
+        size_t i = 0;
+        while (i < events.size()) {
+            const int hour = hourOf(events[i].ms);
+            QByteArray out = "{\"@odata.context\":\"https://graph.microsoft.com/beta/$metadata#auditLogs\",\"value\":[\n";
+            for (bool first = true; i < events.size() && hourOf(events[i].ms) == hour; ++i, first = false) {
+                if (!first)
+                    out += ",\n";
+                append(out, events[i]);
+            }
+            out += "\n]}\n";
+            if (!writeFile(prefix + QStringLiteral("T%1.json").arg(hour, 2, 10, QLatin1Char('0')), out, error))
+                return false;
+        }
+        return true;
+    }
+    QString dir_;
+};
+
+// Graph objects one per line, a file per log and day.
+class GraphLinesWriter : public LogWriter
+{
+public:
+    explicit GraphLinesWriter(QString dir) : dir_(std::move(dir)) {}
+    bool writeDay(QDate date, const DayEvents &events, const Tenant &t, QString &error) override
+    {
+        QByteArray signIns, audits;
+        for (const SimSignIn &s : events.signIns)
+            appendGraphSignIn(signIns, s, t), signIns += '\n';
+        for (const SimAudit &a : events.audits)
+            appendGraphAudit(audits, a, t), audits += '\n';
+        const QString day = date.toString(Qt::ISODate);
+        return (signIns.isEmpty() || writeFile(QStringLiteral("%1/signins/%2.jsonl").arg(dir_, day), signIns, error))
+               && (audits.isEmpty() || writeFile(QStringLiteral("%1/audits/%2.jsonl").arg(dir_, day), audits, error));
+    }
+
+private:
+    QString dir_;
+};
+
+// Azure Monitor diagnostic settings to a storage account:
+// `insights-logs-<category>/y=YYYY/m=MM/d=DD/h=HH/m=00/PT1H.json` holding `{"records":[…]}`.
+class DiagnosticWriter : public LogWriter
+{
+public:
+    explicit DiagnosticWriter(QString dir) : dir_(std::move(dir)) {}
+    bool writeDay(QDate date, const DayEvents &events, const Tenant &t, QString &error) override
+    {
+        std::vector<SimSignIn> interactive, background;
+        for (const SimSignIn &s : events.signIns)
+            (s.interactive ? interactive : background).push_back(s);
+        return writeHours(date, QStringLiteral("signinlogs"), interactive,
+                          [&](QByteArray &out, const SimSignIn &s) { appendDiagnosticSignIn(out, s, t); }, error)
+               && writeHours(date, QStringLiteral("noninteractiveusersigninlogs"), background,
+                             [&](QByteArray &out, const SimSignIn &s) { appendDiagnosticSignIn(out, s, t); }, error)
+               && writeHours(date, QStringLiteral("auditlogs"), events.audits,
+                             [&](QByteArray &out, const SimAudit &a) { appendDiagnosticAudit(out, a, t); }, error);
+    }
+
+private:
+    template<class Event, class Append>
+    bool writeHours(QDate date, const QString &category, const std::vector<Event> &events, Append append, QString &error)
+    {
+        size_t i = 0;
+        while (i < events.size()) {
+            const int hour = hourOf(events[i].ms);
+            QByteArray out = "{\"records\":[\n";
+            for (bool first = true; i < events.size() && hourOf(events[i].ms) == hour; ++i, first = false) {
+                if (!first)
+                    out += ",\n";
+                append(out, events[i]);
+            }
+            out += "\n]}\n";
+            const QString path = QStringLiteral("%1/insights-logs-%2/y=%3/m=%4/d=%5/h=%6/m=00/PT1H.json")
+                                     .arg(dir_, category)
+                                     .arg(date.year())
+                                     .arg(date.month(), 2, 10, QLatin1Char('0'))
+                                     .arg(date.day(), 2, 10, QLatin1Char('0'))
+                                     .arg(hour, 2, 10, QLatin1Char('0'));
+            if (!writeFile(path, out, error))
+                return false;
+        }
+        return true;
+    }
+    QString dir_;
+};
+
+// The portal's sign-in downloads (interactive and non-interactive, a file each per day) and the audit
+// log as a Log Analytics AuditLogs export, which is the CSV of audits the importer reads.
+class CsvWriter : public LogWriter
+{
+public:
+    explicit CsvWriter(QString dir) : dir_(std::move(dir)) {}
+    bool writeDay(QDate date, const DayEvents &events, const Tenant &t, QString &error) override
+    {
+        QByteArray interactive = portalCsvHeader(), background = portalCsvHeader(), audits = auditCsvHeader();
+        const qsizetype empty = interactive.size();
+        for (const SimSignIn &s : events.signIns)
+            appendPortalCsvRow(s.interactive ? interactive : background, s, t);
+        for (const SimAudit &a : events.audits)
+            appendAuditCsvRow(audits, a, t);
+        const QString day = date.toString(Qt::ISODate);
+        return (interactive.size() == empty
+                || writeFile(QStringLiteral("%1/InteractiveSignIns_%2.csv").arg(dir_, day), interactive, error))
+               && (background.size() == empty
+                   || writeFile(QStringLiteral("%1/NonInteractiveSignIns_%2.csv").arg(dir_, day), background, error))
+               && (events.audits.empty() || writeFile(QStringLiteral("%1/AuditLogs_%2.csv").arg(dir_, day), audits, error));
+    }
+
+private:
+    QString dir_;
+};
+
+} // namespace
+
+bool LogWriter::writeFile(const QString &path, const QByteArray &bytes, QString &error)
+{
+    if (!QDir().mkpath(QFileInfo(path).path())) {
+        error = QStringLiteral("cannot create %1").arg(QFileInfo(path).path());
+        return false;
+    }
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size()) {
+        error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    ++files_;
+    return true;
+}
+
+QStringList logFormats()
+{
+    return {QStringLiteral("veeam-folder"), QStringLiteral("graph"), QStringLiteral("diagnostic"), QStringLiteral("csv")};
+}
+
+std::unique_ptr<LogWriter> makeLogWriter(const QString &format, const QString &outDir)
+{
+    if (format == QLatin1String("veeam-folder"))
+        return std::make_unique<VeeamFolderWriter>(outDir);
+    if (format == QLatin1String("graph"))
+        return std::make_unique<GraphLinesWriter>(outDir);
+    if (format == QLatin1String("diagnostic"))
+        return std::make_unique<DiagnosticWriter>(outDir);
+    if (format == QLatin1String("csv"))
+        return std::make_unique<CsvWriter>(outDir);
+    return nullptr;
+}
+
+} // namespace backsight::sim

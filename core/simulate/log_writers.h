@@ -1,0 +1,29 @@
+#pragma once
+
+#include "simulate/events.h"
+#include "simulate/population.h"
+
+#include <QString>
+#include <memory>
+
+namespace backsight::sim {
+
+// Writes one day's events in one of the layouts the importer reads. Each day's files are complete
+// when writeDay returns, so memory holds one day at most.
+class LogWriter
+{
+public:
+    virtual ~LogWriter() = default;
+    virtual bool writeDay(QDate date, const DayEvents &events, const Tenant &tenant, QString &error) = 0;
+    int files() const { return files_; }
+
+protected:
+    bool writeFile(const QString &path, const QByteArray &bytes, QString &error);
+    int files_ = 0;
+};
+
+// "veeam-folder", "graph", "diagnostic" or "csv"; nullptr for anything else.
+std::unique_ptr<LogWriter> makeLogWriter(const QString &format, const QString &outDir);
+QStringList logFormats();
+
+} // namespace backsight::sim

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDate>
+#include <vector>
+
+namespace backsight::sim {
+
+enum class Role { Staff, Admin, Service };
+
+struct Trip
+{
+    int firstDay = 0, lastDay = 0; // inclusive; the user flies out on firstDay and back the day after lastDay
+    int city = 0;
+};
+
+struct Office
+{
+    int city = 0;
+    QByteArray egressIps[2]; // NAT egress shared by everyone in the building
+};
+
+// One account of the tenant. Small and fixed for the whole run: events are made day by day from it.
+struct SimUser
+{
+    QByteArray id, upn, name;
+    Role role = Role::Staff;
+    int city = 0;
+    int office = -1;          // index into Tenant::offices; -1 for remote workers
+    int startMinute = 540;    // local time the working day starts
+    int workMinutes = 480;
+    quint8 workdays = 0x1f;   // bit 0 = Monday … bit 6 = Sunday
+    bool nightShift = false;
+    int devices[3] = {0, 0, 0}; // indices into deviceKinds()
+    QByteArray deviceIds[3];
+    int deviceCount = 1;
+    quint32 homeSeed = 0;     // with the lease period, picks the home ISP address of a day
+    int leaseDays = 7;        // DHCP churn: the home address changes every leaseDays
+    int vpnCity = -1;         // corporate VPN egress in another country, or -1
+    double vpnShare = 0;
+    int joinDay = 0, leaveDay = 1 << 30; // active on days [joinDay, leaveDay)
+    int dormantFrom = 1 << 30, dormantUntil = 1 << 30; // set by the dormant-account attack: silent days
+    std::vector<int> apps;    // indices into apps(), this user's own popularity order
+    std::vector<Trip> trips;
+    int vacationFirst = -1, vacationLast = -1;
+};
+
+struct Tenant
+{
+    QDate start;
+    int days = 0;
+    QByteArray domain = "contoso.com";
+    std::vector<SimUser> users;
+    std::vector<Office> offices;
+    std::vector<int> admins; // indices of Role::Admin users
+};
+
+Tenant buildTenant(int users, int days, QDate start, quint64 seed);
+
+bool isActiveOn(const SimUser &user, int day);
+bool isPublicHoliday(const char *country, QDate date);
+const Trip *tripOn(const SimUser &user, int day);
+// The user's home ISP address on `day` (changes every leaseDays).
+QByteArray homeIp(const SimUser &user, int day);
+QByteArray addressIn(int city, quint64 bits);
+
+} // namespace backsight::sim
