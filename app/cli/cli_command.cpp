@@ -9,13 +9,14 @@ const Command *commands()
         {"stats", "Counts of what the database holds", &runStats},
         {"events", "Print stored events as CSV or JSON Lines", &runEvents},
         {"generate", "Write a synthetic demo tenant's logs (Veeam restore layout)", &runGenerate},
+        {"eval", "Score the database's anomalies against a generated tenant's labels", &runEval},
     };
     return list;
 }
 
 int commandCount()
 {
-    return 4;
+    return 5;
 }
 
 int parseOrExit(QCommandLineParser &parser, const QStringList &args, Context &ctx, const QString &usage)

@@ -36,5 +36,6 @@ int runImport(Context &ctx, const QStringList &args);
 int runStats(Context &ctx, const QStringList &args);
 int runEvents(Context &ctx, const QStringList &args);
 int runGenerate(Context &ctx, const QStringList &args);
+int runEval(Context &ctx, const QStringList &args);
 
 } // namespace backsight::cli

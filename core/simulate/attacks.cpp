@@ -239,7 +239,9 @@ std::vector<int> pickVictims(const Tenant &t, Random &r, int day, int count, std
     for (int tries = 0; tries < 20 * n && int(victims.size()) < count; ++tries) {
         const int i = adminsOnly && !t.admins.empty() ? t.admins[size_t(r.below(int(t.admins.size())))] : r.below(n);
         const SimUser &u = t.users[size_t(i)];
-        if (taken[size_t(i)] || u.role == Role::Service || !isActiveOn(u, day) || !isActiveOn(u, 0))
+        // Admins are kept for the off-hours admin attack, which needs one each time.
+        if (taken[size_t(i)] || u.role == Role::Service || (u.role == Role::Admin && !adminsOnly)
+            || !isActiveOn(u, day) || !isActiveOn(u, 0))
             continue;
         taken[size_t(i)] = true;
         victims.push_back(i);

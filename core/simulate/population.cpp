@@ -127,7 +127,7 @@ Tenant buildTenant(int userCount, int days, QDate start, quint64 seed)
         t.offices.push_back(office);
     }
     const int services = std::max(1, userCount / 100);
-    const int admins = std::max(2, userCount / 50);
+    const int admins = std::max(4, userCount / 40); // enough for every off-hours admin attack
     for (int i = 0; i < userCount; ++i) {
         SimUser u;
         u.role = i < services ? Role::Service : i < services + admins ? Role::Admin : Role::Staff;

@@ -1,0 +1,141 @@
+#include "cli_command.h"
+#include "eval/anomaly_store.h"
+#include "store/database.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace backsight::cli {
+namespace {
+
+QJsonValue optionalNumber(const std::optional<double> &v)
+{
+    return v ? QJsonValue(*v) : QJsonValue();
+}
+
+QJsonValue seconds(const std::optional<qint64> &ms)
+{
+    return ms ? QJsonValue(double(*ms) / 1000.0) : QJsonValue();
+}
+
+QString duration(const std::optional<qint64> &ms)
+{
+    if (!ms)
+        return QStringLiteral("-");
+    const qint64 s = *ms / 1000;
+    return s < 3600 ? QStringLiteral("%1 min").arg(s / 60) : QStringLiteral("%1 h").arg(double(s) / 3600.0, 0, 'f', 1);
+}
+
+QString ratio(const std::optional<double> &v)
+{
+    return v ? QString::number(*v, 'f', 3) : QStringLiteral("n/a");
+}
+
+QJsonObject toJson(const eval::EvaluationReport &r, const QString &labels, const QString &database)
+{
+    QJsonArray kinds;
+    for (const eval::KindResult &k : r.kinds) {
+        kinds.append(QJsonObject{{QStringLiteral("kind"), k.kind},
+                                 {QStringLiteral("attacks"), k.attacks},
+                                 {QStringLiteral("detected"), k.detected},
+                                 {QStringLiteral("recall"), k.recall},
+                                 {QStringLiteral("median_time_to_detect_s"), seconds(k.medianTimeToDetectMs)}});
+    }
+    return {{QStringLiteral("labels"), labels},
+            {QStringLiteral("database"), database},
+            {QStringLiteral("attacks"), r.attacks},
+            {QStringLiteral("detected"), r.detected},
+            {QStringLiteral("recall"), r.recall},
+            {QStringLiteral("kinds"), kinds},
+            {QStringLiteral("anomalies"), r.anomalies},
+            {QStringLiteral("anomalies_medium_or_higher"), r.anomaliesMediumUp},
+            {QStringLiteral("precision"), optionalNumber(r.precision)},
+            {QStringLiteral("user_days"), r.userDays},
+            {QStringLiteral("false_high_critical"), r.falseHighCritical},
+            {QStringLiteral("false_high_critical_per_1000_user_days"), r.falseHighCriticalPer1000UserDays},
+            {QStringLiteral("pr_auc"), optionalNumber(r.prAuc)},
+            {QStringLiteral("median_time_to_detect_s"), seconds(r.medianTimeToDetectMs)},
+            {QStringLiteral("note"), r.note.isEmpty() ? QJsonValue() : QJsonValue(r.note)}};
+}
+
+void printTable(QTextStream &out, const eval::EvaluationReport &r)
+{
+    out << QStringLiteral("%1%2%3%4  %5\n")
+               .arg(QStringLiteral("kind"), -26)
+               .arg(QStringLiteral("attacks"), 8)
+               .arg(QStringLiteral("detected"), 9)
+               .arg(QStringLiteral("recall"), 8)
+               .arg(QStringLiteral("time to detection (median)"));
+    auto row = [&](const QString &kind, int attacks, int detected, double recall, const std::optional<qint64> &ttd) {
+        out << QStringLiteral("%1%2%3%4  %5\n")
+                   .arg(kind, -26)
+                   .arg(attacks, 8)
+                   .arg(detected, 9)
+                   .arg(QString::number(recall, 'f', 2), 8)
+                   .arg(duration(ttd));
+    };
+    for (const eval::KindResult &k : r.kinds)
+        row(k.kind, k.attacks, k.detected, k.recall, k.medianTimeToDetectMs);
+    row(QStringLiteral("all"), r.attacks, r.detected, r.recall, r.medianTimeToDetectMs);
+    out << QStringLiteral("\nanomalies: %1 (severity >= medium: %2), precision %3\n")
+               .arg(r.anomalies)
+               .arg(r.anomaliesMediumUp)
+               .arg(ratio(r.precision));
+    out << QStringLiteral("false high/critical: %1 in %2 user-days = %3 per 1,000 user-days\n")
+               .arg(r.falseHighCritical)
+               .arg(r.userDays, 0, 'f', 0)
+               .arg(r.falseHighCriticalPer1000UserDays, 0, 'f', 2);
+    out << QStringLiteral("PR-AUC of per-event scores: %1\n").arg(ratio(r.prAuc));
+    if (!r.note.isEmpty())
+        out << "note: " << r.note << "\n";
+}
+
+} // namespace
+
+int runEval(Context &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption labels(QStringLiteral("labels"), QStringLiteral("labels.csv written by generate."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
+    parser.addOptions({labels, json});
+    const int early = parseOrExit(parser, args, ctx,
+                                  QStringLiteral("Score the database's anomalies against the ground truth of a "
+                                                 "generated tenant: recall per attack kind, precision, false "
+                                                 "alarms per 1,000 user-days, PR-AUC (docs/simulation.md)."));
+    if (early >= 0)
+        return early;
+    if (!parser.isSet(labels)) {
+        ctx.err << "backsight-cli eval: --labels FILE is required\n";
+        return Usage;
+    }
+    std::vector<eval::AttackLabel> attackLabels;
+    QString error;
+    if (!eval::readLabels(parser.value(labels), attackLabels, error)) {
+        ctx.err << "backsight-cli eval: " << error << "\n";
+        return InputRejected;
+    }
+    if (!QFileInfo::exists(ctx.databasePath)) { // opening would create an empty case database
+        ctx.err << "backsight-cli eval: no database at " << ctx.databasePath << "\n";
+        return StorageError;
+    }
+    Database db;
+    std::vector<eval::Anomaly> anomalies;
+    bool tablePresent = false;
+    eval::EventUniverse universe;
+    if (!db.open(ctx.databasePath) || !eval::readAnomalies(db, anomalies, tablePresent, error)
+        || !eval::readEventUniverse(db, universe, error)) {
+        ctx.err << "backsight-cli eval: " << (error.isEmpty() ? db.error() : error) << "\n";
+        return StorageError;
+    }
+    const eval::EvaluationReport report = eval::evaluate(attackLabels, anomalies, universe);
+    if (parser.isSet(json))
+        ctx.out << QJsonDocument(toJson(report, parser.value(labels), db.path())).toJson(QJsonDocument::Compact) << "\n";
+    else
+        printTable(ctx.out, report);
+    return Ok;
+}
+
+} // namespace backsight::cli

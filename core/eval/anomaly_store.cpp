@@ -1,0 +1,54 @@
+#include "eval/anomaly_store.h"
+
+#include "store/database.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace backsight::eval {
+
+bool readAnomalies(Database &db, std::vector<Anomaly> &anomalies, bool &tablePresent, QString &error)
+{
+    QSqlQuery q(db.connection());
+    if (!q.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'anomalies'"))) {
+        error = Database::describe(QStringLiteral("looking for the anomalies table"), q.lastError());
+        return false;
+    }
+    tablePresent = q.next();
+    if (!tablePresent)
+        return true;
+    if (!q.exec(QStringLiteral("SELECT id, event_id, user_upn, time_ms, kind, severity, score FROM anomalies ORDER BY time_ms, id"))) {
+        error = Database::describe(QStringLiteral("reading the anomalies"), q.lastError());
+        return false;
+    }
+    while (q.next()) {
+        Anomaly a;
+        a.id = q.value(0).toString();
+        a.eventId = q.value(1).toString();
+        a.upn = q.value(2).toString().toLower();
+        a.timeMs = q.value(3).toLongLong();
+        a.kind = q.value(4).toString();
+        a.severity = severityRank(q.value(5).toString());
+        if (!q.value(6).isNull())
+            a.score = q.value(6).toDouble();
+        anomalies.push_back(std::move(a));
+    }
+    return true;
+}
+
+bool readEventUniverse(Database &db, EventUniverse &universe, QString &error)
+{
+    QSqlQuery q(db.connection());
+    if (!q.exec(QStringLiteral("SELECT (SELECT COUNT(*) FROM signins) + (SELECT COUNT(*) FROM audits), "
+                               "(SELECT COUNT(*) FROM (SELECT DISTINCT upn, created_ms / 86400000 FROM signins))"))
+        || !q.next()) {
+        error = Database::describe(QStringLiteral("counting events and user-days"), q.lastError());
+        return false;
+    }
+    universe.events = q.value(0).toLongLong();
+    universe.userDays = q.value(1).toDouble();
+    return true;
+}
+
+} // namespace backsight::eval
