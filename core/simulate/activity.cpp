@@ -47,7 +47,7 @@ public:
             return;
         }
         const QDate date = t_.start.addDays(day_);
-        if (day_ == u_.joinDay || day_ + 1 == u_.leaveDay)
+        if ((day_ == u_.joinDay && day_ > 0) || day_ + 1 == u_.leaveDay)
             lifecycleAudit(day_ == u_.joinDay ? "Add user" : "Delete user");
         if (day_ >= u_.vacationFirst && day_ <= u_.vacationLast)
             return;
@@ -83,8 +83,11 @@ private:
         if (trip_ && city == trip_->city) // hotel Wi-Fi, or the phone roaming on a local network
             return {addressIn(city, Random::stream(u_.homeSeed, 9, quint64(day_)).next()), city};
         if (deviceKinds()[size_t(device)].mobile && !inOffice_ && r_.chance(0.7)) {
-            const int hub = carrierHub(u_.city); // carrier NAT pools geolocate to the carrier's hub city
-            return {addressIn(hub, r_.next()), hub};
+            // Carrier NAT pools geolocate to the carrier's hub city; the address holds for a while, then rotates.
+            const int hub = carrierHub(u_.city);
+            if (carrierIp_.isEmpty() || r_.chance(0.25))
+                carrierIp_ = addressIn(hub, r_.next());
+            return {carrierIp_, hub};
         }
         if (u_.vpnCity >= 0 && r_.chance(u_.vpnShare))
             return {addressIn(u_.vpnCity, 0x5eed00u + quint64(u_.vpnCity)), u_.vpnCity};
@@ -253,6 +256,7 @@ private:
     qint64 dayMs_;
     const Trip *trip_ = nullptr;
     bool inOffice_ = false;
+    QByteArray carrierIp_;
 };
 
 } // namespace

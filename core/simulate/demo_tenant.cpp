@@ -58,13 +58,17 @@ bool writeLabels(const QString &path, const std::vector<sim::Attack> &attacks, c
     return true;
 }
 
-void count(const sim::DayEvents &day, DemoTenantResult &result)
+void count(const sim::DayEvents &day, DemoTenantResult &result, std::vector<bool> &seen)
 {
     result.signIns += qint64(day.signIns.size());
     result.audits += qint64(day.audits.size());
     for (const sim::SimSignIn &s : day.signIns) {
         result.nonInteractiveSignIns += s.interactive ? 0 : 1;
         result.failedSignIns += s.error != 0 && s.error != 50074 && s.error != 50076;
+        if (!seen[size_t(s.user)]) {
+            seen[size_t(s.user)] = true;
+            ++result.users;
+        }
     }
 }
 
@@ -94,6 +98,7 @@ DemoTenantResult writeDemoTenant(const DemoTenantOptions &options, const std::fu
     const QDate start = options.start.isValid() ? options.start : QDate(2024, 12, 1).addDays(-options.days);
     sim::Tenant tenant = sim::buildTenant(options.users, options.days, start, options.seed);
     std::vector<sim::Attack> attacks = sim::planAttacks(tenant, kinds, options.seed);
+    std::vector<bool> seen(tenant.users.size(), false);
     for (int day = 0; day < options.days; ++day) {
         sim::DayEvents events;
         sim::addNormalDay(tenant, day, options.seed, events);
@@ -101,7 +106,7 @@ DemoTenantResult writeDemoTenant(const DemoTenantOptions &options, const std::fu
         events.sort();
         if (!writer->writeDay(start.addDays(day), events, tenant, result.error))
             return result;
-        count(events, result);
+        count(events, result, seen);
         if (progress && !progress(day + 1, options.days)) {
             result.error = QStringLiteral("cancelled");
             return result;

@@ -30,6 +30,7 @@ struct DemoTenantResult
     int files = 0;
     qint64 nonInteractiveSignIns = 0; // part of signIns
     qint64 failedSignIns = 0;         // error code other than 0 and the MFA interrupts 50074/50076
+    qint64 users = 0;                 // accounts with at least one sign-in
     int attacks = 0;
     qint64 attackEvents = 0;
     QString labelsPath;
