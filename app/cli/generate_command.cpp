@@ -21,7 +21,8 @@ int runGenerate(Context &ctx, const QStringList &args)
                                          .arg(demoAttackKinds().join(QStringLiteral(", "))),
                                      QStringLiteral("KINDS"), QStringLiteral("all"));
     const QCommandLineOption format(QStringLiteral("format"),
-                                    QStringLiteral("veeam-folder (default), graph, diagnostic or csv."),
+                                    QStringLiteral("veeam-folder (default), veeam-zip (--out is the .zip file), graph, "
+                                                   "diagnostic or csv."),
                                     QStringLiteral("FORMAT"), QStringLiteral("veeam-folder"));
     const QCommandLineOption labels(QStringLiteral("labels"),
                                     QStringLiteral("Where to write labels.csv (default: DIR-labels.csv next to DIR)."),

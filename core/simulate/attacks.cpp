@@ -232,15 +232,18 @@ private:
     qint64 dayMs_;
 };
 
-std::vector<int> pickVictims(const Tenant &t, Random &r, int day, int count, std::vector<bool> &taken, bool adminsOnly)
+enum class Pool { Staff, Admins, Everyone };
+
+std::vector<int> pickVictims(const Tenant &t, Random &r, int day, int count, std::vector<bool> &taken, Pool pool)
 {
+    const bool adminsOnly = pool == Pool::Admins;
     std::vector<int> victims;
     const int n = int(t.users.size());
     for (int tries = 0; tries < 20 * n && int(victims.size()) < count; ++tries) {
         const int i = adminsOnly && !t.admins.empty() ? t.admins[size_t(r.below(int(t.admins.size())))] : r.below(n);
         const SimUser &u = t.users[size_t(i)];
         // Admins are kept for the off-hours admin attack, which needs one each time.
-        if (taken[size_t(i)] || u.role == Role::Service || (u.role == Role::Admin && !adminsOnly)
+        if (taken[size_t(i)] || u.role == Role::Service || (u.role == Role::Admin && pool == Pool::Staff)
             || !isActiveOn(u, day) || !isActiveOn(u, 0))
             continue;
         taken[size_t(i)] = true;
@@ -280,10 +283,10 @@ std::vector<Attack> planAttacks(Tenant &t, const QList<int> &kinds, quint64 seed
             if (kind == Spray) {
                 std::vector<bool> none(t.users.size(), false);
                 const int targets = std::clamp(int(t.users.size()) * r.between(20, 50) / 100, 5, 400);
-                a.victims = pickVictims(t, r, a.day, targets, none, false);
+                a.victims = pickVictims(t, r, a.day, targets, none, Pool::Everyone); // sprays hit admins too
                 a.variant = i % 2; // alternate fast and slow sprays
             } else {
-                a.victims = pickVictims(t, r, a.day, 1, taken, kind == OffHoursAdmin);
+                a.victims = pickVictims(t, r, a.day, 1, taken, kind == OffHoursAdmin ? Pool::Admins : Pool::Staff);
             }
             if (a.victims.empty())
                 continue;

@@ -89,12 +89,9 @@ DemoTenantResult writeDemoTenant(const DemoTenantOptions &options, const std::fu
     QList<int> kinds;
     if (!resolveKinds(options.attacks, kinds, result.error))
         return result;
-    std::unique_ptr<sim::LogWriter> writer = sim::makeLogWriter(options.format, options.outDir);
-    if (!writer) {
-        result.error = QStringLiteral("unknown format '%1' (known: %2)")
-                           .arg(options.format, sim::logFormats().join(QStringLiteral(", ")));
+    std::unique_ptr<sim::LogWriter> writer = sim::makeLogWriter(options.format, options.outDir, result.error);
+    if (!writer)
         return result;
-    }
     const QDate start = options.start.isValid() ? options.start : QDate(2024, 12, 1).addDays(-options.days);
     sim::Tenant tenant = sim::buildTenant(options.users, options.days, start, options.seed);
     std::vector<sim::Attack> attacks = sim::planAttacks(tenant, kinds, options.seed);
@@ -116,7 +113,12 @@ DemoTenantResult writeDemoTenant(const DemoTenantOptions &options, const std::fu
         result.attacks += a.eventIds.empty() ? 0 : 1;
         result.attackEvents += qint64(a.eventIds.size());
     }
-    result.labelsPath = options.labelsPath.isEmpty() ? options.outDir + QStringLiteral("-labels.csv") : options.labelsPath;
+    if (!writer->finish(result.error))
+        return result;
+    QString stem = options.outDir;
+    if (stem.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive))
+        stem.chop(4);
+    result.labelsPath = options.labelsPath.isEmpty() ? stem + QStringLiteral("-labels.csv") : options.labelsPath;
     if (!writeLabels(result.labelsPath, attacks, tenant, result.error))
         return result;
     result.files = writer->files();

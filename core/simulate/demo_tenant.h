@@ -14,10 +14,10 @@ struct DemoTenantOptions
     quint64 seed = 42;
     QDate start;      // first day (UTC); default: `days` days before 2024-12-01
     QString outDir;   // receives the logs; with "veeam-folder": `<Month YYYY>/<Log type>/<hour>.json`
-    QString format = QStringLiteral("veeam-folder"); // or "graph", "diagnostic", "csv"
+    QString format = QStringLiteral("veeam-folder"); // or "veeam-zip" (outDir is the .zip), "graph", "diagnostic", "csv"
     QStringList attacks = {QStringLiteral("all")};    // "all", "none", or attack kinds
     // Ground truth, one row per attack. Kept outside outDir so importing outDir rejects nothing;
-    // empty means `<outDir>-labels.csv`.
+    // empty means `<outDir>-labels.csv` (without a `.zip` suffix).
     QString labelsPath;
 };
 

@@ -6,6 +6,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
+#include <quazip.h>
+#include <quazipfile.h>
+#include <quazipnewinfo.h>
 
 namespace backsight::sim {
 namespace {
@@ -149,8 +152,57 @@ private:
 
 } // namespace
 
+struct LogWriter::Zip
+{
+    QuaZip archive;
+    explicit Zip(const QString &path) : archive(path) {}
+};
+
+LogWriter::~LogWriter() = default;
+
+bool LogWriter::openZip(const QString &path, QString &error)
+{
+    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
+        error = QStringLiteral("cannot create %1").arg(QFileInfo(path).absolutePath());
+        return false;
+    }
+    zip_ = std::make_unique<Zip>(path);
+    if (!zip_->archive.open(QuaZip::mdCreate)) {
+        error = QStringLiteral("cannot create the archive %1 (zip error %2)").arg(path).arg(zip_->archive.getZipError());
+        return false;
+    }
+    return true;
+}
+
+bool LogWriter::finish(QString &error)
+{
+    if (!zip_)
+        return true;
+    zip_->archive.close();
+    if (zip_->archive.getZipError() != 0) {
+        error = QStringLiteral("cannot complete the archive %1 (zip error %2)")
+                    .arg(zip_->archive.getZipName())
+                    .arg(zip_->archive.getZipError());
+        return false;
+    }
+    return true;
+}
+
 bool LogWriter::writeFile(const QString &path, const QByteArray &bytes, QString &error)
 {
+    if (zip_) {
+        // Entries carry a fixed time, not "now": same seed, same archive bytes.
+        QuaZipNewInfo info(path.startsWith(QLatin1Char('/')) ? path.mid(1) : path);
+        info.dateTime = QDateTime(QDate(2024, 12, 1), QTime(0, 0));
+        QuaZipFile entry(&zip_->archive);
+        if (!entry.open(QIODevice::WriteOnly, info) || entry.write(bytes) != bytes.size()) {
+            error = QStringLiteral("cannot add %1 to %2").arg(path, zip_->archive.getZipName());
+            return false;
+        }
+        entry.close();
+        ++files_;
+        return entry.getZipError() == 0;
+    }
     if (!QDir().mkpath(QFileInfo(path).path())) {
         error = QStringLiteral("cannot create %1").arg(QFileInfo(path).path());
         return false;
@@ -166,19 +218,25 @@ bool LogWriter::writeFile(const QString &path, const QByteArray &bytes, QString 
 
 QStringList logFormats()
 {
-    return {QStringLiteral("veeam-folder"), QStringLiteral("graph"), QStringLiteral("diagnostic"), QStringLiteral("csv")};
+    return {QStringLiteral("veeam-folder"), QStringLiteral("veeam-zip"), QStringLiteral("graph"),
+            QStringLiteral("diagnostic"), QStringLiteral("csv")};
 }
 
-std::unique_ptr<LogWriter> makeLogWriter(const QString &format, const QString &outDir)
+std::unique_ptr<LogWriter> makeLogWriter(const QString &format, const QString &outDir, QString &error)
 {
     if (format == QLatin1String("veeam-folder"))
         return std::make_unique<VeeamFolderWriter>(outDir);
+    if (format == QLatin1String("veeam-zip")) {
+        auto writer = std::make_unique<VeeamFolderWriter>(QString());
+        return writer->openZip(outDir, error) ? std::move(writer) : nullptr;
+    }
     if (format == QLatin1String("graph"))
         return std::make_unique<GraphLinesWriter>(outDir);
     if (format == QLatin1String("diagnostic"))
         return std::make_unique<DiagnosticWriter>(outDir);
     if (format == QLatin1String("csv"))
         return std::make_unique<CsvWriter>(outDir);
+    error = QStringLiteral("unknown format '%1' (known: %2)").arg(format, logFormats().join(QStringLiteral(", ")));
     return nullptr;
 }
 

@@ -77,6 +77,14 @@ void TestSimulate::sameSeedSameBytes()
     const QByteArray da = digest(tmp_.path(QStringLiteral("a")), a.labelsPath);
     QVERIFY(!da.isEmpty());
     QCOMPARE(da, digest(tmp_.path(QStringLiteral("b")), b.labelsPath));
+    // The archive too: its entries carry a fixed time.
+    QVERIFY(generate(QStringLiteral("a.zip"), 7, 20, 7, QStringLiteral("veeam-zip")).ok);
+    QVERIFY(generate(QStringLiteral("b.zip"), 7, 20, 7, QStringLiteral("veeam-zip")).ok);
+    QFile za(tmp_.path(QStringLiteral("a.zip"))), zb(tmp_.path(QStringLiteral("b.zip")));
+    QVERIFY(za.open(QIODevice::ReadOnly) && zb.open(QIODevice::ReadOnly));
+    const QByteArray bytes = za.readAll();
+    QVERIFY(bytes.startsWith("PK"));
+    QCOMPARE(bytes, zb.readAll());
 }
 
 void TestSimulate::otherSeedOtherBytes()
@@ -127,6 +135,7 @@ void TestSimulate::formatsImportAlike_data()
     QTest::addColumn<QString>("format");
     QTest::addColumn<QString>("reader");
     QTest::newRow("veeam-folder") << QStringLiteral("veeam-folder") << QStringLiteral("graph-page");
+    QTest::newRow("veeam-zip") << QStringLiteral("veeam-zip") << QStringLiteral("graph-page");
     QTest::newRow("graph") << QStringLiteral("graph") << QStringLiteral("graph-jsonl");
     QTest::newRow("diagnostic") << QStringLiteral("diagnostic") << QStringLiteral("azure-diagnostic-json");
     QTest::newRow("csv") << QStringLiteral("csv") << QStringLiteral("entra-portal-csv");
