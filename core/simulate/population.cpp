@@ -116,12 +116,21 @@ Tenant buildTenant(int userCount, int days, QDate start, quint64 seed)
     t.start = start;
     t.days = days;
     Random r = Random::stream(seed, 1);
-    // Offices in the first (largest) cities of most tenant countries; ~1 per 40 staff, at least 2.
+    // ~1 office per 40 staff (2–12): first in the first (largest) city of each tenant country, then a
+    // second city of the first countries.
     const auto home = tenantCities();
+    std::vector<int> firsts, seconds;
+    for (size_t i = 0; i < home.size(); ++i) {
+        const bool first = i == 0 || std::strcmp(cities()[size_t(home[i])].country, cities()[size_t(home[i - 1])].country) != 0;
+        const bool second = !first && (i < 2 || std::strcmp(cities()[size_t(home[i])].country, cities()[size_t(home[i - 2])].country) != 0);
+        (first ? firsts : seconds).push_back(home[i]);
+        if (!first && !second)
+            seconds.pop_back();
+    }
     const int officeCount = std::clamp(userCount / 40, 2, 12);
     for (int o = 0; o < officeCount; ++o) {
         Office office;
-        office.city = home[size_t((o * 7) % int(home.size()))];
+        office.city = o < int(firsts.size()) ? firsts[size_t(o)] : seconds[size_t(o - int(firsts.size())) % seconds.size()];
         office.egressIps[0] = addressIn(office.city, r.next());
         office.egressIps[1] = addressIn(office.city, r.next());
         t.offices.push_back(office);
