@@ -94,9 +94,11 @@ private:
         qint64 ms = start(0, slow ? 6 : 20);
         const qint64 span = slow ? qint64(r_.between(24, 40)) * 3600000 : qint64(r_.between(15, 60)) * 60000;
         const qint64 step = std::max<qint64>(1000, span / qint64(a_.victims.size()));
-        const int successes = r_.between(1, 3);
+        std::vector<bool> guessed(a_.victims.size(), false); // the few weak passwords
+        for (int k = r_.between(1, 3); k > 0; --k)
+            guessed[size_t(r_.below(int(a_.victims.size())))] = true;
         for (size_t v = 0; v < a_.victims.size(); ++v, ms += step) {
-            const bool hit = int(v) % std::max(1, int(a_.victims.size()) / successes) == 1;
+            const bool hit = guessed[v];
             const int tries = r_.between(1, 2);
             for (int k = 0; k < tries; ++k) {
                 const bool last = k + 1 == tries;
