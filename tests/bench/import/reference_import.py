@@ -14,7 +14,7 @@ def main():
     ap.add_argument("--db", required=True)
     a = ap.parse_args()
     start = time.perf_counter()
-    with open(a.path) as f:
+    with open(a.path, encoding="utf-8") as f:
         data = json.load(f)
     records = data["value"] if isinstance(data, dict) else data
     df = pd.json_normalize(records)
@@ -22,8 +22,10 @@ def main():
     for column in df.columns:
         if df[column].dtype == object:
             df[column] = df[column].map(lambda v: json.dumps(v) if isinstance(v, (list, dict)) else v)
-    with sqlite3.connect(a.db) as con:
-        df.to_sql("signins", con, if_exists="append", index=False)
+    con = sqlite3.connect(a.db)
+    df.to_sql("signins", con, if_exists="append", index=False)
+    con.commit()
+    con.close()
     print(json.dumps({"events": len(df), "seconds": time.perf_counter() - start}))
 
 
