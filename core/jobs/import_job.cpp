@@ -54,7 +54,7 @@ QString describeImport(const ImportReport &report)
     if (report.totalRead() > report.totalInserted() + report.totalRejected())
         text += QStringLiteral(" (%1 already stored)").arg(locale.toString(report.totalRead() - report.totalInserted() - report.totalRejected()));
     if (failedFiles > 0)
-        text += QStringLiteral("; %1 files rejected").arg(failedFiles);
+        text += failedFiles == 1 ? QStringLiteral("; 1 file rejected") : QStringLiteral("; %1 files rejected").arg(failedFiles);
     if (report.totalRejected() > 0)
         text += QStringLiteral("; %1 records rejected").arg(locale.toString(report.totalRejected()));
     if (report.cancelled)
