@@ -1,22 +1,30 @@
 #include "cli_command.h"
 
+#include <iterator>
+
 namespace backsight::cli {
+
+namespace {
+
+// One line per subcommand; keep them in the order `backsight-cli --help` lists them.
+const Command kCommands[] = {
+    {"import", "Import Entra ID log exports (files, folders, zip) into the database", &runImport},
+    {"stats", "Counts of what the database holds", &runStats},
+    {"events", "Print stored events as CSV or JSON Lines", &runEvents},
+    {"generate", "Write a synthetic demo tenant's logs (Veeam restore layout)", &runGenerate},
+    {"eval", "Score the database's anomalies against a generated tenant's labels", &runEval},
+};
+
+} // namespace
 
 const Command *commands()
 {
-    static const Command list[] = {
-        {"import", "Import Entra ID log exports (files, folders, zip) into the database", &runImport},
-        {"stats", "Counts of what the database holds", &runStats},
-        {"events", "Print stored events as CSV or JSON Lines", &runEvents},
-        {"generate", "Write a synthetic demo tenant's logs (Veeam restore layout)", &runGenerate},
-        {"eval", "Score the database's anomalies against a generated tenant's labels", &runEval},
-    };
-    return list;
+    return kCommands;
 }
 
 int commandCount()
 {
-    return 5;
+    return int(std::size(kCommands));
 }
 
 int parseOrExit(QCommandLineParser &parser, const QStringList &args, Context &ctx, const QString &usage)

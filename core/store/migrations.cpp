@@ -90,6 +90,128 @@ const std::vector<QStringList> &schemaMigrations()
   last_record INTEGER NOT NULL,
   encoding TEXT NOT NULL,
   data BLOB NOT NULL))")},
+
+        // 2: detection (baselines, runs, watermarks, anomalies) and case records (notes, tags, audit log).
+        // Owned by core/baseline, core/detect and core/cases; unreleased until the detection issue lands.
+        {QStringLiteral(R"(CREATE TABLE baselines (
+  id INTEGER PRIMARY KEY,
+  upn TEXT NOT NULL,
+  window_days INTEGER NOT NULL,
+  window_start_ms INTEGER NOT NULL,
+  window_end_ms INTEGER NOT NULL,
+  events_used INTEGER NOT NULL,
+  active_days INTEGER NOT NULL,
+  learning INTEGER NOT NULL,
+  utc_offset_minutes INTEGER,
+  home_city TEXT, home_country TEXT, home_latitude REAL, home_longitude REAL,
+  profile TEXT NOT NULL,
+  computed_at_ms INTEGER NOT NULL))"),
+         QStringLiteral("CREATE INDEX baselines_upn ON baselines(upn, window_end_ms)"),
+         QStringLiteral(R"(CREATE TABLE detection_runs (
+  id INTEGER PRIMARY KEY,
+  started_ms INTEGER NOT NULL,
+  finished_ms INTEGER,
+  events_examined INTEGER NOT NULL DEFAULT 0,
+  anomalies_added INTEGER NOT NULL DEFAULT 0,
+  parameters TEXT NOT NULL,
+  status TEXT NOT NULL))"),
+         QStringLiteral("CREATE TABLE watermarks (name TEXT PRIMARY KEY NOT NULL, value INTEGER NOT NULL)"),
+         // One row per finding after the severity policy. `event_id`/`kind` are the primary event and kind
+         // (what `eval` reads); `kinds`, `event_ids` and `reasons` are JSON arrays with everything.
+         QStringLiteral(R"(CREATE TABLE anomalies (
+  id TEXT PRIMARY KEY NOT NULL,
+  subject_type TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  user_upn TEXT,
+  event_id TEXT,
+  event_table TEXT,
+  time_ms INTEGER NOT NULL,
+  end_ms INTEGER,
+  kind TEXT NOT NULL,
+  kinds TEXT NOT NULL,
+  severity TEXT NOT NULL,
+  severity_rank INTEGER NOT NULL,
+  score REAL,
+  threat_score INTEGER,
+  summary TEXT NOT NULL,
+  reasons TEXT NOT NULL,
+  event_ids TEXT NOT NULL,
+  detected_at_ms INTEGER NOT NULL,
+  run_id INTEGER REFERENCES detection_runs(id),
+  baseline_id INTEGER,
+  model_id INTEGER,
+  status TEXT NOT NULL DEFAULT 'new',
+  status_by TEXT,
+  status_at_ms INTEGER))"),
+         QStringLiteral("CREATE INDEX anomalies_time ON anomalies(time_ms)"),
+         QStringLiteral("CREATE INDEX anomalies_user ON anomalies(user_upn, time_ms)"),
+         QStringLiteral("CREATE INDEX anomalies_subject ON anomalies(subject, time_ms)"),
+         QStringLiteral("CREATE INDEX anomalies_severity ON anomalies(severity_rank, time_ms)"),
+         QStringLiteral(R"(CREATE TABLE anomaly_events (
+  anomaly_id TEXT NOT NULL REFERENCES anomalies(id),
+  event_id TEXT NOT NULL,
+  PRIMARY KEY (anomaly_id, event_id)) WITHOUT ROWID)"),
+         QStringLiteral("CREATE INDEX anomaly_events_event ON anomaly_events(event_id)"),
+         QStringLiteral(R"(CREATE TABLE anomaly_notes (
+  id INTEGER PRIMARY KEY,
+  anomaly_id TEXT NOT NULL REFERENCES anomalies(id),
+  author TEXT NOT NULL,
+  at_ms INTEGER NOT NULL,
+  text TEXT NOT NULL))"),
+         QStringLiteral("CREATE INDEX anomaly_notes_anomaly ON anomaly_notes(anomaly_id)"),
+         QStringLiteral(R"(CREATE TABLE anomaly_tags (
+  anomaly_id TEXT NOT NULL REFERENCES anomalies(id),
+  tag TEXT NOT NULL,
+  author TEXT NOT NULL,
+  at_ms INTEGER NOT NULL,
+  PRIMARY KEY (anomaly_id, tag)) WITHOUT ROWID)"),
+         // Append-only: every analyst action (status, note, tag, export, retrain), never changed or removed.
+         QStringLiteral(R"(CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at_ms INTEGER NOT NULL,
+  author TEXT NOT NULL,
+  action TEXT NOT NULL,
+  target TEXT,
+  detail TEXT))"),
+         QStringLiteral("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
+                        "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"),
+         QStringLiteral("CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
+                        "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END")},
+
+        // 3: model registry (core/ml). Unreleased until the ML issue lands.
+        {QStringLiteral(R"(CREATE TABLE models (
+  id INTEGER PRIMARY KEY,
+  scope TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  parameters TEXT NOT NULL,
+  window_start_ms INTEGER,
+  window_end_ms INTEGER,
+  events_used INTEGER NOT NULL,
+  threshold REAL,
+  metrics TEXT,
+  score_distribution TEXT,
+  training_ms INTEGER,
+  created_at_ms INTEGER NOT NULL,
+  active INTEGER NOT NULL DEFAULT 1,
+  data BLOB NOT NULL,
+  UNIQUE (scope, subject, kind, version)))"),
+         QStringLiteral("CREATE INDEX models_subject ON models(scope, subject, kind, active)")},
+
+        // 4: Veeam Backup & Replication job sessions (core/backup). Unreleased until the backup issue lands.
+        {QStringLiteral(R"(CREATE TABLE backup_sessions (
+  id TEXT PRIMARY KEY NOT NULL,
+  job_name TEXT, job_type TEXT, session_type TEXT,
+  server TEXT,
+  creation_ms INTEGER NOT NULL,
+  end_ms INTEGER,
+  result TEXT, state TEXT,
+  transferred_bytes INTEGER, read_bytes INTEGER, processed_bytes INTEGER, processed_used_bytes INTEGER,
+  total_bytes INTEGER, backup_size INTEGER, data_size INTEGER,
+  dedup_ratio REAL, compress_ratio REAL, avg_speed REAL, duration_s REAL, progress_percent INTEGER,
+  source_id INTEGER NOT NULL REFERENCES sources(id), record_index INTEGER NOT NULL))"),
+         QStringLiteral("CREATE INDEX backup_sessions_server ON backup_sessions(server, creation_ms)")},
     };
     return migrations;
 }
