@@ -1,0 +1,323 @@
+// Case records: triage status, notes, tags and the append-only audit log, and that an analyst's actions
+// survive the app being killed.
+#include "cases/case_records.h"
+#include "detect/anomaly_repository.h"
+#include "store/database.h"
+#include "test_support.h"
+
+#include <QProcess>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QtTest>
+
+using namespace backsight;
+
+namespace {
+
+detect::Anomaly makeAnomaly(const QString &id, qint64 timeMs)
+{
+    detect::Anomaly a;
+    a.id = id;
+    a.subjectType = QStringLiteral("user");
+    a.subject = a.upn = QStringLiteral("aroha.ngata@contoso.com");
+    a.timeMs = timeMs;
+    a.kinds = {QStringLiteral("impossible_travel")};
+    a.severity = detect::Severity::High;
+    a.summary = QStringLiteral("Sign-in from Lagos 40 minutes after Wellington");
+    a.eventIds = {id + QStringLiteral("-event")};
+    a.eventTable = QStringLiteral("signins");
+    a.detectedAtMs = timeMs + 1000;
+    return a;
+}
+
+// Child mode: add notes to anomaly "an-child" forever, printing each note id once its call returned
+// (committed). The parent kills it with SIGKILL part-way.
+int runNoteWriter(const QString &dbPath)
+{
+    Database db;
+    if (!db.open(dbPath))
+        return 3;
+    QTextStream out(stdout);
+    for (int i = 0;; ++i) {
+        QString error;
+        const qint64 id = cases::addNote(db, QStringLiteral("an-child"), QStringLiteral("note %1").arg(i),
+                                         QStringLiteral("child"), error);
+        if (id == 0) {
+            out << "error " << error << "\n";
+            out.flush();
+            return 3;
+        }
+        out << id << "\n";
+        out.flush();
+    }
+}
+
+} // namespace
+
+class TestCases : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void statusNamesRoundTrip();
+    void analystNameFallsBackToOsUser();
+    void bulkStatusIsAuditedPerAnomaly();
+    void unknownIdChangesNothing();
+    void notesAndTags();
+    void blankNoteAndTagAreRejected();
+    void appendAuditKeepsDetail();
+    void auditLogIsAppendOnly();
+    void auditFilter();
+    void actionsSurviveKill();
+
+private:
+    int auditCount();
+    test::TempFolder tmp_;
+    QString path_;
+    Database db_;
+};
+
+void TestCases::init()
+{
+    static int n = 0;
+    path_ = tmp_.path(QStringLiteral("case-%1.sqlite").arg(++n));
+    QVERIFY2(db_.open(path_), qPrintable(db_.error()));
+    QString error;
+    std::vector<detect::Anomaly> anomalies;
+    for (int i = 1; i <= 3; ++i)
+        anomalies.push_back(makeAnomaly(QStringLiteral("an-%1").arg(i), 1730455200000LL + i * 60000));
+    anomalies.push_back(makeAnomaly(QStringLiteral("an-child"), 1730455200000LL));
+    QCOMPARE(detect::insertAnomalies(db_, anomalies, error), qint64(4));
+}
+
+void TestCases::cleanup()
+{
+    db_.close();
+}
+
+int TestCases::auditCount()
+{
+    QSqlQuery q(db_.connection());
+    return q.exec(QStringLiteral("SELECT count(*) FROM audit_log")) && q.next() ? q.value(0).toInt() : -1;
+}
+
+void TestCases::statusNamesRoundTrip()
+{
+    for (const QString &name : cases::statusNames())
+        QCOMPARE(cases::statusName(*cases::parseStatus(name)), name);
+    QCOMPARE(cases::parseStatus(QStringLiteral(" Confirmed ")), cases::Status::Confirmed);
+    QVERIFY(!cases::parseStatus(QStringLiteral("closed")));
+}
+
+void TestCases::analystNameFallsBackToOsUser()
+{
+    QCOMPARE(cases::analystName(QStringLiteral("  Mere Tainui ")), QStringLiteral("Mere Tainui"));
+    const QByteArray saved = qgetenv("USER");
+    qputenv("USER", "forensics1");
+    QCOMPARE(cases::analystName(), QStringLiteral("forensics1"));
+    QCOMPARE(cases::analystName(QStringLiteral("   ")), QStringLiteral("forensics1"));
+    qputenv("USER", saved);
+}
+
+void TestCases::bulkStatusIsAuditedPerAnomaly()
+{
+    QString error;
+    const QStringList ids{QStringLiteral("an-1"), QStringLiteral("an-2"), QStringLiteral("an-3")};
+    QCOMPARE(cases::setStatus(db_, ids, cases::Status::Confirmed, QStringLiteral("mere"),
+                              QStringLiteral("Confirmed with the user by phone"), error),
+             3);
+    const auto records = cases::readCaseRecords(db_, ids, error);
+    QVERIFY2(records, qPrintable(error));
+    QCOMPARE(records->size(), size_t(3));
+    for (const QString &id : ids) {
+        const cases::CaseRecord &r = records->at(id);
+        QCOMPARE(r.status, QStringLiteral("confirmed"));
+        QCOMPARE(r.statusBy, QStringLiteral("mere"));
+        QVERIFY(r.statusAtMs);
+        QCOMPARE(r.notes.size(), size_t(1));
+        QCOMPARE(r.notes[0].text, QStringLiteral("Confirmed with the user by phone"));
+    }
+    const auto statusLog = cases::readAuditLog(db_, {QString(), cases::action::status}, error);
+    QVERIFY(statusLog);
+    QCOMPARE(statusLog->size(), size_t(3));
+    QCOMPARE(statusLog->at(0).target, QStringLiteral("an-1"));
+    QCOMPARE(statusLog->at(0).detail.value(QStringLiteral("from")).toString(), QStringLiteral("new"));
+    QCOMPARE(statusLog->at(0).detail.value(QStringLiteral("to")).toString(), QStringLiteral("confirmed"));
+    QCOMPARE(statusLog->at(0).author, QStringLiteral("mere"));
+    QCOMPARE(auditCount(), 6); // three status changes and three notes
+
+    // Setting the same status again changes nothing and logs nothing.
+    QCOMPARE(cases::setStatus(db_, ids, cases::Status::Confirmed, QStringLiteral("mere"), QString(), error), 0);
+    QCOMPARE(auditCount(), 6);
+    // A status change of one anomaly touches only it.
+    QCOMPARE(cases::setStatus(db_, {QStringLiteral("an-2")}, cases::Status::Dismissed, QStringLiteral("tom"), {}, error),
+             1);
+    QCOMPARE(cases::readCaseRecords(db_, ids, error)->at(QStringLiteral("an-2")).status, QStringLiteral("dismissed"));
+    QCOMPARE(cases::readCaseRecords(db_, ids, error)->at(QStringLiteral("an-1")).status, QStringLiteral("confirmed"));
+}
+
+void TestCases::unknownIdChangesNothing()
+{
+    QString error;
+    QCOMPARE(cases::setStatus(db_, {QStringLiteral("an-1"), QStringLiteral("an-nope")}, cases::Status::Investigating,
+                              QStringLiteral("mere"), QStringLiteral("x"), error),
+             -1);
+    QVERIFY2(error.contains(QLatin1String("an-nope")), qPrintable(error));
+    QVERIFY(!error.contains(QLatin1String("an-1,")));
+    QCOMPARE(cases::readCaseRecords(db_, {QStringLiteral("an-1")}, error)->at(QStringLiteral("an-1")).status,
+             QStringLiteral("new"));
+    QCOMPARE(auditCount(), 0);
+    error.clear();
+    QCOMPARE(cases::addNote(db_, QStringLiteral("an-nope"), QStringLiteral("text"), QStringLiteral("mere"), error), 0);
+    QVERIFY(error.contains(QLatin1String("an-nope")));
+    QVERIFY(!cases::addTag(db_, QStringLiteral("an-nope"), QStringLiteral("vip"), QStringLiteral("mere"), error));
+    QCOMPARE(cases::setStatus(db_, {}, cases::Status::New, QStringLiteral("mere"), {}, error), -1);
+    // The connection is usable after a failed action (no transaction left open).
+    QVERIFY(cases::addNote(db_, QStringLiteral("an-1"), QStringLiteral("still works"), QStringLiteral("mere"), error) > 0);
+}
+
+void TestCases::notesAndTags()
+{
+    QString error;
+    const QString id = QStringLiteral("an-1");
+    QVERIFY(cases::addNote(db_, id, QStringLiteral("first <b>note</b>"), QStringLiteral("mere"), error) > 0);
+    QVERIFY(cases::addNote(db_, id, QStringLiteral("second"), QStringLiteral("tom"), error) > 0);
+    const auto notes = cases::readNotes(db_, id, error);
+    QCOMPARE(notes->size(), size_t(2));
+    QCOMPARE(notes->at(0).text, QStringLiteral("first <b>note</b>"));
+    QCOMPARE(notes->at(1).author, QStringLiteral("tom"));
+
+    QVERIFY(cases::addTag(db_, id, QStringLiteral(" Phishing "), QStringLiteral("mere"), error));
+    QVERIFY(cases::addTag(db_, id, QStringLiteral("phishing"), QStringLiteral("mere"), error)); // already there
+    QVERIFY(cases::addTag(db_, id, QStringLiteral("vip"), QStringLiteral("mere"), error));
+    auto tags = cases::readTags(db_, id, error);
+    QCOMPARE(tags->size(), size_t(2));
+    QCOMPARE(tags->at(0).tag, QStringLiteral("phishing"));
+    QVERIFY(cases::removeTag(db_, id, QStringLiteral("VIP"), QStringLiteral("tom"), error));
+    QVERIFY(cases::removeTag(db_, id, QStringLiteral("vip"), QStringLiteral("tom"), error)); // already gone
+    tags = cases::readTags(db_, id, error);
+    QCOMPARE(tags->size(), size_t(1));
+
+    const auto log = cases::readAuditLog(db_, {id, {}}, error);
+    QStringList actions;
+    for (const auto &e : *log)
+        actions << e.action;
+    QCOMPARE(actions, (QStringList{QStringLiteral("note"), QStringLiteral("note"), QStringLiteral("tag"),
+                                   QStringLiteral("tag"), QStringLiteral("untag")}));
+    QCOMPARE(log->at(4).author, QStringLiteral("tom"));
+    QCOMPARE(log->at(4).detail.value(QStringLiteral("tag")).toString(), QStringLiteral("vip"));
+}
+
+void TestCases::blankNoteAndTagAreRejected()
+{
+    QString error;
+    QCOMPARE(cases::addNote(db_, QStringLiteral("an-1"), QStringLiteral("  \n "), QStringLiteral("mere"), error), 0);
+    QVERIFY(error.contains(QLatin1String("blank")));
+    QVERIFY(!cases::addTag(db_, QStringLiteral("an-1"), QStringLiteral(" "), QStringLiteral("mere"), error));
+    QCOMPARE(auditCount(), 0);
+}
+
+void TestCases::appendAuditKeepsDetail()
+{
+    QString error;
+    const QJsonObject detail{{QStringLiteral("format"), QStringLiteral("pdf")},
+                             {QStringLiteral("file"), QStringLiteral("/tmp/case.pdf")},
+                             {QStringLiteral("anomalies"), 3}};
+    const qint64 id = cases::appendAudit(db_, cases::action::exportReport, QStringLiteral("user:aroha.ngata@contoso.com"),
+                                         detail, QStringLiteral("mere"), error);
+    QVERIFY2(id > 0, qPrintable(error));
+    const auto log = cases::readAuditLog(db_, {}, error);
+    QCOMPARE(log->size(), size_t(1));
+    QCOMPARE(log->at(0).id, id);
+    QCOMPARE(log->at(0).detail, detail);
+    QCOMPARE(cases::auditEntryToJson(log->at(0)).value(QStringLiteral("action")).toString(), QStringLiteral("export"));
+    QCOMPARE(cases::appendAudit(db_, QStringLiteral(" "), {}, {}, QStringLiteral("mere"), error), 0);
+}
+
+void TestCases::auditLogIsAppendOnly()
+{
+    QString error;
+    QVERIFY(cases::appendAudit(db_, QStringLiteral("retrain"), QStringLiteral("tenant"), {}, QStringLiteral("mere"), error));
+    QSqlQuery q(db_.connection());
+    QVERIFY(!q.exec(QStringLiteral("UPDATE audit_log SET author = 'someone else'")));
+    QVERIFY2(q.lastError().text().contains(QLatin1String("append-only")), qPrintable(q.lastError().text()));
+    QVERIFY(!q.exec(QStringLiteral("DELETE FROM audit_log")));
+    QVERIFY(q.lastError().text().contains(QLatin1String("append-only")));
+    QCOMPARE(auditCount(), 1);
+    QCOMPARE(cases::readAuditLog(db_, {}, error)->at(0).author, QStringLiteral("mere"));
+}
+
+void TestCases::auditFilter()
+{
+    QString error;
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(cases::addNote(db_, QStringLiteral("an-%1").arg(1 + i % 2), QStringLiteral("n%1").arg(i),
+                               QStringLiteral("mere"), error));
+    const auto all = cases::readAuditLog(db_, {}, error);
+    QCOMPARE(all->size(), size_t(5));
+    QCOMPARE(cases::readAuditLog(db_, {QStringLiteral("an-2"), {}}, error)->size(), size_t(2));
+    cases::AuditFilter after;
+    after.afterId = all->at(2).id;
+    QCOMPARE(cases::readAuditLog(db_, after, error)->size(), size_t(2));
+    after.limit = 1;
+    QCOMPARE(cases::readAuditLog(db_, after, error)->size(), size_t(1));
+}
+
+// A child process adds notes as fast as it can and is killed (SIGKILL) mid-stream. Every note whose call
+// had returned before the kill is in the database when it is opened again, and the file is intact.
+void TestCases::actionsSurviveKill()
+{
+    db_.close();
+    QProcess child;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("BACKSIGHT_TEST_NOTE_WRITER"), path_);
+    child.setProcessEnvironment(env);
+    child.start(QCoreApplication::applicationFilePath(), {});
+    QVERIFY(child.waitForStarted());
+    QList<qint64> committed;
+    QByteArray pending;
+    while (committed.size() < 40 && child.state() == QProcess::Running) {
+        child.waitForReadyRead(60000);
+        pending += child.readAllStandardOutput();
+        while (pending.contains('\n')) {
+            const qsizetype nl = pending.indexOf('\n');
+            const QByteArray line = pending.left(nl);
+            pending.remove(0, nl + 1);
+            QVERIFY2(!line.startsWith("error"), line.constData());
+            committed << line.toLongLong();
+        }
+    }
+    child.kill();
+    QVERIFY(child.waitForFinished());
+    QVERIFY(committed.size() >= 40);
+
+    QVERIFY2(db_.open(path_), qPrintable(db_.error()));
+    QSqlQuery check(db_.connection());
+    QVERIFY(check.exec(QStringLiteral("PRAGMA integrity_check")) && check.next());
+    QCOMPARE(check.value(0).toString(), QStringLiteral("ok"));
+    QString error;
+    const auto notes = cases::readNotes(db_, QStringLiteral("an-child"), error);
+    QVERIFY2(notes, qPrintable(error));
+    QSet<qint64> stored;
+    for (const cases::Note &n : *notes)
+        stored.insert(n.id);
+    for (qint64 id : committed)
+        QVERIFY2(stored.contains(id), qPrintable(QStringLiteral("note %1 was lost").arg(id)));
+    // Each note's audit entry made it too (same transaction).
+    QVERIFY(cases::readAuditLog(db_, {QStringLiteral("an-child"), cases::action::note}, error)->size() >= size_t(committed.size()));
+}
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsSet("BACKSIGHT_TEST_NOTE_WRITER")) {
+        QCoreApplication app(argc, argv);
+        return runNoteWriter(qEnvironmentVariable("BACKSIGHT_TEST_NOTE_WRITER"));
+    }
+    QCoreApplication app(argc, argv);
+    TestCases test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "test_cases.moc"
