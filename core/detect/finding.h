@@ -39,6 +39,7 @@ struct Finding
     double score = 0;                    // in [0, 1]
     std::optional<int> threatScore;      // 1–10 for backup findings
     bool success = false;                // the flagged sign-in succeeded (raises severity)
+    bool interactive = true;             // non-interactive (token refresh) findings weigh less
     bool learning = false;               // judged against a baseline still in its learning state
     bool privileged = false;             // the user holds an admin role
     Reason reason;

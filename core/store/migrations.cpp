@@ -107,6 +107,12 @@ const std::vector<QStringList> &schemaMigrations()
   profile TEXT NOT NULL,
   computed_at_ms INTEGER NOT NULL))"),
          QStringLiteral("CREATE INDEX baselines_upn ON baselines(upn, window_end_ms)"),
+         // One user's sign-ins of one UTC day, counted (baseline::DayAggregate): a window's baseline is a sum of rows.
+         QStringLiteral(R"(CREATE TABLE user_days (
+  upn TEXT NOT NULL,
+  day INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (upn, day)) WITHOUT ROWID)"),
          QStringLiteral(R"(CREATE TABLE detection_runs (
   id INTEGER PRIMARY KEY,
   started_ms INTEGER NOT NULL,

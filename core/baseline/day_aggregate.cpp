@@ -1,0 +1,138 @@
+#include "baseline/day_aggregate.h"
+
+#include <QDataStream>
+#include <QIODevice>
+
+namespace backsight::baseline {
+namespace {
+
+constexpr quint32 kMagic = 0x42534441; // "BSDA"
+constexpr quint16 kFormat = 1;
+
+} // namespace
+
+QString dimensionName(Dimension d)
+{
+    static const char *const names[DimensionCount] = {"ips",     "prefixes", "cities",   "countries", "apps",
+                                                      "resources", "os",     "browsers", "client_apps", "devices"};
+    return QString::fromLatin1(names[d]);
+}
+
+QString dimensionValue(const SignInEvent &e, Dimension d)
+{
+    switch (d) {
+    case Ip: return e.ip;
+    case Prefix: return e.prefix;
+    case City: return e.city.isEmpty() ? QString() : e.place();
+    case Country: return e.country;
+    case App: return e.app;
+    case Resource: return e.resource;
+    case Os: return e.os;
+    case Browser: return e.browser;
+    case ClientApp: return e.clientApp;
+    case Device: return e.deviceId;
+    case DimensionCount: break;
+    }
+    return {};
+}
+
+int hourOfWeek(qint64 utcMs, int offsetMinutes)
+{
+    const qint64 local = utcMs + qint64(offsetMinutes) * 60'000;
+    const qint64 day = dayOf(local);
+    const int hour = int((local - day * kDayMs) / 3'600'000);
+    const int weekday = int(((day % 7) + 7 + 3) % 7); // 1970-01-01 was a Thursday (Monday = 0)
+    return weekday * 24 + hour;
+}
+
+void DayAggregate::add(const SignInEvent &e)
+{
+    ++signIns;
+    const bool failed = isFailure(e.result);
+    if (e.result == ResultClass::Success)
+        ++successes;
+    ++results[size_t(e.result)];
+    if (e.interactive) {
+        ++interactive;
+        ++hourOfWeekUtc[size_t(hourOfWeek(e.timeMs, 0))];
+    }
+    for (int d = 0; d < DimensionCount; ++d) {
+        const QString value = dimensionValue(e, Dimension(d));
+        if (value.isEmpty())
+            continue;
+        ValueStat &s = values[size_t(d)][value];
+        if (s.count == 0 || e.timeMs < s.firstMs)
+            s.firstMs = e.timeMs;
+        if (s.count == 0 || e.timeMs > s.lastMs)
+            s.lastMs = e.timeMs;
+        ++s.count;
+        if (failed)
+            ++s.failures;
+    }
+    if (!e.city.isEmpty() && e.hasLocation() && !places.contains(e.place()))
+        places.insert(e.place(), {*e.latitude, *e.longitude});
+}
+
+QByteArray DayAggregate::serialize() const
+{
+    QByteArray out;
+    QDataStream s(&out, QIODevice::WriteOnly);
+    s.setVersion(QDataStream::Qt_6_4);
+    s << kMagic << kFormat << day << signIns << interactive << successes;
+    for (qint32 v : results)
+        s << v;
+    for (qint32 v : hourOfWeekUtc)
+        s << v;
+    for (const ValueCounts &counts : values) {
+        s << quint32(counts.size());
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+            s << it.key() << it->count << it->failures << it->firstMs << it->lastMs;
+    }
+    s << quint32(places.size());
+    for (auto it = places.cbegin(); it != places.cend(); ++it)
+        s << it.key() << it->latitude << it->longitude;
+    return out;
+}
+
+std::optional<DayAggregate> DayAggregate::deserialize(const QByteArray &data)
+{
+    QDataStream s(data);
+    s.setVersion(QDataStream::Qt_6_4);
+    quint32 magic = 0;
+    quint16 format = 0;
+    s >> magic >> format;
+    if (magic != kMagic || format != kFormat)
+        return std::nullopt;
+    DayAggregate a;
+    s >> a.day >> a.signIns >> a.interactive >> a.successes;
+    for (qint32 &v : a.results)
+        s >> v;
+    for (qint32 &v : a.hourOfWeekUtc)
+        s >> v;
+    for (ValueCounts &counts : a.values) {
+        quint32 n = 0;
+        s >> n;
+        if (s.status() != QDataStream::Ok || n > 10'000'000)
+            return std::nullopt;
+        counts.reserve(qsizetype(n));
+        for (quint32 i = 0; i < n; ++i) {
+            QString key;
+            ValueStat v;
+            s >> key >> v.count >> v.failures >> v.firstMs >> v.lastMs;
+            counts.insert(key, v);
+        }
+    }
+    quint32 n = 0;
+    s >> n;
+    for (quint32 i = 0; i < n && s.status() == QDataStream::Ok; ++i) {
+        QString key;
+        Coordinates c;
+        s >> key >> c.latitude >> c.longitude;
+        a.places.insert(key, c);
+    }
+    if (s.status() != QDataStream::Ok)
+        return std::nullopt;
+    return a;
+}
+
+} // namespace backsight::baseline

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "detect/detector.h"
+#include "detect/severity_policy.h"
+
+#include <QHash>
+#include <functional>
+
+namespace backsight {
+class Database;
+}
+
+namespace backsight::detect {
+
+// Scores events with rowid in (from, to] of its table and appends findings (models, backup scorers).
+using RowScorer = std::function<bool(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<Finding> &out,
+                                     QString &error)>;
+
+struct DetectOptions
+{
+    DetectionParameters params;
+    SeverityPolicy policy = SeverityPolicy::defaults();
+    std::vector<std::pair<QString, RowScorer>> signInScorers;  // name, scorer over signins rowids
+    std::vector<std::pair<QString, RowScorer>> backupScorers;  // name, scorer over backup_sessions rowids
+    std::function<bool(double)> progress;                      // 0..1; false cancels
+    qint64 nowMs = 0;                                          // detection time; 0 = the clock
+};
+
+struct DetectReport
+{
+    qint64 runId = 0;
+    bool nothingNew = false;
+    bool cancelled = false;
+    qint64 signInsExamined = 0, auditsExamined = 0, backupSessionsExamined = 0, users = 0;
+    qint64 findings = 0, anomaliesAdded = 0;
+    QHash<QString, int> anomaliesByKind;         // primary kind -> new anomalies
+    QHash<QString, int> anomaliesBySeverity;
+    QHash<qint64, qint64> unknownErrorCodes;     // code -> sign-ins examined with it
+    qint64 elapsedMs = 0;
+};
+
+// Examines what no earlier run examined (sign-ins, audits and backup sessions past the stored watermarks),
+// judging each sign-in against the user's baseline of the window that ends before its day, and stores the
+// anomalies. Running it again without new data adds nothing. Cancel (progress returns false) leaves the database
+// as it was.
+bool runDetection(Database &db, const DetectOptions &options, DetectReport &report, QString &error);
+
+struct BaselineOptions
+{
+    int windowDays = 60;
+    baseline::LearningPolicy learning;
+    qint64 endMs = 0;                            // the window ends here; 0 = the day after the latest sign-in
+    std::function<bool(double)> progress;
+};
+
+struct BaselineReport
+{
+    qint64 users = 0, learningUsers = 0, eventsUsed = 0, daysAggregated = 0;
+    qint64 windowStartMs = 0, windowEndMs = 0;
+    qint64 elapsedMs = 0;
+};
+
+// Rebuilds the per-user day aggregates from the sign-ins and stores one baseline per user for the window ending
+// at `endMs` (baselines table: profile JSON, home zone, learning state).
+bool computeBaselines(Database &db, const BaselineOptions &options, BaselineReport &report, QString &error);
+
+} // namespace backsight::detect

@@ -1,0 +1,185 @@
+#include "detect/severity_policy.h"
+
+#include "detect/anomaly_repository.h"
+#include "ingest/timestamp.h"
+
+#include <QJsonObject>
+#include <algorithm>
+
+namespace backsight::detect {
+
+Severity raised(Severity s, int levels)
+{
+    return Severity(std::clamp(int(s) + levels, int(Severity::Low), int(Severity::Critical)));
+}
+
+SeverityPolicy SeverityPolicy::defaults()
+{
+    using S = Severity;
+    SeverityPolicy p;
+    p.rules_ = {
+        {QStringLiteral("new_country"), S::Medium, S::Low, 2.0, true, true, true, QStringLiteral("country never seen in the window")},
+        {QStringLiteral("rare_country"), S::Low, S::Low, 2.0, true, false, true, QStringLiteral("country in < 1 % of the window's sign-ins")},
+        {QStringLiteral("new_city"), S::Low, S::Low, 2.0, true, false, true, QStringLiteral("city never seen, country known")},
+        {QStringLiteral("new_app"), S::Low, S::Low, 2.0, true, false, true, QStringLiteral("an app never used in the window")},
+        {QStringLiteral("new_app_burst"), S::High, S::Medium, 2.0, true, false, false, QStringLiteral("several never-used apps within two hours")},
+        {QStringLiteral("legacy_auth"), S::Medium, S::Low, 2.0, false, true, false, QStringLiteral("legacy protocol client, not the user's habit")},
+        {QStringLiteral("unusual_client"), S::Low, S::Low, 2.0, true, false, true, QStringLiteral("OS and browser both never seen")},
+        {QStringLiteral("unusual_time"), S::Low, S::Low, 0.6, true, true, true, QStringLiteral("improbable hour of the week; medium when the hour is rare on every day")},
+        {QStringLiteral("failed_burst"), S::Critical, S::Medium, 0.9, false, false, false, QStringLiteral("credential failures in 10 minutes above the user's threshold; high at 50; critical if a success follows")},
+        {QStringLiteral("password_spray"), S::Critical, S::High, 2.0, false, false, false, QStringLiteral("one source failing against many users; critical if one then succeeds")},
+        {QStringLiteral("password_spray_success"), S::Critical, S::Critical, 2.0, false, false, false, QStringLiteral("a sprayed user signed in from the spray's source")},
+        {QStringLiteral("mfa_fatigue"), S::Critical, S::High, 2.0, false, false, false, QStringLiteral("repeated MFA denials; critical when approved after them")},
+        {QStringLiteral("impossible_travel"), S::High, S::High, 2.0, false, true, false, QStringLiteral("faster than a plane between two successful sign-ins")},
+        {QStringLiteral("dormant_account"), S::High, S::Medium, 2.0, false, true, false, QStringLiteral("first sign-in after a long silence")},
+        {QStringLiteral("privileged_after_anomaly"), S::High, S::Medium, 1.0, false, false, false, QStringLiteral("privileged audit action within hours of an anomalous sign-in; critical after a high one")},
+        {QStringLiteral("model_iforest"), S::Low, S::Low, 0.9, true, false, true, QStringLiteral("per-user or tenant Isolation Forest score above its threshold")},
+        {QStringLiteral("model_autoencoder"), S::Low, S::Low, 0.9, true, false, true, QStringLiteral("tenant autoencoder reconstruction error above its threshold")},
+    };
+    for (size_t i = 0; i < p.rules_.size(); ++i)
+        p.index_.insert(p.rules_[i].kind, i);
+    p.fallback_ = {QStringLiteral("other"), S::Low, S::Low, 2.0, true, false, true, QStringLiteral("any other finding")};
+    return p;
+}
+
+const SeverityRule &SeverityPolicy::rule(const QString &kind) const
+{
+    const auto it = index_.constFind(kind);
+    return it == index_.cend() ? fallback_ : rules_[*it];
+}
+
+Severity SeverityPolicy::severityOf(const Finding &f) const
+{
+    if (f.threatScore) // backup findings carry their own scale
+        return severityForThreatScore(*f.threatScore);
+    const SeverityRule &r = rule(f.kind);
+    Severity s = f.success ? r.onSuccess : r.onFailure;
+    if (f.score >= r.raiseAtScore)
+        s = raised(s);
+    if (r.nonInteractiveLowers && !f.interactive)
+        s = raised(s, -1);
+    if (r.privilegedRaises && f.privileged && int(s) < int(Severity::High))
+        s = raised(s);
+    if (r.baselineRelative && f.learning)
+        s = Severity::Low;
+    return s;
+}
+
+std::vector<Anomaly> SeverityPolicy::apply(const std::vector<Finding> &findings, qint64 detectedAtMs, qint64 runId) const
+{
+    // Group by subject and primary event (windowed findings without events group by their own kind and time).
+    QHash<QString, size_t> groupOf;
+    std::vector<std::vector<const Finding *>> groups;
+    for (const Finding &f : findings) {
+        const QString key = f.subjectType + QLatin1Char('|') + f.subject + QLatin1Char('|')
+                            + (f.eventIds.isEmpty() ? f.kind + QString::number(f.timeMs) : f.eventIds.first());
+        auto it = groupOf.find(key);
+        if (it == groupOf.end()) {
+            it = groupOf.insert(key, groups.size());
+            groups.emplace_back();
+        }
+        groups[*it].push_back(&f);
+    }
+    std::vector<Anomaly> out;
+    out.reserve(groups.size());
+    for (const auto &group : groups) {
+        std::vector<std::pair<Severity, const Finding *>> rated;
+        for (const Finding *f : group)
+            rated.emplace_back(severityOf(*f), f);
+        std::stable_sort(rated.begin(), rated.end(), [](const auto &a, const auto &b) {
+            return int(a.first) != int(b.first) ? int(a.first) > int(b.first) : a.second->score > b.second->score;
+        });
+        const Finding &lead = *rated.front().second;
+        Anomaly a;
+        a.subjectType = lead.subjectType;
+        a.subject = lead.subject;
+        a.upn = lead.upn;
+        a.eventTable = lead.eventTable;
+        a.timeMs = lead.timeMs;
+        a.endMs = lead.endMs;
+        a.severity = rated.front().first;
+        int mediumUp = 0;
+        double score = 0;
+        std::optional<int> threat;
+        for (const auto &[severity, f] : rated) {
+            if (!a.kinds.contains(f->kind))
+                a.kinds << f->kind;
+            for (const QString &id : f->eventIds)
+                if (!a.eventIds.contains(id))
+                    a.eventIds << id;
+            a.reasons.push_back(f->reason);
+            if (int(severity) >= int(Severity::Medium))
+                ++mediumUp;
+            score = std::max(score, f->score);
+            if (f->threatScore)
+                threat = std::max(threat.value_or(0), *f->threatScore);
+            if (f->endMs)
+                a.endMs = std::max(a.endMs.value_or(0), *f->endMs);
+            a.timeMs = std::min(a.timeMs, f->timeMs);
+            if (!a.baselineId)
+                a.baselineId = f->baselineId;
+            if (!a.modelId)
+                a.modelId = f->modelId;
+        }
+        // The lead finding's events come first, so the primary event is the one its sentence is about.
+        a.eventIds.removeAll(lead.eventIds.value(0));
+        a.eventIds.prepend(lead.eventIds.value(0));
+        if (a.eventIds.first().isEmpty())
+            a.eventIds.removeFirst();
+        if (mediumUp >= 2)
+            a.severity = raised(a.severity);
+        a.score = score;
+        a.threatScore = threat;
+        a.summary = lead.reason.text;
+        if (a.kinds.size() > 1)
+            a.summary += QStringLiteral(" (also: %1)").arg(a.kinds.mid(1).join(QStringLiteral(", ")));
+        a.detectedAtMs = detectedAtMs;
+        a.runId = runId;
+        a.id = anomalyId(a.subjectType, a.subject, {a.eventIds.value(0)}, a.eventIds.isEmpty() ? a.timeMs : 0);
+        out.push_back(std::move(a));
+    }
+    // Several anomalies of one user within the hour: raise the later ones.
+    std::vector<size_t> order(out.size());
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+        return out[x].subject != out[y].subject ? out[x].subject < out[y].subject : out[x].timeMs < out[y].timeMs;
+    });
+    std::vector<Severity> before(out.size());
+    for (size_t i = 0; i < out.size(); ++i)
+        before[i] = out[i].severity;
+    for (size_t k = 0; k < order.size(); ++k) {
+        Anomaly &a = out[order[k]];
+        if (a.subjectType != QLatin1String("user"))
+            continue;
+        for (size_t m = k; m-- > 0;) {
+            const Anomaly &b = out[order[m]];
+            if (b.subject != a.subject || a.timeMs - b.timeMs > 3'600'000)
+                break;
+            if (int(before[order[m]]) >= int(Severity::Medium) && int(before[order[k]]) >= int(Severity::Medium)
+                && b.kinds.value(0) != a.kinds.value(0)) {
+                a.severity = raised(before[order[k]]);
+                a.summary += QStringLiteral(" [raised: %1 %2 within the hour]").arg(b.kinds.value(0), formatUtcMs(b.timeMs));
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+QJsonArray SeverityPolicy::toJson() const
+{
+    QJsonArray out;
+    for (const SeverityRule &r : rules_)
+        out.append(QJsonObject{{QStringLiteral("kind"), r.kind},
+                               {QStringLiteral("on_success"), severityName(r.onSuccess)},
+                               {QStringLiteral("on_failure"), severityName(r.onFailure)},
+                               {QStringLiteral("raise_at_score"), r.raiseAtScore <= 1.0 ? QJsonValue(r.raiseAtScore) : QJsonValue()},
+                               {QStringLiteral("baseline_relative"), r.baselineRelative},
+                               {QStringLiteral("privileged_raises"), r.privilegedRaises},
+                               {QStringLiteral("non_interactive_lowers"), r.nonInteractiveLowers},
+                               {QStringLiteral("meaning"), r.meaning}});
+    return out;
+}
+
+} // namespace backsight::detect
