@@ -9,7 +9,7 @@ class Database;
 
 namespace backsight::ui {
 
-// One page of the main window (sign-ins today; dashboard, triage queue, timeline later). The window
+// One page of the main window (dashboard, triage, sign-ins, user, timeline, map, training, import). The window
 // only knows this interface: it hands every view the GUI thread's database connection, asks it to
 // refresh after a job, and shows its one-line summary in the status bar.
 class CaseView : public QWidget
@@ -28,10 +28,13 @@ public:
     // Ctrl+F: put the keyboard focus in the view's filter, if it has one.
     virtual void focusFilter() {}
 
+    // True while the view waits for a background read; screenshots and tests wait for loadingChanged(false).
+    bool isLoading() const { return loading_; }
     const QString &summary() const { return summary_; }
 
 signals:
     void summaryChanged(const QString &summary);
+    void loadingChanged(bool loading);
 
 protected:
     void setSummary(const QString &summary)
@@ -42,8 +45,18 @@ protected:
         emit summaryChanged(summary_);
     }
 
+    // True when a read starts, false when the last one the view asked for has arrived (or failed).
+    void setLoading(bool loading)
+    {
+        if (loading == loading_)
+            return;
+        loading_ = loading;
+        emit loadingChanged(loading_);
+    }
+
 private:
     QString summary_;
+    bool loading_ = false;
 };
 
 } // namespace backsight::ui
