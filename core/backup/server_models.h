@@ -1,0 +1,41 @@
+#pragma once
+
+#include "detect/finding.h"
+
+#include <QString>
+#include <functional>
+#include <vector>
+
+namespace backsight {
+
+class Database;
+
+namespace backup {
+
+// How per-server LSTM autoencoders are trained on the backup_sessions table.
+struct ServerTrainOptions
+{
+    int minSessions = 30;      // a server with fewer sessions is judged by the fleet-wide model
+    int window = 8;            // sessions per sequence window
+    unsigned seed = 42;        // same seed, same data -> same models (byte for byte)
+    double sensitivity = 1.0;  // > 1 lowers thresholds (more findings), < 1 raises them
+};
+
+// Trains one model per server with at least `minSessions` sessions, plus one fleet-wide fallback, and
+// stores them in the models table (scope "server"/"fleet", kind "lstm_autoencoder"). `progress` gets
+// 0..1 and returns false to cancel (then nothing more is stored and the function returns false with
+// `error` saying so). `modelsTrained` counts the models stored, the fleet model included.
+bool trainServerModels(Database &db, const ServerTrainOptions &options,
+                       const std::function<bool(double)> &progress, int &modelsTrained, QString &error);
+
+// Scores sessions with rowid in (fromRowId, toRowId] of backup_sessions against the latest active model
+// of their server (or the fleet model). Emits one Finding per session whose reconstruction error passes
+// its model's threshold: subjectType "server", subject = server, kind "backup_ransomware",
+// "backup_exfiltration", "backup_mass_deletion" or "backup_anomaly", threatScore 1–10, score in [0,1],
+// eventTable "backup_sessions", eventIds = the session ids (the scored one first), modelId = models.id and
+// a reason naming the signals ("dedup ratio 1.1 vs usual 3.8; transferred 412 GB vs usual 35 GB").
+bool scoreBackupSessions(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<detect::Finding> &out,
+                         QString &error);
+
+} // namespace backup
+} // namespace backsight
