@@ -1,0 +1,231 @@
+#include "views/triage/anomaly_detail_pane.h"
+
+#include "cases/case_records.h"
+#include "json_text.h"
+#include "severity_style.h"
+#include "store/event_queries.h"
+#include "time_text.h"
+#include "widgets/table_copy.h"
+
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace backsight::ui {
+namespace {
+
+constexpr qint64 kDayMs = 24 * 3600 * 1000;
+constexpr int kMaxNearby = 500;
+
+QString reasonsHtml(const QString &json)
+{
+    QString html;
+    for (const QJsonValue &v : QJsonDocument::fromJson(json.toUtf8()).array()) {
+        const QJsonObject r = v.toObject();
+        html += QStringLiteral("<p><b>%1</b> — %2</p>")
+                    .arg(r.value(QStringLiteral("detector")).toString().toHtmlEscaped(),
+                         r.value(QStringLiteral("text")).toString().toHtmlEscaped());
+        const QJsonObject evidence = r.value(QStringLiteral("evidence")).toObject();
+        if (!evidence.isEmpty())
+            html += QStringLiteral("<pre>%1</pre>")
+                        .arg(QString::fromUtf8(QJsonDocument(evidence).toJson(QJsonDocument::Indented)).toHtmlEscaped());
+    }
+    return html;
+}
+
+} // namespace
+
+AnomalyDetailPane::AnomalyDetailPane(QThreadPool &pool, QWidget *parent)
+    : QWidget(parent), query_(pool, this), heading_(new QLabel(this)), userButton_(new QPushButton(tr("User"), this)),
+      timelineButton_(new QPushButton(tr("Timeline at this moment"), this)),
+      mapButton_(new QPushButton(tr("Map at this moment"), this)), tabs_(new QTabWidget(this)),
+      reasons_(new QTextBrowser(tabs_)), original_(new QPlainTextEdit(tabs_)), nearby_(new QTableWidget(tabs_))
+{
+    heading_->setObjectName(QStringLiteral("anomalyHeading"));
+    heading_->setTextFormat(Qt::PlainText);
+    heading_->setWordWrap(true);
+    QFont bold = heading_->font();
+    bold.setBold(true);
+    heading_->setFont(bold);
+    reasons_->setObjectName(QStringLiteral("anomalyReasons"));
+    reasons_->setOpenLinks(false);
+    original_->setObjectName(QStringLiteral("anomalyOriginal"));
+    original_->setReadOnly(true);
+    original_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    original_->setLineWrapMode(QPlainTextEdit::NoWrap);
+    nearby_->setObjectName(QStringLiteral("anomalyNearby"));
+    nearby_->setColumnCount(5);
+    nearby_->setHorizontalHeaderLabels({tr("Time (UTC)"), tr("IP address"), tr("Place"), tr("App"), tr("Result")});
+    nearby_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    nearby_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    nearby_->verticalHeader()->hide();
+    nearby_->horizontalHeader()->setStretchLastSection(true);
+    makeCopyable(nearby_);
+    tabs_->addTab(reasons_, tr("Reasons and case record"));
+    tabs_->addTab(original_, tr("Original record"));
+    tabs_->addTab(nearby_, tr("User's sign-ins ±24 h"));
+
+    auto *links = new QHBoxLayout;
+    links->addWidget(heading_, 1);
+    links->addWidget(userButton_);
+    links->addWidget(timelineButton_);
+    links->addWidget(mapButton_);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addLayout(links);
+    layout->addWidget(tabs_, 1);
+
+    connect(userButton_, &QPushButton::clicked, this, [this] { emit openUser(upn_); });
+    connect(timelineButton_, &QPushButton::clicked, this, [this] { emit openTimeline(upn_, timeMs_); });
+    connect(mapButton_, &QPushButton::clicked, this, [this] { emit openMap(upn_, timeMs_); });
+    clear();
+}
+
+void AnomalyDetailPane::clear()
+{
+    query_.abandon();
+    anomalyId_.clear();
+    upn_.clear();
+    heading_->setText(tr("Select an anomaly to see why it was raised."));
+    reasons_->clear();
+    original_->clear();
+    nearby_->setRowCount(0);
+    for (QPushButton *b : {userButton_, timelineButton_, mapButton_})
+        b->setEnabled(false);
+}
+
+void AnomalyDetailPane::showAnomaly(const QString &anomalyId)
+{
+    if (path_.isEmpty() || anomalyId.isEmpty())
+        return clear();
+    anomalyId_ = anomalyId;
+    query_.run(path_, [anomalyId](Database &db) { return load(db, anomalyId); },
+               [this](Detail &d) {
+                   present(d);
+                   emit loaded();
+               });
+}
+
+AnomalyDetailPane::Detail AnomalyDetailPane::load(Database &db, const QString &anomalyId)
+{
+    Detail d;
+    QSqlQuery q(db.connection());
+    q.prepare(QStringLiteral("SELECT id, summary, coalesce(user_upn, ''), status, event_id, event_table, severity_rank, "
+                             "time_ms, reasons FROM anomalies WHERE id = ?"));
+    q.addBindValue(anomalyId);
+    if (!q.exec() || !q.next()) {
+        d.error = q.lastError().isValid() ? Database::describe(tr("cannot read anomaly %1").arg(anomalyId), q.lastError())
+                                          : tr("anomaly %1 is no longer in the database").arg(anomalyId);
+        return d;
+    }
+    d.id = q.value(0).toString();
+    d.summary = q.value(1).toString();
+    d.upn = q.value(2).toString();
+    d.status = q.value(3).toString();
+    d.eventId = q.value(4).toString();
+    d.eventTable = q.value(5).toString();
+    d.severity = q.value(6).toInt();
+    d.timeMs = q.value(7).toLongLong();
+    d.reasonsHtml = reasonsHtml(q.value(8).toString());
+
+    QString error;
+    if (const auto records = cases::readCaseRecords(db, {anomalyId}, error); records && records->count(anomalyId)) {
+        const cases::CaseRecord &r = records->at(anomalyId);
+        QString html = QStringLiteral("<h4>%1</h4><p>%2</p>").arg(tr("Case record"), tr("Status: %1").arg(statusLabel(r.status)));
+        if (!r.statusBy.isEmpty() && r.statusAtMs)
+            html += QStringLiteral("<p>%1</p>").arg(tr("set by %1 at %2 UTC").arg(r.statusBy.toHtmlEscaped(), utcText(*r.statusAtMs)));
+        QStringList tags;
+        for (const cases::Tag &t : r.tags)
+            tags << t.tag.toHtmlEscaped();
+        if (!tags.isEmpty())
+            html += QStringLiteral("<p>%1</p>").arg(tr("Tags: %1").arg(tags.join(QStringLiteral(", "))));
+        for (const cases::Note &n : r.notes)
+            html += QStringLiteral("<p><i>%1, %2 UTC:</i> %3</p>")
+                        .arg(n.author.toHtmlEscaped(), utcText(n.atMs), n.text.toHtmlEscaped());
+        d.caseHtml = html;
+    }
+    if (!d.eventId.isEmpty()) {
+        if (const auto bytes = originalRecord(db, d.eventId, error))
+            d.original = indentJson(*bytes);
+        else
+            d.original = error.isEmpty() ? tr("The original record of %1 is not stored.").arg(d.eventId) : error;
+    }
+    if (!d.upn.isEmpty()) {
+        QSqlQuery n(db.connection());
+        n.setForwardOnly(true);
+        n.prepare(QStringLiteral("SELECT id, created_ms, ip, city, country, app_name, error_code, failure_reason FROM signins "
+                                 "WHERE upn = ? AND created_ms >= ? AND created_ms <= ? ORDER BY created_ms LIMIT %1")
+                      .arg(kMaxNearby));
+        n.addBindValue(d.upn);
+        n.addBindValue(d.timeMs - kDayMs);
+        n.addBindValue(d.timeMs + kDayMs);
+        if (n.exec()) {
+            while (n.next()) {
+                const qint64 code = n.value(6).toLongLong();
+                d.nearby.push_back({n.value(1).toLongLong(), n.value(2).toString(),
+                                    QStringList{n.value(3).toString(), n.value(4).toString()}.join(QStringLiteral(", ")),
+                                    n.value(5).toString(),
+                                    code == 0 ? tr("Success") : QStringLiteral("%1 · %2").arg(code).arg(n.value(7).toString()),
+                                    n.value(0).toString() == d.eventId});
+            }
+        }
+    }
+    return d;
+}
+
+void AnomalyDetailPane::present(const Detail &d)
+{
+    if (!d.error.isEmpty()) {
+        heading_->setText(d.error);
+        return;
+    }
+    upn_ = d.upn;
+    timeMs_ = d.timeMs;
+    heading_->setText(QStringLiteral("%1 · %2 UTC · %3\n%4").arg(severityLabel(d.severity), utcText(d.timeMs),
+                                                              d.upn.isEmpty() ? d.eventTable : d.upn, d.summary));
+    reasons_->setHtml(d.reasonsHtml + d.caseHtml);
+    original_->setPlainText(d.original);
+    nearby_->setRowCount(int(d.nearby.size()));
+    for (int r = 0; r < int(d.nearby.size()); ++r) {
+        const auto &e = d.nearby[size_t(r)];
+        const QStringList cells{utcText(e.ms), e.ip, e.place, e.app, e.result};
+        for (int c = 0; c < cells.size(); ++c) {
+            auto *item = new QTableWidgetItem(cells[c]);
+            if (e.primary) {
+                QFont f = item->font();
+                f.setBold(true);
+                item->setFont(f);
+            }
+            nearby_->setItem(r, c, item);
+        }
+    }
+    nearby_->resizeColumnsToContents();
+    userButton_->setEnabled(!d.upn.isEmpty());
+    userButton_->setText(d.upn.isEmpty() ? tr("User") : tr("User %1").arg(d.upn));
+    timelineButton_->setEnabled(true);
+    mapButton_->setEnabled(!d.upn.isEmpty());
+}
+
+QString AnomalyDetailPane::reasonsText() const
+{
+    return reasons_->toPlainText();
+}
+
+QString AnomalyDetailPane::originalRecordText() const
+{
+    return original_->toPlainText();
+}
+
+} // namespace backsight::ui
