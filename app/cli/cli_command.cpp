@@ -13,6 +13,9 @@ const Command kCommands[] = {
     {"events", "Print stored events as CSV or JSON Lines", &runEvents},
     {"generate", "Write a synthetic demo tenant's logs (Veeam restore layout)", &runGenerate},
     {"eval", "Score the database's anomalies against a generated tenant's labels", &runEval},
+    {"train", "Compute per-user baselines (and train models) over a window", &runTrain},
+    {"detect", "Examine new events and store anomalies with reasons and severity", &runDetect},
+    {"anomalies", "Print the stored anomalies as JSON Lines, CSV or a table", &runAnomalies},
 };
 
 } // namespace

@@ -37,5 +37,8 @@ int runStats(Context &ctx, const QStringList &args);
 int runEvents(Context &ctx, const QStringList &args);
 int runGenerate(Context &ctx, const QStringList &args);
 int runEval(Context &ctx, const QStringList &args);
+int runTrain(Context &ctx, const QStringList &args);
+int runDetect(Context &ctx, const QStringList &args);
+int runAnomalies(Context &ctx, const QStringList &args);
 
 } // namespace backsight::cli

@@ -281,8 +281,32 @@ int standardOffsetMinutes(const QString &country, std::optional<double> longitud
     };
     if (const auto it = fixed.constFind(country.toUpper()); it != fixed.cend())
         return *it;
-    if (longitude) // several zones (US, CA, AU, RU, BR, MX, ID, ...) or not in the table: solar time, whole hours
-        return int(std::lround(*longitude / 15.0)) * 60;
+    const QString cc = country.toUpper();
+    if (longitude) {
+        const double lon = *longitude;
+        // Countries with several zones: the zone boundaries by longitude, roughly.
+        if (cc == QLatin1String("US") || cc == QLatin1String("CA")) {
+            if (cc == QLatin1String("CA") && lon > -61)
+                return -240; // Atlantic
+            if (lon > -87.5)
+                return -300; // Eastern
+            if (lon > -101.5)
+                return -360; // Central
+            if (lon > -114.5)
+                return -420; // Mountain
+            return lon > -130 ? -480 : (lon > -170 ? -540 : -600); // Pacific, Alaska, Hawaii
+        }
+        if (cc == QLatin1String("AU"))
+            return lon >= 141 ? 600 : (lon >= 129 ? 570 : 480);
+        if (cc == QLatin1String("BR"))
+            return lon > -52 ? -180 : -240;
+        if (cc == QLatin1String("MX"))
+            return lon > -105 ? -360 : -420;
+        // Elsewhere: solar time in whole hours.
+        return int(std::lround(lon / 15.0)) * 60;
+    }
+    if (cc == QLatin1String("US"))
+        return -300;
     return 0;
 }
 

@@ -17,28 +17,46 @@ SeverityPolicy SeverityPolicy::defaults()
 {
     using S = Severity;
     SeverityPolicy p;
-    p.rules_ = {
-        {QStringLiteral("new_country"), S::Medium, S::Low, 2.0, true, true, true, QStringLiteral("country never seen in the window")},
-        {QStringLiteral("rare_country"), S::Low, S::Low, 2.0, true, false, true, QStringLiteral("country in < 1 % of the window's sign-ins")},
-        {QStringLiteral("new_city"), S::Low, S::Low, 2.0, true, false, true, QStringLiteral("city never seen, country known")},
-        {QStringLiteral("new_app"), S::Low, S::Low, 2.0, true, false, true, QStringLiteral("an app never used in the window")},
-        {QStringLiteral("new_app_burst"), S::High, S::Medium, 2.0, true, false, false, QStringLiteral("several never-used apps within two hours")},
-        {QStringLiteral("legacy_auth"), S::Medium, S::Low, 2.0, false, true, false, QStringLiteral("legacy protocol client, not the user's habit")},
-        {QStringLiteral("unusual_client"), S::Low, S::Low, 2.0, true, false, true, QStringLiteral("OS and browser both never seen")},
-        {QStringLiteral("unusual_time"), S::Low, S::Low, 0.6, true, true, true, QStringLiteral("improbable hour of the week; medium when the hour is rare on every day")},
-        {QStringLiteral("failed_burst"), S::Critical, S::Medium, 0.9, false, false, false, QStringLiteral("credential failures in 10 minutes above the user's threshold; high at 50; critical if a success follows")},
-        {QStringLiteral("password_spray"), S::Critical, S::High, 2.0, false, false, false, QStringLiteral("one source failing against many users; critical if one then succeeds")},
-        {QStringLiteral("password_spray_success"), S::Critical, S::Critical, 2.0, false, false, false, QStringLiteral("a sprayed user signed in from the spray's source")},
-        {QStringLiteral("mfa_fatigue"), S::Critical, S::High, 2.0, false, false, false, QStringLiteral("repeated MFA denials; critical when approved after them")},
-        {QStringLiteral("impossible_travel"), S::High, S::High, 2.0, false, true, false, QStringLiteral("faster than a plane between two successful sign-ins")},
-        {QStringLiteral("dormant_account"), S::High, S::Medium, 2.0, false, true, false, QStringLiteral("first sign-in after a long silence")},
-        {QStringLiteral("privileged_after_anomaly"), S::High, S::Medium, 1.0, false, false, false, QStringLiteral("privileged audit action within hours of an anomalous sign-in; critical after a high one")},
-        {QStringLiteral("model_iforest"), S::Low, S::Low, 0.9, true, false, true, QStringLiteral("per-user or tenant Isolation Forest score above its threshold")},
-        {QStringLiteral("model_autoencoder"), S::Low, S::Low, 0.9, true, false, true, QStringLiteral("tenant autoencoder reconstruction error above its threshold")},
+    // kind, on success, on failure, raise at score, lower below score, baseline-relative, privileged raises,
+    // non-interactive lowers, meaning, contextual
+    const auto rule = [](const char *kind, S success, S failure, double raiseAt, double lowerBelow, bool baselineRelative,
+                         bool privilegedRaises, bool nonInteractiveLowers, const char *meaning, bool context) {
+        return SeverityRule{QString::fromLatin1(kind), success, failure, raiseAt, lowerBelow, baselineRelative,
+                            privilegedRaises, nonInteractiveLowers, QString::fromUtf8(meaning), context};
     };
+    p.rules_ = {
+        rule("new_country", S::Medium, S::Low, 2, -1, true, true, true, "country never seen in the window", true),
+        rule("rare_country", S::Low, S::Low, 2, -1, true, false, true, "country in < 1 % of the window's sign-ins", true),
+        rule("new_city", S::Low, S::Low, 2, -1, true, false, true, "city never seen, country known", true),
+        rule("new_app", S::Low, S::Low, 2, -1, true, false, true, "an app never used in the window", true),
+        rule("new_app_burst", S::High, S::Medium, 2, -1, true, false, false, "several never-used apps within two hours", false),
+        rule("legacy_auth", S::Medium, S::Low, 2, -1, false, true, false, "legacy protocol client, not the user's habit", false),
+        rule("unusual_client", S::Low, S::Low, 2, -1, true, false, true, "OS and browser both never seen", true),
+        rule("unusual_time", S::Low, S::Low, 0.6, -1, true, false, true,
+             "improbable hour of the week; medium (score 0.6) when the hour is rare on every day", true),
+        rule("failed_burst", S::Critical, S::Medium, 0.9, -1, false, false, false,
+             "credential failures in 10 minutes above the user's threshold; high (score 0.9) at 50; critical if a success follows", false),
+        rule("password_spray", S::Critical, S::High, 2, -1, false, false, false,
+             "one source failing against many users; critical if one of them then succeeds", false),
+        rule("password_spray_success", S::Critical, S::Critical, 2, -1, false, false, false,
+             "a sprayed user signed in from the spray's source", false),
+        rule("mfa_fatigue", S::Critical, S::High, 2, -1, false, false, false, "repeated MFA denials; critical when approved after them", false),
+        rule("impossible_travel", S::Medium, S::Medium, 0.75, 0.4, true, true, false,
+             "faster than a plane between two successful sign-ins; high (score >= 0.75) across a border from an unknown "
+             "device, low (score < 0.4) on the user's own registered device", false),
+        rule("dormant_account", S::High, S::Medium, 2, -1, false, true, false, "first sign-in after a long silence", false),
+        rule("privileged_after_anomaly", S::High, S::Medium, 1.0, -1, false, false, false,
+             "privileged audit action within hours of a medium or higher sign-in anomaly; critical after a high one", false),
+        rule("model_iforest", S::Low, S::Low, 0.9, -1, true, false, true, "Isolation Forest score above its threshold", true),
+        rule("model_autoencoder", S::Low, S::Low, 0.9, -1, true, false, true, "autoencoder reconstruction error above its threshold", true),
+    };
+    // Travel also rests on facts outside the baseline (speed, border, device), so a learning user still gets medium.
+    for (SeverityRule &r : p.rules_)
+        if (r.kind == QLatin1String("impossible_travel"))
+            r.learningCap = S::Medium;
     for (size_t i = 0; i < p.rules_.size(); ++i)
         p.index_.insert(p.rules_[i].kind, i);
-    p.fallback_ = {QStringLiteral("other"), S::Low, S::Low, 2.0, true, false, true, QStringLiteral("any other finding")};
+    p.fallback_ = rule("other", S::Low, S::Low, 2, -1, true, false, true, "any other finding", true);
     return p;
 }
 
@@ -56,12 +74,14 @@ Severity SeverityPolicy::severityOf(const Finding &f) const
     Severity s = f.success ? r.onSuccess : r.onFailure;
     if (f.score >= r.raiseAtScore)
         s = raised(s);
+    if (f.score < r.lowerBelowScore)
+        s = raised(s, -1);
     if (r.nonInteractiveLowers && !f.interactive)
         s = raised(s, -1);
     if (r.privilegedRaises && f.privileged && int(s) < int(Severity::High))
         s = raised(s);
-    if (r.baselineRelative && f.learning)
-        s = Severity::Low;
+    if (r.baselineRelative && f.learning && int(s) > int(r.learningCap))
+        s = r.learningCap;
     return s;
 }
 
@@ -99,6 +119,7 @@ std::vector<Anomaly> SeverityPolicy::apply(const std::vector<Finding> &findings,
         a.endMs = lead.endMs;
         a.severity = rated.front().first;
         int mediumUp = 0;
+        bool strong = false;
         double score = 0;
         std::optional<int> threat;
         for (const auto &[severity, f] : rated) {
@@ -108,8 +129,10 @@ std::vector<Anomaly> SeverityPolicy::apply(const std::vector<Finding> &findings,
                 if (!a.eventIds.contains(id))
                     a.eventIds << id;
             a.reasons.push_back(f->reason);
-            if (int(severity) >= int(Severity::Medium))
+            if (int(severity) >= int(Severity::Medium)) {
                 ++mediumUp;
+                strong = strong || !rule(f->kind).context;
+            }
             score = std::max(score, f->score);
             if (f->threatScore)
                 threat = std::max(threat.value_or(0), *f->threatScore);
@@ -126,8 +149,10 @@ std::vector<Anomaly> SeverityPolicy::apply(const std::vector<Finding> &findings,
         a.eventIds.prepend(lead.eventIds.value(0));
         if (a.eventIds.first().isEmpty())
             a.eventIds.removeFirst();
-        if (mediumUp >= 2)
+        if (mediumUp >= 2 && strong)
             a.severity = raised(a.severity);
+        else if (a.severity == Severity::Low && a.kinds.size() >= 2 && !lead.learning)
+            a.severity = Severity::Medium; // two independent weak signals on one sign-in
         a.score = score;
         a.threatScore = threat;
         a.summary = lead.reason.text;
@@ -157,7 +182,8 @@ std::vector<Anomaly> SeverityPolicy::apply(const std::vector<Finding> &findings,
             if (b.subject != a.subject || a.timeMs - b.timeMs > 3'600'000)
                 break;
             if (int(before[order[m]]) >= int(Severity::Medium) && int(before[order[k]]) >= int(Severity::Medium)
-                && b.kinds.value(0) != a.kinds.value(0)) {
+                && b.kinds.value(0) != a.kinds.value(0)
+                && (!rule(a.kinds.value(0)).context || !rule(b.kinds.value(0)).context)) {
                 a.severity = raised(before[order[k]]);
                 a.summary += QStringLiteral(" [raised: %1 %2 within the hour]").arg(b.kinds.value(0), formatUtcMs(b.timeMs));
                 break;
@@ -175,6 +201,9 @@ QJsonArray SeverityPolicy::toJson() const
                                {QStringLiteral("on_success"), severityName(r.onSuccess)},
                                {QStringLiteral("on_failure"), severityName(r.onFailure)},
                                {QStringLiteral("raise_at_score"), r.raiseAtScore <= 1.0 ? QJsonValue(r.raiseAtScore) : QJsonValue()},
+                               {QStringLiteral("lower_below_score"), r.lowerBelowScore >= 0 ? QJsonValue(r.lowerBelowScore) : QJsonValue()},
+                               {QStringLiteral("contextual"), r.context},
+                               {QStringLiteral("learning_cap"), r.baselineRelative ? QJsonValue(severityName(r.learningCap)) : QJsonValue()},
                                {QStringLiteral("baseline_relative"), r.baselineRelative},
                                {QStringLiteral("privileged_raises"), r.privilegedRaises},
                                {QStringLiteral("non_interactive_lowers"), r.nonInteractiveLowers},

@@ -14,10 +14,13 @@ struct SeverityRule
     Severity onSuccess = Severity::Low;   // the flagged sign-in (or the pattern's outcome) succeeded
     Severity onFailure = Severity::Low;   // it failed
     double raiseAtScore = 2.0;            // a score at or above this raises one level (2 = never)
-    bool baselineRelative = true;         // capped at low while the user's baseline is learning
+    double lowerBelowScore = -1.0;        // a score below this lowers one level (-1 = never)
+    bool baselineRelative = true;         // capped while the user's baseline is learning (at learningCap)
     bool privilegedRaises = false;        // one level more for privileged users (at most high)
     bool nonInteractiveLowers = true;     // token refreshes weigh one level less
     QString meaning;                      // for the docs and the settings
+    bool context = false;                 // a weak, contextual finding: two of these alone do not raise each other
+    Severity learningCap = Severity::Low; // the most a baseline-relative finding gets while the user is learning
 };
 
 class SeverityPolicy
@@ -29,8 +32,9 @@ public:
     // The severity of one finding on its own.
     Severity severityOf(const Finding &finding) const;
     // Turns findings into anomalies: findings on the same subject and primary event become one anomaly with all
-    // their kinds and reasons; two or more findings of at least medium on one event, or another anomaly of at least
-    // medium with a different kind for the same user within the hour, raise it one level.
+    // their kinds and reasons; two or more findings of at least medium on one event (not all of them contextual:
+    // new place, unusual time), or another such anomaly of the same user within the hour, raise it one level; two
+    // low findings of different kinds on one event (user not learning) make a medium.
     std::vector<Anomaly> apply(const std::vector<Finding> &findings, qint64 detectedAtMs, qint64 runId) const;
     QJsonArray toJson() const;
     const std::vector<SeverityRule> &rules() const { return rules_; }

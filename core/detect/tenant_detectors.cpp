@@ -185,6 +185,8 @@ std::optional<Finding> PrivilegedAuditDetector::examine(const AuditRecord &audit
     for (const PriorAnomaly &a : prior)
         if (int(a.severity) > int(worst->severity) || (a.severity == worst->severity && a.timeMs > worst->timeMs))
             worst = &a;
+    if (int(worst->severity) < int(Severity::Medium)) // a low finding alone is too common to link to
+        return std::nullopt;
     Finding f;
     f.kind = QStringLiteral("privileged_after_anomaly");
     f.subjectType = QStringLiteral("user");

@@ -476,19 +476,38 @@ void ImpossibleTravelDetector::examine(const UserContext &c, std::vector<Finding
     const QString key = dayKey(QStringLiteral("impossible_travel"), e.place(), e.timeMs);
     if (merger_.appendTo(key, c, out))
         return;
-    // Addresses many users sign in from (VPN egress, carrier NAT, offices) geolocate to a hub, not to the user.
-    const qint64 from = e.timeMs - qint64(c.params.windowDays) * baseline::kDayMs;
+    // Addresses many users sign in from (VPN egress, carrier NAT, offices) geolocate to a hub, not to the user. Sharing
+    // is a property of the network, so the window looks both ways: a sweep that starts at a VPN's first day still knows it.
+    const qint64 span = qint64(c.params.windowDays) * baseline::kDayMs;
     for (const SignInEvent *end : {previous, &e}) {
-        if (c.tenant.usersWithSuccessFrom(end->ip, from, e.timeMs + 1) >= c.params.sharedIpMinUsers)
+        if (c.tenant.usersWithSuccessFrom(end->ip, e.timeMs - span, e.timeMs + span) >= c.params.sharedIpMinUsers)
             return;
     }
     const bool newCountry = c.baseline.count(Country, e.country) == 0;
+    const bool crossBorder = e.country != previous->country;
+    // The user's own registered device at both ends means one device seen through two egress points (VPN, carrier
+    // NAT geolocated to a hub): worth a note, not an alarm. A device never seen, across a border, is the pattern of
+    // a stolen session or password.
+    bool ownDevice = !e.deviceId.isEmpty() && c.baseline.count(baseline::Device, e.deviceId) > 0;
+    for (size_t i = 0; i < c.index && !ownDevice && !e.deviceId.isEmpty(); ++i)
+        ownDevice = c.events[i].deviceId == e.deviceId;
+    double score = 0.5;
+    QString why;
+    if (ownDevice) {
+        score = 0.3;
+        why = QStringLiteral("; on the user's own registered device, so more likely a VPN or carrier egress than travel");
+    } else if (crossBorder || newCountry) {
+        score = std::min(1.0, 0.8 + 0.05 * std::log2(kmh / c.params.travelMaxKmh));
+        why = e.deviceId.isEmpty() ? QStringLiteral("; from an unregistered device") : QStringLiteral("; from a device never seen");
+    } else {
+        why = QStringLiteral("; within %1, from a device not seen before").arg(e.country);
+    }
     Finding f = findingFor(
-        c, QStringLiteral("impossible_travel"), std::min(1.0, 0.6 + 0.1 * std::log2(kmh / c.params.travelMaxKmh)),
-        QStringLiteral("Signed in from %1 (%2) %3 after %4 (%5): %6 km at %7 km/h (limit %8 km/h)%9")
+        c, QStringLiteral("impossible_travel"), score,
+        QStringLiteral("Signed in from %1 (%2) %3 after %4 (%5): %6 km at %7 km/h (limit %8 km/h)%9%10")
             .arg(e.place(), e.ip, formatDuration(elapsedMs), previous->place(), previous->ip, number(km), number(kmh),
                  number(c.params.travelMaxKmh),
-                 newCountry ? QStringLiteral("; %1 never seen in %2").arg(e.country, windowText(c)) : QString()),
+                 newCountry ? QStringLiteral("; %1 never seen in %2").arg(e.country, windowText(c)) : QString(), why),
         QJsonObject{{QStringLiteral("observed"), QStringLiteral("%1 km/h").arg(number(kmh))},
                     {QStringLiteral("distance_km"), km},
                     {QStringLiteral("elapsed_s"), double(elapsedMs) / 1000.0},
@@ -502,6 +521,8 @@ void ImpossibleTravelDetector::examine(const UserContext &c, std::vector<Finding
                     {QStringLiteral("to_latitude"), *e.latitude},
                     {QStringLiteral("to_longitude"), *e.longitude},
                     {QStringLiteral("new_country"), newCountry},
+                    {QStringLiteral("cross_border"), crossBorder},
+                    {QStringLiteral("own_device"), ownDevice},
                     {QStringLiteral("threshold"), c.params.travelMaxKmh}});
     out.push_back(std::move(f));
     merger_.remember(key, out);

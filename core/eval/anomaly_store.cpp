@@ -2,6 +2,8 @@
 
 #include "store/database.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -18,7 +20,14 @@ bool readAnomalies(Database &db, std::vector<Anomaly> &anomalies, bool &tablePre
     tablePresent = q.next();
     if (!tablePresent)
         return true;
-    if (!q.exec(QStringLiteral("SELECT id, event_id, user_upn, time_ms, kind, severity, score FROM anomalies ORDER BY time_ms, id"))) {
+    // Anomalies that name several events list them all in event_ids (a JSON array), when the column exists.
+    bool hasEventIds = false;
+    if (q.exec(QStringLiteral("PRAGMA table_info(anomalies)"))) {
+        while (q.next())
+            hasEventIds = hasEventIds || q.value(1).toString() == QLatin1String("event_ids");
+    }
+    if (!q.exec(QStringLiteral("SELECT id, event_id, user_upn, time_ms, kind, severity, score, %1 FROM anomalies ORDER BY time_ms, id")
+                    .arg(hasEventIds ? QStringLiteral("event_ids") : QStringLiteral("NULL")))) {
         error = Database::describe(QStringLiteral("reading the anomalies"), q.lastError());
         return false;
     }
@@ -32,6 +41,8 @@ bool readAnomalies(Database &db, std::vector<Anomaly> &anomalies, bool &tablePre
         a.severity = severityRank(q.value(5).toString());
         if (!q.value(6).isNull())
             a.score = q.value(6).toDouble();
+        for (const QJsonValue &v : QJsonDocument::fromJson(q.value(7).toString().toUtf8()).array())
+            a.eventIds << v.toString();
         anomalies.push_back(std::move(a));
     }
     return true;

@@ -34,7 +34,11 @@ public:
 
     QList<int> matches(const Anomaly &a) const
     {
-        QList<int> found = byEvent_.value(a.eventId);
+        QList<int> found;
+        for (const QString &id : a.eventIds.isEmpty() ? QStringList{a.eventId} : a.eventIds)
+            for (int i : byEvent_.value(id))
+                if (!found.contains(i))
+                    found.append(i);
         for (int i : byUser_.value(a.upn.toLower())) {
             const AttackLabel &l = labels_[size_t(i)];
             if (a.timeMs >= l.startMs && a.timeMs <= l.endMs && !found.contains(i))
@@ -55,8 +59,11 @@ std::optional<double> eventPrAuc(const std::vector<Anomaly> &anomalies, const At
 {
     QHash<QString, double> best; // an event's score is the highest any anomaly gives it
     for (const Anomaly &a : anomalies) {
-        if (a.score && !a.eventId.isEmpty())
-            best[a.eventId] = std::max(best.value(a.eventId, -1.0), *a.score);
+        if (!a.score)
+            continue;
+        for (const QString &id : a.eventIds.isEmpty() ? QStringList{a.eventId} : a.eventIds)
+            if (!id.isEmpty())
+                best[id] = std::max(best.value(id, -1.0), *a.score);
     }
     if (best.isEmpty())
         return std::nullopt;

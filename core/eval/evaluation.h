@@ -13,6 +13,7 @@ namespace backsight::eval {
 struct Anomaly
 {
     QString id, eventId, upn;
+    QStringList eventIds;           // every event it names (event_id first); just event_id when that is all
     qint64 timeMs = 0;
     QString kind;
     int severity = 0;               // 1 low, 2 medium, 3 high, 4 critical

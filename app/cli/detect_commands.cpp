@@ -1,0 +1,252 @@
+#include "cli_command.h"
+#include "scorers.h"
+
+#include "detect/anomaly_repository.h"
+#include "detect/pipeline.h"
+#include "export/csv_writer.h"
+#include "ingest/timestamp.h"
+#include "store/database.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace backsight::cli {
+namespace {
+
+bool openDatabase(Context &ctx, Database &db)
+{
+    if (db.open(ctx.databasePath))
+        return true;
+    ctx.err << "backsight-cli: " << db.error() << "\n";
+    return false;
+}
+
+QJsonObject countsToJson(const QHash<QString, int> &counts)
+{
+    QJsonObject o;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        o.insert(it.key(), it.value());
+    return o;
+}
+
+} // namespace
+
+int runTrain(Context &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption window(QStringLiteral("window-days"), QStringLiteral("Baseline window in days (default 60)."),
+                                    QStringLiteral("N"), QStringLiteral("60"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
+    parser.addOption(window);
+    parser.addOption(json);
+    const int early = parseOrExit(parser, args, ctx,
+                                  QStringLiteral("Compute every user's baseline over the window that ends after the latest sign-in."));
+    if (early >= 0)
+        return early;
+    bool ok = false;
+    const int days = parser.value(window).toInt(&ok);
+    if (!ok || days < 1 || days > 3650) {
+        ctx.err << "backsight-cli: --window-days must be a whole number of days between 1 and 3650\n";
+        return Usage;
+    }
+    Database db;
+    if (!openDatabase(ctx, db))
+        return StorageError;
+    detect::BaselineOptions options;
+    options.windowDays = days;
+    detect::BaselineReport report;
+    QString error;
+    if (!detect::computeBaselines(db, options, report, error)) {
+        ctx.err << "backsight-cli: " << error << "\n";
+        return StorageError;
+    }
+    if (parser.isSet(json)) {
+        const QJsonObject o{{QStringLiteral("database"), db.path()},
+                            {QStringLiteral("window_days"), days},
+                            {QStringLiteral("window_start_utc"), report.users ? QJsonValue(formatUtcMs(report.windowStartMs)) : QJsonValue()},
+                            {QStringLiteral("window_end_utc"), report.users ? QJsonValue(formatUtcMs(report.windowEndMs)) : QJsonValue()},
+                            {QStringLiteral("users"), report.users},
+                            {QStringLiteral("learning_users"), report.learningUsers},
+                            {QStringLiteral("events_used"), report.eventsUsed},
+                            {QStringLiteral("days_aggregated"), report.daysAggregated},
+                            {QStringLiteral("elapsed_ms"), report.elapsedMs}};
+        ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << "\n";
+        return Ok;
+    }
+    if (report.users == 0) {
+        ctx.out << "No sign-ins in " << db.path() << ": nothing to learn. Import logs first.\n";
+        return Ok;
+    }
+    ctx.out << "Baselines: " << report.users << " users (" << report.learningUsers << " still learning), "
+            << report.eventsUsed << " sign-ins in " << days << " days from " << formatUtcMs(report.windowStartMs)
+            << " to " << formatUtcMs(report.windowEndMs) << ", " << report.elapsedMs << " ms\n";
+    return Ok;
+}
+
+int runDetect(Context &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption window(QStringLiteral("window-days"), QStringLiteral("Baseline window in days (default 60)."),
+                                    QStringLiteral("N"), QStringLiteral("60"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
+    const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No progress on stderr."));
+    parser.addOption(window);
+    parser.addOption(json);
+    parser.addOption(quiet);
+    const int early = parseOrExit(parser, args, ctx,
+                                  QStringLiteral("Examine the events no earlier detection examined and store the anomalies."));
+    if (early >= 0)
+        return early;
+    bool ok = false;
+    const int days = parser.value(window).toInt(&ok);
+    if (!ok || days < 1 || days > 3650) {
+        ctx.err << "backsight-cli: --window-days must be a whole number of days between 1 and 3650\n";
+        return Usage;
+    }
+    Database db;
+    if (!openDatabase(ctx, db))
+        return StorageError;
+    detect::DetectOptions options;
+    options.params.windowDays = days;
+    int lastPercent = -1;
+    if (!parser.isSet(quiet)) {
+        options.progress = [&](double p) {
+            const int percent = int(p * 100);
+            if (percent / 10 != lastPercent / 10) {
+                ctx.err << "detect: " << percent << " %\n";
+                ctx.err.flush();
+            }
+            lastPercent = percent;
+            return true;
+        };
+    }
+    registerScorers(options);
+    detect::DetectReport report;
+    QString error;
+    if (!detect::runDetection(db, options, report, error)) {
+        ctx.err << "backsight-cli: " << error << "\n";
+        return StorageError;
+    }
+    QJsonObject unknown;
+    for (auto it = report.unknownErrorCodes.cbegin(); it != report.unknownErrorCodes.cend(); ++it)
+        unknown.insert(QString::number(it.key()), it.value());
+    if (parser.isSet(json)) {
+        const QJsonObject o{{QStringLiteral("database"), db.path()},
+                            {QStringLiteral("run_id"), report.runId ? QJsonValue(report.runId) : QJsonValue()},
+                            {QStringLiteral("nothing_new"), report.nothingNew},
+                            {QStringLiteral("signins_examined"), report.signInsExamined},
+                            {QStringLiteral("audits_examined"), report.auditsExamined},
+                            {QStringLiteral("backup_sessions_examined"), report.backupSessionsExamined},
+                            {QStringLiteral("users"), report.users},
+                            {QStringLiteral("findings"), report.findings},
+                            {QStringLiteral("anomalies_added"), report.anomaliesAdded},
+                            {QStringLiteral("by_kind"), countsToJson(report.anomaliesByKind)},
+                            {QStringLiteral("by_severity"), countsToJson(report.anomaliesBySeverity)},
+                            {QStringLiteral("unknown_error_codes"), unknown},
+                            {QStringLiteral("elapsed_ms"), report.elapsedMs}};
+        ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << "\n";
+        return Ok;
+    }
+    if (report.nothingNew) {
+        ctx.out << "Nothing new to examine in " << db.path() << " (every event was examined by an earlier run).\n";
+        return Ok;
+    }
+    ctx.out << "Examined " << report.signInsExamined << " sign-ins of " << report.users << " users, "
+            << report.auditsExamined << " audit records and " << report.backupSessionsExamined << " backup sessions in "
+            << report.elapsedMs << " ms: " << report.anomaliesAdded << " new anomalies";
+    QStringList severities;
+    for (const char *s : {"critical", "high", "medium", "low"})
+        if (const int n = report.anomaliesBySeverity.value(QString::fromLatin1(s)))
+            severities << QStringLiteral("%1 %2").arg(n).arg(QString::fromLatin1(s));
+    if (!severities.isEmpty())
+        ctx.out << " (" << severities.join(QStringLiteral(", ")) << ")";
+    ctx.out << ".\n";
+    if (!report.unknownErrorCodes.isEmpty()) {
+        QStringList codes;
+        for (auto it = report.unknownErrorCodes.cbegin(); it != report.unknownErrorCodes.cend(); ++it)
+            codes << QStringLiteral("%1 (%2)").arg(it.key()).arg(it.value());
+        ctx.out << "Error codes not in the result table (counted as unknown failures, never as success): "
+                << codes.join(QStringLiteral(", ")) << "\n";
+    }
+    return Ok;
+}
+
+int runAnomalies(Context &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("jsonl (default), csv or table."),
+                                    QStringLiteral("FORMAT"), QStringLiteral("jsonl"));
+    const QCommandLineOption minSeverity(QStringLiteral("min-severity"), QStringLiteral("low, medium, high or critical."),
+                                         QStringLiteral("SEVERITY"));
+    const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("Only this user's anomalies."), QStringLiteral("UPN"));
+    const QCommandLineOption kind(QStringLiteral("kind"), QStringLiteral("Only these primary kinds (comma-separated)."),
+                                  QStringLiteral("KINDS"));
+    const QCommandLineOption bom(QStringLiteral("bom"), QStringLiteral("Start CSV with a UTF-8 byte order mark (Excel)."));
+    parser.addOption(format);
+    parser.addOption(minSeverity);
+    parser.addOption(user);
+    parser.addOption(kind);
+    parser.addOption(bom);
+    const int early = parseOrExit(parser, args, ctx, QStringLiteral("Print the stored anomalies."));
+    if (early >= 0)
+        return early;
+    const QString fmt = parser.value(format);
+    if (fmt != QLatin1String("jsonl") && fmt != QLatin1String("csv") && fmt != QLatin1String("table")) {
+        ctx.err << "backsight-cli: --format must be jsonl, csv or table\n";
+        return Usage;
+    }
+    detect::AnomalyFilter filter;
+    if (parser.isSet(minSeverity)) {
+        filter.minSeverity = detect::parseSeverity(parser.value(minSeverity));
+        if (!filter.minSeverity) {
+            ctx.err << "backsight-cli: --min-severity must be low, medium, high or critical\n";
+            return Usage;
+        }
+    }
+    filter.upn = parser.value(user).toLower();
+    if (parser.isSet(kind))
+        filter.kinds = parser.value(kind).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    Database db;
+    if (!openDatabase(ctx, db))
+        return StorageError;
+    QString error;
+    bool ok = true;
+    if (fmt == QLatin1String("jsonl")) {
+        ok = detect::forEachAnomaly(db, filter, [&](const detect::Anomaly &a) {
+            ctx.out << QJsonDocument(detect::anomalyToJson(a)).toJson(QJsonDocument::Compact) << "\n";
+            return true;
+        }, error);
+    } else if (fmt == QLatin1String("csv")) {
+        ctx.out.flush();
+        QFile stdoutFile;
+        if (!stdoutFile.open(stdout, QIODevice::WriteOnly)) {
+            ctx.err << "backsight-cli: cannot write to standard output\n";
+            return StorageError;
+        }
+        CsvWriter csv(stdoutFile, parser.isSet(bom));
+        csv.writeRow({QStringLiteral("id"), QStringLiteral("event_time"), QStringLiteral("severity"), QStringLiteral("score"),
+                      QStringLiteral("user_principal_name"), QStringLiteral("subject"), QStringLiteral("kinds"),
+                      QStringLiteral("summary"), QStringLiteral("event_ids"), QStringLiteral("status")});
+        ok = detect::forEachAnomaly(db, filter, [&](const detect::Anomaly &a) {
+            csv.writeRow({a.id, formatUtcMs(a.timeMs), detect::severityName(a.severity),
+                          a.score ? QString::number(*a.score, 'f', 3) : QString(), a.upn, a.subject,
+                          a.kinds.join(QLatin1Char(';')), a.summary, a.eventIds.join(QLatin1Char(';')), a.status});
+            return true;
+        }, error);
+    } else {
+        ok = detect::forEachAnomaly(db, filter, [&](const detect::Anomaly &a) {
+            ctx.out << formatUtcMs(a.timeMs) << "  " << detect::severityName(a.severity).leftJustified(8) << " "
+                    << a.subject.leftJustified(34) << " " << a.summary << "\n";
+            return true;
+        }, error);
+    }
+    if (!ok) {
+        ctx.err << "backsight-cli: " << error << "\n";
+        return StorageError;
+    }
+    return Ok;
+}
+
+} // namespace backsight::cli

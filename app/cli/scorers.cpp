@@ -1,0 +1,10 @@
+#include "scorers.h"
+
+namespace backsight::cli {
+
+void registerScorers(detect::DetectOptions &options)
+{
+    Q_UNUSED(options);
+}
+
+} // namespace backsight::cli
