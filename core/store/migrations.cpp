@@ -206,13 +206,17 @@ const std::vector<QStringList> &schemaMigrations()
          QStringLiteral("CREATE INDEX models_subject ON models(scope, subject, kind, active)")},
 
         // 4: Veeam Backup & Replication job sessions (core/backup). Unreleased until the backup issue lands.
+        // One row per job session (level 'job', server = the job name) or task session (level 'task', server =
+        // the VM / agent). Ratios are factors (2.5 = 2.5x; Veeam's percentages are converted), sizes bytes,
+        // avg_speed bytes/s, result Success|Warning|Failed|None, is_full 1 full / 0 incremental / NULL unknown.
         {QStringLiteral(R"(CREATE TABLE backup_sessions (
   id TEXT PRIMARY KEY NOT NULL,
-  job_name TEXT, job_type TEXT, session_type TEXT,
-  server TEXT,
+  job_id TEXT, job_name TEXT, job_type TEXT, session_type TEXT,
+  level TEXT NOT NULL, parent_id TEXT,
+  server TEXT NOT NULL, server_uid TEXT,
   creation_ms INTEGER NOT NULL,
   end_ms INTEGER,
-  result TEXT, state TEXT,
+  result TEXT, state TEXT, message TEXT, is_full INTEGER,
   transferred_bytes INTEGER, read_bytes INTEGER, processed_bytes INTEGER, processed_used_bytes INTEGER,
   total_bytes INTEGER, backup_size INTEGER, data_size INTEGER,
   dedup_ratio REAL, compress_ratio REAL, avg_speed REAL, duration_s REAL, progress_percent INTEGER,
