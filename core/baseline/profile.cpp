@@ -173,7 +173,7 @@ double Profile::hourOfDayProbability(int localHour, int utcOffsetMinutes) const
         const int h = d * 24 + localHour;
         n += 0.25 * local[size_t(wrap168(h - 1))] + 0.5 * local[size_t(h)] + 0.25 * local[size_t(wrap168(h + 1))];
     }
-    return (n + 7 * kAlpha) / (double(interactive_) + kAlpha * kHoursOfWeek);
+    return n / double(interactive_);
 }
 
 double Profile::signInsPerActiveDayMean() const

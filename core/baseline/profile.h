@@ -49,7 +49,8 @@ public:
     // smoothed hour-of-week distribution: neighbouring hours and days of the same kind (weekday / weekend) share
     // weight, plus an add-alpha prior. Returns the uniform 1/168 when there is no history.
     double hourOfWeekProbability(int localHourOfWeek, int utcOffsetMinutes) const;
-    // Share of interactive sign-ins in this local hour of the day over the whole week (smoothed the same way).
+    // Share of interactive sign-ins in this local hour of the day over the whole week, smoothed over neighbouring
+    // hours but without the prior: 0 for an hour the user never signs in near.
     double hourOfDayProbability(int localHour, int utcOffsetMinutes) const;
     std::array<qint32, kHoursOfWeek> hourOfWeekLocal(int utcOffsetMinutes) const;
     // Mean and standard deviation of sign-ins per active day.

@@ -19,7 +19,7 @@ struct DetectionParameters
     double rareShare = 0.01;                  // a value in < 1 % of the baseline's sign-ins is rare
     // 3. unusual time
     double unusualHourOfWeek = 0.001;         // smoothed probability below this: unusual
-    double rareHourOfDay = 0.003;             // ... and this hour is rare on every day of the week: medium
+    double rareHourOfDay = 0.001;             // ... and this hour is rare on every day of the week: medium
     int minInteractiveForTime = 30;           // fewer interactive sign-ins in the baseline: no time findings
     // 2. unusual app / client
     int newAppBurstApps = 3;                  // distinct never-seen apps ...

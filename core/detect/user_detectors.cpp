@@ -243,16 +243,20 @@ void UnusualTimeDetector::examine(const UserContext &c, std::vector<Finding> &ou
     QString zoneWhy = QStringLiteral("the user's local time, %1 %2").arg(baseline::formatUtcOffset(offset), c.home.zoneSource);
     if (e.hasLocation() && !e.country.isEmpty() && e.country != c.home.country) {
         const int there = baseline::standardOffsetMinutes(e.country, e.longitude);
-        if (std::abs(there - offset) >= 120) {
+        // An address many users share (a VPN hub abroad) says where the tunnel ends, not where the user is.
+        const qint64 span = qint64(c.params.windowDays) * baseline::kDayMs;
+        if (std::abs(there - offset) >= 120
+            && c.tenant.usersWithSuccessFrom(e.ip, e.timeMs - span, e.timeMs + span) < c.params.sharedIpMinUsers) {
             offset = there;
             zoneWhy = QStringLiteral("local time in %1, %2").arg(e.place(), baseline::formatUtcOffset(offset));
         }
     }
+    // The event's hour where it happened, against the user's habits in their home time.
     const int how = baseline::hourOfWeek(e.timeMs, offset);
-    const double p = c.baseline.hourOfWeekProbability(how, offset);
+    const double p = c.baseline.hourOfWeekProbability(how, c.home.utcOffsetMinutes);
     if (p >= c.params.unusualHourOfWeek)
         return;
-    const double pHour = c.baseline.hourOfDayProbability(how % 24, offset);
+    const double pHour = c.baseline.hourOfDayProbability(how % 24, c.home.utcOffsetMinutes);
     const bool rareHour = pHour < c.params.rareHourOfDay;
     const QString key = dayKey(QStringLiteral("unusual_time"), QString::number(how), e.timeMs);
     if (merger_.appendTo(key, c, out))
