@@ -37,6 +37,7 @@ int runStats(Context &ctx, const QStringList &args)
                             {QStringLiteral("audits"), stats->audits},
                             {QStringLiteral("users"), stats->users},
                             {QStringLiteral("sources"), stats->sources},
+                            {QStringLiteral("backup_sessions"), stats->backupSessions},
                             {QStringLiteral("first_event_utc"), first},
                             {QStringLiteral("last_event_utc"), last}};
         ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << "\n";
@@ -49,6 +50,7 @@ int runStats(Context &ctx, const QStringList &args)
             << "Audit events:             " << stats->audits << "\n"
             << "Users:                    " << stats->users << "\n"
             << "Source files:             " << stats->sources << "\n"
+            << "Backup sessions:          " << stats->backupSessions << "\n"
             << "First event (UTC):        " << first.toString() << "\n"
             << "Last event (UTC):         " << last.toString() << "\n";
     return Ok;

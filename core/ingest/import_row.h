@@ -27,7 +27,15 @@ enum class AuditColumn : int {
     Count
 };
 
-enum class RecordKind { SignIn, Audit };
+// Columns of the backup_sessions table in insert order (Veeam job and task sessions, core/backup).
+enum class BackupColumn : int {
+    Id, JobId, JobName, JobType, SessionType, Level, ParentId, Server, ServerUid, CreationMs, EndMs, Result, State,
+    Message, IsFull, TransferredBytes, ReadBytes, ProcessedBytes, ProcessedUsedBytes, TotalBytes, BackupSize, DataSize,
+    DedupRatio, CompressRatio, AvgSpeed, DurationS, ProgressPercent,
+    Count
+};
+
+enum class RecordKind { SignIn, Audit, BackupSession };
 
 // One flattened record on its way to the database. Text lives in a per-batch UTF-8 arena, so the hot
 // path copies bytes once from the parser and binds them to SQLite as they are: no QString round trip,
@@ -53,7 +61,12 @@ struct ImportRow
     qint64 recordIndex = 0;
     std::array<Cell, kMaxColumns> cells;
 
-    int columnCount() const { return kind == RecordKind::Audit ? int(AuditColumn::Count) : int(SignInColumn::Count); }
+    int columnCount() const
+    {
+        return kind == RecordKind::Audit           ? int(AuditColumn::Count)
+               : kind == RecordKind::BackupSession ? int(BackupColumn::Count)
+                                                   : int(SignInColumn::Count);
+    }
 };
 
 // Writes cells of one row into a shared arena.

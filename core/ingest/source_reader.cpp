@@ -1,5 +1,6 @@
 #include "ingest/source_reader.h"
 
+#include "backup/veeam_session_flattener.h"
 #include "ingest/csv_record_stream.h"
 #include "ingest/json_record_stream.h"
 
@@ -59,7 +60,7 @@ void appendJsonString(std::string &out, std::string_view s)
     out.push_back('"');
 }
 
-enum class CsvKind { Unknown, LogAnalytics, Portal };
+enum class CsvKind { Unknown, LogAnalytics, Portal, Veeam };
 
 CsvKind classifyHeader(const std::vector<std::string> &normalised)
 {
@@ -75,6 +76,11 @@ CsvKind classifyHeader(const std::vector<std::string> &normalised)
     if (has("timegenerated") || has("createddatetime") || has("activitydatetime")
         || (has("type") && (has("userprincipalname") || has("operationname"))))
         return CsvKind::LogAnalytics;
+    // Export-Csv of Get-VBRBackupSession / Get-VBRTaskSession (docs/formats.md, "Veeam backup sessions").
+    if ((has("creationtime") || has("creationtimeutc") || has("progress.starttimeutc"))
+        && (has("jobname") || has("jobtype") || has("jobid") || has("jobsessid") || has("status")
+            || has("progress.transferedsize") || has("backupstats.backupsize")))
+        return CsvKind::Veeam;
     return CsvKind::Unknown;
 }
 
@@ -95,6 +101,10 @@ struct SourceReader::Impl
     bool haveHeader = false;
     CsvKind csvKind = CsvKind::Unknown;
     std::string rowJson;
+    // Veeam backup sessions (core/backup)
+    backup::VeeamSessionFlattener veeam;
+    bool veeamFile = false;
+    std::string veeamOriginal;
 };
 
 SourceReader::SourceReader(const ImportLimits &limits, RowFn onRow, RejectFn onReject)
@@ -193,8 +203,11 @@ bool SourceReader::handleJsonRecord(std::string_view record)
         simdjson::dom::element probe;
         d->padded.assign(record);
         d->padded.reserve(record.size() + simdjson::SIMDJSON_PADDING);
-        if (d->parser.parse(d->padded.data(), d->padded.size(), false).get(probe) == simdjson::SUCCESS
-            && probe.is_object()) {
+        const bool parsed = d->parser.parse(d->padded.data(), d->padded.size(), false).get(probe) == simdjson::SUCCESS
+                            && probe.is_object();
+        if (parsed && detectVeeam(probe)) {
+            d->dialectKnown = true;
+        } else if (parsed) {
             d->dialect = EntraRecordFlattener::detectDialect(probe);
             d->dialectKnown = true;
             const JsonContainer c = d->json->container();
@@ -215,6 +228,69 @@ bool SourceReader::handleJsonRecord(std::string_view record)
     return handleParsed(record, index, QStringLiteral("record %1").arg(index + 1));
 }
 
+bool SourceReader::detectVeeam(simdjson::dom::object probe)
+{
+    backup::VeeamShape shape = backup::VeeamShape::None;
+    if (auto list = backup::VeeamSessionFlattener::sessionList(probe)) {
+        // A REST or Enterprise Manager list: its first session says which.
+        shape = backup::VeeamShape::RestSession;
+        for (simdjson::dom::element first : *list) {
+            shape = first.is_object() ? d->veeam.detect(first) : backup::VeeamShape::None;
+            break;
+        }
+    } else {
+        shape = d->veeam.detect(probe);
+    }
+    if (shape == backup::VeeamShape::None)
+        return false;
+    d->veeamFile = true;
+    reader_ = backup::VeeamSessionFlattener::readerName(shape, false);
+    return true;
+}
+
+bool SourceReader::handleVeeam(simdjson::dom::object record, std::string_view original, qint64 index,
+                               const QString &where)
+{
+    auto list = backup::VeeamSessionFlattener::sessionList(record);
+    if (!list)
+        return handleVeeamSession(record, original, index, where);
+    // The wrapper is not a record: its sessions are, numbered on from the records before it.
+    seen_ = index;
+    for (simdjson::dom::element e : *list) {
+        const qint64 i = seen_++;
+        const QString at = QStringLiteral("record %1").arg(i + 1);
+        if (!e.is_object()) {
+            onReject_(i, QStringLiteral("%1: is not a JSON object").arg(at));
+            continue;
+        }
+        d->veeamOriginal = simdjson::minify(e);
+        if (!handleVeeamSession(e, d->veeamOriginal, i, at))
+            return false;
+    }
+    return true;
+}
+
+bool SourceReader::handleVeeamSession(simdjson::dom::object record, std::string_view original, qint64 index,
+                                      const QString &where)
+{
+    QString why;
+    std::string &arena = arena_ ? *arena_ : ownArena_;
+    if (!arena_)
+        arena.clear();
+    const size_t arenaSize = arena.size();
+    if (!d->veeam.flatten(record, d->row, arena, why)) {
+        arena.resize(arenaSize);
+        onReject_(index, QStringLiteral("%1: %2").arg(where, why));
+        return true;
+    }
+    d->row.recordIndex = index;
+    if (!onRow_(ReadRecord{d->row, original})) {
+        stopped_ = true;
+        return false;
+    }
+    return true;
+}
+
 bool SourceReader::handleParsed(std::string_view record, qint64 index, const QString &where)
 {
     d->padded.assign(record);
@@ -227,6 +303,8 @@ bool SourceReader::handleParsed(std::string_view record, qint64 index, const QSt
         return fail(QStringLiteral("%1 is not valid JSON: %2").arg(where, QString::fromUtf8(simdjson::error_message(err))));
     if (!element.is_object())
         return fail(QStringLiteral("%1 is not a JSON object").arg(where));
+    if (d->veeamFile)
+        return handleVeeam(element, record, index, where);
     const RecordDialect dialect =
         d->dialectKnown && !d->csv ? EntraRecordFlattener::detectDialect(element) : d->dialect;
     QString why;
@@ -250,6 +328,9 @@ bool SourceReader::handleParsed(std::string_view record, qint64 index, const QSt
 bool SourceReader::handleCsvRow(const std::vector<std::string> &cells, qint64 line)
 {
     if (!d->haveHeader) {
+        // Windows PowerShell's Export-Csv starts with `#TYPE <type name>` unless given -NoTypeInformation.
+        if (cells.size() == 1 && cells[0].rfind("#TYPE", 0) == 0)
+            return true;
         std::vector<std::string> normalised;
         for (const std::string &h : cells) {
             normalised.push_back(normaliseHeader(h));
@@ -263,10 +344,16 @@ bool SourceReader::handleCsvRow(const std::vector<std::string> &cells, qint64 li
             QStringList first;
             for (size_t i = 0; i < cells.size() && i < 6; ++i)
                 first << QString::fromUtf8(cells[i].data(), qsizetype(cells[i].size()));
-            return fail(QStringLiteral("the CSV columns (%1, ...) are not those of an Entra ID sign-in or audit export")
+            return fail(QStringLiteral("the CSV columns (%1, ...) are not those of an Entra ID sign-in or audit "
+                                       "export, nor of a Veeam session export")
                             .arg(first.join(QStringLiteral(", "))));
         }
         d->haveHeader = true;
+        if (d->csvKind == CsvKind::Veeam) {
+            d->veeamFile = true;
+            reader_ = backup::VeeamSessionFlattener::readerName(backup::VeeamShape::PsSession, true);
+            return true;
+        }
         d->dialect = d->csvKind == CsvKind::Portal ? RecordDialect::EntraPortal : RecordDialect::LogAnalytics;
         reader_ = d->csvKind == CsvKind::Portal ? QStringLiteral("entra-portal-csv") : QStringLiteral("log-analytics-csv");
         return true;

@@ -5,6 +5,7 @@
 
 #include <QString>
 #include <functional>
+#include <simdjson.h>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -47,6 +48,9 @@ private:
     bool handleJsonRecord(std::string_view record);
     bool handleCsvRow(const std::vector<std::string> &cells, qint64 line);
     bool handleParsed(std::string_view record, qint64 index, const QString &where);
+    bool detectVeeam(simdjson::dom::object probe);
+    bool handleVeeam(simdjson::dom::object record, std::string_view original, qint64 index, const QString &where);
+    bool handleVeeamSession(simdjson::dom::object record, std::string_view original, qint64 index, const QString &where);
     bool fail(const QString &why);
 
     struct Impl;

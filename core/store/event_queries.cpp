@@ -44,6 +44,7 @@ std::optional<StoreStats> readStats(Database &db, QString &error)
         && scalar(db, QStringLiteral("SELECT count(*) FROM audits"), s.audits, error)
         && scalar(db, QStringLiteral("SELECT count(DISTINCT upn) FROM signins WHERE upn IS NOT NULL"), s.users, error)
         && scalar(db, QStringLiteral("SELECT count(*) FROM sources"), s.sources, error)
+        && scalar(db, QStringLiteral("SELECT count(*) FROM backup_sessions"), s.backupSessions, error)
         && scalar(db,
                   QStringLiteral("SELECT min(t) FROM (SELECT min(created_ms) AS t FROM signins UNION ALL "
                                  "SELECT min(created_ms) FROM service_signins UNION ALL SELECT min(time_ms) FROM audits)"),
@@ -100,14 +101,15 @@ bool forEachEvent(Database &db, EventTable table, const EventFilter &filter,
 
 std::optional<QByteArray> originalRecord(Database &db, const QString &eventId, QString &error)
 {
-    for (EventTable table : {EventTable::SignIns, EventTable::WorkloadSignIns, EventTable::Audits}) {
+    for (const QString &table : {tableName(EventTable::SignIns), tableName(EventTable::WorkloadSignIns),
+                                 tableName(EventTable::Audits), QStringLiteral("backup_sessions")}) {
         QSqlQuery q(db.connection());
         // The block whose first record is the nearest at or before this one, within the same source.
         q.prepare(QStringLiteral("SELECT e.record_index, o.last_record, o.encoding, o.data FROM %1 e "
                                  "JOIN originals o ON o.id = (SELECT max(id) FROM originals "
                                  "WHERE id <= e.source_id * 4294967296 + e.record_index "
                                  "AND id >= e.source_id * 4294967296) WHERE e.id = ?")
-                      .arg(tableName(table)));
+                      .arg(table));
         q.addBindValue(eventId);
         if (!q.exec()) {
             error = Database::describe(QStringLiteral("cannot read %1").arg(db.path()), q.lastError());

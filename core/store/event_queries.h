@@ -17,6 +17,7 @@ struct StoreStats
     qint64 audits = 0;
     qint64 users = 0;           // distinct UPNs with a sign-in
     qint64 sources = 0;
+    qint64 backupSessions = 0;  // Veeam job and task sessions (not part of the event times below)
     std::optional<qint64> firstEventMs;
     std::optional<qint64> lastEventMs;
 };

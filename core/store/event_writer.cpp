@@ -104,6 +104,7 @@ bool EventWriter::begin()
         if (!prepare(insertSignIn_, insertSql(QStringLiteral("signins"), signInColumns()))
             || !prepare(insertWorkloadSignIn_, insertSql(QStringLiteral("service_signins"), signInColumns()))
             || !prepare(insertAudit_, insertSql(QStringLiteral("audits"), auditColumns()))
+            || !prepare(insertBackupSession_, insertSql(QStringLiteral("backup_sessions"), backupSessionColumns()))
             || !prepare(insertOriginal_, QStringLiteral("INSERT INTO originals (id, last_record, encoding, data) VALUES (?, ?, ?, ?)")))
             return false;
     }
@@ -143,7 +144,11 @@ bool EventWriter::addOriginals(qint64 firstIndex, qint64 lastIndex, const QByteA
 bool EventWriter::add(const ImportRow &row, const std::string &arena, bool &inserted)
 {
     const bool audit = row.kind == RecordKind::Audit;
-    SqliteStatement &q = audit ? insertAudit_ : isWorkloadSignIn(row.eventType) ? insertWorkloadSignIn_ : insertSignIn_;
+    const bool backup = row.kind == RecordKind::BackupSession;
+    SqliteStatement &q = backup ? insertBackupSession_
+                         : audit ? insertAudit_
+                         : isWorkloadSignIn(row.eventType) ? insertWorkloadSignIn_
+                                                           : insertSignIn_;
     const int columns = row.columnCount();
     for (int c = 0; c < columns; ++c) {
         const ImportRow::Cell &cell = row.cells[size_t(c)];
@@ -154,7 +159,7 @@ bool EventWriter::add(const ImportRow &row, const std::string &arena, bool &inse
         case ImportRow::Cell::Real: q.bindReal(c + 1, cell.real); break;
         }
     }
-    if (!audit) {
+    if (!audit && !backup) {
         // Derived from the event type, which the flattener settles last.
         static const QByteArray names[] = {eventTypeName(SignInEventType::InteractiveUser).toUtf8(),
                                            eventTypeName(SignInEventType::NonInteractiveUser).toUtf8(),
@@ -166,7 +171,7 @@ bool EventWriter::add(const ImportRow &row, const std::string &arena, bool &inse
     }
     q.bind(columns + 1, pendingSourceId_);
     q.bind(columns + 2, row.recordIndex);
-    if (!step(q, audit ? "audit event" : "sign-in", cellText(row, arena, 0)))
+    if (!step(q, backup ? "backup session" : audit ? "audit event" : "sign-in", cellText(row, arena, 0)))
         return false;
     inserted = q.changes() > 0;
     return true;
@@ -198,7 +203,7 @@ bool EventWriter::commit(const SourceSummary &summary, qint64 *sourceId)
             rollback();
             return false;
         }
-        for (const char *table : {"signins", "service_signins", "audits"}) {
+        for (const char *table : {"signins", "service_signins", "audits", "backup_sessions"}) {
             QSqlQuery move(db);
             move.prepare(QStringLiteral("UPDATE %1 SET source_id = ? WHERE source_id = ?").arg(QLatin1String(table)));
             move.addBindValue(id);
@@ -257,7 +262,7 @@ bool EventWriter::commit(const SourceSummary &summary, qint64 *sourceId)
 
 void EventWriter::rollback()
 {
-    for (SqliteStatement *q : {&insertSignIn_, &insertWorkloadSignIn_, &insertAudit_, &insertOriginal_})
+    for (SqliteStatement *q : {&insertSignIn_, &insertWorkloadSignIn_, &insertAudit_, &insertBackupSession_, &insertOriginal_})
         q->reset();
     if (inFile_) {
         run("ROLLBACK TO source_file");

@@ -73,6 +73,7 @@ private:
     SqliteStatement insertSignIn_;
     SqliteStatement insertWorkloadSignIn_;
     SqliteStatement insertAudit_;
+    SqliteStatement insertBackupSession_;
     SqliteStatement insertOriginal_;
     QString error_;
 };

@@ -52,6 +52,21 @@ const QStringList &auditColumns()
     return columns;
 }
 
+const QStringList &backupSessionColumns()
+{
+    static const QStringList columns = {
+        QStringLiteral("id"), QStringLiteral("job_id"), QStringLiteral("job_name"), QStringLiteral("job_type"),
+        QStringLiteral("session_type"), QStringLiteral("level"), QStringLiteral("parent_id"), QStringLiteral("server"),
+        QStringLiteral("server_uid"), QStringLiteral("creation_ms"), QStringLiteral("end_ms"), QStringLiteral("result"),
+        QStringLiteral("state"), QStringLiteral("message"), QStringLiteral("is_full"),
+        QStringLiteral("transferred_bytes"), QStringLiteral("read_bytes"), QStringLiteral("processed_bytes"),
+        QStringLiteral("processed_used_bytes"), QStringLiteral("total_bytes"), QStringLiteral("backup_size"),
+        QStringLiteral("data_size"), QStringLiteral("dedup_ratio"), QStringLiteral("compress_ratio"),
+        QStringLiteral("avg_speed"), QStringLiteral("duration_s"), QStringLiteral("progress_percent"),
+        QStringLiteral("source_id"), QStringLiteral("record_index")};
+    return columns;
+}
+
 const std::vector<QStringList> &schemaMigrations()
 {
     static const std::vector<QStringList> migrations = {

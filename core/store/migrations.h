@@ -12,5 +12,7 @@ const std::vector<QStringList> &schemaMigrations();
 // Columns of the two sign-in tables, in insert order (shared by the writer and the queries).
 const QStringList &signInColumns();
 const QStringList &auditColumns();
+// Columns of backup_sessions, in insert order (BackupColumn in ingest/import_row.h).
+const QStringList &backupSessionColumns();
 
 } // namespace backsight

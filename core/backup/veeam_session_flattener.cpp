@@ -1,0 +1,580 @@
+#include "backup/veeam_session_flattener.h"
+
+#include "ingest/timestamp.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace backsight::backup {
+namespace {
+
+using Element = RecordFields::Element;
+
+char lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
+}
+
+bool equalsIgnoreCase(std::string_view a, std::string_view lowerText)
+{
+    if (a.size() != lowerText.size())
+        return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+        if (lower(a[i]) != lowerText[i])
+            return false;
+    }
+    return true;
+}
+
+bool endsWithIgnoreCase(std::string_view s, std::string_view lowerSuffix)
+{
+    return s.size() >= lowerSuffix.size() && equalsIgnoreCase(s.substr(s.size() - lowerSuffix.size()), lowerSuffix);
+}
+
+std::string lowered(std::string_view s)
+{
+    std::string out(s);
+    for (char &c : out)
+        c = lower(c);
+    return out;
+}
+
+std::string_view trimmed(std::string_view s)
+{
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
+    return s;
+}
+
+QString qs(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+void putQString(RowWriter &w, BackupColumn c, const QString &value)
+{
+    const QByteArray bytes = value.toUtf8();
+    w.text(int(c), std::string_view(bytes.constData(), size_t(bytes.size())));
+}
+
+// `Daily Backup (Incremental)` -> `Daily Backup`; `srv04@2014-10-19 05:23:44` -> `srv04`.
+std::string_view stripSessionSuffix(std::string_view name)
+{
+    const size_t at = name.find('@');
+    if (at != std::string_view::npos && at > 0)
+        return trimmed(name.substr(0, at));
+    name = trimmed(name);
+    if (!name.empty() && name.back() == ')') {
+        const size_t open = name.rfind(" (");
+        if (open != std::string_view::npos && open > 0)
+            return trimmed(name.substr(0, open));
+    }
+    return name;
+}
+
+// The GUID of `urn:veeam:BackupTaskSession:8876...` (Enterprise Manager), so ids join across exports.
+std::string_view stripUrn(std::string_view id)
+{
+    if (id.size() > 4 && equalsIgnoreCase(id.substr(0, 4), "urn:")) {
+        const size_t colon = id.rfind(':');
+        if (colon != std::string_view::npos && colon + 1 < id.size())
+            return id.substr(colon + 1);
+    }
+    return id;
+}
+
+std::optional<double> number(std::string_view s)
+{
+    s = trimmed(s);
+    if (s.empty())
+        return std::nullopt;
+    bool ok = false;
+    const double d = QByteArray(s.data(), qsizetype(s.size())).toDouble(&ok);
+    return ok && std::isfinite(d) ? std::optional<double>(d) : std::nullopt;
+}
+
+std::optional<qint64> wholeNumber(std::optional<Element> v)
+{
+    if (!v)
+        return std::nullopt;
+    if (auto i = RecordFields::integer(v))
+        return i;
+    if (auto d = RecordFields::real(v))
+        return qint64(std::llround(*d));
+    return std::nullopt;
+}
+
+QString stateName(qint64 n)
+{
+    // Veeam.Backup.Model.CBaseSession+EState, as ConvertTo-Json writes it without -EnumsAsStrings.
+    switch (n) {
+    case -1: return QStringLiteral("Stopped");
+    case 3: return QStringLiteral("Starting");
+    case 4: return QStringLiteral("Stopping");
+    case 5: return QStringLiteral("Working");
+    case 6: return QStringLiteral("Pausing");
+    case 7: return QStringLiteral("Resuming");
+    case 8: return QStringLiteral("WaitingTape");
+    case 9: return QStringLiteral("Idle");
+    case 10: return QStringLiteral("Postprocessing");
+    case 11: return QStringLiteral("WaitingRepository");
+    case 12: return QStringLiteral("WaitingSlot");
+    default: return QString::number(n);
+    }
+}
+
+QString jobTypeName(qint64 n)
+{
+    // Veeam.Backup.Model.DBM.EDbJobType, the values seen in session exports.
+    switch (n) {
+    case 0: return QStringLiteral("Backup");
+    case 1: return QStringLiteral("Replica");
+    case 2: return QStringLiteral("Copy");
+    case 51: return QStringLiteral("BackupSync");
+    default: return QString::number(n);
+    }
+}
+
+// A ratio as Veeam's BackupStats gives it — a percentage (DedupRatio 25 = data shrank to 25 % = 4x) — or
+// as report scripts write it (`4.0x`). Stored as the factor.
+std::optional<double> ratioFactor(std::optional<Element> v, std::string &scratch)
+{
+    std::string_view s = trimmed(RecordFields::asText(v, scratch));
+    if (s.empty())
+        return std::nullopt;
+    if (s.back() == 'x' || s.back() == 'X') {
+        const auto factor = number(s.substr(0, s.size() - 1));
+        return factor && *factor > 0 ? factor : std::nullopt;
+    }
+    const auto percent = number(s);
+    if (!percent || *percent <= 0)
+        return std::nullopt; // Veeam writes 0 when nothing was read
+    return 100.0 / *percent;
+}
+
+std::optional<double> durationSeconds(std::optional<Element> v, RecordFields &f, std::string &scratch)
+{
+    if (!v)
+        return std::nullopt;
+    if (v->is_object()) {
+        // A TimeSpan below ConvertTo-Json's depth: {"Ticks": ..., "TotalSeconds": ...}.
+        if (auto s = RecordFields::real(f.child(v, "totalseconds")))
+            return s;
+        if (auto ticks = RecordFields::integer(f.child(v, "ticks")))
+            return double(*ticks) / 1e7;
+        return std::nullopt;
+    }
+    if (v->is_number())
+        return RecordFields::real(v);
+    const std::string_view text = RecordFields::asText(v, scratch);
+    if (auto s = parseTimeSpan(text))
+        return s;
+    return number(text);
+}
+
+} // namespace
+
+std::optional<qint64> parseMsAjaxDate(std::string_view text)
+{
+    text = trimmed(text);
+    // ConvertTo-Json writes `\/Date(...)\/`; after JSON unescaping that is `/Date(...)/`.
+    constexpr std::string_view open = "/Date(";
+    if (text.size() < open.size() + 3 || text.substr(0, open.size()) != open || text.substr(text.size() - 2) != ")/")
+        return std::nullopt;
+    std::string_view body = text.substr(open.size(), text.size() - open.size() - 2);
+    // An offset suffix (`+0100`) only says which zone the writer was in; the number is UTC already.
+    const size_t sign = body.find_first_of("+-", 1);
+    if (sign != std::string_view::npos)
+        body = body.substr(0, sign);
+    qint64 ms = 0;
+    const auto [end, ec] = std::from_chars(body.data(), body.data() + body.size(), ms);
+    if (ec != std::errc() || end != body.data() + body.size())
+        return std::nullopt;
+    return ms;
+}
+
+std::optional<double> parseTimeSpan(std::string_view text)
+{
+    text = trimmed(text);
+    if (text.empty())
+        return std::nullopt;
+    double sign = 1;
+    if (text.front() == '-') {
+        sign = -1;
+        text.remove_prefix(1);
+    }
+    const size_t firstColon = text.find(':');
+    if (firstColon == std::string_view::npos)
+        return std::nullopt;
+    qint64 days = 0;
+    std::string_view hours = text.substr(0, firstColon);
+    const size_t dot = hours.find('.');
+    if (dot != std::string_view::npos) {
+        const auto d = std::from_chars(hours.data(), hours.data() + dot, days);
+        if (d.ec != std::errc() || d.ptr != hours.data() + dot)
+            return std::nullopt;
+        hours = hours.substr(dot + 1);
+    }
+    const std::string_view rest = text.substr(firstColon + 1);
+    const size_t secondColon = rest.find(':');
+    if (secondColon == std::string_view::npos)
+        return std::nullopt;
+    int h = 0, m = 0;
+    const auto rh = std::from_chars(hours.data(), hours.data() + hours.size(), h);
+    const auto rm = std::from_chars(rest.data(), rest.data() + secondColon, m);
+    const auto seconds = number(rest.substr(secondColon + 1));
+    if (rh.ec != std::errc() || rh.ptr != hours.data() + hours.size() || rm.ec != std::errc()
+        || rm.ptr != rest.data() + secondColon || !seconds || h > 23 || m > 59 || *seconds >= 60 || *seconds < 0)
+        return std::nullopt;
+    return sign * (double(days) * 86400 + h * 3600 + m * 60 + *seconds);
+}
+
+QString normaliseResult(std::string_view text, std::optional<qint64> code, bool taskStatus)
+{
+    text = trimmed(text);
+    if (!text.empty() && !code) {
+        if (equalsIgnoreCase(text, "success"))
+            return QStringLiteral("Success");
+        if (equalsIgnoreCase(text, "warning"))
+            return QStringLiteral("Warning");
+        if (equalsIgnoreCase(text, "failed") || equalsIgnoreCase(text, "failure") || equalsIgnoreCase(text, "error"))
+            return QStringLiteral("Failed");
+        if (equalsIgnoreCase(text, "none") || equalsIgnoreCase(text, "inprogress") || equalsIgnoreCase(text, "pending")
+            || equalsIgnoreCase(text, "running"))
+            return QStringLiteral("None");
+        return qs(text);
+    }
+    if (!code)
+        return {};
+    if (taskStatus) {
+        // Veeam.Backup.Model.Common.ETaskStatus (as in the configuration database's task sessions).
+        switch (*code) {
+        case 0: return QStringLiteral("Success");
+        case 2: return QStringLiteral("Failed");
+        case 3: return QStringLiteral("Warning");
+        case 5:
+        case 6: return QStringLiteral("None");
+        default: return QString::number(*code);
+        }
+    }
+    // Veeam.Backup.Model.CBaseSession+EResult.
+    switch (*code) {
+    case -1: return QStringLiteral("None");
+    case 0: return QStringLiteral("Success");
+    case 1: return QStringLiteral("Warning");
+    case 2: return QStringLiteral("Failed");
+    default: return QString::number(*code);
+    }
+}
+
+std::optional<RecordFields::Element> VeeamSessionFlattener::nested(std::string_view parent, std::string_view child)
+{
+    if (auto p = f_.field({parent})) {
+        if (auto c = f_.child(p, child))
+            return c;
+    }
+    // Export-Csv of a Select-Object with calculated properties: a `Progress.TransferedSize` column.
+    std::string key;
+    key.reserve(parent.size() + child.size() + 1);
+    key.append(parent).append(".").append(child);
+    return f_.field({std::string_view(key)});
+}
+
+VeeamShape VeeamSessionFlattener::detect(simdjson::dom::object record)
+{
+    f_.reset(record);
+    auto has = [this](std::string_view n) { return f_.field({n}).has_value(); };
+    const std::string_view type = RecordFields::rawString(f_.field({"type"}));
+    if (equalsIgnoreCase(type, "backuptasksession") || has("jobsessionuid"))
+        return VeeamShape::EmTaskSession;
+    if (equalsIgnoreCase(type, "backupjobsession") || (has("uid") && has("jobuid")))
+        return VeeamShape::EmJobSession;
+    const bool created = has("creationtime") || has("creationtimeutc") || nested("progress", "starttimeutc");
+    if (!created)
+        return VeeamShape::None;
+    if (has("sessiontype"))
+        return has("sessionid") ? VeeamShape::RestTaskSession : VeeamShape::RestSession;
+    if (has("jobsessid") || (has("status") && !has("state") && !has("jobtype")))
+        return VeeamShape::PsTaskSession;
+    if (has("jobname") || has("jobtype") || has("jobid") || has("backupstats") || has("progress")
+        || nested("progress", "transferedsize") || nested("backupstats", "backupsize"))
+        return VeeamShape::PsSession;
+    return VeeamShape::None;
+}
+
+std::optional<simdjson::dom::array> VeeamSessionFlattener::sessionList(simdjson::dom::object record)
+{
+    auto arrayIn = [](simdjson::dom::object o, std::string_view key) -> std::optional<simdjson::dom::array> {
+        for (auto [k, v] : o) {
+            if (equalsIgnoreCase(k, key)) {
+                if (v.is_array())
+                    return simdjson::dom::array(v);
+                return std::nullopt;
+            }
+        }
+        return std::nullopt;
+    };
+    auto objectIn = [](simdjson::dom::object o, std::string_view key) -> std::optional<simdjson::dom::object> {
+        for (auto [k, v] : o) {
+            if (equalsIgnoreCase(k, key) && v.is_object())
+                return simdjson::dom::object(v);
+        }
+        return std::nullopt;
+    };
+    if (auto data = arrayIn(record, "data"))
+        return data;
+    for (std::string_view list : {"backuptasksessions", "backupjobsessions"}) {
+        if (auto a = arrayIn(record, list))
+            return a;
+    }
+    if (auto entities = objectIn(record, "entities")) {
+        for (std::string_view list : {"backuptasksessions", "backupjobsessions"}) {
+            if (auto inner = objectIn(*entities, list)) {
+                if (auto a = arrayIn(*inner, list))
+                    return a;
+            }
+            if (auto a = arrayIn(*entities, list))
+                return a;
+        }
+    }
+    return std::nullopt;
+}
+
+QString VeeamSessionFlattener::readerName(VeeamShape shape, bool csv)
+{
+    switch (shape) {
+    case VeeamShape::PsSession:
+    case VeeamShape::PsTaskSession:
+        return csv ? QStringLiteral("veeam-ps-session-csv") : QStringLiteral("veeam-ps-session-json");
+    case VeeamShape::RestSession:
+    case VeeamShape::RestTaskSession: return QStringLiteral("veeam-rest-sessions");
+    case VeeamShape::EmJobSession: return QStringLiteral("veeam-em-job-sessions");
+    case VeeamShape::EmTaskSession: return QStringLiteral("veeam-em-task-sessions");
+    case VeeamShape::None: break;
+    }
+    return {};
+}
+
+void VeeamSessionFlattener::putText(RowWriter &w, BackupColumn c, std::optional<Element> v)
+{
+    w.text(int(c), trimmed(RecordFields::asText(v, scratch_)));
+}
+
+void VeeamSessionFlattener::putId(RowWriter &w, BackupColumn c, std::optional<Element> v)
+{
+    w.lowerText(int(c), stripUrn(trimmed(RecordFields::asText(v, scratch_))));
+}
+
+void VeeamSessionFlattener::putBytes(RowWriter &w, BackupColumn c, std::optional<Element> v)
+{
+    const auto n = wholeNumber(v);
+    w.integer(int(c), n && *n >= 0 ? n : std::nullopt);
+}
+
+bool VeeamSessionFlattener::readTime(std::initializer_list<std::string_view> names, bool required, BackupColumn column,
+                                     RowWriter &w, QString &error)
+{
+    for (std::string_view name : names) {
+        const std::string key = lowered(name);
+        const size_t dot = key.find('.');
+        std::optional<Element> value = dot == std::string::npos
+                                           ? f_.field({std::string_view(key)})
+                                           : nested(std::string_view(key).substr(0, dot), std::string_view(key).substr(dot + 1));
+        if (!value)
+            continue;
+        if (value->is_object()) // Windows PowerShell's Get-Date objects: {"value": "/Date(...)/", "DateTime": "..."}
+            value = f_.child(value, "value");
+        const std::string_view text = trimmed(RecordFields::rawString(value));
+        if (text.empty()) {
+            error = QStringLiteral("%1 is not a date and time").arg(qs(name));
+            return false;
+        }
+        qint64 ms = 0;
+        if (auto ajax = parseMsAjaxDate(text)) {
+            ms = *ajax;
+        } else {
+            // Only a field that says UTC (CreationTimeUTC, EndTimeUTC, Enterprise Manager's times) may omit the zone.
+            const bool utc = endsWithIgnoreCase(name, "utc") || zonelessIsUtc_;
+            const ParsedTime t = parseTimestamp(text, utc ? ZonelessTime::IsUtc : ZonelessTime::Reject);
+            if (!t.ok) {
+                error = QStringLiteral("%1 %2").arg(qs(name), t.error);
+                if (t.error.contains(QLatin1String("time zone")) && powerShell_)
+                    error += QStringLiteral(" (Export-Csv writes local time without a zone: export the %1UTC column "
+                                            "too, or write the time with .ToUniversalTime().ToString('o'))")
+                                 .arg(qs(name));
+                return false;
+            }
+            ms = t.ms;
+        }
+        // Veeam writes 1900-01-01 as the end of a session that has not ended.
+        constexpr qint64 year1971 = 31536000000LL;
+        if (ms < year1971) {
+            if (!required) {
+                w.integer(int(column), std::nullopt);
+                return true;
+            }
+            error = QStringLiteral("%1 '%2' is not a real session time").arg(qs(name), qs(text));
+            return false;
+        }
+        w.integer(int(column), ms);
+        return true;
+    }
+    if (required) {
+        error = QStringLiteral("no creation time (%1)").arg(qs(*names.begin()));
+        return false;
+    }
+    w.integer(int(column), std::nullopt);
+    return true;
+}
+
+bool VeeamSessionFlattener::flatten(simdjson::dom::object record, ImportRow &row, std::string &arena, QString &error)
+{
+    const VeeamShape shape = detect(record); // also indexes the record's fields
+    row = ImportRow{};
+    row.kind = RecordKind::BackupSession;
+    RowWriter w(row, arena);
+    if (shape == VeeamShape::None) {
+        error = QStringLiteral("not a Veeam session record (no CreationTime and JobName, sessionType or UID)");
+        return false;
+    }
+    const bool em = shape == VeeamShape::EmJobSession || shape == VeeamShape::EmTaskSession;
+    const bool rest = shape == VeeamShape::RestSession || shape == VeeamShape::RestTaskSession;
+    const bool task =
+        shape == VeeamShape::PsTaskSession || shape == VeeamShape::RestTaskSession || shape == VeeamShape::EmTaskSession;
+    zonelessIsUtc_ = em; // Enterprise Manager documents its session times as UTC
+    powerShell_ = !em && !rest;
+
+    putId(w, BackupColumn::Id, f_.field({"id", "uid", "sessionid"}));
+    if (!w.has(int(BackupColumn::Id))) {
+        error = QStringLiteral("no session id (%1)").arg(em ? QStringLiteral("UID") : QStringLiteral("Id"));
+        return false;
+    }
+    if (!readTime({"CreationTimeUTC", "CreationTime", "Progress.StartTimeUtc"}, true, BackupColumn::CreationMs, w, error)
+        || !readTime({"EndTimeUTC", "EndTime", "Progress.StopTimeUtc"}, false, BackupColumn::EndMs, w, error))
+        return false;
+
+    w.text(int(BackupColumn::Level), task ? std::string_view("task") : std::string_view("job"));
+    putId(w, BackupColumn::JobId, f_.field({"jobid", "jobuid"}));
+    putId(w, BackupColumn::ParentId, f_.field({"jobsessid", "jobsessionuid", "sessionid", "parentsessionid"}));
+    putText(w, BackupColumn::SessionType, f_.field({"sessiontype"}));
+
+    // Job name; the server is the VM / agent of a task session, the job itself for a job session.
+    std::string_view name = trimmed(RecordFields::rawString(f_.field({"name"})));
+    std::string_view jobName = trimmed(RecordFields::rawString(f_.field({"jobname", "origjobname"})));
+    if (jobName.empty() && !task)
+        jobName = stripSessionSuffix(name);
+    w.text(int(BackupColumn::JobName), jobName);
+    std::string_view server;
+    if (task) {
+        server = trimmed(RecordFields::rawString(f_.field({"vmdisplayname", "objectname"})));
+        if (server.empty())
+            server = em ? stripSessionSuffix(name) : name;
+    }
+    if (server.empty())
+        server = jobName;
+    if (server.empty()) {
+        error = QStringLiteral("no job or server name (%1)")
+                    .arg(task ? QStringLiteral("Name") : QStringLiteral("JobName"));
+        return false;
+    }
+    w.text(int(BackupColumn::Server), server);
+    putText(w, BackupColumn::ServerUid, f_.field({"vmuid", "objectid"}));
+
+    // Job type: text, or the enum's number.
+    if (auto jt = f_.field({"jobtype"})) {
+        if (auto n = RecordFields::integer(jt))
+            putQString(w, BackupColumn::JobType, jobTypeName(*n));
+        else
+            putText(w, BackupColumn::JobType, jt);
+    }
+
+    // Result and state. REST nests the result: {"result": "Success", "message": "...", "isCanceled": false}.
+    std::optional<Element> result = f_.field({"result"});
+    std::optional<Element> message;
+    if (result && result->is_object()) {
+        message = f_.child(result, "message");
+        result = f_.child(result, "result");
+    }
+    bool taskStatus = false;
+    if (!result && (result = f_.field({"status"})))
+        taskStatus = true;
+    if (result) {
+        const auto code = result->is_number() ? RecordFields::integer(result)
+                                              : (number(RecordFields::rawString(result)) ? RecordFields::integer(result)
+                                                                                         : std::nullopt);
+        putQString(w, BackupColumn::Result, normaliseResult(RecordFields::rawString(result), code, taskStatus));
+    }
+    if (auto state = f_.field({"state"})) {
+        const auto code = RecordFields::integer(state);
+        if (code)
+            putQString(w, BackupColumn::State, stateName(*code));
+        else
+            putText(w, BackupColumn::State, state);
+    } else if (taskStatus) {
+        w.text(int(BackupColumn::State), w.textOf(int(BackupColumn::Result)) == "None" ? std::string_view("Working")
+                                                                                       : std::string_view("Stopped"));
+    }
+    if (!message)
+        message = f_.field({"reason", "message", "description"});
+    if (!message)
+        message = nested("info", "reason");
+    putText(w, BackupColumn::Message, message);
+
+    // Full or incremental: IsFullMode, the REST task's algorithm, or the session name's "(Full)".
+    std::optional<bool> full = RecordFields::boolean(f_.field({"isfullmode", "isfull"}));
+    if (!full) {
+        const std::string_view algorithm = trimmed(RecordFields::rawString(f_.field({"algorithm"})));
+        if (!algorithm.empty())
+            full = equalsIgnoreCase(algorithm, "full") || equalsIgnoreCase(algorithm, "activefull")
+                   || equalsIgnoreCase(algorithm, "syntheticfull");
+    }
+    if (!full && !rest && !em) {
+        if (endsWithIgnoreCase(name, "(full)"))
+            full = true;
+        else if (endsWithIgnoreCase(name, "(incremental)") || endsWithIgnoreCase(name, "(increment)"))
+            full = false;
+    }
+    w.boolean(int(BackupColumn::IsFull), full);
+
+    // Progress (TransferedSize is Veeam's spelling; REST spells it transferredSize).
+    auto progress = [this](std::string_view a, std::string_view b = {}) {
+        auto v = nested("progress", a);
+        if (!v && !b.empty())
+            v = nested("progress", b);
+        return v;
+    };
+    putBytes(w, BackupColumn::TransferredBytes, progress("transferedsize", "transferredsize"));
+    putBytes(w, BackupColumn::ReadBytes, progress("readsize"));
+    putBytes(w, BackupColumn::ProcessedBytes, progress("processedsize"));
+    putBytes(w, BackupColumn::ProcessedUsedBytes, progress("processedusedsize"));
+    auto total = progress("totalsize");
+    if (!total)
+        total = f_.field({"totalsize"});
+    putBytes(w, BackupColumn::TotalBytes, total);
+    auto speed = progress("avgspeed", "processingrate");
+    if (const auto s = speed ? RecordFields::real(speed) : std::nullopt; s && *s >= 0)
+        w.real(int(BackupColumn::AvgSpeed), s);
+    auto duration = durationSeconds(progress("duration"), f_, scratch_);
+    if (!duration)
+        duration = durationSeconds(f_.field({"duration"}), f_, scratch_);
+    if (duration && *duration >= 0)
+        w.real(int(BackupColumn::DurationS), duration);
+    std::optional<qint64> percent = wholeNumber(f_.field({"progresspercent"}));
+    if (!percent)
+        percent = wholeNumber(progress("percents", "progresspercent"));
+    if (!percent) {
+        if (auto p = f_.field({"progress"}); p && !p->is_object() && !f_.asObjectOrArray(p))
+            percent = wholeNumber(p);
+    }
+    w.integer(int(BackupColumn::ProgressPercent), percent && *percent >= 0 && *percent <= 100 ? percent : std::nullopt);
+
+    putBytes(w, BackupColumn::BackupSize, nested("backupstats", "backupsize"));
+    putBytes(w, BackupColumn::DataSize, nested("backupstats", "datasize"));
+    w.real(int(BackupColumn::DedupRatio), ratioFactor(nested("backupstats", "dedupratio"), scratch_));
+    w.real(int(BackupColumn::CompressRatio), ratioFactor(nested("backupstats", "compressratio"), scratch_));
+    return true;
+}
+
+} // namespace backsight::backup
