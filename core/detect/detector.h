@@ -59,6 +59,10 @@ public:
     virtual ~TenantFacts() = default;
     // Distinct users with a successful sign-in from `ip` in [fromMs, toMs).
     virtual int usersWithSuccessFrom(const QString &ip, qint64 fromMs, qint64 toMs) = 0;
+    // When the logs begin: the earliest sign-in stored.
+    virtual std::optional<qint64> coverageStartMs() = 0;
+    // Whether an audit record ("Add user") created this account before `beforeMs`.
+    virtual bool accountCreatedBefore(const QString &upn, qint64 beforeMs) = 0;
 };
 
 // What a per-user detector sees for one event: the user's baseline for the window ending before the event's
@@ -73,7 +77,7 @@ struct UserContext
     qint64 baselineId = 0;
     const std::vector<SignInEvent> &events;
     size_t index = 0;
-    std::optional<qint64> previousSignInMs; // the user's last sign-in before events[0], from the database
+    std::optional<qint64> previousSuccessMs; // the user's last successful sign-in before events[0], from the database
     TenantFacts &tenant;
 
     const SignInEvent &event() const { return events[index]; }

@@ -130,9 +130,31 @@ public:
         return n;
     }
 
+    std::optional<qint64> coverageStartMs() override
+    {
+        if (!coverageRead_) {
+            coverageRead_ = true;
+            QSqlQuery q(db_.connection());
+            if (q.exec(QStringLiteral("SELECT MIN(created_ms) FROM signins")) && q.next() && !q.value(0).isNull())
+                coverage_ = q.value(0).toLongLong();
+        }
+        return coverage_;
+    }
+
+    bool accountCreatedBefore(const QString &upn, qint64 beforeMs) override
+    {
+        QSqlQuery q(db_.connection());
+        q.prepare(QStringLiteral("SELECT 1 FROM audits WHERE activity = 'Add user' AND time_ms <= ? AND lower(targets) LIKE ? LIMIT 1"));
+        q.bindValue(0, beforeMs);
+        q.bindValue(1, QString(QStringLiteral("%") + upn.toLower() + QStringLiteral("%")));
+        return q.exec() && q.next();
+    }
+
 private:
     Database &db_;
     QHash<QString, int> cache_;
+    bool coverageRead_ = false;
+    std::optional<qint64> coverage_;
 };
 
 struct UserRange
@@ -157,7 +179,7 @@ public:
         events_.prepare(QStringLiteral("SELECT %1 FROM signins WHERE upn = ? AND created_ms >= ? AND created_ms < ? "
                                        "ORDER BY created_ms, id").arg(kSignInColumns));
         days_.prepare(QStringLiteral("SELECT day, data FROM user_days WHERE upn = ? AND day >= ? AND day < ?"));
-        previous_.prepare(QStringLiteral("SELECT MAX(created_ms) FROM signins WHERE upn = ? AND created_ms < ?"));
+        previous_.prepare(QStringLiteral("SELECT MAX(created_ms) FROM signins WHERE upn = ? AND created_ms < ? AND error_code = 0"));
     }
 
     bool examine(const UserRange &user, qint64 fromRowId, qint64 toRowId, UserResult &result, DetectReport &report,
@@ -189,7 +211,7 @@ public:
         previous_.bindValue(0, user.upn);
         previous_.bindValue(1, loadFrom);
         std::optional<qint64> previousMs;
-        if (!exec(previous_, QStringLiteral("finding the previous sign-in of %1").arg(user.upn), error))
+        if (!exec(previous_, QStringLiteral("finding the previous successful sign-in of %1").arg(user.upn), error))
             return false;
         if (previous_.next() && !previous_.value(0).isNull())
             previousMs = previous_.value(0).toLongLong();

@@ -106,7 +106,8 @@ private:
     FindingMerger merger_;
 };
 
-// 8. Dormant account: the first sign-in after at least N days without any. Kind: dormant_account.
+// 8. Dormant account: the first successful sign-in after at least N days without one (or, never seen, at least N days
+// into the logs with no audit record creating the account). Kind: dormant_account.
 class DormantAccountDetector : public UserDetector
 {
 public:

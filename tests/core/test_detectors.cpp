@@ -83,7 +83,11 @@ class FakeTenant : public TenantFacts
 {
 public:
     int shared = 0;
+    std::optional<qint64> coverage;
+    bool created = false;
     int usersWithSuccessFrom(const QString &, qint64, qint64) override { return shared; }
+    std::optional<qint64> coverageStartMs() override { return coverage; }
+    bool accountCreatedBefore(const QString &, qint64) override { return created; }
 };
 
 struct Harness
@@ -396,9 +400,17 @@ void TestDetectors::dormantAccount()
                      t - 40LL * 86'400'000);
     QCOMPARE(out.size(), size_t(1));
     QCOMPARE(out[0].eventIds.size(), 2);
-    QVERIFY(out[0].reason.text.startsWith(QStringLiteral("First sign-in in 40 days")));
+    QVERIFY2(out[0].reason.text.startsWith(QStringLiteral("First successful sign-in in 40 days")), qPrintable(out[0].reason.text));
     QVERIFY(h.run(detector, {ev(t, kWellington, QStringLiteral("203.0.113.10"))}, t - 10LL * 86'400'000).empty());
-    QVERIFY(h.run(detector, {ev(t, kWellington, QStringLiteral("203.0.113.10"))}).empty()); // never seen before: a joiner
+    // Never seen before, logs too short to tell: nothing.
+    QVERIFY(h.run(detector, {ev(t, kWellington, QStringLiteral("203.0.113.10"))}).empty());
+    // Never seen in 45 days of logs: dormant, unless an audit record created the account (a joiner).
+    h.tenant.coverage = t - 45LL * 86'400'000;
+    out = h.run(detector, {ev(t, kWellington, QStringLiteral("203.0.113.10"))});
+    QCOMPARE(out.size(), size_t(1));
+    QVERIFY2(out[0].reason.text.contains(QStringLiteral("no audit record created it")), qPrintable(out[0].reason.text));
+    h.tenant.created = true;
+    QVERIFY(h.run(detector, {ev(t, kWellington, QStringLiteral("203.0.113.10"))}).empty());
 }
 
 void TestDetectors::passwordSpray()
