@@ -16,6 +16,7 @@ const Command kCommands[] = {
     {"train", "Compute per-user baselines (and train models) over a window", &runTrain},
     {"detect", "Examine new events and store anomalies with reasons and severity", &runDetect},
     {"anomalies", "Print the stored anomalies as JSON Lines, CSV or a table", &runAnomalies},
+    {"servers", "Servers with backup sessions, their latest threat score and model", &runServers},
 };
 
 } // namespace

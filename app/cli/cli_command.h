@@ -40,5 +40,6 @@ int runEval(Context &ctx, const QStringList &args);
 int runTrain(Context &ctx, const QStringList &args);
 int runDetect(Context &ctx, const QStringList &args);
 int runAnomalies(Context &ctx, const QStringList &args);
+int runServers(Context &ctx, const QStringList &args);
 
 } // namespace backsight::cli

@@ -1,0 +1,91 @@
+#include "backup/backup_series.h"
+#include "cli_command.h"
+#include "ingest/timestamp.h"
+#include "store/database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace backsight::cli {
+namespace {
+
+QJsonObject toJson(const backup::ServerSummary &s)
+{
+    QJsonValue model;
+    if (s.modelVersion) {
+        model = QJsonObject{{QStringLiteral("scope"), s.modelScope},
+                            {QStringLiteral("kind"), s.modelKind},
+                            {QStringLiteral("version"), *s.modelVersion}};
+    }
+    return {{QStringLiteral("server"), s.server},
+            {QStringLiteral("sessions"), s.sessions},
+            {QStringLiteral("first_session_utc"), formatUtcMs(s.firstMs)},
+            {QStringLiteral("last_session_utc"), formatUtcMs(s.lastMs)},
+            {QStringLiteral("last_result"), s.lastResult.isEmpty() ? QJsonValue() : QJsonValue(s.lastResult)},
+            {QStringLiteral("failed"), s.failed},
+            {QStringLiteral("warnings"), s.warnings},
+            {QStringLiteral("threat_score"), s.threatScore ? QJsonValue(*s.threatScore) : QJsonValue()},
+            {QStringLiteral("threat_severity"), s.threatMs ? QJsonValue(s.threatSeverity) : QJsonValue()},
+            {QStringLiteral("threat_utc"), s.threatMs ? QJsonValue(formatUtcMs(*s.threatMs)) : QJsonValue()},
+            {QStringLiteral("model"), model}};
+}
+
+} // namespace
+
+int runServers(Context &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
+    parser.addOption(json);
+    const int early = parseOrExit(parser, args, ctx,
+                                  QStringLiteral("Servers (VMs, agents, or jobs that name none) with backup sessions: "
+                                                 "session count, first and last session, latest threat score and "
+                                                 "the model that judges them."));
+    if (early >= 0)
+        return early;
+    Database db;
+    if (!db.open(ctx.databasePath)) {
+        ctx.err << "backsight-cli: " << db.error() << "\n";
+        return StorageError;
+    }
+    std::vector<backup::ServerSummary> servers;
+    QString error;
+    if (!backup::listServers(db, servers, error)) {
+        ctx.err << "backsight-cli: " << error << "\n";
+        return StorageError;
+    }
+    if (parser.isSet(json)) {
+        QJsonArray list;
+        for (const backup::ServerSummary &s : servers)
+            list.append(toJson(s));
+        const QJsonObject o{{QStringLiteral("database"), db.path()}, {QStringLiteral("servers"), list}};
+        ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << "\n";
+        return Ok;
+    }
+    if (servers.empty()) {
+        ctx.out << "No backup sessions in " << db.path() << "\n";
+        return Ok;
+    }
+    ctx.out << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
+                   .arg(QStringLiteral("Server"), -24)
+                   .arg(QStringLiteral("Sessions"), 8)
+                   .arg(QStringLiteral("Last session (UTC)"), -24)
+                   .arg(QStringLiteral("Last result"), -11)
+                   .arg(QStringLiteral("Threat"), 6)
+                   .arg(QStringLiteral("Model"));
+    for (const backup::ServerSummary &s : servers) {
+        const QString model = s.modelVersion ? QStringLiteral("%1 v%2 (%3)").arg(s.modelKind).arg(*s.modelVersion).arg(s.modelScope)
+                                             : QStringLiteral("-");
+        ctx.out << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
+                       .arg(s.server, -24)
+                       .arg(s.sessions, 8)
+                       .arg(formatUtcMs(s.lastMs), -24)
+                       .arg(s.lastResult, -11)
+                       .arg(s.threatScore ? QString::number(*s.threatScore) : QStringLiteral("-"), 6)
+                       .arg(model);
+    }
+    return Ok;
+}
+
+} // namespace backsight::cli
