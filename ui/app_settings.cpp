@@ -12,6 +12,7 @@ const QString kLastDatabase = QStringLiteral("case/lastDatabase");
 const QString kImportFolder = QStringLiteral("import/lastFolder");
 const QString kGeometry = QStringLiteral("window/geometry");
 const QString kState = QStringLiteral("window/state");
+const QString kView = QStringLiteral("window/view");
 
 // The same file reached by two spellings must appear once in the recent list.
 QString canonical(const QString &path)
@@ -83,6 +84,16 @@ QByteArray AppSettings::windowState() const
 void AppSettings::setWindowState(const QByteArray &state)
 {
     settings_.setValue(kState, state);
+}
+
+QString AppSettings::lastView() const
+{
+    return settings_.value(kView).toString();
+}
+
+void AppSettings::setLastView(const QString &title)
+{
+    settings_.setValue(kView, title);
 }
 
 } // namespace backsight::ui

@@ -32,6 +32,9 @@ public:
     void setWindowGeometry(const QByteArray &geometry);
     QByteArray windowState() const;
     void setWindowState(const QByteArray &state);
+    // The view on show when the window closed (its title), reopened next time.
+    QString lastView() const;
+    void setLastView(const QString &title);
 
 private:
     QSettings &settings_;

@@ -45,6 +45,9 @@ LaunchOptions parseLaunchOptions(const QStringList &args, bool hasDisplay)
         } else if (a == QLatin1String("--out") || a.startsWith(QLatin1String("--out="))) {
             if (takeValue(args, i, QStringLiteral("--out"), value, o.error))
                 o.outDir = value;
+        } else if (a == QLatin1String("--screenshot") || a.startsWith(QLatin1String("--screenshot="))) {
+            if (takeValue(args, i, QStringLiteral("--screenshot"), value, o.error))
+                o.screenshotDir = value;
         } else if (a == QLatin1String("--input") || a.startsWith(QLatin1String("--input="))) {
             if (!takeValue(args, i, QStringLiteral("--input"), value, o.error))
                 break;
@@ -57,8 +60,13 @@ LaunchOptions parseLaunchOptions(const QStringList &args, bool hasDisplay)
             o.error = QStringLiteral("unknown argument '%1'").arg(a);
         }
     }
-    o.headless = headlessAsked || !hasDisplay;
-    if (o.error.isEmpty() && o.headless && !o.demo && !o.showHelp && !o.showVersion)
+    const bool screenshots = !o.screenshotDir.isEmpty();
+    o.headless = headlessAsked || !hasDisplay || screenshots;
+    if (o.error.isEmpty() && screenshots && o.demo)
+        o.error = QStringLiteral("--screenshot takes --db, not --demo (the demo writes its screenshots to OUT/screenshots)");
+    if (o.error.isEmpty() && screenshots && o.databasePath.isEmpty())
+        o.error = QStringLiteral("--screenshot needs --db PATH: the case database to photograph");
+    if (o.error.isEmpty() && o.headless && !o.demo && !screenshots && !o.showHelp && !o.showVersion)
         o.error = headlessAsked ? QStringLiteral("--headless needs --demo or --input: there is no window to work in")
                                 : QStringLiteral("no display (neither DISPLAY nor WAYLAND_DISPLAY is set); "
                                                  "run with --demo or --input for a headless run");
@@ -73,7 +81,7 @@ bool environmentHasDisplay()
 QString launchUsage()
 {
     return QStringLiteral(
-               "Usage: backsight [--db PATH] [--demo] [--out DIR] [--input PATH...] [--headless]\n\n"
+               "Usage: backsight [--db PATH] [--demo] [--out DIR] [--input PATH...] [--headless] [--screenshot DIR]\n\n"
                "Investigate Microsoft Entra ID sign-in and audit logs restored from Veeam backups.\n\n"
                "  --db PATH          case database (default: the last one opened, else %1)\n"
                "  --demo             generate a synthetic tenant (300 users, 90 days, seed 42) and import it\n"
@@ -81,6 +89,7 @@ QString launchUsage()
                "  --input PATH...    import these files, folders or zip archives instead of generating\n"
                "  --headless         no window: import, take screenshots, write OUT/report.pdf, print the paths\n"
                "                     and exit (chosen automatically when there is no display)\n"
+               "  --screenshot DIR   render every view of --db offscreen to DIR/<view>.png and exit\n"
                "  --version          print the version\n")
         .arg(Database::defaultPath());
 }

@@ -12,6 +12,7 @@ struct LaunchOptions
     bool demo = false;    // --demo, or implied by --input
     QString outDir = QStringLiteral("backsight-demo");
     QStringList inputs;   // --input PATH... (import these instead of generating the demo tenant)
+    QString screenshotDir; // --screenshot DIR: render every view of --db offscreen into DIR, then exit
     bool headless = false;
     bool showHelp = false;
     bool showVersion = false;

@@ -2,15 +2,18 @@
 
 #include "app_settings.h"
 #include "dialogs/import_problems_dialog.h"
+#include "file_menu.h"
 #include "import_runner.h"
 #include "import_sources_picker.h"
 #include "store/database.h"
-#include "views/signins/sign_ins_view.h"
+#include "views/case_view.h"
+#include "views/import/import_view.h"
+#include "views/training/training_view.h"
+#include "views/triage/triage_view.h"
 #include "widgets/job_status_widget.h"
 
 #include <QActionGroup>
 #include <QCloseEvent>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QIcon>
 #include <QLabel>
@@ -26,8 +29,8 @@ namespace backsight::ui {
 
 MainWindow::MainWindow(AppSettings &settings, QThreadPool &pool, QWidget *parent)
     : QMainWindow(parent), settings_(settings), imports_(new ImportRunner(pool, this)),
-      navigation_(new QListWidget(this)), views_(new QStackedWidget(this)), viewActions_(new QActionGroup(this)),
-      jobStatus_(new JobStatusWidget(this)), viewSummary_(new QLabel(this)), signIns_(new SignInsView(pool, this))
+      navigation_(new QListWidget(this)), stack_(new QStackedWidget(this)), viewActions_(new QActionGroup(this)),
+      jobStatus_(new JobStatusWidget(this)), viewSummary_(new QLabel(this)), views_(CaseViews::create(pool, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Backsight"));
@@ -38,7 +41,7 @@ MainWindow::MainWindow(AppSettings &settings, QThreadPool &pool, QWidget *parent
     const int navigationWidth = fontMetrics().horizontalAdvance(QLatin1Char('n')) * 16;
     auto *splitter = new QSplitter(this);
     splitter->addWidget(navigation_);
-    splitter->addWidget(views_);
+    splitter->addWidget(stack_);
     splitter->setStretchFactor(0, 0); // extra width goes to the view, not the list
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({navigationWidth, 10 * navigationWidth});
@@ -49,18 +52,29 @@ MainWindow::MainWindow(AppSettings &settings, QThreadPool &pool, QWidget *parent
     statusBar()->addPermanentWidget(jobStatus_);
     statusBar()->addPermanentWidget(viewSummary_);
 
-    buildFileMenu();
+    fileMenu_ = new FileMenu(*this, settings_, menuBar());
     buildViewMenu();
+    buildTriageMenu();
     menuBar()->addMenu(tr("&Help"))->addAction(tr("&About Backsight"), this, &MainWindow::showAbout);
-    addView(signIns_); // later views plug in here
-    connect(navigation_, &QListWidget::currentRowChanged, this, &MainWindow::showView);
-    navigation_->setCurrentRow(0);
+    for (CaseView *view : views_.all())
+        addView(view);
+    views_.link(this, [this](CaseView *view) { showView(view); });
+    connect(navigation_, &QListWidget::currentRowChanged, this, &MainWindow::showIndex);
+    const QList<QListWidgetItem *> last = navigation_->findItems(settings_.lastView(), Qt::MatchExactly);
+    navigation_->setCurrentRow(last.isEmpty() ? 0 : navigation_->row(last.first()));
 
     connect(imports_, &ImportRunner::started, this, [this](Job *job) {
         showJob(job);
-        setImportActionsEnabled(false);
+        views_.import->track(job);
+        fileMenu_->setImportEnabled(false);
     });
     connect(imports_, &ImportRunner::finished, this, &MainWindow::onImportFinished);
+    connect(views_.import, &ImportView::importRequested, fileMenu_, &FileMenu::chooseImport);
+    connect(views_.training, &TrainingView::jobStarted, this, &MainWindow::showJob);
+    connect(views_.training, &TrainingView::databaseChanged, this, [this](const QString &summary) {
+        refreshAll();
+        statusBar()->showMessage(summary, 15000);
+    });
 
     if (!restoreGeometry(settings_.windowGeometry()))
         resize(1400, 900);
@@ -70,25 +84,8 @@ MainWindow::MainWindow(AppSettings &settings, QThreadPool &pool, QWidget *parent
 MainWindow::~MainWindow()
 {
     // Views let go of their queries before the connection closes.
-    for (int i = 0; i < views_->count(); ++i)
-        static_cast<CaseView *>(views_->widget(i))->setDatabase(nullptr);
-}
-
-void MainWindow::buildFileMenu()
-{
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&New/Open case database…"), QKeySequence::Open, this, &MainWindow::chooseDatabase);
-    recentMenu_ = file->addMenu(tr("&Recent databases"));
-    rebuildRecentMenu();
-    file->addSeparator();
-    importActions_ << file->addAction(tr("&Import files…"), QKeySequence(tr("Ctrl+I")), this,
-                                      [this] { chooseImport(ImportSourceKind::Files); });
-    importActions_ << file->addAction(tr("Import &folder…"), QKeySequence(tr("Ctrl+Shift+I")), this,
-                                      [this] { chooseImport(ImportSourceKind::Folder); });
-    importActions_ << file->addAction(tr("Import &zip archive…"), this,
-                                      [this] { chooseImport(ImportSourceKind::ZipArchive); });
-    file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    for (CaseView *view : views_.all())
+        view->setDatabase(nullptr);
 }
 
 void MainWindow::buildViewMenu()
@@ -105,9 +102,17 @@ void MainWindow::buildViewMenu()
     viewMenu_->addSeparator();
 }
 
+// The triage actions work on the queue's selection; their one-letter shortcuts apply while it has the focus.
+void MainWindow::buildTriageMenu()
+{
+    QMenu *menu = menuBar()->addMenu(tr("&Triage"));
+    for (QAction *action : views_.triage->triageActions())
+        menu->addAction(action);
+}
+
 void MainWindow::addView(CaseView *view)
 {
-    const int index = views_->addWidget(view);
+    const int index = stack_->addWidget(view);
     navigation_->addItem(view->title());
     QAction *action = viewMenu_->addAction(view->title(), this, [this, index] { navigation_->setCurrentRow(index); });
     action->setCheckable(true);
@@ -120,23 +125,34 @@ void MainWindow::addView(CaseView *view)
     view->setDatabase(db_.get());
 }
 
-void MainWindow::showView(int index)
+void MainWindow::showIndex(int index)
 {
-    if (index < 0 || index >= views_->count())
+    if (index < 0 || index >= stack_->count())
         return;
-    views_->setCurrentIndex(index);
+    stack_->setCurrentIndex(index);
     viewActions_->actions().at(index)->setChecked(true);
     viewSummary_->setText(currentView()->summary());
 }
 
+void MainWindow::showView(CaseView *view)
+{
+    navigation_->setCurrentRow(stack_->indexOf(view));
+}
+
 CaseView *MainWindow::currentView() const
 {
-    return static_cast<CaseView *>(views_->currentWidget());
+    return static_cast<CaseView *>(stack_->currentWidget());
 }
 
 QString MainWindow::viewSummary() const
 {
     return viewSummary_->text();
+}
+
+void MainWindow::refreshAll()
+{
+    for (CaseView *view : views_.all())
+        view->refresh();
 }
 
 bool MainWindow::openDatabase(const QString &path, QString *error)
@@ -152,12 +168,12 @@ bool MainWindow::openDatabase(const QString &path, QString *error)
             *error = db->error();
         return false;
     }
-    for (int i = 0; i < views_->count(); ++i)
-        static_cast<CaseView *>(views_->widget(i))->setDatabase(db.get());
+    for (CaseView *view : views_.all())
+        view->setDatabase(db.get());
     db_ = std::move(db); // the old connection closes only after no view uses it
     settings_.addRecentDatabase(path);
     settings_.setLastDatabase(path);
-    rebuildRecentMenu();
+    fileMenu_->rebuildRecent();
     setWindowTitle(tr("%1 — Backsight").arg(QFileInfo(path).fileName()));
     setWindowFilePath(path);
     return true;
@@ -166,6 +182,11 @@ bool MainWindow::openDatabase(const QString &path, QString *error)
 bool MainWindow::isImporting() const
 {
     return imports_->isRunning();
+}
+
+void MainWindow::cancelImport()
+{
+    imports_->cancel();
 }
 
 bool MainWindow::importPaths(const QStringList &paths)
@@ -190,10 +211,10 @@ void MainWindow::showJob(Job *job)
 
 void MainWindow::onImportFinished(bool ok, const QString &summary, const ImportReport &report)
 {
-    setImportActionsEnabled(true);
+    fileMenu_->setImportEnabled(true);
     lastImport_ = report;
-    for (int i = 0; i < views_->count(); ++i)
-        static_cast<CaseView *>(views_->widget(i))->refresh();
+    views_.import->showReport(report, summary);
+    refreshAll();
     statusBar()->showMessage(summary, 15000);
     if (report.hasRejections() || !report.storageError.isEmpty()) {
         // Non-modal: the analyst keeps working (and tests keep running) while it is open.
@@ -202,51 +223,6 @@ void MainWindow::onImportFinished(bool ok, const QString &summary, const ImportR
         dialog->show();
     }
     emit importFinished(ok, summary);
-}
-
-void MainWindow::setImportActionsEnabled(bool enabled)
-{
-    for (QAction *action : std::as_const(importActions_))
-        action->setEnabled(enabled);
-}
-
-void MainWindow::rebuildRecentMenu()
-{
-    recentMenu_->clear();
-    const QStringList recent = settings_.recentDatabases();
-    for (const QString &path : recent)
-        recentMenu_->addAction(path, this, [this, path] { openFromMenu(path); });
-    if (!recent.isEmpty())
-        recentMenu_->addSeparator();
-    QAction *clear = recentMenu_->addAction(tr("Clear list"), this, [this] {
-        settings_.clearRecentDatabases();
-        rebuildRecentMenu();
-    });
-    clear->setEnabled(!recent.isEmpty());
-}
-
-void MainWindow::openFromMenu(const QString &path)
-{
-    QString error;
-    if (!openDatabase(path, &error))
-        QMessageBox::warning(this, tr("Cannot open the case database"), error);
-}
-
-void MainWindow::chooseDatabase()
-{
-    const QString start = db_ ? QFileInfo(db_->path()).absolutePath() : QFileInfo(Database::defaultPath()).absolutePath();
-    // A save dialog lets the analyst pick an existing case or name a new one.
-    const QString path = QFileDialog::getSaveFileName(this, tr("New or existing case database"), start,
-                                                      tr("Case databases (*.sqlite *.db);;All files (*)"), nullptr,
-                                                      QFileDialog::DontConfirmOverwrite);
-    if (!path.isEmpty())
-        openFromMenu(path);
-}
-
-void MainWindow::chooseImport(ImportSourceKind kind)
-{
-    const QStringList paths = pickImportSources(this, kind, settings_);
-    importPaths(paths);
 }
 
 void MainWindow::showAbout()
@@ -262,6 +238,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     settings_.setWindowGeometry(saveGeometry());
     settings_.setWindowState(saveState());
+    if (CaseView *view = currentView())
+        settings_.setLastView(view->title());
     if (isImporting())
         imports_->cancel(); // the runner waits for the current chunk when it is destroyed
     QMainWindow::closeEvent(event);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "case_views.h"
 #include "ingest/importer.h"
 
 #include <QMainWindow>
@@ -20,13 +21,13 @@ namespace backsight::ui {
 
 class AppSettings;
 class CaseView;
+class FileMenu;
 class ImportRunner;
 class JobStatusWidget;
 class SignInsView;
-enum class ImportSourceKind;
 
-// The shell: menus, the list of views, the status bar. Views do the work; this window hands them the
-// case database and tells them when an import has changed it.
+// The shell: menus, the list of views, the status bar with running jobs. Views do the work; this window
+// hands them the case database, tells them when a job has changed it, and lets them link to each other.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -39,18 +40,22 @@ public:
     bool openDatabase(const QString &path, QString *error = nullptr);
     Database *database() const { return db_.get(); }
 
-    // The one way in for File → Import…, drag and drop and the demo. False when nothing was started
-    // (no database, or an import is already running); the status bar says why.
+    // The one way in for File → Import…, drag and drop, the import view and the demo. False when nothing
+    // was started (no database, or an import is already running); the status bar says why.
     bool importPaths(const QStringList &paths);
     bool isImporting() const;
+    void cancelImport();
     // What the last finished import did, file by file.
     const ImportReport &lastImport() const { return lastImport_; }
-    // Shows another kind of job (demo generation) in the status bar.
+    // Shows another job (demo generation, baselines) in the status bar.
     void showJob(Job *job);
 
-    SignInsView *signInsView() const { return signIns_; }
+    const CaseViews &views() const { return views_; }
+    SignInsView *signInsView() const { return views_.signIns; }
     CaseView *currentView() const;
+    void showView(CaseView *view);
     QString viewSummary() const;
+    JobStatusWidget *jobStatus() const { return jobStatus_; }
 
 signals:
     void importFinished(bool ok, const QString &summary);
@@ -61,30 +66,25 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    void buildFileMenu();
     void buildViewMenu();
+    void buildTriageMenu();
     void addView(CaseView *view);
-    void showView(int index);
-    void rebuildRecentMenu();
-    void openFromMenu(const QString &path);
-    void chooseDatabase();
-    void chooseImport(ImportSourceKind kind);
+    void showIndex(int index);
+    void refreshAll();
     void showAbout();
     void onImportFinished(bool ok, const QString &summary, const ImportReport &report);
-    void setImportActionsEnabled(bool enabled);
 
     AppSettings &settings_;
     std::unique_ptr<Database> db_;
     ImportRunner *imports_;
     QListWidget *navigation_;
-    QStackedWidget *views_;
+    QStackedWidget *stack_;
     QMenu *viewMenu_ = nullptr;
-    QMenu *recentMenu_ = nullptr;
+    FileMenu *fileMenu_ = nullptr;
     QActionGroup *viewActions_;
-    QList<QAction *> importActions_;
     JobStatusWidget *jobStatus_;
     QLabel *viewSummary_;
-    SignInsView *signIns_;
+    CaseViews views_;
     ImportReport lastImport_;
 };
 

@@ -5,10 +5,12 @@
 #include "launch_options.h"
 #include "main_window.h"
 #include "store/database.h"
+#include "view_screenshots.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QSettings>
+#include <QTemporaryDir>
 #include <QTextStream>
 #include <QThreadPool>
 #include <QTimer>
@@ -41,15 +43,35 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("Backsight"));
     QApplication::setApplicationVersion(QStringLiteral(BACKSIGHT_VERSION));
 
-    // A headless run keeps its settings next to its output, so it neither reads nor changes the analyst's.
+    // A headless run keeps its settings next to its output (screenshots: in a temporary folder), so it
+    // neither reads nor changes the analyst's.
     const QString outDir = QDir(options.outDir).absolutePath();
-    auto qsettings = options.headless
-                         ? std::make_unique<QSettings>(outDir + QStringLiteral("/backsight.ini"), QSettings::IniFormat)
-                         : std::make_unique<QSettings>();
+    QTemporaryDir scratch;
+    const QString headlessIni = (options.screenshotDir.isEmpty() ? outDir : scratch.path()) + QStringLiteral("/backsight.ini");
+    auto qsettings = options.headless ? std::make_unique<QSettings>(headlessIni, QSettings::IniFormat)
+                                      : std::make_unique<QSettings>();
     AppSettings settings(*qsettings);
     QThreadPool &pool = *QThreadPool::globalInstance();
     MainWindow window(settings, pool);
 
+    if (!options.screenshotDir.isEmpty()) {
+        QString error;
+        if (!window.openDatabase(options.databasePath, &error)) {
+            err << "backsight: " << error << "\n";
+            return 3;
+        }
+        ViewScreenshots shots(window, QDir(options.screenshotDir).absolutePath());
+        QObject::connect(&shots, &ViewScreenshots::finished, &app, [&](bool ok, const QString &error, const QStringList &files) {
+            if (!ok)
+                err << "backsight: " << error << Qt::endl;
+            for (const QString &path : files)
+                out << QDir::toNativeSeparators(path) << Qt::endl;
+            QCoreApplication::exit(ok ? 0 : 1);
+        });
+        window.show();
+        QTimer::singleShot(0, &shots, &ViewScreenshots::start);
+        return app.exec();
+    }
     if (!options.demo) {
         QString path = options.databasePath;
         if (path.isEmpty())

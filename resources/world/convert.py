@@ -8,7 +8,8 @@ Run once, by hand, when the map should change (the output is committed; the buil
 
 Output (little-endian): b"BSWM", u16 version = 1, u16 layer count; per layer: u8 name length, name
 (ASCII: "land", "countries"), u32 ring count; per ring: u32 point count, then points as int16 pairs
-(longitude, latitude) in hundredths of a degree. Consecutive points that round to the same hundredth
+(longitude, latitude) in hundredths of a degree. Rings that cross the antimeridian are unwrapped
+(longitudes continuous, possibly beyond +-180), so a painter draws them again shifted by 360 degrees. Consecutive points that round to the same hundredth
 are dropped, so a ring costs 4 bytes per visible vertex.
 """
 import json
@@ -55,10 +56,39 @@ def rings_of(topology, object_name):
     return rings
 
 
+def unwrap(ring):
+    """Rings that cross the antimeridian jump from +180 to -180; shift points by 360 so every ring is
+    continuous (it may then reach past +-180; the painter draws such rings a second time, shifted)."""
+    out = []
+    offset = 0.0
+    for i, (lon, lat) in enumerate(ring):
+        if i:
+            previous = ring[i - 1][0]
+            if lon - previous > 180:
+                offset -= 360
+            elif lon - previous < -180:
+                offset += 360
+        out.append((lon + offset, lat))
+    # A ring around a pole (Antarctica) wraps the whole world: its net shift is not zero. It stays as it is.
+    closing = ring[0][0] - ring[-1][0]
+    if closing > 180:
+        offset -= 360
+    elif closing < -180:
+        offset += 360
+    if offset != 0:
+        return list(ring)
+    # Bring the ring back so its middle lies within -180..180 (it started wherever its first arc did).
+    middle = (min(p[0] for p in out) + max(p[0] for p in out)) / 2
+    shift = -360 * round(middle / 360)
+    return [(lon + shift, lat) for lon, lat in out]
+
+
 def quantize(ring):
     out = []
-    for lon, lat in ring:
-        q = (round(max(-180.0, min(180.0, lon)) * 100), round(max(-90.0, min(90.0, lat)) * 100))
+    for lon, lat in unwrap(ring):
+        q = (round(lon * 100), round(max(-90.0, min(90.0, lat)) * 100))
+        if not -32767 <= q[0] <= 32767:
+            sys.exit(f"longitude {lon} does not fit the format")
         if not out or out[-1] != q:
             out.append(q)
     return out

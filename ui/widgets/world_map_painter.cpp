@@ -148,18 +148,22 @@ void paintWorld(QPainter &painter, const MapProjection &projection, const WorldM
     coast.setCosmetic(true);
     painter.setPen(coast);
     painter.setBrush(style.land);
-    for (size_t i = 0; i < map.land().rings.size(); ++i) {
-        if (map.land().bounds[i].intersects(visible))
-            painter.drawPolygon(map.land().rings[i]);
-    }
+    // Rings that cross the antimeridian are stored unwrapped (beyond ±180°): draw them again one world over.
+    const auto draw = [&](const WorldMap::Layer &layer) {
+        for (size_t i = 0; i < layer.rings.size(); ++i) {
+            for (const double shift : {0.0, -360.0, 360.0}) {
+                const QRectF bounds = layer.bounds[i].translated(shift, 0);
+                if ((shift == 0 || (bounds.left() < 180 && bounds.right() > -180)) && bounds.intersects(visible))
+                    painter.drawPolygon(shift == 0 ? layer.rings[i] : layer.rings[i].translated(shift, 0));
+            }
+        }
+    };
+    draw(map.land());
     QPen border(style.border, 0);
     border.setCosmetic(true);
     painter.setPen(border);
     painter.setBrush(Qt::NoBrush);
-    for (size_t i = 0; i < map.borders().rings.size(); ++i) {
-        if (map.borders().bounds[i].intersects(visible))
-            painter.drawPolygon(map.borders().rings[i]);
-    }
+    draw(map.borders());
     painter.restore();
 }
 

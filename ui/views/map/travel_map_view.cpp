@@ -4,6 +4,8 @@
 #include "widgets/table_copy.h"
 
 #include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -57,7 +59,8 @@ TravelMapView::TravelMapView(QThreadPool &pool, QWidget *parent)
     bar->addWidget(slider_, 2);
     bar->addWidget(sliderLabel_);
     auto *legend = new QLabel(tr("Circle area = sign-ins from that place · dashed: travel between consecutive sign-ins · "
-                                 "red: faster than %L1 km/h (impossible travel)").arg(int(kImpossibleKmh)), this);
+                                 "red: impossible travel found by detection (before detection has run: faster than %L1 km/h)")
+                                  .arg(int(kImpossibleKmh)), this);
     legend->setContentsMargins(6, 0, 6, 0);
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(map_);
@@ -163,6 +166,14 @@ TravelMapView::Loaded TravelMapView::load(Database &db, const QString &upn, std:
                                      q.value(6).toLongLong()});
         return out;
     }
+    if (q.exec(QStringLiteral("SELECT count(*) FROM detection_runs")) && q.next())
+        out.detected = q.value(0).toLongLong() > 0;
+    q.prepare(QStringLiteral("SELECT event_ids FROM anomalies WHERE user_upn = ? AND kinds LIKE '%\"impossible_travel\"%'"));
+    q.addBindValue(upn);
+    if (q.exec())
+        while (q.next())
+            for (const QJsonValue &id : QJsonDocument::fromJson(q.value(0).toString().toUtf8()).array())
+                out.travelEvents.insert(id.toString());
     q.prepare(QStringLiteral("SELECT id, created_ms, coalesce(city, ''), coalesce(country, ''), latitude, longitude, "
                              "coalesce(ip, ''), coalesce(app_name, ''), coalesce(error_code, 0) <> 0 FROM signins "
                              "WHERE upn = ? AND latitude IS NOT NULL ORDER BY created_ms LIMIT %1").arg(kMaxEvents + 1));
@@ -246,7 +257,8 @@ void TravelMapView::rebuild()
             MapLeg leg{previous, it->second, distanceKm(p.latitude, p.longitude, l.latitude, l.longitude), 0, previousMs, e.ms, false};
             const double hours = std::max(1.0 / 60, double(e.ms - previousMs) / 3'600'000.0);
             leg.kmh = leg.km / hours;
-            leg.impossible = leg.kmh > kImpossibleKmh && leg.km > 300;
+            leg.impossible = loaded_.detected ? loaded_.travelEvents.contains(e.id)
+                                              : leg.kmh > kImpossibleKmh && leg.km > 300;
             impossible += leg.impossible ? 1 : 0;
             // The same pair of places once: the latest leg between them says the most.
             legs.erase(std::remove_if(legs.begin(), legs.end(), [&](const MapLeg &o) {

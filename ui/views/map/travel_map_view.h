@@ -4,6 +4,7 @@
 #include "views/case_view.h"
 #include "widgets/travel_map_widget.h"
 
+#include <QSet>
 #include <optional>
 
 class QLabel;
@@ -15,8 +16,9 @@ class QThreadPool;
 namespace backsight::ui {
 
 // Where a user (or the whole tenant) signed in from, on the bundled world map. For a user: the legs
-// between consecutive places, impossible travel (faster than kImpossibleKmh) highlighted, and a time
-// slider that replays the travel up to a moment. A click on a place lists its sign-ins.
+// between consecutive places, impossible travel highlighted with its speed (the legs detection flagged as
+// impossible_travel; before detection has run, anything faster than kImpossibleKmh), and a time slider
+// that replays the travel up to a moment. A click on a place lists its sign-ins.
 class TravelMapView : public CaseView
 {
     Q_OBJECT
@@ -53,6 +55,8 @@ private:
         std::vector<MapLocation> locations; // tenant mode
         qint64 firstMs = 0, lastMs = 0;
         bool truncated = false;
+        bool detected = false;          // detection has run: its impossible_travel anomalies decide the red legs
+        QSet<QString> travelEvents;     // events named by the user's impossible_travel anomalies
         QString error;
     };
     static Loaded load(Database &db, const QString &upn, std::optional<qint64> untilMs);

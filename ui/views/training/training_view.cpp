@@ -1,0 +1,185 @@
+#include "views/training/training_view.h"
+
+#include "jobs/baseline_job.h"
+#include "time_text.h"
+#include "widgets/table_copy.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTableWidget>
+#include <QThreadPool>
+#include <QVBoxLayout>
+#include <map>
+
+namespace backsight::ui {
+
+TrainingView::TrainingView(QThreadPool &pool, QWidget *parent)
+    : CaseView(parent), pool_(pool), query_(pool, this), header_(new QLabel(this)),
+      baselines_(new QPushButton(tr("Recompute all baselines"), this)), table_(new QTableWidget(0, 8, this))
+{
+    header_->setObjectName(QStringLiteral("trainingHeader"));
+    header_->setWordWrap(true);
+    header_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    baselines_->setObjectName(QStringLiteral("trainingBaselines"));
+    baselines_->setToolTip(tr("Recompute every user's baseline over the last 60 days of sign-ins (a job; cancel in the status bar)"));
+    table_->setObjectName(QStringLiteral("trainingTable"));
+    table_->setHorizontalHeaderLabels({tr("Subject"), tr("Scope"), tr("Model kind"), tr("Version"), tr("Last trained (UTC)"),
+                                       tr("Events used"), tr("Threshold"), tr("Learning state")});
+    table_->verticalHeader()->hide();
+    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    table_->setSortingEnabled(true);
+    table_->horizontalHeader()->setStretchLastSection(true);
+    makeCopyable(table_);
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(header_, 1);
+    bar->addWidget(baselines_);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(table_, 1);
+    connect(baselines_, &QPushButton::clicked, this, &TrainingView::recomputeBaselines);
+}
+
+TrainingView::~TrainingView()
+{
+    if (job_) {
+        job_->cancel();
+        if (!pool_.tryTake(job_))
+            pool_.waitForDone();
+        delete job_;
+    }
+}
+
+QString TrainingView::title() const
+{
+    return tr("Training");
+}
+
+void TrainingView::setDatabase(Database *db)
+{
+    path_ = db ? db->path() : QString();
+    refresh();
+}
+
+void TrainingView::refresh()
+{
+    if (path_.isEmpty()) {
+        query_.abandon();
+        present(Loaded());
+        return;
+    }
+    setLoading(true);
+    query_.run(path_, &TrainingView::load, [this](Loaded &l) {
+        present(l);
+        setLoading(false);
+    });
+}
+
+TrainingView::Loaded TrainingView::load(Database &db)
+{
+    Loaded out;
+    QSqlQuery q(db.connection());
+    q.setForwardOnly(true);
+    struct Baseline
+    {
+        bool learning = false;
+        qint64 events = 0, computedMs = 0;
+    };
+    std::map<QString, Baseline> baselines;
+    if (!q.exec(QStringLiteral("SELECT upn, learning, events_used, computed_at_ms FROM baselines b WHERE window_end_ms = "
+                               "(SELECT max(window_end_ms) FROM baselines WHERE upn = b.upn)"))) {
+        out.error = Database::describe(tr("cannot read the baselines"), q.lastError());
+        return out;
+    }
+    while (q.next()) {
+        baselines[q.value(0).toString()] = {q.value(1).toInt() != 0, q.value(2).toLongLong(), q.value(3).toLongLong()};
+        out.learning += q.value(1).toInt() != 0 ? 1 : 0;
+    }
+    out.users = qint64(baselines.size());
+    const QLocale locale;
+    const auto learningText = [&](const QString &subject) {
+        const auto it = baselines.find(subject);
+        if (it == baselines.end())
+            return tr("no baseline");
+        return it->second.learning ? tr("learning (too little history)") : tr("learned");
+    };
+    std::map<QString, bool> hasModel;
+    if (!q.exec(QStringLiteral("SELECT scope, subject, kind, version, created_at_ms, events_used, threshold FROM models "
+                               "WHERE active = 1 ORDER BY scope DESC, subject, kind"))) {
+        out.error = Database::describe(tr("cannot read the models"), q.lastError());
+        return out;
+    }
+    while (q.next()) {
+        const QString subject = q.value(1).toString();
+        hasModel[subject] = true;
+        ++out.models;
+        out.rows.push_back({subject, q.value(0).toString(), q.value(2).toString(), utcText(q.value(4).toLongLong()),
+                            locale.toString(q.value(5).toLongLong()),
+                            q.value(6).isNull() ? QString() : locale.toString(q.value(6).toDouble(), 'g', 4),
+                            q.value(0).toString() == QLatin1String("tenant") ? tr("tenant-wide") : learningText(subject),
+                            q.value(3).toInt()});
+    }
+    for (const auto &[upn, b] : baselines) {
+        if (hasModel.count(upn))
+            continue;
+        out.rows.push_back({upn, tr("user"), tr("baseline only"), utcText(b.computedMs), locale.toString(b.events), QString(),
+                            learningText(upn), 0});
+    }
+    return out;
+}
+
+void TrainingView::present(const Loaded &l)
+{
+    const QLocale locale;
+    QString text;
+    if (path_.isEmpty())
+        text = tr("No case database is open — File → New/Open case database…");
+    else if (!l.error.isEmpty())
+        text = l.error;
+    else if (l.users == 0 && l.models == 0)
+        text = tr("Nothing trained yet. Compute baselines here, or baselines and models with:\n"
+                  "backsight-cli --db \"%1\" train").arg(path_);
+    else
+        text = tr("%1 users with a baseline (%2 still learning), %3 active models.\n"
+                  "Models are (re)trained by:  backsight-cli --db \"%4\" train   — then  backsight-cli --db \"%4\" detect")
+                   .arg(locale.toString(l.users), locale.toString(l.learning), locale.toString(l.models), path_);
+    header_->setText(text);
+    baselines_->setEnabled(!path_.isEmpty() && !job_);
+    table_->setSortingEnabled(false);
+    table_->setRowCount(int(l.rows.size()));
+    for (int r = 0; r < int(l.rows.size()); ++r) {
+        const Row &row = l.rows[size_t(r)];
+        const QStringList cells{row.subject, row.scope, row.kind, row.version ? QString::number(row.version) : QString(),
+                                row.trained, row.events, row.threshold, row.learning};
+        for (int c = 0; c < cells.size(); ++c)
+            table_->setItem(r, c, new QTableWidgetItem(cells[c]));
+    }
+    table_->setSortingEnabled(true);
+    table_->resizeColumnsToContents();
+    setSummary(tr("%1 baselines, %2 models").arg(locale.toString(l.users), locale.toString(l.models)));
+}
+
+bool TrainingView::recomputeBaselines()
+{
+    if (job_ || path_.isEmpty())
+        return false;
+    job_ = new BaselineJob(path_);
+    baselines_->setEnabled(false);
+    connect(job_, &Job::finished, this, [this](bool, const QString &summary) {
+        job_->deleteLater(); // the worker may still be leaving run()
+        job_ = nullptr;
+        baselines_->setEnabled(true);
+        emit databaseChanged(summary);
+    });
+    emit jobStarted(job_);
+    pool_.start(job_);
+    return true;
+}
+
+} // namespace backsight::ui

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "background_query.h"
+#include "views/case_view.h"
+
+#include <memory>
+
+class QLabel;
+class QPushButton;
+class QTableWidget;
+class QThreadPool;
+
+namespace backsight {
+class Job;
+}
+
+namespace backsight::ui {
+
+// Every user and the tenant: model kind, version, when it was last trained, events used, threshold and
+// the baseline's learning state. Baselines are recomputed here as a job; models are trained by
+// `backsight-cli train` (the view says so, with the exact command).
+class TrainingView : public CaseView
+{
+    Q_OBJECT
+public:
+    TrainingView(QThreadPool &pool, QWidget *parent = nullptr);
+    ~TrainingView() override;
+
+    QString title() const override;
+    void setDatabase(Database *db) override;
+    void refresh() override;
+
+    QTableWidget *table() const { return table_; }
+    // Starts the baseline job (false when one runs or no database is open).
+    bool recomputeBaselines();
+    bool isRunning() const { return job_ != nullptr; }
+
+signals:
+    void jobStarted(backsight::Job *job);
+    // A job changed the database: every view should re-read.
+    void databaseChanged(const QString &summary);
+
+private:
+    struct Row
+    {
+        QString subject, scope, kind, trained, events, threshold, learning;
+        int version = 0;
+    };
+    struct Loaded
+    {
+        std::vector<Row> rows;
+        qint64 users = 0, learning = 0, models = 0;
+        QString error;
+    };
+    static Loaded load(Database &db);
+    void present(const Loaded &loaded);
+
+    QThreadPool &pool_;
+    BackgroundQuery<Loaded> query_;
+    QString path_;
+    QLabel *header_;
+    QPushButton *baselines_;
+    QTableWidget *table_;
+    Job *job_ = nullptr;
+};
+
+} // namespace backsight::ui
