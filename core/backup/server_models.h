@@ -22,9 +22,9 @@ struct ServerTrainOptions
 };
 
 // Trains one model per server with at least `minSessions` sessions, plus one fleet-wide fallback, and
-// stores them in the models table (scope "server"/"fleet", kind "lstm_autoencoder"). `progress` gets
-// 0..1 and returns false to cancel (then nothing more is stored and the function returns false with
-// `error` saying so). `modelsTrained` counts the models stored, the fleet model included.
+// stores them in the models table (scope "server"/"fleet", kind "lstm_autoencoder"). Everything is
+// stored in one transaction: `progress` gets 0..1 and returns false to cancel, and then nothing is stored
+// and the function returns false with `error` saying so. `modelsTrained` counts the models stored, the fleet model included.
 bool trainServerModels(Database &db, const ServerTrainOptions &options,
                        const std::function<bool(double)> &progress, int &modelsTrained, QString &error);
 
