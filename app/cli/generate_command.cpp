@@ -29,7 +29,16 @@ int runGenerate(Context &ctx, const QStringList &args)
                                     QStringLiteral("FILE"));
     const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Folder to write the logs to."),
                                  QStringLiteral("DIR"));
-    parser.addOptions({users, days, seed, start, attacks, format, labels, out});
+    const QCommandLineOption backupServers(QStringLiteral("backup-servers"),
+                                           QStringLiteral("Also write Veeam backup session histories of N servers in "
+                                                          "DIR/Backup sessions, with attacks %1 (default 0).")
+                                               .arg(demoBackupAttackKinds().join(QStringLiteral(", "))),
+                                           QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption backupFormat(QStringLiteral("backup-format"),
+                                          QStringLiteral("ps-json (default, Windows PowerShell ConvertTo-Json) or ps-csv "
+                                                         "(PowerShell 7 Export-Csv)."),
+                                          QStringLiteral("FORMAT"), QStringLiteral("ps-json"));
+    parser.addOptions({users, days, seed, start, attacks, format, labels, out, backupServers, backupFormat});
     const int early = parseOrExit(parser, args, ctx,
                                   QStringLiteral("Write a seeded synthetic tenant's Entra ID sign-in and audit logs, with "
                                                  "injected attacks and their labels (docs/simulation.md). Same seed, "
@@ -45,12 +54,15 @@ int runGenerate(Context &ctx, const QStringList &args)
     options.format = parser.value(format);
     options.attacks = parser.value(attacks).split(QLatin1Char(','), Qt::SkipEmptyParts);
     options.labelsPath = parser.value(labels);
+    bool ok4 = true;
+    options.backupServers = parser.value(backupServers).toInt(&ok4);
+    options.backupFormat = parser.value(backupFormat);
     if (parser.isSet(start))
         options.start = QDate::fromString(parser.value(start), Qt::ISODate);
-    if (!ok1 || !ok2 || !ok3 || options.users <= 0 || options.days <= 0 || options.outDir.isEmpty()
+    if (!ok1 || !ok2 || !ok3 || !ok4 || options.backupServers < 0 || options.users <= 0 || options.days <= 0 || options.outDir.isEmpty()
         || (parser.isSet(start) && !options.start.isValid())) {
         ctx.err << "backsight-cli generate: --out DIR is required; --users and --days are positive numbers, "
-                   "--start is YYYY-MM-DD\n";
+                   "--backup-servers is 0 or more, --start is YYYY-MM-DD\n";
         return Usage;
     }
     QElapsedTimer timer;
@@ -78,6 +90,12 @@ int runGenerate(Context &ctx, const QStringList &args)
                    .arg(result.attackEvents)
                    .arg(result.labelsPath)
                    .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1);
+    if (result.backupSessions > 0)
+        ctx.out << QStringLiteral("Wrote %1 backup sessions of %2 servers under %3; %4 backup attacks labelled\n")
+                       .arg(result.backupSessions)
+                       .arg(options.backupServers)
+                       .arg(result.backupDir)
+                       .arg(result.backupAttacks);
     return Ok;
 }
 

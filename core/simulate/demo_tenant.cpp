@@ -2,6 +2,7 @@
 
 #include "simulate/activity.h"
 #include "simulate/attacks.h"
+#include "simulate/backup_history.h"
 #include "simulate/log_writers.h"
 #include "simulate/records.h"
 
@@ -18,7 +19,7 @@ bool resolveKinds(const QStringList &names, QList<int> &kinds, QString &error)
         if (name == QLatin1String("all")) {
             for (int k = 0; k < all.size(); ++k)
                 kinds.append(k);
-        } else if (name != QLatin1String("none") && !name.isEmpty()) {
+        } else if (name != QLatin1String("none") && !name.isEmpty() && !sim::backupAttackKinds().contains(name)) {
             const int k = int(all.indexOf(name));
             if (k < 0) {
                 error = QStringLiteral("unknown attack kind '%1' (known: %2)").arg(name, all.join(QStringLiteral(", ")));
@@ -79,6 +80,53 @@ QStringList demoAttackKinds()
     return sim::attackKinds();
 }
 
+QStringList demoBackupAttackKinds()
+{
+    return sim::backupAttackKinds();
+}
+
+namespace {
+
+// The backup histories of options.backupServers servers, their labels appended to the tenant's.
+bool writeBackupPart(const DemoTenantOptions &options, QDate start, DemoTenantResult &result)
+{
+    sim::BackupHistoryOptions b;
+    b.servers = options.backupServers;
+    b.days = options.days;
+    b.start = start;
+    b.seed = options.seed;
+    b.format = options.backupFormat;
+    for (const QString &name : options.attacks) {
+        if (name == QLatin1String("all"))
+            b.attackKinds << sim::backupAttackKinds();
+        else if (sim::backupAttackKinds().contains(name))
+            b.attackKinds << name;
+    }
+    b.attackKinds.removeDuplicates();
+    QString stem = options.outDir;
+    const bool zip = stem.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive);
+    if (zip)
+        stem.chop(4);
+    b.outDir = zip ? stem + QStringLiteral("-backup-sessions") : stem + QStringLiteral("/Backup sessions");
+    const sim::BackupHistoryResult r = sim::writeBackupHistory(b);
+    if (!r.ok) {
+        result.error = r.error;
+        return false;
+    }
+    QFile labels(result.labelsPath);
+    if (!labels.open(QIODevice::Append) || labels.write(r.labelRows) != r.labelRows.size()) {
+        result.error = QStringLiteral("cannot write %1: %2").arg(result.labelsPath, labels.errorString());
+        return false;
+    }
+    result.backupSessions = r.sessions;
+    result.backupAttacks = r.attacks;
+    result.backupDir = b.outDir;
+    result.files += r.files;
+    return true;
+}
+
+} // namespace
+
 DemoTenantResult writeDemoTenant(const DemoTenantOptions &options, const std::function<bool(int, int)> &progress)
 {
     DemoTenantResult result;
@@ -122,6 +170,8 @@ DemoTenantResult writeDemoTenant(const DemoTenantOptions &options, const std::fu
     if (!writeLabels(result.labelsPath, attacks, tenant, result.error))
         return result;
     result.files = writer->files();
+    if (options.backupServers > 0 && !writeBackupPart(options, start, result))
+        return result;
     result.ok = true;
     return result;
 }

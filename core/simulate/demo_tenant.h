@@ -19,6 +19,10 @@ struct DemoTenantOptions
     // Ground truth, one row per attack. Kept outside outDir so importing outDir rejects nothing;
     // empty means `<outDir>-labels.csv` (without a `.zip` suffix).
     QString labelsPath;
+    // Veeam backup histories (core/simulate/backup_history.h) for this many servers, in `<outDir>/Backup sessions`
+    // (next to the archive, `<stem>-backup-sessions`, for veeam-zip); their attacks join the labels. 0: none.
+    int backupServers = 0;
+    QString backupFormat = QStringLiteral("ps-json"); // or "ps-csv"
 };
 
 struct DemoTenantResult
@@ -34,6 +38,9 @@ struct DemoTenantResult
     int attacks = 0;
     qint64 attackEvents = 0;
     QString labelsPath;
+    qint64 backupSessions = 0;
+    int backupAttacks = 0;
+    QString backupDir;
 };
 
 // Writes a seeded synthetic tenant's sign-in and audit logs (see docs/simulation.md), day by day, with
@@ -44,5 +51,7 @@ DemoTenantResult writeDemoTenant(const DemoTenantOptions &options,
 
 // The attack kinds `attacks` may name.
 QStringList demoAttackKinds();
+// The backup attack kinds `attacks` may also name (they need backupServers > 0).
+QStringList demoBackupAttackKinds();
 
 } // namespace backsight

@@ -1,0 +1,371 @@
+#include "simulate/backup_history.h"
+
+#include "simulate/records.h"
+#include "simulate/sim_random.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <tuple>
+
+namespace backsight::sim {
+namespace {
+
+constexpr double kGiB = 1024.0 * 1024.0 * 1024.0;
+
+enum AttackKind { Ransomware, Exfiltration, MassDeletion };
+
+struct Server
+{
+    QByteArray name, jobId;
+    int hour = 0, minute = 0, fullWeekday = 6;
+    double totalBytes = 0, usedBytes = 0, growthPerDay = 0, changeRate = 0, dedup = 0, compress = 0, speed = 0;
+};
+
+struct Session
+{
+    QByteArray id;
+    int server = 0;
+    qint64 startMs = 0, endMs = 0;
+    bool full = false;
+    QByteArray result = "Success";
+    qint64 total = 0, processedUsed = 0, read = 0, transferred = 0;
+    int dedupPct = 0, compressPct = 0; // Veeam's BackupStats percentages (0 when nothing was read)
+    qint64 durationS = 0;
+};
+
+struct PlannedAttack
+{
+    QByteArray id;
+    AttackKind kind = Ransomware;
+    int server = 0, day = 0, length = 1;
+    double strength = 0;      // the spike factor or the share deleted
+    std::vector<size_t> sessions;
+};
+
+double uniform(Random &r, double lo, double hi)
+{
+    return lo + (hi - lo) * r.unit();
+}
+
+// exp(sigma * N(0,1)): day-to-day wobble around a server's usual change.
+double lognormal(Random &r, double sigma)
+{
+    const double u1 = std::max(r.unit(), 1e-12), u2 = r.unit();
+    return std::exp(sigma * std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2));
+}
+
+int percentOf(double factor)
+{
+    return std::clamp(int(std::lround(100.0 / factor)), 1, 100);
+}
+
+std::vector<Server> makeServers(int count, quint64 seed)
+{
+    static const char *roles[] = {"FS", "SQL", "APP", "DC", "WEB", "EXCH", "ERP", "CRM", "PRINT", "SP"};
+    constexpr int roleCount = int(sizeof roles / sizeof *roles);
+    std::vector<Server> servers;
+    for (int i = 0; i < count; ++i) {
+        Random r = Random::stream(seed, 0xB0C1, quint64(i));
+        Server s;
+        s.name = QByteArray(roles[i % roleCount]) + QByteArray::number(i / roleCount + 1).rightJustified(2, '0');
+        s.jobId = r.uuid();
+        s.hour = r.between(8, 12); // the small hours in New Zealand, where the demo tenant's offices are
+        s.minute = 15 * r.below(4);
+        s.fullWeekday = r.chance(0.7) ? 6 : 7;
+        s.totalBytes = std::exp(uniform(r, std::log(80.0), std::log(3072.0))) * kGiB;
+        s.usedBytes = s.totalBytes * uniform(r, 0.35, 0.85);
+        s.growthPerDay = uniform(r, 0.0, 0.0015);
+        s.changeRate = uniform(r, 0.005, 0.05);
+        s.dedup = uniform(r, 2.6, 4.8);
+        s.compress = uniform(r, 1.55, 2.4);
+        s.speed = uniform(r, 60.0, 350.0) * 1024 * 1024;
+        servers.push_back(s);
+    }
+    return servers;
+}
+
+std::vector<PlannedAttack> planAttacks(const std::vector<Server> &servers, int days, const QStringList &kinds,
+                                       quint64 seed)
+{
+    std::vector<PlannedAttack> attacks;
+    if (days < 10 || servers.empty())
+        return attacks;
+    Random r = Random::stream(seed, 0xB0C2);
+    std::vector<bool> taken(servers.size(), false);
+    int freeServers = int(servers.size());
+    const int perKind = std::max(1, int(servers.size()) / 8);
+    for (const QString &name : kinds) {
+        const int kind = int(backupAttackKinds().indexOf(name));
+        if (kind < 0)
+            continue;
+        for (int n = 0; n < perKind; ++n) {
+            PlannedAttack a;
+            a.kind = AttackKind(kind);
+            // A server of its own while any is left, so one server's history carries one attack.
+            do {
+                a.server = r.below(int(servers.size()));
+            } while (freeServers > 0 && taken[size_t(a.server)]);
+            if (!taken[size_t(a.server)]) {
+                taken[size_t(a.server)] = true;
+                --freeServers;
+            }
+            a.day = r.between(days / 3, days - 3); // a clean history before it to learn from
+            a.length = a.kind == MassDeletion ? r.between(1, 3) : r.between(1, 2);
+            a.strength = a.kind == Ransomware     ? uniform(r, 5.0, 20.0)
+                         : a.kind == Exfiltration ? uniform(r, 5.0, 15.0)
+                                                  : uniform(r, 0.5, 0.9);
+            attacks.push_back(a);
+        }
+    }
+    std::sort(attacks.begin(), attacks.end(),
+              [](const PlannedAttack &a, const PlannedAttack &b) { return std::tie(a.day, a.server) < std::tie(b.day, b.server); });
+    for (size_t i = 0; i < attacks.size(); ++i)
+        attacks[i].id = "bkp-" + QByteArray::number(qulonglong(i + 1)).rightJustified(3, '0');
+    return attacks;
+}
+
+// One night's session of one server; `attack` changes it when the server is under attack that night.
+Session makeSession(const Server &s, int serverIndex, int day, QDate date, quint64 seed, const PlannedAttack *attack)
+{
+    Random r = Random::stream(seed, 0xB0C3 + quint64(serverIndex), quint64(day));
+    Session x;
+    x.id = r.uuid();
+    x.server = serverIndex;
+    x.startMs = QDateTime(date, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch() + qint64(s.hour) * 3600000
+                + qint64(s.minute) * 60000 + r.between(1, 59) * 1000 + r.below(1000);
+    x.full = date.dayOfWeek() == s.fullWeekday && !attack;
+    const double used = s.usedBytes * (1.0 + s.growthPerDay * day);
+    const bool weekend = date.dayOfWeek() >= 6;
+    double read = x.full ? used * uniform(r, 0.97, 1.0)
+                         : used * s.changeRate * lognormal(r, 0.35) * (weekend ? 0.45 : 1.0);
+    double dedup = std::clamp(s.dedup * uniform(r, 0.92, 1.08), 2.5, 5.0);
+    double compress = std::clamp(s.compress * uniform(r, 0.95, 1.05), 1.5, 2.5);
+    double transferred = read / (dedup * compress);
+    double processedUsed = used;
+    const double roll = r.unit();
+    if (!attack && roll < 0.015) {
+        // A failed night: nothing read, nothing written.
+        x.result = "Failed";
+        x.total = qint64(s.totalBytes);
+        x.durationS = r.between(30, 300);
+        x.endMs = x.startMs + x.durationS * 1000;
+        return x;
+    }
+    if (!attack && roll < 0.055)
+        x.result = "Warning";
+    if (attack && attack->kind == Ransomware) {
+        // Encrypted blocks neither dedupe nor compress, and every one of them changed.
+        dedup = uniform(r, 1.0, 1.2);
+        compress = uniform(r, 1.0, 1.2);
+        transferred *= attack->strength;
+        read = std::min(transferred * dedup * compress, used);
+        transferred = read / (dedup * compress);
+    } else if (attack && attack->kind == Exfiltration) {
+        // Much more read than usual, written as usual.
+        read = std::min(read * attack->strength, used);
+        transferred *= uniform(r, 0.9, 1.2);
+    } else if (attack && attack->kind == MassDeletion) {
+        processedUsed = used * (1.0 - attack->strength);
+        read *= (1.0 - attack->strength) * uniform(r, 0.1, 0.4);
+        transferred = read / (dedup * compress);
+    }
+    x.total = qint64(s.totalBytes);
+    x.processedUsed = qint64(processedUsed);
+    x.read = qint64(read);
+    x.transferred = qint64(transferred);
+    x.dedupPct = percentOf(dedup);
+    x.compressPct = percentOf(compress);
+    x.durationS = qint64(read / s.speed) + r.between(45, 240);
+    x.endMs = x.startMs + x.durationS * 1000 + r.below(1000);
+    return x;
+}
+
+QByteArray timeSpan(qint64 seconds)
+{
+    const qint64 h = seconds / 3600, m = seconds % 3600 / 60, s = seconds % 60;
+    QByteArray out = QByteArray::number(h).rightJustified(2, '0') + ':' + QByteArray::number(m).rightJustified(2, '0')
+                     + ':' + QByteArray::number(s).rightJustified(2, '0');
+    return h >= 24 ? QByteArray::number(h / 24) + '.' + QByteArray::number(h % 24).rightJustified(2, '0') + out.mid(out.indexOf(':'))
+                   : out;
+}
+
+int resultCode(const QByteArray &result)
+{
+    return result == "Success" ? 0 : result == "Warning" ? 1 : 2;
+}
+
+// Windows PowerShell 5.1: Get-VBRBackupSession | Select-Object Id, JobId, JobName, JobType, Name, CreationTime,
+// EndTime, Result, State, IsFullMode, Progress, BackupStats | ConvertTo-Json (enums as numbers, /Date(ms)/).
+void appendPsJson(QByteArray &out, const Session &x, const Server &s, bool first)
+{
+    out += first ? "[\r\n" : ",\r\n";
+    const qint64 avgSpeed = x.durationS > 0 ? x.read / x.durationS : 0;
+    out += "    {\r\n        \"Id\":  \"" + x.id + "\",\r\n        \"JobId\":  \"" + s.jobId + "\",\r\n        \"JobName\":  \""
+           + s.name + "\",\r\n        \"JobType\":  0,\r\n        \"Name\":  \"" + s.name + (x.full ? " (Full)" : " (Incremental)")
+           + "\",\r\n        \"CreationTime\":  \"\\/Date(" + QByteArray::number(x.startMs) + ")\\/\",\r\n        \"EndTime\":  \"\\/Date("
+           + QByteArray::number(x.endMs ? x.endMs : x.startMs + x.durationS * 1000) + ")\\/\",\r\n        \"Result\":  "
+           + QByteArray::number(resultCode(x.result)) + ",\r\n        \"State\":  -1,\r\n        \"IsFullMode\":  "
+           + (x.full ? "true" : "false") + ",\r\n        \"Progress\":  {\r\n                         \"TotalSize\":  "
+           + QByteArray::number(x.total) + ",\r\n                         \"ProcessedSize\":  "
+           + QByteArray::number(x.read ? x.total : 0) + ",\r\n                         \"ProcessedUsedSize\":  "
+           + QByteArray::number(x.processedUsed) + ",\r\n                         \"ReadSize\":  " + QByteArray::number(x.read)
+           + ",\r\n                         \"TransferedSize\":  " + QByteArray::number(x.transferred)
+           + ",\r\n                         \"AvgSpeed\":  " + QByteArray::number(avgSpeed)
+           + ",\r\n                         \"Duration\":  \"" + timeSpan(x.durationS)
+           + "\"\r\n                     },\r\n        \"BackupStats\":  {\r\n                            \"BackupSize\":  "
+           + QByteArray::number(x.transferred) + ",\r\n                            \"DataSize\":  " + QByteArray::number(x.read)
+           + ",\r\n                            \"DedupRatio\":  " + QByteArray::number(x.dedupPct)
+           + ",\r\n                            \"CompressRatio\":  " + QByteArray::number(x.compressPct)
+           + "\r\n                        }\r\n    }";
+}
+
+QByteArray usTime(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("M/d/yyyy h:mm:ss AP")).toLatin1();
+}
+
+QByteArray psCsvHeader()
+{
+    return "\"Id\",\"JobId\",\"JobName\",\"JobType\",\"Name\",\"CreationTime\",\"CreationTimeUTC\",\"EndTime\","
+           "\"EndTimeUTC\",\"Result\",\"State\",\"IsFullMode\",\"Progress.TotalSize\",\"Progress.ProcessedSize\","
+           "\"Progress.ProcessedUsedSize\",\"Progress.ReadSize\",\"Progress.TransferedSize\",\"Progress.AvgSpeed\","
+           "\"Progress.Duration\",\"BackupStats.BackupSize\",\"BackupStats.DataSize\",\"BackupStats.DedupRatio\","
+           "\"BackupStats.CompressRatio\"\n";
+}
+
+// PowerShell 7 Export-Csv of the same selection, with the Progress.* and BackupStats.* columns a report
+// script adds; CreationTime/EndTime are the backup server's local time (UTC+13), the *UTC columns UTC.
+void appendPsCsv(QByteArray &out, const Session &x, const Server &s)
+{
+    constexpr qint64 local = 13 * 3600000LL;
+    const qint64 end = x.endMs ? x.endMs : x.startMs + x.durationS * 1000;
+    const qint64 avgSpeed = x.durationS > 0 ? x.read / x.durationS : 0;
+    const QByteArray cells[] = {
+        x.id, s.jobId, s.name, "Backup", s.name + (x.full ? " (Full)" : " (Incremental)"), usTime(x.startMs + local),
+        usTime(x.startMs), usTime(end + local), usTime(end), x.result, "Stopped", x.full ? "True" : "False",
+        QByteArray::number(x.total), QByteArray::number(x.read ? x.total : 0), QByteArray::number(x.processedUsed),
+        QByteArray::number(x.read), QByteArray::number(x.transferred), QByteArray::number(avgSpeed), timeSpan(x.durationS),
+        QByteArray::number(x.transferred), QByteArray::number(x.read), QByteArray::number(x.dedupPct),
+        QByteArray::number(x.compressPct)};
+    bool first = true;
+    for (const QByteArray &c : cells) {
+        out += first ? "\"" : ",\"";
+        out += c;
+        out += '"';
+        first = false;
+    }
+    out += '\n';
+}
+
+} // namespace
+
+const QStringList &backupAttackKinds()
+{
+    static const QStringList kinds = {QStringLiteral("backup_ransomware"), QStringLiteral("backup_exfiltration"),
+                                      QStringLiteral("backup_mass_deletion")};
+    return kinds;
+}
+
+const QStringList &backupFormats()
+{
+    static const QStringList formats = {QStringLiteral("ps-json"), QStringLiteral("ps-csv")};
+    return formats;
+}
+
+BackupHistoryResult writeBackupHistory(const BackupHistoryOptions &o)
+{
+    BackupHistoryResult result;
+    if (!backupFormats().contains(o.format)) {
+        result.error = QStringLiteral("unknown backup format '%1' (known: %2)")
+                           .arg(o.format, backupFormats().join(QStringLiteral(", ")));
+        return result;
+    }
+    if (o.servers <= 0 || o.days <= 0 || !o.start.isValid() || o.outDir.isEmpty()) {
+        result.error = QStringLiteral("backup servers and days must be positive, with a start day and a folder");
+        return result;
+    }
+    const std::vector<Server> servers = makeServers(o.servers, o.seed);
+    std::vector<PlannedAttack> attacks = planAttacks(servers, o.days, o.attackKinds, o.seed);
+    std::vector<Session> sessions;
+    sessions.reserve(size_t(o.servers) * size_t(o.days));
+    for (int day = 0; day < o.days; ++day) {
+        const QDate date = o.start.addDays(day);
+        for (int i = 0; i < o.servers; ++i) {
+            PlannedAttack *attack = nullptr;
+            for (PlannedAttack &a : attacks) {
+                if (a.server == i && day >= a.day && day < a.day + a.length)
+                    attack = &a;
+            }
+            sessions.push_back(makeSession(servers[size_t(i)], i, day, date, o.seed, attack));
+            if (attack)
+                attack->sessions.push_back(sessions.size() - 1);
+        }
+    }
+
+    // One file per month, sessions in the order they started.
+    std::vector<size_t> order(sessions.size());
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        return std::tie(sessions[a].startMs, sessions[a].server) < std::tie(sessions[b].startMs, sessions[b].server);
+    });
+    std::map<QByteArray, QByteArray> files;
+    const bool csv = o.format == QLatin1String("ps-csv");
+    for (size_t i : order) {
+        const Session &x = sessions[i];
+        const QByteArray month = QDateTime::fromMSecsSinceEpoch(x.startMs, Qt::UTC).toString(QStringLiteral("yyyy-MM")).toLatin1();
+        QByteArray &bytes = files[month];
+        if (csv) {
+            if (bytes.isEmpty())
+                bytes = psCsvHeader();
+            appendPsCsv(bytes, x, servers[size_t(x.server)]);
+        } else {
+            appendPsJson(bytes, x, servers[size_t(x.server)], bytes.isEmpty());
+        }
+        ++result.sessions;
+        result.failed += x.result == "Failed";
+        result.warnings += x.result == "Warning";
+    }
+    if (!QDir().mkpath(o.outDir)) {
+        result.error = QStringLiteral("cannot create %1").arg(o.outDir);
+        return result;
+    }
+    for (auto &[month, bytes] : files) {
+        if (!csv)
+            bytes += "\r\n]\r\n";
+        const QString path = QDir(o.outDir).filePath(QStringLiteral("sessions-%1.%2")
+                                                          .arg(QString::fromLatin1(month), csv ? QStringLiteral("csv")
+                                                                                               : QStringLiteral("json")));
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size()) {
+            result.error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+            return result;
+        }
+        ++result.files;
+    }
+
+    for (const PlannedAttack &a : attacks) {
+        if (a.sessions.empty()) // it fell after the last day
+            continue;
+        const Session &first = sessions[a.sessions.front()];
+        const Session &last = sessions[a.sessions.back()];
+        result.labelRows += a.id + ',' + backupAttackKinds()[int(a.kind)].toLatin1() + ',' + servers[size_t(a.server)].name + ',';
+        appendIsoUtc(result.labelRows, first.startMs);
+        result.labelRows += ',';
+        appendIsoUtc(result.labelRows, last.endMs ? last.endMs : last.startMs);
+        result.labelRows += ',';
+        for (size_t k = 0; k < a.sessions.size(); ++k)
+            result.labelRows += (k ? ";" : "") + sessions[a.sessions[k]].id;
+        result.labelRows += '\n';
+        ++result.attacks;
+        result.attackSessions += qint64(a.sessions.size());
+    }
+    result.ok = true;
+    return result;
+}
+
+} // namespace backsight::sim
