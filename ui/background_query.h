@@ -3,6 +3,7 @@
 #include "store/database.h"
 
 #include <QFuture>
+#include <QFutureWatcher>
 #include <QObject>
 #include <QPointer>
 #include <QThreadPool>
@@ -28,7 +29,19 @@ public:
         const quint64 generation = ++*generation_;
         running_ = true;
         auto live = generation_;
-        QtConcurrent::run(&pool_, [databasePath, work = std::move(work)] {
+        // A watcher owned by the context, not QFuture::then(context): when the view goes away first, the
+        // watcher goes with it and the finished read is simply dropped.
+        auto *watcher = new QFutureWatcher<Result>(context_);
+        QObject::connect(watcher, &QFutureWatcher<Result>::finished, context_,
+                         [this, watcher, live, generation, done = std::move(done)] {
+                             watcher->deleteLater();
+                             if (generation != *live)
+                                 return;
+                             running_ = false;
+                             Result result = watcher->result();
+                             done(result);
+                         });
+        watcher->setFuture(QtConcurrent::run(&pool_, [databasePath, work = std::move(work)] {
             Database db;
             if (!db.open(databasePath)) {
                 Result failed{};
@@ -36,12 +49,7 @@ public:
                 return failed;
             }
             return work(db);
-        }).then(context_, [this, live, generation, done = std::move(done)](Result result) {
-            if (generation != *live)
-                return;
-            running_ = false;
-            done(result);
-        });
+        }));
     }
     // Drops whatever is running (its result will be ignored).
     void abandon()

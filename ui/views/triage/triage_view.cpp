@@ -45,7 +45,10 @@ TriageView::TriageView(QThreadPool &pool, QWidget *parent)
     header->setSortIndicatorShown(true);
     header->setSectionsClickable(true);
     header->setStretchLastSection(false);
-    connect(header, &QHeaderView::sortIndicatorChanged, model_, &TriageModel::sort);
+    connect(header, &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder order) {
+        model_->sort(column, order);
+        updateLoading();
+    });
     const QFontMetrics fm = table_->fontMetrics();
     const auto chars = [&](int n) { return fm.horizontalAdvance(QString(n, QLatin1Char('n'))) + 24; };
     const std::pair<int, int> widths[] = {{TriageModel::Severity, 10}, {TriageModel::TimeUtc, 17}, {TriageModel::TimeLocal, 22},
