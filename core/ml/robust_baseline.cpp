@@ -43,7 +43,9 @@ RobustScaler RobustScaler::fit(const Eigen::MatrixXd &rows, const Eigen::VectorX
             continue;
         }
         scaler.center[c] = *m;
-        scaler.scale[c] = std::max(madToSigma * *medianAbsoluteDeviation(column, *m), floor);
+        // A two-level column (day and night values) can have a MAD near zero; the IQR still sees its spread.
+        const double iqr = *quantile(column, 0.75) - *quantile(column, 0.25);
+        scaler.scale[c] = std::max({madToSigma * *medianAbsoluteDeviation(column, *m), iqr / 1.349, floor});
     }
     return scaler;
 }

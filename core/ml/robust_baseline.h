@@ -16,7 +16,7 @@ std::optional<double> quantile(std::vector<double> values, double q);
 
 constexpr double madToSigma = 1.4826;
 
-// Per-column robust scaling: (x - median) / max(1.4826·MAD, floor). The floor keeps a column that never
+// Per-column robust scaling: (x - median) / max(1.4826·MAD, IQR/1.349, floor). The floor keeps a column that never
 // varies (a server whose dedup ratio is always 2.0) from turning the first small change into infinity.
 struct RobustScaler
 {
