@@ -39,6 +39,17 @@ private slots:
         QVERIFY(o.demo);
     }
 
+    void screenshotNeedsADatabaseAndRunsHeadless()
+    {
+        const LaunchOptions o = parse({QStringLiteral("--db"), QStringLiteral("case.sqlite"), QStringLiteral("--screenshot"),
+                                       QStringLiteral("shots")});
+        QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
+        QCOMPARE(o.screenshotDir, QStringLiteral("shots"));
+        QVERIFY(o.headless); // offscreen even with a display
+        QVERIFY(parse({QStringLiteral("--screenshot=shots")}).error.contains(QStringLiteral("--db")));
+        QVERIFY(parse({QStringLiteral("--demo"), QStringLiteral("--screenshot"), QStringLiteral("x")}).error.contains(QStringLiteral("--demo")));
+    }
+
     void inputTakesEveryPathUpToTheNextOption()
     {
         const LaunchOptions o = parse({QStringLiteral("--input"), QStringLiteral("a.json"), QStringLiteral("restore/"),

@@ -38,6 +38,7 @@ private slots:
         window_ = std::make_unique<MainWindow>(*settings_, pool_);
         QString error;
         QVERIFY2(window_->openDatabase(temp_->path(QStringLiteral("case.sqlite")), &error), qPrintable(error));
+        window_->showView(window_->signInsView()); // these tests are about the sign-ins view (Ctrl+3)
         window_->show();
     }
 

@@ -23,10 +23,10 @@ namespace {
 QString outcome(const SourceReport &s)
 {
     const QLocale locale;
-    if (!s.error.isEmpty())
-        return ImportView::tr("Not imported: %1").arg(s.error);
     if (s.cancelled)
         return ImportView::tr("Cancelled: nothing of this file was kept");
+    if (!s.error.isEmpty())
+        return ImportView::tr("Not imported: %1").arg(s.error);
     QString text = ImportView::tr("Imported %1 new events").arg(locale.toString(s.inserted));
     if (s.read > s.inserted + s.rejected)
         text += ImportView::tr(", %1 were already in the case").arg(locale.toString(s.read - s.inserted - s.rejected));

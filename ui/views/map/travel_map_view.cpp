@@ -62,6 +62,7 @@ TravelMapView::TravelMapView(QThreadPool &pool, QWidget *parent)
                                  "red: impossible travel found by detection (before detection has run: faster than %L1 km/h)")
                                   .arg(int(kImpossibleKmh)), this);
     legend->setContentsMargins(6, 0, 6, 0);
+    legend->setWordWrap(true); // a long line must not set the window's minimum width
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(map_);
     splitter->addWidget(events_);

@@ -1,0 +1,207 @@
+// The main window's investigation views on a generated case: dashboard numbers click through to triage,
+// the user baseline, the training state with the baseline job, the import panel (cancel), the view
+// shortcuts and the screenshots of every view.
+#include "app_settings.h"
+#include "case_fixture.h"
+#include "main_window.h"
+#include "sign_in_fixture.h"
+#include "store/database.h"
+#include "test_support.h"
+#include "view_screenshots.h"
+#include "views/dashboard/dashboard_view.h"
+#include "views/import/import_view.h"
+#include "views/training/training_view.h"
+#include "views/triage/triage_model.h"
+#include "views/triage/triage_view.h"
+#include "views/user/user_view.h"
+#include "widgets/job_status_widget.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTableWidget>
+#include <QTest>
+#include <QThreadPool>
+
+using namespace backsight;
+using namespace backsight::ui;
+using Case = backsight::test::CaseFixture;
+using Fixture = backsight::test::SignInFixture;
+
+class TestCaseViews : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        temp_ = std::make_unique<test::TempFolder>();
+        const QString error = Case::build(temp_->path(QStringLiteral("case.sqlite")), temp_->path());
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        qsettings_ = std::make_unique<QSettings>(temp_->path(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        settings_ = std::make_unique<AppSettings>(*qsettings_);
+        window_ = std::make_unique<MainWindow>(*settings_, pool_);
+        QString openError;
+        QVERIFY2(window_->openDatabase(temp_->path(QStringLiteral("case.sqlite")), &openError), qPrintable(openError));
+        window_->resize(1400, 900);
+        window_->show();
+        QVERIFY(allLoaded());
+    }
+
+    void cleanup()
+    {
+        window_.reset();
+        pool_.waitForDone();
+        settings_.reset();
+        qsettings_.reset();
+        temp_.reset();
+    }
+
+    void dashboardNumbersClickThroughToTriage()
+    {
+        const CaseViews &v = window_->views();
+        QCOMPARE(window_->currentView(), static_cast<CaseView *>(v.dashboard)); // the first view
+        QCOMPARE(v.dashboard->data().anomalies(), qint64(Case::kAnomalies));
+        QVERIFY(v.dashboard->severityButton(4)->text().startsWith(QStringLiteral("6 ")));
+        v.dashboard->severityButton(4)->click();
+        QCOMPARE(window_->currentView(), static_cast<CaseView *>(v.triage));
+        QVERIFY(allLoaded());
+        QCOMPARE(v.triage->model()->rowCount(), Case::kAnomalies / 4);
+        for (int r = 0; r < v.triage->model()->rowCount(); ++r)
+            QCOMPARE(v.triage->model()->row(r)->severity, 4);
+
+        // A top user's row opens that user's anomalies.
+        window_->showView(v.dashboard);
+        QTableWidget *users = v.dashboard->topUsersTable();
+        QVERIFY(users->rowCount() > 0);
+        const QString upn = users->item(0, 0)->text();
+        const qint64 count = users->item(0, 1)->text().toLongLong();
+        emit users->cellClicked(0, 0);
+        QVERIFY(allLoaded());
+        QCOMPARE(qint64(v.triage->model()->rowCount()), count);
+        QCOMPARE(v.triage->model()->row(0)->user, upn);
+    }
+
+    void everyViewHasItsShortcutAndTriageItsMenu()
+    {
+        const QList<CaseView *> views = window_->views().all();
+        QCOMPARE(views.size(), 8);
+        for (int i = 0; i < views.size(); ++i) {
+            QAction *action = nullptr;
+            for (QAction *a : window_->findChildren<QAction *>()) {
+                if (a->shortcut() == QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)))
+                    action = a;
+            }
+            QVERIFY2(action, qPrintable(views[i]->title()));
+            action->trigger();
+            QCOMPARE(window_->currentView(), views[i]);
+        }
+        QStringList menus;
+        for (QAction *a : window_->menuBar()->actions())
+            menus << a->text();
+        QVERIFY(menus.contains(QStringLiteral("&Triage")));
+    }
+
+    void userViewComputesTheHeatmapBeforeThereIsABaseline()
+    {
+        UserView *user = window_->views().user;
+        const QString upn = Fixture::upn(0);
+        user->showUser(upn);
+        QVERIFY(allLoaded());
+        QCOMPARE(user->data().upn, upn);
+        qint64 interactive = 0, total = 0;
+        for (int i = 0; i < Case::kSignIns; ++i) {
+            if (Fixture::upn(i) == upn) {
+                ++total;
+                interactive += Fixture::interactive(i) ? 1 : 0;
+            }
+        }
+        QCOMPARE(user->data().signIns, total);
+        qint64 cells = 0;
+        for (const auto &row : user->heatmap()->cells())
+            for (qint64 c : row)
+                cells += c;
+        QCOMPARE(cells, interactive);
+        QVERIFY(user->heatmap()->zoneText().contains(QStringLiteral("no baseline")));
+        QVERIFY(!user->data().top.at(QStringLiteral("Places")).empty());
+    }
+
+    void trainingRecomputesBaselinesAsAJob()
+    {
+        TrainingView *training = window_->views().training;
+        window_->showView(training);
+        QVERIFY(training->findChild<QLabel *>(QStringLiteral("trainingHeader"))->text().contains(QStringLiteral("backsight-cli")));
+        QCOMPARE(training->table()->rowCount(), 0);
+        QVERIFY(training->recomputeBaselines());
+        QVERIFY(!window_->jobStatus()->isHidden()); // the job is in the status bar
+        QTRY_VERIFY_WITH_TIMEOUT(!training->isRunning(), 30000);
+        QVERIFY(allLoaded());
+        QCOMPARE(training->table()->rowCount(), Fixture::kUsers);
+        // Now the user view reads the stored baseline.
+        UserView *user = window_->views().user;
+        user->showUser(Fixture::upn(1));
+        QVERIFY(allLoaded());
+        QVERIFY(!user->heatmap()->zoneText().contains(QStringLiteral("no baseline")));
+    }
+
+    void importPanelCancelsAnImport()
+    {
+        ImportView *panel = window_->views().import;
+        window_->showView(panel);
+        const QString big = temp_->path(QStringLiteral("big.json"));
+        QVERIFY(test::writeFile(big, Fixture::page(100'000, 30'000)));
+        QSignalSpy finished(window_.get(), &MainWindow::importFinished);
+        QVERIFY(window_->importPaths({big}));
+        QVERIFY(panel->cancelButton()->isEnabled());
+        panel->cancelButton()->click(); // before the first chunk is committed
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.at(0).at(0).toBool(), false);
+        QVERIFY(window_->lastImport().cancelled);
+        QCOMPARE(panel->results()->rowCount(), 1);
+        QVERIFY2(panel->results()->item(0, 5)->text().startsWith(QStringLiteral("Cancelled")), qPrintable(panel->results()->item(0, 5)->text()));
+        Database db;
+        QVERIFY(db.open(temp_->path(QStringLiteral("case.sqlite"))));
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM signins")) && q.next());
+        QCOMPARE(q.value(0).toInt(), Case::kSignIns); // nothing of the cancelled file was kept
+    }
+
+    void screenshotsEveryView()
+    {
+        const QString folder = temp_->path(QStringLiteral("shots"));
+        ViewScreenshots shots(*window_, folder);
+        QSignalSpy done(&shots, &ViewScreenshots::finished);
+        shots.start();
+        QVERIFY(done.wait(60000));
+        QVERIFY2(done.at(0).at(0).toBool(), qPrintable(done.at(0).at(1).toString()));
+        const QStringList files = done.at(0).at(2).toStringList();
+        QCOMPARE(files.size(), 8);
+        QVERIFY(files.contains(folder + QStringLiteral("/travel-map.png")));
+        for (const QString &file : files)
+            QVERIFY2(QImage(file).width() == ViewScreenshots::kWidth, qPrintable(file));
+    }
+
+private:
+    bool allLoaded()
+    {
+        return QTest::qWaitFor([this] {
+            for (CaseView *v : window_->views().all())
+                if (v->isLoading())
+                    return false;
+            return true;
+        }, 20000);
+    }
+
+    QThreadPool pool_;
+    std::unique_ptr<test::TempFolder> temp_;
+    std::unique_ptr<QSettings> qsettings_;
+    std::unique_ptr<AppSettings> settings_;
+    std::unique_ptr<MainWindow> window_;
+};
+
+QTEST_MAIN(TestCaseViews)
+#include "test_case_views.moc"
