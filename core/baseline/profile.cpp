@@ -1,5 +1,7 @@
 #include "baseline/profile.h"
 
+#include <QDataStream>
+#include <QIODevice>
 #include <QJsonArray>
 #include <algorithm>
 #include <cmath>
@@ -255,6 +257,71 @@ QJsonObject Profile::toJson(int limit) const
     }
     o.insert(QStringLiteral("hour_of_week_local"), matrix); // [weekday Monday=0][hour]
     return o;
+}
+
+QByteArray Profile::serialize() const
+{
+    QByteArray out;
+    QDataStream s(&out, QIODevice::WriteOnly);
+    s.setVersion(QDataStream::Qt_6_4);
+    s << quint32(0x42535046) << quint16(1); // "BSPF", format 1
+    s << qint32(activeDays_) << signIns_ << interactive_ << successes_ << dailySum_ << dailySumSq_;
+    for (qint64 v : results_)
+        s << v;
+    for (qint32 v : hourOfWeekUtc_)
+        s << v;
+    for (const ValueCounts &counts : values_) {
+        s << quint32(counts.size());
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+            s << it.key() << it->count << it->failures << it->firstMs << it->lastMs;
+    }
+    s << quint32(places_.size());
+    for (auto it = places_.cbegin(); it != places_.cend(); ++it)
+        s << it.key() << it->latitude << it->longitude;
+    return out;
+}
+
+std::optional<Profile> Profile::deserialize(const QByteArray &data)
+{
+    QDataStream s(data);
+    s.setVersion(QDataStream::Qt_6_4);
+    quint32 magic = 0;
+    quint16 format = 0;
+    s >> magic >> format;
+    if (magic != 0x42535046 || format != 1)
+        return std::nullopt;
+    Profile p;
+    qint32 activeDays = 0;
+    s >> activeDays >> p.signIns_ >> p.interactive_ >> p.successes_ >> p.dailySum_ >> p.dailySumSq_;
+    p.activeDays_ = activeDays;
+    for (qint64 &v : p.results_)
+        s >> v;
+    for (qint32 &v : p.hourOfWeekUtc_)
+        s >> v;
+    for (ValueCounts &counts : p.values_) {
+        quint32 n = 0;
+        s >> n;
+        if (s.status() != QDataStream::Ok || n > 10'000'000)
+            return std::nullopt;
+        counts.reserve(qsizetype(n));
+        for (quint32 i = 0; i < n; ++i) {
+            QString key;
+            ValueStat v;
+            s >> key >> v.count >> v.failures >> v.firstMs >> v.lastMs;
+            counts.insert(key, v);
+        }
+    }
+    quint32 n = 0;
+    s >> n;
+    for (quint32 i = 0; i < n && s.status() == QDataStream::Ok; ++i) {
+        QString key;
+        Coordinates c;
+        s >> key >> c.latitude >> c.longitude;
+        p.places_.insert(key, c);
+    }
+    if (s.status() != QDataStream::Ok)
+        return std::nullopt;
+    return p;
 }
 
 int standardOffsetMinutes(const QString &country, std::optional<double> longitude)

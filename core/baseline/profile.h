@@ -63,6 +63,11 @@ public:
     // values each), places with coordinates, the local hour-of-week matrix, rates and the home zone.
     QJsonObject toJson(int limit = 50) const;
 
+    // A snapshot of the running sums (user_windows table), so the next detection starts from one row instead of
+    // summing the window's days again.
+    QByteArray serialize() const;
+    static std::optional<Profile> deserialize(const QByteArray &data);
+
 private:
     void apply(const DayAggregate &day, int sign);
 

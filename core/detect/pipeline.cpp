@@ -168,6 +168,8 @@ struct UserResult
 {
     std::vector<Finding> findings;
     std::map<qint64, DayAggregate> days; // recomputed days to store
+    qint64 windowEndDay = 0;             // the running baseline after the run ...
+    QByteArray window;                   // ... (baseline::Profile::serialize)
 };
 
 class UserExaminer
@@ -180,6 +182,7 @@ public:
                                        "ORDER BY created_ms, id").arg(kSignInColumns));
         days_.prepare(QStringLiteral("SELECT day, data FROM user_days WHERE upn = ? AND day >= ? AND day < ?"));
         previous_.prepare(QStringLiteral("SELECT MAX(created_ms) FROM signins WHERE upn = ? AND created_ms < ? AND error_code = 0"));
+        window_.prepare(QStringLiteral("SELECT window_days, end_day, data FROM user_windows WHERE upn = ?"));
     }
 
     bool examine(const UserRange &user, qint64 fromRowId, qint64 toRowId, UserResult &result, DetectReport &report,
@@ -190,10 +193,20 @@ public:
         const qint64 loadFrom = firstDay * kDayMs - kDayMs; // a day of context for bursts, travel and dormancy
         const qint64 loadTo = (lastDay + 1) * kDayMs;
 
+        // The running baseline left by the previous run, when it ends exactly where this run starts (the usual
+        // case of one more day imported): then only the days leaving the window are read, not the whole window.
+        std::optional<baseline::Profile> snapshot;
+        window_.bindValue(0, user.upn);
+        if (!exec(window_, QStringLiteral("reading the running baseline of %1").arg(user.upn), error))
+            return false;
+        if (window_.next() && window_.value(0).toInt() == window && window_.value(1).toLongLong() == firstDay)
+            snapshot = baseline::Profile::deserialize(window_.value(2).toByteArray());
+        window_.finish();
+
         std::map<qint64, DayAggregate> days;
         days_.bindValue(0, user.upn);
         days_.bindValue(1, firstDay - window);
-        days_.bindValue(2, firstDay);
+        days_.bindValue(2, snapshot ? lastDay - window + 1 : firstDay);
         if (!exec(days_, QStringLiteral("reading day aggregates of %1").arg(user.upn), error))
             return false;
         while (days_.next()) {
@@ -231,9 +244,9 @@ public:
         for (const auto &[d, a] : result.days)
             days[d] = a;
 
-        baseline::Profile profile;
-        qint64 nextDay = firstDay - window; // profile == sum of days [nextDay - window, nextDay)
-        const qint64 startDay = nextDay;
+        baseline::Profile profile = snapshot ? std::move(*snapshot) : baseline::Profile();
+        qint64 nextDay = snapshot ? firstDay : firstDay - window; // profile == sum of days [nextDay - window, nextDay)
+        const qint64 startDay = firstDay - window;
         const auto advanceTo = [&](qint64 day) {
             while (nextDay < day) {
                 if (const auto it = days.find(nextDay); it != days.end())
@@ -273,6 +286,9 @@ public:
             for (const auto &d : detectors_)
                 d->examine(context, result.findings);
         }
+        advanceTo(lastDay + 1);
+        result.windowEndDay = lastDay + 1;
+        result.window = profile.serialize();
         return true;
     }
 
@@ -282,7 +298,7 @@ private:
     TenantFacts &tenant_;
     const QHash<QString, std::pair<qint64, qint64>> &storedBaselines_;
     std::vector<std::unique_ptr<UserDetector>> detectors_;
-    QSqlQuery events_{db_.connection()}, days_{db_.connection()}, previous_{db_.connection()};
+    QSqlQuery events_{db_.connection()}, days_{db_.connection()}, previous_{db_.connection()}, window_{db_.connection()};
 };
 
 bool storeDays(Database &db, const QString &upn, const std::map<qint64, DayAggregate> &days, QString &error)
@@ -551,11 +567,19 @@ bool runDetection(Database &db, const DetectOptions &o, DetectReport &report, QS
     SqlTenantFacts tenant(db);
     {
         UserExaminer examiner(db, o, tenant, storedBaselines);
+        QSqlQuery saveWindow(db.connection());
+        saveWindow.prepare(QStringLiteral("INSERT OR REPLACE INTO user_windows (upn, window_days, end_day, data) VALUES (?, ?, ?, ?)"));
         for (size_t u = 0; u < users.size(); ++u) {
             UserResult result;
             if (!examiner.examine(users[u], signInsFrom, signInsTo, result, report, error))
                 return fail();
             if (!storeDays(db, users[u].upn, result.days, error))
+                return fail();
+            saveWindow.bindValue(0, users[u].upn);
+            saveWindow.bindValue(1, o.params.windowDays);
+            saveWindow.bindValue(2, result.windowEndDay);
+            saveWindow.bindValue(3, result.window);
+            if (!exec(saveWindow, QStringLiteral("storing the running baseline of %1").arg(users[u].upn), error))
                 return fail();
             for (Finding &f : result.findings)
                 findings.push_back(std::move(f));

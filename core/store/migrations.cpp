@@ -128,6 +128,13 @@ const std::vector<QStringList> &schemaMigrations()
   day INTEGER NOT NULL,
   data BLOB NOT NULL,
   PRIMARY KEY (upn, day)) WITHOUT ROWID)"),
+         // The running baseline after a detection run: the window of `window_days` days ending at `end_day`
+         // (exclusive), as baseline::Profile::serialize. The next run for that day starts from it.
+         QStringLiteral(R"(CREATE TABLE user_windows (
+  upn TEXT PRIMARY KEY NOT NULL,
+  window_days INTEGER NOT NULL,
+  end_day INTEGER NOT NULL,
+  data BLOB NOT NULL))"),
          QStringLiteral(R"(CREATE TABLE detection_runs (
   id INTEGER PRIMARY KEY,
   started_ms INTEGER NOT NULL,
