@@ -30,24 +30,36 @@ const QString modelKind = QStringLiteral("lstm_autoencoder");
 const QString serverScope = QStringLiteral("server");
 const QString fleetScope = QStringLiteral("fleet");
 const QString fleetSubject = QStringLiteral("all");
-constexpr int hiddenUnits = 12;
-constexpr int serverEpochs = 60, fleetEpochs = 25;
+constexpr int hiddenUnits = 8;
+// Few epochs: with 30-90 sessions per server, longer training memorises the history and every new night looks odd.
+constexpr int serverEpochs = 20, fleetEpochs = 10;
 constexpr size_t fleetWindowCap = 4000; // enough to learn what a schedule looks like; keeps training short
-constexpr double thresholdK = 6.0, thresholdQuantile = 0.99, scaledClip = 12.0;
+// The threshold is learnt on the training windows themselves, whose errors run lower than a new night's: hence a
+// wide k and the largest training error as the other bound (tuned on the simulator's histories, docs/backup-models.md).
+constexpr double thresholdK = 15.0, thresholdQuantile = 1.0, scaledClip = 12.0;
 constexpr double signalZ = 3.0;         // |robust z| at which a feature counts as collapsed / spiked / dropped
 
-// Features per session, in the order the models see them.
-enum Feature : int { LogTransferred, LogRead, Dedup, Compress, LogDuration, Failed, FeatureCount };
-constexpr double featureCountD = FeatureCount;
+// Features per session, in the order the models see them. The first six are measured and robust-scaled; the
+// flags and the weekday (a point on a circle, so Sunday sits next to Monday) are given as they are.
+enum Feature : int {
+    LogTransferred, LogRead, LogUsed, Dedup, Compress, LogDuration, // scaled
+    Failed, Full, WeekdaySin, WeekdayCos,                           // as they are
+    FeatureCount
+};
+constexpr int scaledFeatures = Failed;
+// The error is measured on what the session did (sizes, ratios, duration, failure); whether it was a full and its
+// weekday are context the network reads but is not asked to reproduce.
+constexpr int judgedFeatures = Full;
 
-const char *const featureNames[FeatureCount] = {"log_transferred_bytes", "log_read_bytes", "dedup_ratio",
-                                                "compress_ratio",        "log_duration_s", "failed"};
+const char *const featureNames[FeatureCount] = {
+    "log_transferred_bytes", "log_read_bytes", "log_used_bytes", "dedup_ratio", "compress_ratio",
+    "log_duration_s",        "failed",         "full",           "weekday_sin", "weekday_cos"};
 
 VectorXd scaleFloor()
 {
-    // Smallest scale per feature: 5 % in size and duration (log units), 0.05 in ratios, half a failure.
-    VectorXd floor(FeatureCount);
-    floor << 0.05, 0.05, 0.05, 0.05, 0.05, 0.5;
+    // Smallest scale per feature: 5 % in sizes and duration (log units), 0.05 in ratios.
+    VectorXd floor = VectorXd::Constant(FeatureCount, 1.0);
+    floor.head(scaledFeatures).setConstant(0.05);
     return floor;
 }
 
@@ -57,15 +69,19 @@ struct Session
     QString id;
     qint64 creationMs = 0;
     std::optional<qint64> endMs;
-    double transferred = 0, read = 0, dedup = 1, compress = 1, durationS = 0;
-    bool failed = false;
+    double transferred = 0, read = 0, used = 0, dedup = 1, compress = 1, durationS = 0;
+    bool failed = false, full = false;
+    bool sizesKnown = true; // false for a failed session that moved nothing, or one without sizes
+    bool usedKnown = true;
 };
 
 Eigen::RowVectorXd features(const Session &s)
 {
+    const double angle = 2.0 * M_PI * double(QDateTime::fromMSecsSinceEpoch(s.creationMs, Qt::UTC).date().dayOfWeek() - 1) / 7.0;
     Eigen::RowVectorXd f(FeatureCount);
-    f << std::log1p(std::max(0.0, s.transferred)), std::log1p(std::max(0.0, s.read)), s.dedup, s.compress,
-        std::log1p(std::max(0.0, s.durationS)), s.failed ? 1.0 : 0.0;
+    f << std::log1p(std::max(0.0, s.transferred)), std::log1p(std::max(0.0, s.read)), std::log1p(std::max(0.0, s.used)),
+        s.dedup, s.compress, std::log1p(std::max(0.0, s.durationS)), s.failed ? 1.0 : 0.0, s.full ? 1.0 : 0.0,
+        std::sin(angle), std::cos(angle);
     return f;
 }
 
@@ -77,11 +93,61 @@ MatrixXd featureRows(const std::vector<Session> &sessions)
     return rows;
 }
 
+// Fulls and incrementals of one server differ by orders of magnitude, so each kind is scaled by its own medians
+// (fulls by the incrementals' when there are fewer than three fulls to learn from). A session without sizes
+// keeps only its flags and weekday: its sizes and duration read as ordinary, so a failure is judged as a failure.
+struct SessionScaler
+{
+    ml::RobustScaler incremental, full;
+
+    const ml::RobustScaler &of(const Session &s) const { return s.full ? full : incremental; }
+
+    static ml::RobustScaler fitRows(const std::vector<Session> &sessions, const MatrixXd &raw, int wantFull)
+    {
+        std::vector<Eigen::Index> rows;
+        for (size_t k = 0; k < sessions.size(); ++k)
+            if (sessions[k].sizesKnown && (wantFull < 0 || int(sessions[k].full) == wantFull))
+                rows.push_back(Eigen::Index(k));
+        MatrixXd picked(Eigen::Index(rows.size()), FeatureCount);
+        for (size_t k = 0; k < rows.size(); ++k)
+            picked.row(Eigen::Index(k)) = raw.row(rows[k]);
+        ml::RobustScaler scaler = ml::RobustScaler::fit(picked, scaleFloor());
+        scaler.center.tail(FeatureCount - scaledFeatures).setZero();
+        scaler.scale.tail(FeatureCount - scaledFeatures).setOnes();
+        return scaler;
+    }
+
+    static SessionScaler fit(const std::vector<Session> &sessions, const MatrixXd &raw)
+    {
+        int fulls = 0, incrementals = 0;
+        for (const Session &s : sessions)
+            (s.full ? fulls : incrementals) += s.sizesKnown ? 1 : 0;
+        SessionScaler scaler;
+        scaler.incremental = fitRows(sessions, raw, incrementals >= 3 ? 0 : -1);
+        scaler.full = fulls >= 3 ? fitRows(sessions, raw, 1) : scaler.incremental;
+        return scaler;
+    }
+
+    MatrixXd transform(const std::vector<Session> &sessions, const MatrixXd &raw) const
+    {
+        MatrixXd scaled(raw.rows(), raw.cols());
+        for (size_t k = 0; k < sessions.size(); ++k) {
+            const Eigen::Index r = Eigen::Index(k);
+            scaled.row(r) = of(sessions[k]).transform(raw.row(r), scaledClip);
+            if (!sessions[k].sizesKnown)
+                scaled.row(r).head(Failed).setZero();
+            else if (!sessions[k].usedKnown)
+                scaled(r, LogUsed) = 0;
+        }
+        return scaled;
+    }
+};
+
 // A trained model with what it needs to judge a session: its scaler and its error threshold.
 struct ServerModel
 {
     int window = 8;
-    ml::RobustScaler scaler;
+    SessionScaler scaler;
     ml::ScoreThreshold threshold;
     ml::LstmAutoencoder network;
     qint64 modelId = 0;
@@ -96,9 +162,10 @@ struct ServerModel
         out.setVersion(QDataStream::Qt_6_4);
         out.setByteOrder(QDataStream::LittleEndian);
         out.writeRawData("BSSRVMDL", 8);
-        out << formatVersion << qint32(window) << qint32(scaler.center.size());
-        for (Eigen::Index k = 0; k < scaler.center.size(); ++k)
-            out << scaler.center[k] << scaler.scale[k];
+        out << formatVersion << qint32(window) << qint32(FeatureCount);
+        for (const ml::RobustScaler *part : {&scaler.incremental, &scaler.full})
+            for (Eigen::Index k = 0; k < FeatureCount; ++k)
+                out << part->center[k] << part->scale[k];
         out << threshold.median << threshold.mad << threshold.quantileValue << threshold.threshold;
         out << network.serialize();
         return blob;
@@ -129,10 +196,12 @@ struct ServerModel
         }
         ServerModel m;
         m.window = window;
-        m.scaler.center.resize(columns);
-        m.scaler.scale.resize(columns);
-        for (int k = 0; k < columns; ++k)
-            in >> m.scaler.center[k] >> m.scaler.scale[k];
+        for (ml::RobustScaler *part : {&m.scaler.incremental, &m.scaler.full}) {
+            part->center.resize(columns);
+            part->scale.resize(columns);
+            for (int k = 0; k < columns; ++k)
+                in >> part->center[k] >> part->scale[k];
+        }
         in >> m.threshold.median >> m.threshold.mad >> m.threshold.quantileValue >> m.threshold.threshold;
         QByteArray network;
         in >> network;
@@ -155,7 +224,9 @@ struct ServerModel
     VectorXd lastStepErrors(const MatrixXd &scaledWindow) const
     {
         const MatrixXd r = network.reconstruct(scaledWindow);
-        return (r.row(r.rows() - 1) - scaledWindow.row(scaledWindow.rows() - 1)).array().square().transpose();
+        VectorXd e = (r.row(r.rows() - 1) - scaledWindow.row(scaledWindow.rows() - 1)).array().square().transpose();
+        e.tail(FeatureCount - judgedFeatures).setZero();
+        return e;
     }
 };
 
@@ -171,7 +242,7 @@ bool loadSessions(Database &db, const QString &server, std::vector<Session> &out
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(
         "SELECT rowid, id, creation_ms, end_ms, result, transferred_bytes, read_bytes, dedup_ratio, compress_ratio, "
-        "duration_s FROM backup_sessions WHERE server = ? ORDER BY creation_ms, rowid"));
+        "duration_s, processed_used_bytes, is_full FROM backup_sessions WHERE server = ? ORDER BY creation_ms, rowid"));
     q.addBindValue(server);
     if (!q.exec())
         return fail(error, QStringLiteral("Reading the backup sessions of %1").arg(server), q);
@@ -186,6 +257,10 @@ bool loadSessions(Database &db, const QString &server, std::vector<Session> &out
         s.failed = q.value(4).toString().compare(QLatin1String("Failed"), Qt::CaseInsensitive) == 0;
         s.transferred = q.value(5).toDouble();
         s.read = q.value(6).toDouble();
+        s.sizesKnown = !q.value(5).isNull() && !q.value(6).isNull() && (s.transferred > 0 || s.read > 0 || !s.failed);
+        s.used = q.value(10).toDouble();
+        s.usedKnown = !q.value(10).isNull() && s.used > 0;
+        s.full = q.value(11).toInt() == 1;
         s.dedup = q.value(7).isNull() ? 1.0 : q.value(7).toDouble();
         s.compress = q.value(8).isNull() ? 1.0 : q.value(8).toDouble();
         if (!q.value(9).isNull())
@@ -197,7 +272,7 @@ bool loadSessions(Database &db, const QString &server, std::vector<Session> &out
     return true;
 }
 
-bool listServers(Database &db, std::vector<std::pair<QString, int>> &servers, QString &error)
+bool sessionCounts(Database &db, std::vector<std::pair<QString, int>> &servers, QString &error)
 {
     QSqlQuery q(db.connection());
     q.setForwardOnly(true);
@@ -239,10 +314,10 @@ bool fitModel(const std::vector<MatrixXd> &windows, const ServerTrainOptions &op
         const MatrixXd r = m.network.reconstruct(w);
         squared += (r - w).squaredNorm();
         dtw += ml::dtwDistance(r, w).value_or(0.0);
-        errors.push_back((r.row(r.rows() - 1) - w.row(w.rows() - 1)).squaredNorm() / featureCountD);
+        errors.push_back(m.lastStepErrors(w).sum() / double(judgedFeatures));
     }
     m.threshold = ml::ScoreThreshold::fit(errors, thresholdK, thresholdQuantile, options.sensitivity);
-    const double cells = double(windows.size()) * double(options.window) * featureCountD;
+    const double cells = double(windows.size()) * double(options.window) * double(FeatureCount);
     trained.metrics = QJsonObject{{QStringLiteral("train_rmse"), std::sqrt(squared / cells)},
                                   {QStringLiteral("train_dtw_mean"), dtw / double(windows.size())},
                                   {QStringLiteral("final_loss"), report.lossPerEpoch.back()},
@@ -347,7 +422,7 @@ bool trainServerModels(Database &db, const ServerTrainOptions &options, const st
         return false;
     }
     std::vector<std::pair<QString, int>> servers;
-    if (!listServers(db, servers, error))
+    if (!sessionCounts(db, servers, error))
         return false;
     // Work units: each server of its own plus the fleet model (counted as two, it sees more windows).
     int own = 0;
@@ -375,6 +450,7 @@ bool trainServerModels(Database &db, const ServerTrainOptions &options, const st
     };
 
     std::vector<MatrixXd> fleetWindows;
+    std::vector<Session> pooledSessions;
     std::vector<Eigen::RowVectorXd> pooled;
     TrainedModel fleet;
     for (const auto &[server, count] : servers) {
@@ -384,10 +460,11 @@ bool trainServerModels(Database &db, const ServerTrainOptions &options, const st
         const MatrixXd rows = featureRows(sessions);
         for (Eigen::Index r = 0; r < rows.rows(); ++r)
             pooled.push_back(rows.row(r));
+        pooledSessions.insert(pooledSessions.end(), sessions.begin(), sessions.end());
         if (int(sessions.size()) < options.window)
             continue;
-        const ml::RobustScaler scaler = ml::RobustScaler::fit(rows, scaleFloor());
-        const auto windows = ml::slidingWindows(scaler.transform(rows, scaledClip), options.window);
+        const SessionScaler scaler = SessionScaler::fit(sessions, rows);
+        const auto windows = ml::slidingWindows(scaler.transform(sessions, rows), options.window);
         fleetWindows.insert(fleetWindows.end(), windows.begin(), windows.end());
         fleet.sessions += int(sessions.size());
         fleet.firstMs = fleet.firstMs == 0 ? sessions.front().creationMs : std::min(fleet.firstMs, sessions.front().creationMs);
@@ -418,7 +495,7 @@ bool trainServerModels(Database &db, const ServerTrainOptions &options, const st
         MatrixXd all(Eigen::Index(pooled.size()), FeatureCount);
         for (size_t k = 0; k < pooled.size(); ++k)
             all.row(Eigen::Index(k)) = pooled[k];
-        fleet.model.scaler = ml::RobustScaler::fit(all, scaleFloor());
+        fleet.model.scaler = SessionScaler::fit(pooledSessions, all);
         if (!fitModel(fleetWindows, options, fleetEpochs, [&](double f) { return stepProgress(f, 2.0); }, fleet))
             return abort(QStringLiteral("Training was cancelled; no backup model was stored."));
         if (!storeModel(db, fleetScope, fleetSubject, fleet, options, error))
@@ -459,23 +536,28 @@ QString durationText(double seconds)
 }
 
 // "dedup ratio 1.1 vs usual 3.8": the observed raw value against the server's median.
-QString signalText(int feature, const Session &s, const ml::RobustScaler &scaler)
+QString signalText(int feature, const Session &s, const SessionScaler &scalers)
 {
-    const double usual = scaler.center[feature];
+    const double usual = scalers.of(s).center[feature];
     switch (feature) {
     case LogTransferred:
         return QStringLiteral("transferred %1 vs usual %2").arg(bytesText(s.transferred), bytesText(std::expm1(usual)));
     case LogRead:
         return QStringLiteral("read %1 vs usual %2").arg(bytesText(s.read), bytesText(std::expm1(usual)));
+    case LogUsed:
+        return QStringLiteral("used data %1 vs usual %2").arg(bytesText(s.used), bytesText(std::expm1(usual)));
     case Dedup:
         return QStringLiteral("dedup ratio %1 vs usual %2").arg(s.dedup, 0, 'f', 1).arg(usual, 0, 'f', 1);
     case Compress:
         return QStringLiteral("compression ratio %1 vs usual %2").arg(s.compress, 0, 'f', 1).arg(usual, 0, 'f', 1);
     case LogDuration:
         return QStringLiteral("duration %1 vs usual %2").arg(durationText(s.durationS), durationText(std::expm1(usual)));
+    case Failed:
+        return s.failed ? QStringLiteral("session failed") : QStringLiteral("session succeeded where it usually fails");
+    case Full:
+        return s.full ? QStringLiteral("an unscheduled full backup") : QStringLiteral("an incremental where a full was due");
     default:
-        return s.failed ? QStringLiteral("session failed (usually succeeds)")
-                        : QStringLiteral("session succeeded (usually fails)");
+        return QStringLiteral("ran on an unusual weekday");
     }
 }
 
@@ -486,7 +568,7 @@ QString classify(const Eigen::RowVectorXd &z)
         return QStringLiteral("backup_ransomware");
     if (z[LogRead] > signalZ)
         return QStringLiteral("backup_exfiltration");
-    if (z[LogTransferred] < -signalZ || z[LogRead] < -signalZ)
+    if (z[LogUsed] < -signalZ || z[LogTransferred] < -signalZ || z[LogRead] < -signalZ)
         return QStringLiteral("backup_mass_deletion");
     return QStringLiteral("backup_anomaly");
 }
@@ -512,7 +594,7 @@ std::vector<int> signalOrder(const QString &kind, const VectorXd &perFeature, co
     else if (kind == QLatin1String("backup_exfiltration"))
         order = {LogRead};
     else if (kind == QLatin1String("backup_mass_deletion"))
-        order = {z[LogTransferred] <= z[LogRead] ? int(LogTransferred) : int(LogRead)};
+        order = {int(std::min({LogUsed, LogTransferred, LogRead}, [&](int a, int b) { return z[a] < z[b]; }))};
     std::vector<int> rest;
     for (int i = 0; i < FeatureCount; ++i)
         if (std::find(order.begin(), order.end(), i) == order.end()
@@ -526,10 +608,10 @@ std::vector<int> signalOrder(const QString &kind, const VectorXd &perFeature, co
 }
 
 void scoreServer(const QString &server, const std::vector<Session> &sessions, const ServerModel &model,
-                 const ml::RobustScaler &scaler, qint64 fromRowId, qint64 toRowId, std::vector<detect::Finding> &out)
+                 const SessionScaler &scaler, qint64 fromRowId, qint64 toRowId, std::vector<detect::Finding> &out)
 {
     const MatrixXd raw = featureRows(sessions);
-    const MatrixXd scaled = scaler.transform(raw, scaledClip);
+    const MatrixXd scaled = scaler.transform(sessions, raw);
     const int w = model.window;
     for (size_t k = size_t(std::max(0, w - 1)); k < sessions.size(); ++k) {
         const Session &s = sessions[k];
@@ -537,7 +619,7 @@ void scoreServer(const QString &server, const std::vector<Session> &sessions, co
             continue;
         const MatrixXd window = scaled.middleRows(Eigen::Index(k) + 1 - w, w);
         const VectorXd perFeature = model.lastStepErrors(window);
-        const double error = perFeature.sum() / featureCountD;
+        const double error = perFeature.sum() / double(judgedFeatures);
         const double ratio = error / model.threshold.threshold;
         if (!(ratio > 1.0))
             continue;
@@ -563,7 +645,7 @@ void scoreServer(const QString &server, const std::vector<Session> &sessions, co
         for (int i = 0; i < FeatureCount; ++i) {
             const QString name = QLatin1String(featureNames[i]);
             observed.insert(name, raw(Eigen::Index(k), i));
-            usual.insert(name, scaler.center[i]);
+            usual.insert(name, scaler.of(s).center[i]);
             share.insert(name, perFeature[i] / perFeature.sum());
         }
         f.reason.detector = modelKind;
@@ -606,7 +688,7 @@ bool scoreBackupSessions(Database &db, qint64 fromRowId, qint64 toRowId, std::ve
         std::vector<Session> sessions;
         if (!loadSessions(db, server, sessions, error))
             return false;
-        ml::RobustScaler scaler;
+        SessionScaler scaler;
         if (model) {
             scaler = model->scaler;
         } else {
@@ -624,8 +706,7 @@ bool scoreBackupSessions(Database &db, qint64 fromRowId, qint64 toRowId, std::ve
             for (const Session &s : sessions)
                 if (s.rowId <= fromRowId)
                     before.push_back(s);
-            scaler = int(before.size()) >= model->window ? ml::RobustScaler::fit(featureRows(before), scaleFloor())
-                                                         : fleet->scaler;
+            scaler = int(before.size()) >= model->window ? SessionScaler::fit(before, featureRows(before)) : fleet->scaler;
         }
         scoreServer(server, sessions, *model, scaler, fromRowId, toRowId, out);
     }

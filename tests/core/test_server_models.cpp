@@ -1,11 +1,15 @@
 // Per-server backup models on sessions inserted here: training, the fleet fallback, findings and their words.
 #include "backup/server_models.h"
+#include "ingest/importer.h"
+#include "simulate/backup_history.h"
 #include "store/database.h"
 #include "test_support.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QMap>
+#include <QSet>
 #include <QTest>
 #include <cmath>
 #include <random>
@@ -229,6 +233,104 @@ private slots:
         QCOMPARE(findings[2].kind, QStringLiteral("backup_exfiltration"));
         QVERIFY2(findings[2].reason.text.contains(QStringLiteral("read 900 GB vs usual 12 GB")),
                  qPrintable(findings[2].reason.text));
+    }
+
+    // The simulator's nightly histories with labelled attacks (docs/simulation.md): train on the first 30 nights
+    // (attacks start later), then judge the remaining 60 nights as one incremental detection run.
+    void generatedHistory()
+    {
+        test::TempFolder dir;
+        sim::BackupHistoryOptions options;
+        options.servers = 24;
+        options.days = 90;
+        options.start = QDate(2024, 9, 1);
+        options.attackKinds = sim::backupAttackKinds();
+        options.outDir = dir.path(QStringLiteral("sessions"));
+        const sim::BackupHistoryResult generated = sim::writeBackupHistory(options);
+        QVERIFY2(generated.ok, qPrintable(generated.error));
+        Database db;
+        QVERIFY(db.open(dir.path(QStringLiteral("case.sqlite"))));
+        const ImportReport report = Importer(db).run({options.outDir});
+        QVERIFY(!report.hasRejections() && report.storageError.isEmpty());
+        QCOMPARE(report.totalInserted(), generated.sessions);
+
+        // Hold back everything from night 30 on; put it back after training, as new rows.
+        const qint64 cutoff = QDateTime(options.start.addDays(30), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        QSqlQuery q(db.connection());
+        q.prepare(QStringLiteral("CREATE TEMP TABLE held AS SELECT * FROM backup_sessions WHERE creation_ms >= ?"));
+        q.addBindValue(cutoff);
+        QVERIFY(q.exec());
+        q.prepare(QStringLiteral("DELETE FROM backup_sessions WHERE creation_ms >= ?"));
+        q.addBindValue(cutoff);
+        QVERIFY(q.exec());
+        int trained = 0;
+        QString error;
+        QVERIFY2(backup::trainServerModels(db, {}, {}, trained, error), qPrintable(error));
+        q.exec(QStringLiteral("SELECT MAX(rowid) FROM backup_sessions"));
+        q.next();
+        const qint64 watermark = q.value(0).toLongLong();
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO backup_sessions SELECT * FROM held ORDER BY creation_ms")));
+        q.exec(QStringLiteral("SELECT MAX(rowid), COUNT(*) FROM backup_sessions WHERE rowid > %1").arg(watermark));
+        q.next();
+        const qint64 last = q.value(0).toLongLong(), judged = q.value(1).toLongLong();
+        std::vector<detect::Finding> findings;
+        QVERIFY2(backup::scoreBackupSessions(db, watermark, last, findings, error), qPrintable(error));
+
+        // Labels: attack_id,kind,server,start,end,session ids (;-separated).
+        QMap<QString, QString> kindOfSession; // session id -> attack kind
+        QMap<QString, QStringList> sessionsOfAttack;
+        QMap<QString, QString> kindOfAttack;
+        for (const QByteArray &line : generated.labelRows.split('\n')) {
+            const QList<QByteArray> cells = line.split(',');
+            if (cells.size() < 6)
+                continue;
+            const QString id = QString::fromLatin1(cells[0]), kind = QString::fromLatin1(cells[1]);
+            kindOfAttack[id] = kind;
+            for (const QByteArray &session : cells[5].split(';')) {
+                sessionsOfAttack[id] << QString::fromLatin1(session);
+                kindOfSession[QString::fromLatin1(session)] = kind;
+            }
+        }
+        QMap<QString, int> attacks, found, rightKind;
+        QMap<QString, int> flagged; // session id -> threat
+        int falseFindings = 0, falseHigh = 0;
+        for (const auto &f : findings) {
+            flagged[f.eventIds.first()] = *f.threatScore;
+            if (!kindOfSession.contains(f.eventIds.first())) {
+                ++falseFindings;
+                falseHigh += *f.threatScore >= 7 ? 1 : 0;
+                qInfo("false: %s %s threat %d: %s", qPrintable(f.subject), qPrintable(f.kind), *f.threatScore,
+                      qPrintable(f.reason.text));
+            }
+        }
+        for (auto it = kindOfAttack.cbegin(); it != kindOfAttack.cend(); ++it) {
+            ++attacks[it.value()];
+            bool hit = false, kindOk = false;
+            for (const QString &session : sessionsOfAttack[it.key()])
+                if (flagged.contains(session)) {
+                    hit = true;
+                    for (const auto &f : findings)
+                        kindOk |= f.eventIds.first() == session && f.kind == it.value();
+                }
+            if (!hit)
+                qInfo("missed %s %s on %s", qPrintable(it.key()), qPrintable(it.value()),
+                      qPrintable(sessionsOfAttack[it.key()].join(QLatin1Char(';'))));
+            found[it.value()] += hit ? 1 : 0;
+            rightKind[it.value()] += kindOk ? 1 : 0;
+        }
+        qInfo("%lld sessions judged after training on 30 nights (%d models); %d findings, %d false (%d high or "
+              "critical)", judged, trained, int(findings.size()), falseFindings, falseHigh);
+        int totalAttacks = 0, totalFound = 0;
+        for (auto it = attacks.cbegin(); it != attacks.cend(); ++it) {
+            qInfo("%-22s attacks %d, detected %d, with the right kind %d", qPrintable(it.key()), it.value(),
+                  found[it.key()], rightKind[it.key()]);
+            totalAttacks += it.value();
+            totalFound += found[it.key()];
+        }
+        QVERIFY(totalAttacks >= 6);
+        QVERIFY(totalFound >= totalAttacks - 1);
+        QVERIFY(falseHigh <= 3);
+        QVERIFY(falseFindings <= int(judged / 40)); // at most 2.5 % of the nights judged
     }
 
     void cancelStoresNothing()
