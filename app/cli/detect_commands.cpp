@@ -1,8 +1,8 @@
 #include "cli_command.h"
-#include "scorers.h"
 
 #include "detect/anomaly_repository.h"
 #include "detect/pipeline.h"
+#include "detect/training.h"
 #include "export/csv_writer.h"
 #include "ingest/timestamp.h"
 #include "store/database.h"
@@ -54,14 +54,15 @@ int runTrain(Context &ctx, const QStringList &args)
     Database db;
     if (!openDatabase(ctx, db))
         return StorageError;
-    detect::BaselineOptions options;
+    detect::TrainAllOptions options;
     options.windowDays = days;
-    detect::BaselineReport report;
+    detect::TrainAllReport all;
     QString error;
-    if (!detect::computeBaselines(db, options, report, error)) {
+    if (!detect::trainAll(db, options, all, error)) {
         ctx.err << "backsight-cli: " << error << "\n";
         return StorageError;
     }
+    const detect::BaselineReport &report = all.baselines;
     if (parser.isSet(json)) {
         const QJsonObject o{{QStringLiteral("database"), db.path()},
                             {QStringLiteral("window_days"), days},
@@ -71,17 +72,25 @@ int runTrain(Context &ctx, const QStringList &args)
                             {QStringLiteral("learning_users"), report.learningUsers},
                             {QStringLiteral("events_used"), report.eventsUsed},
                             {QStringLiteral("days_aggregated"), report.daysAggregated},
-                            {QStringLiteral("elapsed_ms"), report.elapsedMs}};
+                            {QStringLiteral("backup_sessions"), all.backupSessions},
+                            {QStringLiteral("server_models"), all.serverModels},
+                            {QStringLiteral("notes"), QJsonArray::fromStringList(all.notes)},
+                            {QStringLiteral("elapsed_ms"), all.elapsedMs}};
         ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << "\n";
         return Ok;
     }
-    if (report.users == 0) {
-        ctx.out << "No sign-ins in " << db.path() << ": nothing to learn. Import logs first.\n";
-        return Ok;
-    }
-    ctx.out << "Baselines: " << report.users << " users (" << report.learningUsers << " still learning), "
-            << report.eventsUsed << " sign-ins in " << days << " days from " << formatUtcMs(report.windowStartMs)
-            << " to " << formatUtcMs(report.windowEndMs) << ", " << report.elapsedMs << " ms\n";
+    if (report.users == 0)
+        ctx.out << "No sign-ins in " << db.path() << ": no baselines. Import logs first.\n";
+    else
+        ctx.out << "Baselines: " << report.users << " users (" << report.learningUsers << " still learning), "
+                << report.eventsUsed << " sign-ins in " << days << " days from " << formatUtcMs(report.windowStartMs)
+                << " to " << formatUtcMs(report.windowEndMs) << "\n";
+    if (all.backupSessions > 0)
+        ctx.out << "Backup models: " << all.serverModels << " LSTM autoencoders (per server and fleet) from "
+                << all.backupSessions << " sessions\n";
+    for (const QString &note : all.notes)
+        ctx.out << "Note: " << note << "\n";
+    ctx.out << "Trained in " << all.elapsedMs << " ms\n";
     return Ok;
 }
 
@@ -122,7 +131,7 @@ int runDetect(Context &ctx, const QStringList &args)
             return true;
         };
     }
-    registerScorers(options);
+    detect::addModelScorers(options);
     detect::DetectReport report;
     QString error;
     if (!detect::runDetection(db, options, report, error)) {
