@@ -4,6 +4,7 @@
 #include "ingest/csv_record_stream.h"
 #include "ingest/json_record_stream.h"
 
+#include <QStringDecoder>
 #include <simdjson.h>
 
 namespace backsight {
@@ -105,6 +106,9 @@ struct SourceReader::Impl
     backup::VeeamSessionFlattener veeam;
     bool veeamFile = false;
     std::string veeamOriginal;
+    // UTF-16 input (Windows PowerShell 5.1's Out-File and `>` write UTF-16LE with a byte order mark).
+    std::string head;
+    QStringDecoder utf16;
 };
 
 SourceReader::SourceReader(const ImportLimits &limits, RowFn onRow, RejectFn onReject)
@@ -144,17 +148,48 @@ bool SourceReader::start(std::string_view firstChunk)
     return true;
 }
 
+bool SourceReader::decideEncoding(bool atEnd)
+{
+    if (d->head.size() < 2 && !atEnd)
+        return true;
+    std::string pending = std::move(d->head);
+    d->head.clear();
+    const bool le = pending.size() >= 2 && pending[0] == '\xFF' && pending[1] == '\xFE';
+    const bool be = pending.size() >= 2 && pending[0] == '\xFE' && pending[1] == '\xFF';
+    encoding_ = le ? Encoding::Utf16LE : be ? Encoding::Utf16BE : Encoding::Utf8;
+    if (le || be) {
+        d->utf16 = QStringDecoder(le ? QStringConverter::Utf16LE : QStringConverter::Utf16BE);
+        pending.erase(0, 2);
+    }
+    return pending.empty() || feed(pending);
+}
+
 bool SourceReader::feed(std::string_view chunk)
 {
     if (stopped_ || !error_.isEmpty())
         return false;
+    if (encoding_ == Encoding::Unknown) {
+        d->head.append(chunk);
+        return decideEncoding(false);
+    }
+    if (encoding_ == Encoding::Utf8)
+        return feedText(chunk);
+    const QString text = d->utf16.decode(QByteArrayView(chunk.data(), qsizetype(chunk.size())));
+    if (d->utf16.hasError())
+        return fail(QStringLiteral("the file starts with a UTF-16 byte order mark but is not valid UTF-16"));
+    const QByteArray utf8 = text.toUtf8();
+    return feedText(std::string_view(utf8.constData(), size_t(utf8.size())));
+}
+
+bool SourceReader::feedText(std::string_view chunk)
+{
     // A UTF-8 byte order mark (Excel-friendly exports write one) is dropped, even split across chunks.
     static constexpr std::string_view bom = "\xEF\xBB\xBF";
     while (bomChecked_ < 3 && !chunk.empty()) {
         if (chunk.front() != bom[size_t(bomChecked_)]) {
             const std::string partial(bom.substr(0, size_t(bomChecked_)));
             bomChecked_ = 3;
-            if (!partial.empty() && !feed(partial)) // not a BOM after all: those bytes are content
+            if (!partial.empty() && !feedText(partial)) // not a BOM after all: those bytes are content
                 return false;
             break;
         }
@@ -178,6 +213,8 @@ bool SourceReader::feed(std::string_view chunk)
 bool SourceReader::finish()
 {
     if (stopped_ || !error_.isEmpty())
+        return false;
+    if (encoding_ == Encoding::Unknown && !d->head.empty() && !decideEncoding(true))
         return false;
     if (!d->json && !d->csv)
         return fail(started_ ? QStringLiteral("the file holds only white space") : QStringLiteral("the file is empty"));

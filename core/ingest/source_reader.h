@@ -45,6 +45,8 @@ public:
 
 private:
     bool start(std::string_view firstChunk);
+    bool feedText(std::string_view chunk); // UTF-8 from here on
+    bool decideEncoding(bool atEnd);
     bool handleJsonRecord(std::string_view record);
     bool handleCsvRow(const std::vector<std::string> &cells, qint64 line);
     bool handleParsed(std::string_view record, qint64 index, const QString &where);
@@ -64,6 +66,7 @@ private:
     QString error_;
     qint64 seen_ = 0;
     int bomChecked_ = 0;
+    enum class Encoding { Unknown, Utf8, Utf16LE, Utf16BE } encoding_ = Encoding::Unknown;
     bool started_ = false;
     bool stopped_ = false;
 };

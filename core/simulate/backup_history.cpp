@@ -136,7 +136,7 @@ Session makeSession(const Server &s, int serverIndex, int day, QDate date, quint
     x.id = r.uuid();
     x.server = serverIndex;
     x.startMs = QDateTime(date, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch() + qint64(s.hour) * 3600000
-                + qint64(s.minute) * 60000 + r.between(1, 59) * 1000 + r.below(1000);
+                + qint64(s.minute) * 60000 + r.between(1, 59) * 1000; // whole seconds: Export-Csv writes no fraction
     x.full = date.dayOfWeek() == s.fullWeekday && !attack;
     const double used = s.usedBytes * (1.0 + s.growthPerDay * day);
     const bool weekend = date.dayOfWeek() >= 6;
@@ -180,7 +180,7 @@ Session makeSession(const Server &s, int serverIndex, int day, QDate date, quint
     x.dedupPct = percentOf(dedup);
     x.compressPct = percentOf(compress);
     x.durationS = qint64(read / s.speed) + r.between(45, 240);
-    x.endMs = x.startMs + x.durationS * 1000 + r.below(1000);
+    x.endMs = x.startMs + x.durationS * 1000;
     return x;
 }
 
