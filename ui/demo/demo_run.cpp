@@ -7,6 +7,7 @@
 #include "store/database.h"
 #include "views/signins/sign_ins_model.h"
 #include "views/signins/sign_ins_view.h"
+#include "view_screenshots.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -115,7 +116,21 @@ void DemoRun::onImported(bool ok, const QString &summary)
         return;
     }
     if (takeScreenshots())
+        shootViews();
+}
+
+// Every view, as `backsight --screenshot` renders it, into OUT/screenshots/<view>.png.
+void DemoRun::shootViews()
+{
+    auto *shots = new ViewScreenshots(window_, plan_.outDir + QStringLiteral("/screenshots"), this);
+    connect(shots, &ViewScreenshots::finished, this, [this, shots](bool ok, const QString &error, const QStringList &files) {
+        shots->deleteLater();
+        if (!ok)
+            return fail(error);
+        outputs_ = files + outputs_;
         writeReport();
+    });
+    shots->start();
 }
 
 bool DemoRun::takeScreenshots()
@@ -123,6 +138,7 @@ bool DemoRun::takeScreenshots()
     const QString folder = plan_.outDir + QStringLiteral("/screenshots");
     QDir().mkpath(folder);
     window_.resize(kShotWidth, kShotHeight);
+    window_.showView(window_.signInsView()); // the overview is the sign-ins table, as before the other views
     settle();
     const QString overview = folder + QStringLiteral("/main-window.png");
     if (!window_.grab().save(overview)) {

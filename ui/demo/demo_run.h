@@ -41,6 +41,7 @@ private:
     void openDatabaseAndImport(const QStringList &paths);
     void onImported(bool ok, const QString &summary);
     bool takeScreenshots();
+    void shootViews();
     void writeReport();
     void fail(const QString &error);
 
