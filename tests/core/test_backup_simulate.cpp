@@ -11,6 +11,10 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QSqlQuery>
 #include <QtTest>
 #include <algorithm>
@@ -25,6 +29,7 @@ private slots:
     void importsAndLabelsMatch_data();
     void importsAndLabelsMatch();
     void demoTenantHook();
+    void cliGenerateImportServers();
 
 private:
     static sim::BackupHistoryOptions options(const QString &dir, quint64 seed = 7, const QString &format = QStringLiteral("ps-json"));
@@ -197,6 +202,42 @@ void TestBackupSimulate::demoTenantHook()
     const ImportReport report = Importer(db).run({o.outDir});
     QVERIFY(!report.hasRejections());
     QCOMPARE(report.totalInserted(), with.signIns + with.audits + with.backupSessions);
+}
+
+void TestBackupSimulate::cliGenerateImportServers()
+{
+    auto cli = [](const QStringList &args, QByteArray *out = nullptr) {
+        QProcess p;
+        p.start(QStringLiteral(BACKSIGHT_CLI), args);
+        p.waitForFinished(-1);
+        if (out)
+            *out = p.readAllStandardOutput();
+        return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    };
+    const QString dir = tmp_.path(QStringLiteral("cli"));
+    const QString db = tmp_.path(QStringLiteral("cli.sqlite"));
+    QByteArray out;
+    QCOMPARE(cli({QStringLiteral("generate"), QStringLiteral("--out"), dir, QStringLiteral("--users"), QStringLiteral("5"),
+                  QStringLiteral("--days"), QStringLiteral("21"), QStringLiteral("--backup-servers"), QStringLiteral("4"),
+                  QStringLiteral("--backup-format"), QStringLiteral("ps-csv")},
+                 &out),
+             0);
+    QVERIFY2(out.contains("Wrote 84 backup sessions of 4 servers"), out.constData());
+    QCOMPARE(cli({QStringLiteral("--db"), db, QStringLiteral("import"), dir, QStringLiteral("--quiet")}), 0); // nothing rejected
+    QCOMPARE(cli({QStringLiteral("--db"), db, QStringLiteral("servers"), QStringLiteral("--json")}, &out), 0);
+    const QJsonArray servers = QJsonDocument::fromJson(out).object().value(QStringLiteral("servers")).toArray();
+    QCOMPARE(servers.size(), 4);
+    const QJsonObject first = servers.first().toObject();
+    QCOMPARE(first.value(QStringLiteral("server")).toString(), QStringLiteral("APP01"));
+    QCOMPARE(first.value(QStringLiteral("sessions")).toInt(), 21);
+    QVERIFY(first.value(QStringLiteral("first_session_utc")).toString().endsWith(QLatin1Char('Z')));
+    QVERIFY(first.value(QStringLiteral("threat_score")).isNull());
+    QVERIFY(first.value(QStringLiteral("model")).isNull());
+    QCOMPARE(cli({QStringLiteral("--db"), db, QStringLiteral("stats"), QStringLiteral("--json")}, &out), 0);
+    QCOMPARE(QJsonDocument::fromJson(out).object().value(QStringLiteral("backup_sessions")).toInt(), 84);
+    QCOMPARE(cli({QStringLiteral("generate"), QStringLiteral("--out"), dir, QStringLiteral("--backup-servers"),
+                  QStringLiteral("-1")}),
+             1);
 }
 
 QTEST_GUILESS_MAIN(TestBackupSimulate)
