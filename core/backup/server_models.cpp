@@ -125,6 +125,9 @@ struct SessionScaler
         SessionScaler scaler;
         scaler.incremental = fitRows(sessions, raw, incrementals >= 3 ? 0 : -1);
         scaler.full = fulls >= 3 ? fitRows(sessions, raw, 1) : scaler.incremental;
+        // A handful of fulls gives medians but not a spread: borrow the incrementals' where it is wider.
+        if (fulls < 12)
+            scaler.full.scale = scaler.full.scale.cwiseMax(scaler.incremental.scale);
         return scaler;
     }
 
@@ -561,14 +564,18 @@ QString signalText(int feature, const Session &s, const SessionScaler &scalers)
     }
 }
 
-QString classify(const Eigen::RowVectorXd &z)
+// A kind needs both a robust z beyond signalZ (unusual for this server) and a change large in absolute terms
+// (`delta` = observed − usual in feature units: log sizes, plain ratios).
+QString classify(const Eigen::RowVectorXd &z, const Eigen::RowVectorXd &delta, const Eigen::RowVectorXd &usual)
 {
-    const bool ratiosCollapsed = z[Dedup] < -signalZ || z[Compress] < -signalZ;
-    if (ratiosCollapsed && z[LogTransferred] > signalZ)
+    auto collapsed = [&](int f) { return z[f] < -signalZ && usual[f] + delta[f] <= 0.75 * usual[f]; };
+    auto grew = [&](int f, double factor) { return z[f] > signalZ && delta[f] >= std::log(factor); };
+    auto shrank = [&](int f) { return z[f] < -signalZ && delta[f] <= std::log(0.5); };
+    if ((collapsed(Dedup) || collapsed(Compress)) && grew(LogTransferred, 1.5))
         return QStringLiteral("backup_ransomware");
-    if (z[LogRead] > signalZ)
+    if (grew(LogRead, 2.0))
         return QStringLiteral("backup_exfiltration");
-    if (z[LogUsed] < -signalZ || z[LogTransferred] < -signalZ || z[LogRead] < -signalZ)
+    if (shrank(LogUsed) || shrank(LogTransferred) || shrank(LogRead))
         return QStringLiteral("backup_mass_deletion");
     return QStringLiteral("backup_anomaly");
 }
@@ -625,7 +632,8 @@ void scoreServer(const QString &server, const std::vector<Session> &sessions, co
             continue;
         const Eigen::RowVectorXd z = scaled.row(Eigen::Index(k));
         detect::Finding f;
-        f.kind = classify(z);
+        const Eigen::RowVectorXd usualRow = scaler.of(s).center.transpose();
+        f.kind = s.sizesKnown ? classify(z, raw.row(Eigen::Index(k)) - usualRow, usualRow) : QStringLiteral("backup_anomaly");
         f.subjectType = QStringLiteral("server");
         f.subject = server;
         f.timeMs = s.creationMs;
