@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <numbers>
 
 namespace backsight::backup {
 
@@ -77,7 +78,7 @@ struct Session
 
 Eigen::RowVectorXd features(const Session &s)
 {
-    const double angle = 2.0 * M_PI * double(QDateTime::fromMSecsSinceEpoch(s.creationMs, Qt::UTC).date().dayOfWeek() - 1) / 7.0;
+    const double angle = 2.0 * std::numbers::pi * double(QDateTime::fromMSecsSinceEpoch(s.creationMs, Qt::UTC).date().dayOfWeek() - 1) / 7.0;
     Eigen::RowVectorXd f(FeatureCount);
     f << std::log1p(std::max(0.0, s.transferred)), std::log1p(std::max(0.0, s.read)), std::log1p(std::max(0.0, s.used)),
         s.dedup, s.compress, std::log1p(std::max(0.0, s.durationS)), s.failed ? 1.0 : 0.0, s.full ? 1.0 : 0.0,
