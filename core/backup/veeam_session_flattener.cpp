@@ -465,6 +465,18 @@ bool VeeamSessionFlattener::flatten(simdjson::dom::object record, ImportRow &row
     std::string_view jobName = trimmed(RecordFields::rawString(f_.field({"jobname", "origjobname"})));
     if (jobName.empty() && !task)
         jobName = stripSessionSuffix(name);
+    if (jobName.empty() && em) {
+        // An Enterprise Manager task names its job session only in its links: "Fileserver Backup@2014-10-19 05:22:52".
+        if (auto links = f_.field({"links"}); links && links->is_array()) {
+            for (simdjson::dom::element link : simdjson::dom::array(*links)) {
+                if (link.is_object()
+                    && equalsIgnoreCase(RecordFields::rawString(f_.child(link, "type")), "backupjobsessionreference")) {
+                    jobName = stripSessionSuffix(RecordFields::rawString(f_.child(link, "name")));
+                    break;
+                }
+            }
+        }
+    }
     w.text(int(BackupColumn::JobName), jobName);
     std::string_view server;
     if (task) {
