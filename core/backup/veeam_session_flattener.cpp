@@ -146,10 +146,10 @@ std::optional<double> ratioFactor(std::optional<Element> v, std::string &scratch
         return std::nullopt;
     if (s.back() == 'x' || s.back() == 'X') {
         const auto factor = number(s.substr(0, s.size() - 1));
-        return factor && *factor > 0 ? factor : std::nullopt;
+        return factor && *factor > 0 && *factor < 1e6 ? factor : std::nullopt;
     }
     const auto percent = number(s);
-    if (!percent || *percent <= 0)
+    if (!percent || *percent < 0.01)
         return std::nullopt; // Veeam writes 0 when nothing was read
     return 100.0 / *percent;
 }
@@ -296,6 +296,8 @@ VeeamShape VeeamSessionFlattener::detect(simdjson::dom::object record)
         return VeeamShape::None;
     if (has("sessiontype"))
         return has("sessionid") ? VeeamShape::RestTaskSession : VeeamShape::RestSession;
+    if (has("sessionid") && f_.field({"result"}) && f_.field({"result"})->is_object()) // REST result object
+        return VeeamShape::RestTaskSession;
     if (has("jobsessid") || (has("status") && !has("state") && !has("jobtype")))
         return VeeamShape::PsTaskSession;
     if (has("jobname") || has("jobtype") || has("jobid") || has("backupstats") || has("progress")

@@ -23,6 +23,7 @@ private slots:
     void windowsPowerShellUtf16IsRead();
     void zonelessTimesNameFileRecordAndFix();
     void emptyRestPageIsNotAnError();
+    void restTaskWithoutSessionType();
     void sessionWithoutServerUsesTheJob();
     void timeSpans_data();
     void timeSpans();
@@ -170,6 +171,23 @@ void TestBackupImport::emptyRestPageIsNotAnError()
     QVERIFY2(report.sources.front().error.isEmpty(), qPrintable(report.sources.front().error));
     QCOMPARE(report.sources.front().reader, QStringLiteral("veeam-rest-sessions"));
     QCOMPARE(report.totalRead(), 0);
+}
+
+void TestBackupImport::restTaskWithoutSessionType()
+{
+    test::TempFolder tmp;
+    QVERIFY(test::writeFile(tmp.path(QStringLiteral("tasks.json")), R"({"data": [{"type": "Backup",
+        "id": "0f0e0d0c-0b0a-4909-8807-060504030201", "sessionId": "c4a9e1f2-6b7d-4c8e-9f0a-1b2c3d4e5f01",
+        "creationTime": "2024-11-21T09:15:52+00:00", "name": "FS03", "state": "Stopped",
+        "result": {"result": "Failed", "message": "Access denied", "isCanceled": false}}]})"));
+    Database db;
+    QVERIFY(db.open(tmp.path(QStringLiteral("case.sqlite"))));
+    const ImportReport report = importFiles(db, {tmp.path(QStringLiteral("tasks.json"))});
+    QCOMPARE(report.sources.front().reader, QStringLiteral("veeam-rest-sessions"));
+    QCOMPARE(report.totalInserted(), 1);
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM backup_sessions WHERE level = 'task' AND server = 'FS03' "
+                                      "AND result = 'Failed' AND message = 'Access denied'")),
+             1);
 }
 
 void TestBackupImport::sessionWithoutServerUsesTheJob()
