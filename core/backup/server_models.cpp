@@ -246,12 +246,14 @@ bool loadSessions(Database &db, const QString &server, std::vector<Session> &out
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(
         "SELECT rowid, id, creation_ms, end_ms, result, transferred_bytes, read_bytes, dedup_ratio, compress_ratio, "
-        "duration_s, processed_used_bytes, is_full FROM backup_sessions WHERE server = ? ORDER BY creation_ms, rowid"));
+        "duration_s, processed_used_bytes, is_full, level FROM backup_sessions WHERE server = ? ORDER BY creation_ms, rowid"));
     q.addBindValue(server);
     if (!q.exec())
         return fail(error, QStringLiteral("Reading the backup sessions of %1").arg(server), q);
     out.clear();
+    std::vector<bool> task;
     while (q.next()) {
+        task.push_back(q.value(12).toString() == QLatin1String("task"));
         Session s;
         s.rowId = q.value(0).toLongLong();
         s.id = q.value(1).toString();
@@ -272,6 +274,15 @@ bool loadSessions(Database &db, const QString &server, std::vector<Session> &out
         else if (s.endMs)
             s.durationS = double(*s.endMs - s.creationMs) / 1000.0;
         out.push_back(s);
+    }
+    // A job named after its only VM gives that name to a job session and a task session each night: the task
+    // sessions (per machine) are the series then, and the job sessions are left out.
+    if (std::count(task.begin(), task.end(), true) > 0 && std::count(task.begin(), task.end(), false) > 0) {
+        std::vector<Session> tasks;
+        for (size_t k = 0; k < out.size(); ++k)
+            if (task[k])
+                tasks.push_back(out[k]);
+        out.swap(tasks);
     }
     return true;
 }
@@ -457,7 +468,8 @@ bool trainServerModels(Database &db, const ServerTrainOptions &options, const st
     std::vector<Session> pooledSessions;
     std::vector<Eigen::RowVectorXd> pooled;
     TrainedModel fleet;
-    for (const auto &[server, count] : servers) {
+    for (const auto &entry : servers) {
+        const QString &server = entry.first;
         std::vector<Session> sessions;
         if (!loadSessions(db, server, sessions, error))
             return abort(error);
@@ -473,7 +485,7 @@ bool trainServerModels(Database &db, const ServerTrainOptions &options, const st
         fleet.sessions += int(sessions.size());
         fleet.firstMs = fleet.firstMs == 0 ? sessions.front().creationMs : std::min(fleet.firstMs, sessions.front().creationMs);
         fleet.lastMs = std::max(fleet.lastMs, sessions.back().creationMs);
-        if (count < options.minSessions)
+        if (int(sessions.size()) < options.minSessions)
             continue;
         TrainedModel trained;
         trained.model.scaler = scaler;

@@ -45,7 +45,8 @@ public:
     }
 
     // One session per day from `firstDay`, each value jittered by up to ±3 % (seeded).
-    void add(const QString &server, int firstDay, int days, const Shape &shape = {})
+    void add(const QString &server, int firstDay, int days, const Shape &shape = {},
+             const QString &level = QStringLiteral("job"))
     {
         for (int d = firstDay; d < firstDay + days; ++d) {
             auto jitter = [&] { return 1.0 + (double(rng_() % 1001) / 1000.0 - 0.5) * shape.jitter; };
@@ -54,10 +55,11 @@ public:
                                      "transferred_bytes, read_bytes, dedup_ratio, compress_ratio, duration_s, "
                                      "source_id, record_index%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?%2)")
                           .arg(hasLevel_ ? QStringLiteral(", level") : QString(),
-                               hasLevel_ ? QStringLiteral(", 'job'") : QString()));
+                               hasLevel_ ? QStringLiteral(", ?") : QString()));
             const qint64 at = startMs + d * dayMs + 22 * 3600000;
             const double duration = shape.durationS * jitter();
-            q.addBindValue(QStringLiteral("%1-%2").arg(server).arg(d));
+            q.addBindValue(level == QLatin1String("job") ? QStringLiteral("%1-%2").arg(server).arg(d)
+                                                         : QStringLiteral("%1-%2-%3").arg(server, level).arg(d));
             q.addBindValue(server);
             q.addBindValue(at);
             q.addBindValue(at + qint64(duration * 1000));
@@ -68,6 +70,8 @@ public:
             q.addBindValue(shape.compress * (1.0 + (jitter() - 1.0) / 3));
             q.addBindValue(duration);
             q.addBindValue(index_++);
+            if (hasLevel_)
+                q.addBindValue(level);
             QVERIFY2(q.exec(), qPrintable(Database::describe(QStringLiteral("insert"), q.lastError())));
         }
     }
@@ -397,6 +401,30 @@ private slots:
         QVERIFY(totalFound >= totalAttacks - 1);
         QVERIFY(falseHigh <= 3);
         QVERIFY(falseFindings <= int(judged / 40)); // at most 2.5 % of the nights judged
+    }
+
+    void jobAndTaskOfTheSameNameUseTheTasks()
+    {
+        test::TempFolder dir;
+        Database db;
+        QVERIFY(db.open(dir.path(QStringLiteral("case.sqlite"))));
+        SessionWriter w(db);
+        Shape job;
+        job.transferred = 300 * GB; // the job session sums every machine of the job
+        w.add(QStringLiteral("VM01"), 0, 40, job, QStringLiteral("job"));
+        w.add(QStringLiteral("VM01"), 0, 40, {}, QStringLiteral("task"));
+        int trained = 0;
+        QString error;
+        QVERIFY2(backup::trainServerModels(db, {}, {}, trained, error), qPrintable(error));
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT events_used FROM models WHERE subject = 'VM01'")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 40);
+        const qint64 watermark = w.lastRowId();
+        w.add(QStringLiteral("VM01"), 40, 3, job, QStringLiteral("job"));
+        w.add(QStringLiteral("VM01"), 40, 3, {}, QStringLiteral("task"));
+        std::vector<detect::Finding> findings;
+        QVERIFY(backup::scoreBackupSessions(db, watermark, w.lastRowId(), findings, error));
+        QVERIFY(findings.empty()); // neither the job rows nor the task rows are out of line with the task series
     }
 
     void cancelStoresNothing()
