@@ -15,7 +15,9 @@
 #include "views/triage/triage_view.h"
 #include "views/user/user_view.h"
 #include "widgets/job_status_widget.h"
+#include "widgets/string_table_model.h"
 
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QLabel>
 #include <QMenuBar>
@@ -135,12 +137,13 @@ private slots:
         TrainingView *training = window_->views().training;
         window_->showView(training);
         QVERIFY(training->findChild<QLabel *>(QStringLiteral("trainingHeader"))->text().contains(QStringLiteral("backsight-cli")));
-        QCOMPARE(training->table()->rowCount(), 0);
+        QAbstractItemModelTester tester(training->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(training->model()->rowCount(), 0);
         QVERIFY(training->recomputeBaselines());
         QVERIFY(!window_->jobStatus()->isHidden()); // the job is in the status bar
         QTRY_VERIFY_WITH_TIMEOUT(!training->isRunning(), 30000);
         QVERIFY(allLoaded());
-        QCOMPARE(training->table()->rowCount(), Fixture::kUsers);
+        QCOMPARE(training->model()->rowCount(), Fixture::kUsers);
         // Now the user view reads the stored baseline.
         UserView *user = window_->views().user;
         user->showUser(Fixture::upn(1));
@@ -161,8 +164,8 @@ private slots:
         QVERIFY(finished.wait(30000));
         QCOMPARE(finished.at(0).at(0).toBool(), false);
         QVERIFY(window_->lastImport().cancelled);
-        QCOMPARE(panel->results()->rowCount(), 1);
-        QVERIFY2(panel->results()->item(0, 5)->text().startsWith(QStringLiteral("Cancelled")), qPrintable(panel->results()->item(0, 5)->text()));
+        QCOMPARE(panel->resultsModel()->rowCount(), 1);
+        QVERIFY2(panel->resultsModel()->text(0, 5).startsWith(QStringLiteral("Cancelled")), qPrintable(panel->resultsModel()->text(0, 5)));
         Database db;
         QVERIFY(db.open(temp_->path(QStringLiteral("case.sqlite"))));
         QSqlQuery q(db.connection());

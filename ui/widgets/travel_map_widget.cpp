@@ -3,7 +3,9 @@
 #include "accent_colors.h"
 #include "severity_style.h"
 
+#include <QFutureWatcher>
 #include <QKeyEvent>
+#include <QtConcurrent>
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
@@ -100,9 +102,22 @@ int TravelMapWidget::locationAt(const QPointF &point) const
 
 void TravelMapWidget::paintEvent(QPaintEvent *)
 {
-    QPainter p(this);
     const MapProjection proj = projection();
-    paintWorld(p, proj, WorldMap::bundled(), WorldMapStyle::forPalette(palette()));
+    QPainter p(this);
+    if (!(worldKey_ == wantedWorld()))
+        renderWorld();
+    if (world_.isNull())
+        p.fillRect(rect(), WorldMapStyle::forPalette(palette()).water);
+    else if (worldKey_ == wantedWorld())
+        p.drawImage(0, 0, world_);
+    else // a pan or zoom in progress: the previous image, moved and scaled to where it belongs now
+    {
+        const MapProjection old(QRectF(QPointF(0, 0), QSizeF(worldKey_.size) / world_.devicePixelRatio()), worldKey_.center, worldKey_.zoom);
+        const QPointF topLeft = proj.toScreen(old.toGeo({0, 0}).x(), old.toGeo({0, 0}).y());
+        const double scale = proj.pixelsPerDegree() / old.pixelsPerDegree();
+        p.fillRect(rect(), WorldMapStyle::forPalette(palette()).water);
+        p.drawImage(QRectF(topLeft, QSizeF(world_.size()) / world_.devicePixelRatio() * scale), world_);
+    }
     p.setRenderHint(QPainter::Antialiasing);
     const QColor normal = palette().color(QPalette::Highlight);
     const QColor alarm = severityColor(4, palette());
@@ -145,6 +160,39 @@ void TravelMapWidget::paintEvent(QPaintEvent *)
         p.setPen(palette().color(QPalette::Text));
         p.drawText(rect(), Qt::AlignCenter, tr("The bundled world map is missing from this build."));
     }
+}
+
+TravelMapWidget::WorldKey TravelMapWidget::wantedWorld() const
+{
+    return {size() * devicePixelRatioF(), center_, zoom_, palette().cacheKey()};
+}
+
+void TravelMapWidget::renderWorld()
+{
+    if (rendering_)
+        return; // the finished render checks again
+    rendering_ = true;
+    renderingKey_ = wantedWorld();
+    const WorldKey key = renderingKey_;
+    const qreal dpr = devicePixelRatioF();
+    const MapProjection proj(QRectF(QPointF(0, 0), QSizeF(key.size) / dpr), key.center, key.zoom);
+    const WorldMapStyle style = WorldMapStyle::forPalette(palette());
+    auto *watcher = new QFutureWatcher<QImage>(this);
+    connect(watcher, &QFutureWatcher<QImage>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        world_ = watcher->result();
+        worldKey_ = renderingKey_;
+        rendering_ = false;
+        update(); // renders again if the view moved meanwhile
+        emit worldRendered();
+    });
+    watcher->setFuture(QtConcurrent::run([key, dpr, proj, style] {
+        QImage image(key.size, QImage::Format_ARGB32_Premultiplied);
+        image.setDevicePixelRatio(dpr);
+        QPainter painter(&image);
+        paintWorld(painter, proj, WorldMap::bundled(), style);
+        return image;
+    }));
 }
 
 void TravelMapWidget::wheelEvent(QWheelEvent *event)

@@ -2,6 +2,7 @@
 
 #include "widgets/world_map_painter.h"
 
+#include <QImage>
 #include <QWidget>
 #include <vector>
 
@@ -46,9 +47,12 @@ public:
     QPointF locationPosition(int index) const;
     int locationAt(const QPointF &point) const;
     QSize sizeHint() const override { return {900, 500}; }
+    // True while the world image for the current view is being drawn on the pool.
+    bool isRendering() const { return rendering_ || !(worldKey_ == wantedWorld()); }
 
 signals:
     void locationClicked(int index);
+    void worldRendered();
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -61,6 +65,23 @@ protected:
 private:
     MapProjection projection() const;
     double radiusOf(qint64 count) const;
+
+    // The land and borders, rendered into an image on the thread pool whenever the size, view or palette
+    // changes (filling 60,000 coastline points takes longer than the GUI thread may be busy); until the
+    // new one arrives the last one is shown.
+    struct WorldKey
+    {
+        QSize size;
+        QPointF center;
+        double zoom = 0;
+        qint64 palette = 0;
+        bool operator==(const WorldKey &) const = default;
+    };
+    WorldKey wantedWorld() const;
+    void renderWorld();
+    QImage world_;
+    WorldKey worldKey_, renderingKey_;
+    bool rendering_ = false;
 
     std::vector<MapLocation> locations_;
     std::vector<MapLeg> legs_;

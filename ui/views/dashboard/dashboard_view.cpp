@@ -3,6 +3,7 @@
 #include "accent_colors.h"
 #include "severity_style.h"
 #include "time_text.h"
+#include "widgets/string_table_model.h"
 #include "widgets/table_copy.h"
 
 #include <QBarCategoryAxis>
@@ -20,6 +21,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QStackedBarSeries>
+#include <QTableView>
 #include <QTableWidget>
 #include <QValueAxis>
 #include <QVBoxLayout>
@@ -63,7 +65,8 @@ void styleChart(QChart *chart, const QPalette &palette)
 DashboardView::DashboardView(QThreadPool &pool, QWidget *parent)
     : CaseView(parent), query_(pool, this), openButton_(new QPushButton(this)), message_(new QLabel(this)),
       anomalyChart_(new QChartView(this)), signInChart_(new QChartView(this)), coverage_(new QLabel(this)),
-      sources_(new QTableWidget(0, 4, this)), training_(new QLabel(this))
+      sources_(new QTableView(this)),
+      sourcesModel_(new StringTableModel({tr("Source"), tr("SHA-256"), tr("Reader"), tr("New events")}, this)), training_(new QLabel(this))
 {
     auto *page = new QWidget;
     auto *grid = new QGridLayout(page);
@@ -134,7 +137,12 @@ DashboardView::DashboardView(QThreadPool &pool, QWidget *parent)
     coverage_->setObjectName(QStringLiteral("dashboardCoverage"));
     coverage_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     sources_->setObjectName(QStringLiteral("dashboardSources"));
-    sources_->setHorizontalHeaderLabels({tr("Source"), tr("SHA-256"), tr("Reader"), tr("New events")});
+    sources_->setModel(sourcesModel_);
+    sourcesModel_->setNumericColumns({3});
+    sources_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    sources_->verticalHeader()->setDefaultSectionSize(sources_->fontMetrics().height() + 6);
+    sources_->horizontalHeader()->resizeSection(0, sources_->fontMetrics().horizontalAdvance(QString(48, QLatin1Char('n'))));
+    sources_->horizontalHeader()->resizeSection(1, sources_->fontMetrics().horizontalAdvance(QString(64, QLatin1Char('0'))) + 12);
     sources_->verticalHeader()->hide();
     sources_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     sources_->horizontalHeader()->setStretchLastSection(true);
@@ -226,14 +234,11 @@ void DashboardView::present()
                                  .arg(locale.toString(d.signIns), locale.toString(d.users), utcText(*d.firstEventMs),
                                       utcText(*d.lastEventMs), locale.toString(qint64(d.sources.size())))
                            : tr("Nothing imported yet."));
-    sources_->setRowCount(int(d.sources.size()));
-    for (int r = 0; r < int(d.sources.size()); ++r) {
-        const auto &s = d.sources[size_t(r)];
-        const QStringList cells{s.path, s.sha256, s.reader, locale.toString(s.records)};
-        for (int c = 0; c < 4; ++c)
-            sources_->setItem(r, c, new QTableWidgetItem(cells[c]));
-    }
-    sources_->resizeColumnsToContents();
+    std::vector<QStringList> sourceRows; // thousands of hourly files: one model reset, no per-cell items
+    sourceRows.reserve(d.sources.size());
+    for (const auto &src : d.sources)
+        sourceRows.push_back({src.path, src.sha256, src.reader, locale.toString(src.records)});
+    sourcesModel_->setRows(std::move(sourceRows));
 
     QString training;
     if (d.models == 0 && d.baselines == 0)

@@ -8,6 +8,7 @@
 class QGridLayout;
 class QLabel;
 class QPushButton;
+class QTableView;
 class QTableWidget;
 class QThreadPool;
 
@@ -55,7 +56,8 @@ private:
     QChartView *signInChart_;
     std::array<QTableWidget *, 3> topTables_{};
     QLabel *coverage_;
-    QTableWidget *sources_;
+    QTableView *sources_;
+    class StringTableModel *sourcesModel_;
     QLabel *training_;
 };
 

@@ -4,6 +4,7 @@
 #include "ingest/importer.h"
 #include "jobs/job.h"
 #include "store/database.h"
+#include "widgets/string_table_model.h"
 #include "widgets/table_copy.h"
 
 #include <QFileInfo>
@@ -13,7 +14,7 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QTableWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace backsight::ui {
@@ -40,7 +41,8 @@ QString outcome(const SourceReport &s)
 
 ImportView::ImportView(QWidget *parent)
     : CaseView(parent), intro_(new QLabel(this)), current_(new QLabel(this)), bar_(new QProgressBar(this)),
-      cancel_(new QPushButton(tr("Cancel import"), this)), summary_(new QLabel(this)), results_(new QTableWidget(0, 6, this))
+      cancel_(new QPushButton(tr("Cancel import"), this)), summary_(new QLabel(this)), results_(new QTableView(this)),
+      resultsModel_(new StringTableModel({tr("File"), tr("Reader"), tr("Read"), tr("New"), tr("SHA-256"), tr("Result")}, this))
 {
     intro_->setWordWrap(true);
     intro_->setText(tr("Import Entra ID sign-in and audit exports: Graph JSON, diagnostic-settings records, Log Analytics "
@@ -66,7 +68,10 @@ ImportView::ImportView(QWidget *parent)
     summary_->setTextFormat(Qt::PlainText);
     summary_->setWordWrap(true);
     results_->setObjectName(QStringLiteral("importResults"));
-    results_->setHorizontalHeaderLabels({tr("File"), tr("Reader"), tr("Read"), tr("New"), tr("SHA-256"), tr("Result")});
+    results_->setModel(resultsModel_);
+    resultsModel_->setNumericColumns({2, 3});
+    results_->horizontalHeader()->resizeSection(0, results_->fontMetrics().horizontalAdvance(QString(48, QLatin1Char('n'))));
+    results_->horizontalHeader()->resizeSection(4, results_->fontMetrics().horizontalAdvance(QString(64, QLatin1Char('0'))) + 12);
     results_->verticalHeader()->hide();
     results_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     results_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -138,20 +143,13 @@ void ImportView::showReport(const ImportReport &report, const QString &summary)
     summary_->setText(summary);
     setSummary(summary);
     const QLocale locale;
-    results_->setRowCount(int(report.sources.size() + report.problems.size()));
-    int r = 0;
-    for (const SourceReport &s : report.sources) {
-        const QStringList cells{s.path, s.reader, locale.toString(s.read), locale.toString(s.inserted), s.sha256, outcome(s)};
-        for (int c = 0; c < cells.size(); ++c)
-            results_->setItem(r, c, new QTableWidgetItem(cells[c]));
-        ++r;
-    }
-    for (const InputProblem &p : report.problems) {
-        results_->setItem(r, 0, new QTableWidgetItem(p.path));
-        results_->setItem(r, 5, new QTableWidgetItem(tr("Not read: %1").arg(p.message)));
-        ++r;
-    }
-    results_->resizeColumnsToContents();
+    std::vector<QStringList> rows;
+    rows.reserve(report.sources.size() + report.problems.size());
+    for (const SourceReport &s : report.sources)
+        rows.push_back({s.path, s.reader, locale.toString(s.read), locale.toString(s.inserted), s.sha256, outcome(s)});
+    for (const InputProblem &p : report.problems)
+        rows.push_back({p.path, QString(), QString(), QString(), QString(), tr("Not read: %1").arg(p.message)});
+    resultsModel_->setRows(std::move(rows));
 }
 
 } // namespace backsight::ui

@@ -7,7 +7,7 @@
 class QLabel;
 class QProgressBar;
 class QPushButton;
-class QTableWidget;
+class QTableView;
 
 namespace backsight {
 class Job;
@@ -33,7 +33,8 @@ public:
 
     void track(Job *job);
     void showReport(const ImportReport &report, const QString &summary);
-    QTableWidget *results() const { return results_; }
+    QTableView *results() const { return results_; }
+    class StringTableModel *resultsModel() const { return resultsModel_; }
     QPushButton *cancelButton() const { return cancel_; }
     QString progressText() const;
 
@@ -47,7 +48,8 @@ private:
     QProgressBar *bar_;
     QPushButton *cancel_;
     QLabel *summary_;
-    QTableWidget *results_;
+    QTableView *results_;
+    class StringTableModel *resultsModel_;
     QList<QPushButton *> pickers_;
 };
 

@@ -90,6 +90,7 @@ TravelMapView::TravelMapView(QThreadPool &pool, QWidget *parent)
             reload();
     });
     connect(map_, &TravelMapWidget::locationClicked, this, &TravelMapView::selectLocation);
+    connect(map_, &TravelMapWidget::worldRendered, this, [this] { setLoading(query_.isRunning() || map_->isRendering()); });
 }
 
 QString TravelMapView::title() const
@@ -217,7 +218,8 @@ void TravelMapView::reload()
         rebuild();
         if (fit)
             map_->fitLocations();
-        setLoading(false);
+        map_->update();
+        setLoading(map_->isVisible() && map_->isRendering());
     });
 }
 

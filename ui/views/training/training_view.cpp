@@ -2,6 +2,7 @@
 
 #include "jobs/baseline_job.h"
 #include "time_text.h"
+#include "widgets/string_table_model.h"
 #include "widgets/table_copy.h"
 
 #include <QHBoxLayout>
@@ -11,7 +12,8 @@
 #include <QPushButton>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QTableWidget>
+#include <QSortFilterProxyModel>
+#include <QTableView>
 #include <QThreadPool>
 #include <QVBoxLayout>
 #include <map>
@@ -20,7 +22,10 @@ namespace backsight::ui {
 
 TrainingView::TrainingView(QThreadPool &pool, QWidget *parent)
     : CaseView(parent), pool_(pool), query_(pool, this), header_(new QLabel(this)),
-      baselines_(new QPushButton(tr("Recompute all baselines"), this)), table_(new QTableWidget(0, 8, this))
+      baselines_(new QPushButton(tr("Recompute all baselines"), this)), table_(new QTableView(this)),
+      model_(new StringTableModel({tr("Subject"), tr("Scope"), tr("Model kind"), tr("Version"), tr("Last trained (UTC)"),
+                                   tr("Events used"), tr("Threshold"), tr("Learning state")}, this)),
+      sorted_(new QSortFilterProxyModel(this))
 {
     header_->setObjectName(QStringLiteral("trainingHeader"));
     header_->setWordWrap(true);
@@ -28,8 +33,11 @@ TrainingView::TrainingView(QThreadPool &pool, QWidget *parent)
     baselines_->setObjectName(QStringLiteral("trainingBaselines"));
     baselines_->setToolTip(tr("Recompute every user's baseline over the last 60 days of sign-ins (a job; cancel in the status bar)"));
     table_->setObjectName(QStringLiteral("trainingTable"));
-    table_->setHorizontalHeaderLabels({tr("Subject"), tr("Scope"), tr("Model kind"), tr("Version"), tr("Last trained (UTC)"),
-                                       tr("Events used"), tr("Threshold"), tr("Learning state")});
+    sorted_->setSourceModel(model_);
+    table_->setModel(sorted_);
+    model_->setNumericColumns({3, 5, 6});
+    table_->horizontalHeader()->resizeSection(0, table_->fontMetrics().horizontalAdvance(QString(32, QLatin1Char('n'))));
+    table_->horizontalHeader()->resizeSection(4, table_->fontMetrics().horizontalAdvance(QStringLiteral("2024-11-01 00:00:00")) + 16);
     table_->verticalHeader()->hide();
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -151,17 +159,12 @@ void TrainingView::present(const Loaded &l)
                    .arg(locale.toString(l.users), locale.toString(l.learning), locale.toString(l.models), path_);
     header_->setText(text);
     baselines_->setEnabled(!path_.isEmpty() && !job_);
-    table_->setSortingEnabled(false);
-    table_->setRowCount(int(l.rows.size()));
-    for (int r = 0; r < int(l.rows.size()); ++r) {
-        const Row &row = l.rows[size_t(r)];
-        const QStringList cells{row.subject, row.scope, row.kind, row.version ? QString::number(row.version) : QString(),
-                                row.trained, row.events, row.threshold, row.learning};
-        for (int c = 0; c < cells.size(); ++c)
-            table_->setItem(r, c, new QTableWidgetItem(cells[c]));
-    }
-    table_->setSortingEnabled(true);
-    table_->resizeColumnsToContents();
+    std::vector<QStringList> rows;
+    rows.reserve(l.rows.size());
+    for (const Row &row : l.rows)
+        rows.push_back({row.subject, row.scope, row.kind, row.version ? QString::number(row.version) : QString(), row.trained,
+                        row.events, row.threshold, row.learning});
+    model_->setRows(std::move(rows));
     setSummary(tr("%1 baselines, %2 models").arg(locale.toString(l.users), locale.toString(l.models)));
 }
 

@@ -7,7 +7,8 @@
 
 class QLabel;
 class QPushButton;
-class QTableWidget;
+class QSortFilterProxyModel;
+class QTableView;
 class QThreadPool;
 
 namespace backsight {
@@ -30,7 +31,8 @@ public:
     void setDatabase(Database *db) override;
     void refresh() override;
 
-    QTableWidget *table() const { return table_; }
+    QTableView *table() const { return table_; }
+    class StringTableModel *model() const { return model_; }
     // Starts the baseline job (false when one runs or no database is open).
     bool recomputeBaselines();
     bool isRunning() const { return job_ != nullptr; }
@@ -60,7 +62,9 @@ private:
     QString path_;
     QLabel *header_;
     QPushButton *baselines_;
-    QTableWidget *table_;
+    QTableView *table_;
+    class StringTableModel *model_;
+    QSortFilterProxyModel *sorted_;
     Job *job_ = nullptr;
 };
 
