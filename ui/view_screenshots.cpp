@@ -64,11 +64,11 @@ void ViewScreenshots::prepare(CaseView *view)
     const TriageRow *top = v.triage->model()->row(0);
     if (view == v.triage && top)
         v.triage->selectRow(0);
+    if (view == v.timeline)
+        v.timeline->showUser(QString()); // the whole tenant: the histogram says more than one user's day
     if (!top || top->user.isEmpty() || top->subjectType != QLatin1String("user"))
         return;
-    if (view == v.timeline)
-        v.timeline->showUser(top->user, top->timeMs);
-    else if (view == v.map)
+    if (view == v.map)
         v.map->showUser(top->user, top->timeMs);
 }
 

@@ -12,7 +12,7 @@ class MainWindow;
 
 // Photographs every view of the window into DIR/<view>.png ("dashboard.png", "triage.png", …): shows a
 // view, waits until its background reads have arrived, then grabs the window. The triage shot has an
-// anomaly selected; the map and timeline show the user of the most severe anomaly at its moment.
+// anomaly selected; the map shows the user of the most severe anomaly at its moment, the timeline the tenant.
 class ViewScreenshots : public QObject
 {
     Q_OBJECT

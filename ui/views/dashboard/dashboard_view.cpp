@@ -305,7 +305,11 @@ void DashboardView::rebuildCharts()
     anomalies->addSeries(stacked);
     auto *axisX = new QBarCategoryAxis;
     axisX->append(categories);
-    axisX->setLabelsAngle(-90);
+    // Day labels under 90 narrow bars only collide: the axis names the first and last day instead.
+    axisX->setLabelsVisible(false);
+    if (!days.empty())
+        anomalies->setTitle(tr("Anomalies per day by severity, %1 to %2 (UTC) — click a bar for that day")
+                                .arg(dayLabel(days.front()), dayLabel(days.back())));
     anomalies->addAxis(axisX, Qt::AlignBottom);
     stacked->attachAxis(axisX);
     auto *axisY = new QValueAxis;
