@@ -154,6 +154,12 @@ int runDetect(Context &ctx, const QStringList &args)
                             {QStringLiteral("by_kind"), countsToJson(report.anomaliesByKind)},
                             {QStringLiteral("by_severity"), countsToJson(report.anomaliesBySeverity)},
                             {QStringLiteral("unknown_error_codes"), unknown},
+                            {QStringLiteral("phase_ms"), [&] {
+                                 QJsonObject phases;
+                                 for (auto it = report.phaseMs.cbegin(); it != report.phaseMs.cend(); ++it)
+                                     phases.insert(it.key(), it.value());
+                                 return phases;
+                             }()},
                             {QStringLiteral("elapsed_ms"), report.elapsedMs}};
         ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << "\n";
         return Ok;

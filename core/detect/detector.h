@@ -57,7 +57,8 @@ class TenantFacts
 {
 public:
     virtual ~TenantFacts() = default;
-    // Distinct users with a successful sign-in from `ip` in [fromMs, toMs).
+    // Distinct users with a successful sign-in from `ip` in [fromMs, toMs); may stop counting at
+    // DetectionParameters::sharedIpMinUsers.
     virtual int usersWithSuccessFrom(const QString &ip, qint64 fromMs, qint64 toMs) = 0;
     // When the logs begin: the earliest sign-in stored.
     virtual std::optional<qint64> coverageStartMs() = 0;

@@ -111,7 +111,7 @@ bool usesAdminTools(const baseline::Profile &profile)
 class SqlTenantFacts : public TenantFacts
 {
 public:
-    explicit SqlTenantFacts(Database &db) : db_(db) {}
+    SqlTenantFacts(Database &db, int limit) : db_(db), limit_(limit) {}
     int usersWithSuccessFrom(const QString &ip, qint64 fromMs, qint64 toMs) override
     {
         if (ip.isEmpty())
@@ -120,11 +120,13 @@ public:
         if (const auto it = cache_.constFind(key); it != cache_.cend())
             return *it;
         QSqlQuery q(db_.connection());
-        q.prepare(QStringLiteral("SELECT COUNT(DISTINCT upn) FROM signins WHERE ip = ? AND created_ms >= ? AND created_ms < ? "
-                                 "AND error_code = 0"));
+        // Only "at least sharedIpMinUsers" matters: stop counting there (an office address has thousands of rows).
+        q.prepare(QStringLiteral("SELECT COUNT(*) FROM (SELECT DISTINCT upn FROM signins WHERE ip = ? AND created_ms >= ? "
+                                 "AND created_ms < ? AND error_code = 0 LIMIT ?)"));
         q.bindValue(0, ip);
         q.bindValue(1, fromMs);
         q.bindValue(2, toMs);
+        q.bindValue(3, limit_);
         const int n = q.exec() && q.next() ? q.value(0).toInt() : 0;
         cache_.insert(key, n);
         return n;
@@ -152,6 +154,7 @@ public:
 
 private:
     Database &db_;
+    int limit_;
     QHash<QString, int> cache_;
     bool coverageRead_ = false;
     std::optional<qint64> coverage_;
@@ -183,6 +186,8 @@ public:
         days_.prepare(QStringLiteral("SELECT day, data FROM user_days WHERE upn = ? AND day >= ? AND day < ?"));
         previous_.prepare(QStringLiteral("SELECT MAX(created_ms) FROM signins WHERE upn = ? AND created_ms < ? AND error_code = 0"));
         window_.prepare(QStringLiteral("SELECT window_days, end_day, data FROM user_windows WHERE upn = ?"));
+        lastLocated_.prepare(QStringLiteral("SELECT %1 FROM signins WHERE upn = ? AND created_ms < ? AND error_code = 0 "
+                                            "AND latitude IS NOT NULL ORDER BY created_ms DESC LIMIT 1").arg(kSignInColumns));
     }
 
     bool examine(const UserRange &user, qint64 fromRowId, qint64 toRowId, UserResult &result, DetectReport &report,
@@ -190,7 +195,9 @@ public:
     {
         const int window = o_.params.windowDays;
         const qint64 firstDay = dayOf(user.minMs), lastDay = dayOf(user.maxMs);
-        const qint64 loadFrom = firstDay * kDayMs - kDayMs; // a day of context for bursts, travel and dormancy
+        // Context before the first new day: the longest short window a detector looks back over (bursts, MFA
+        // denials, new-app bursts) fits in six hours; travel gets the last located success before that below.
+        const qint64 loadFrom = firstDay * kDayMs - 6 * 3'600'000LL;
         const qint64 loadTo = (lastDay + 1) * kDayMs;
 
         // The running baseline left by the previous run, when it ends exactly where this run starts (the usual
@@ -219,6 +226,13 @@ public:
         events_.bindValue(2, loadTo);
         if (!exec(events_, QStringLiteral("reading the sign-ins of %1").arg(user.upn), error))
             return false;
+        lastLocated_.bindValue(0, user.upn);
+        lastLocated_.bindValue(1, loadFrom);
+        if (!exec(lastLocated_, QStringLiteral("finding the last located sign-in of %1").arg(user.upn), error))
+            return false;
+        if (lastLocated_.next())
+            events.push_back(readEvent(lastLocated_));
+        lastLocated_.finish();
         while (events_.next())
             events.push_back(readEvent(events_));
         previous_.bindValue(0, user.upn);
@@ -298,7 +312,8 @@ private:
     TenantFacts &tenant_;
     const QHash<QString, std::pair<qint64, qint64>> &storedBaselines_;
     std::vector<std::unique_ptr<UserDetector>> detectors_;
-    QSqlQuery events_{db_.connection()}, days_{db_.connection()}, previous_{db_.connection()}, window_{db_.connection()};
+    QSqlQuery events_{db_.connection()}, days_{db_.connection()}, previous_{db_.connection()}, window_{db_.connection()},
+        lastLocated_{db_.connection()};
 };
 
 bool storeDays(Database &db, const QString &upn, const std::map<qint64, DayAggregate> &days, QString &error)
@@ -563,8 +578,12 @@ bool runDetection(Database &db, const DetectOptions &o, DetectReport &report, QS
             storedBaselines.insert(q.value(0).toString(), {q.value(1).toLongLong(), q.value(2).toLongLong()});
     }
 
+    QElapsedTimer phase;
+    phase.start();
+    const auto lap = [&](const char *name) { report.phaseMs[QString::fromLatin1(name)] += phase.restart(); };
+    lap("setup");
     std::vector<Finding> findings;
-    SqlTenantFacts tenant(db);
+    SqlTenantFacts tenant(db, o.params.sharedIpMinUsers);
     {
         UserExaminer examiner(db, o, tenant, storedBaselines);
         QSqlQuery saveWindow(db.connection());
@@ -587,6 +606,7 @@ bool runDetection(Database &db, const DetectOptions &o, DetectReport &report, QS
                 return cancelled();
         }
     }
+    lap("users");
     if (signInsTo > signInsFrom) {
         qint64 minMs = std::numeric_limits<qint64>::max();
         for (const UserRange &u : users)
@@ -600,6 +620,7 @@ bool runDetection(Database &db, const DetectOptions &o, DetectReport &report, QS
             return fail();
         if (!detectSprays(db, o, signInsFrom, signInsTo, std::max(active, int(users.size())), findings, error))
             return fail();
+        lap("sprays");
         for (const auto &[name, scorer] : o.signInScorers) {
             if (!scorer(db, signInsFrom, signInsTo, findings, error)) {
                 error = QStringLiteral("%1: %2").arg(name, error);
@@ -618,6 +639,7 @@ bool runDetection(Database &db, const DetectOptions &o, DetectReport &report, QS
             }
         }
     }
+    lap("scorers");
     report.findings = qint64(findings.size());
     const auto store = [&](const std::vector<Finding> &batch) {
         std::vector<Anomaly> anomalies = o.policy.apply(batch, now, report.runId);
@@ -633,6 +655,7 @@ bool runDetection(Database &db, const DetectOptions &o, DetectReport &report, QS
     };
     if (!store(findings))
         return fail();
+    lap("store");
     // Audits last: they link to the sign-in anomalies just stored.
     std::vector<Finding> auditFindings;
     if (auditsTo > auditsFrom) {
@@ -642,6 +665,7 @@ bool runDetection(Database &db, const DetectOptions &o, DetectReport &report, QS
         if (!store(auditFindings))
             return fail();
     }
+    lap("audits");
     if (!progress(0.95))
         return cancelled();
     {
@@ -661,6 +685,7 @@ bool runDetection(Database &db, const DetectOptions &o, DetectReport &report, QS
         error = Database::describe(QStringLiteral("committing the detection run"), db.connection().lastError());
         return fail();
     }
+    lap("commit");
     report.elapsedMs = timer.elapsed();
     finishRun(QStringLiteral("done"));
     progress(1.0);

@@ -37,6 +37,7 @@ struct DetectReport
     QHash<QString, int> anomaliesBySeverity;
     QHash<qint64, qint64> unknownErrorCodes;     // code -> sign-ins examined with it
     qint64 elapsedMs = 0;
+    QHash<QString, qint64> phaseMs;              // where the time went: users, sprays, scorers, store, audits, commit
 };
 
 // Examines what no earlier run examined (sign-ins, audits and backup sessions past the stored watermarks),
