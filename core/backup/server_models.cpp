@@ -156,6 +156,7 @@ struct ServerModel
     ml::LstmAutoencoder network;
     qint64 modelId = 0;
     bool fleet = false;
+    qint64 trainedUntilMs = 0; // models.window_end_ms: sessions up to here taught this model
 
     static constexpr quint32 formatVersion = 1;
 
@@ -401,7 +402,7 @@ bool storeModel(Database &db, const QString &scope, const QString &subject, cons
 std::optional<ServerModel> loadModel(Database &db, const QString &scope, const QString &subject, QString &error)
 {
     QSqlQuery q(db.connection());
-    q.prepare(QStringLiteral("SELECT id, data FROM models WHERE scope = ? AND subject = ? AND kind = ? AND active = 1 "
+    q.prepare(QStringLiteral("SELECT id, data, window_end_ms FROM models WHERE scope = ? AND subject = ? AND kind = ? AND active = 1 "
                              "ORDER BY version DESC LIMIT 1"));
     q.addBindValue(scope);
     q.addBindValue(subject);
@@ -421,6 +422,7 @@ std::optional<ServerModel> loadModel(Database &db, const QString &scope, const Q
     }
     model->modelId = id;
     model->fleet = scope == fleetScope;
+    model->trainedUntilMs = q.value(2).isNull() ? 0 : q.value(2).toLongLong();
     return model;
 }
 
@@ -473,6 +475,12 @@ bool trainServerModels(Database &db, const ServerTrainOptions &options, const st
         std::vector<Session> sessions;
         if (!loadSessions(db, server, sessions, error))
             return abort(error);
+        if (options.trainShare < 1.0) {
+            const size_t keep = std::max(size_t(std::max(options.minSessions, 0)),
+                                         size_t(std::ceil(double(sessions.size()) * options.trainShare)));
+            if (keep < sessions.size())
+                sessions.resize(keep);
+        }
         const MatrixXd rows = featureRows(sessions);
         for (Eigen::Index r = 0; r < rows.rows(); ++r)
             pooled.push_back(rows.row(r));
@@ -637,6 +645,8 @@ void scoreServer(const QString &server, const std::vector<Session> &sessions, co
         const Session &s = sessions[k];
         if (s.rowId <= fromRowId || s.rowId > toRowId)
             continue;
+        if (!model.fleet && s.creationMs <= model.trainedUntilMs)
+            continue; // the model learnt from this session: it cannot judge it
         const MatrixXd window = scaled.middleRows(Eigen::Index(k) + 1 - w, w);
         const VectorXd perFeature = model.lastStepErrors(window);
         const double error = perFeature.sum() / double(judgedFeatures);
@@ -655,7 +665,12 @@ void scoreServer(const QString &server, const std::vector<Session> &sessions, co
         f.eventIds.append(s.id);
         for (size_t j = k + 1 - size_t(w); j < k; ++j)
             f.eventIds.append(sessions[j].id);
-        f.threatScore = std::clamp(1 + int(std::floor(3.0 * std::log2(ratio))), 1, 10);
+        // How far beyond the threshold, plus what the signals say: a named pattern (each needs a large z and a
+        // large absolute change, see classify) is worth more than an unexplained departure, ransomware most.
+        const int named = f.kind == QLatin1String("backup_ransomware") ? 4
+                          : f.kind == QLatin1String("backup_anomaly")   ? 0
+                                                                        : 3;
+        f.threatScore = std::clamp(1 + int(std::floor(3.0 * std::log2(ratio))) + named, 1, 10);
         f.score = std::clamp(1.0 - 1.0 / ratio, 0.0, 1.0);
         f.modelId = model.modelId;
 

@@ -19,6 +19,9 @@ struct ServerTrainOptions
     int window = 8;            // sessions per sequence window
     unsigned seed = 42;        // same seed, same data -> same models (byte for byte)
     double sensitivity = 1.0;  // > 1 lowers thresholds (more findings), < 1 raises them
+    // Point in time: a model learns from the oldest part of each server's history (this share, at least
+    // minSessions sessions) and judges only sessions after it, never the ones it learnt from. 1 = everything.
+    double trainShare = 1.0 / 3.0;
 };
 
 // Trains one model per server with at least `minSessions` sessions, plus one fleet-wide fallback, and
@@ -29,7 +32,7 @@ bool trainServerModels(Database &db, const ServerTrainOptions &options,
                        const std::function<bool(double)> &progress, int &modelsTrained, QString &error);
 
 // Scores sessions with rowid in (fromRowId, toRowId] of backup_sessions against the latest active model
-// of their server (or the fleet model). Emits one Finding per session whose reconstruction error passes
+// of their server (or the fleet model); sessions inside that model's training window are not judged. Emits one Finding per session whose reconstruction error passes
 // its model's threshold: subjectType "server", subject = server, kind "backup_ransomware",
 // "backup_exfiltration", "backup_mass_deletion" or "backup_anomaly", threatScore 1–10, score in [0,1],
 // eventTable "backup_sessions", eventIds = the session ids (the scored one first), modelId = models.id and

@@ -20,6 +20,18 @@ using namespace backsight;
 
 namespace {
 
+// Train on every stored session (the default keeps the newest two thirds out of training to be judged).
+backsight::backup::ServerTrainOptions allHistory()
+{
+    backsight::backup::ServerTrainOptions o;
+    o.trainShare = 1.0;
+    return o;
+}
+
+} // namespace
+
+namespace {
+
 constexpr double GB = 1e9;
 constexpr qint64 dayMs = 86400000;
 constexpr qint64 startMs = 1730419200000; // 2024-11-01T00:00:00Z
@@ -186,7 +198,7 @@ private slots:
         int trained = 0;
         QString error;
         double last = 0;
-        QVERIFY2(backup::trainServerModels(db, {}, [&](double p) { last = p; return true; }, trained, error),
+        QVERIFY2(backup::trainServerModels(db, allHistory(), [&](double p) { last = p; return true; }, trained, error),
                  qPrintable(error));
         QCOMPARE(trained, 3);
         QCOMPARE(last, 1.0);
@@ -204,11 +216,16 @@ private slots:
         QCOMPARE(rows, QStringList({QStringLiteral("fleet/all v1 n=115 t=1 a=1"),
                                     QStringLiteral("server/FS01 v1 n=60 t=1 a=1"),
                                     QStringLiteral("server/SQL02 v1 n=45 t=1 a=1")}));
-        // Training again makes version 2 the active one.
+        // By default a model learns from the oldest third of a server's history (at least minSessions sessions)
+        // and judges only what came after.
+        QVERIFY(backup::trainServerModels(db, {}, {}, trained, error));
+        QVERIFY(q.exec(QStringLiteral("SELECT events_used FROM models WHERE subject = 'FS01' AND active = 1")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 30);
+        // Training again makes a new version (here 3) the active one.
         QVERIFY(backup::trainServerModels(db, {}, {}, trained, error));
         QVERIFY(q.exec(QStringLiteral("SELECT version FROM models WHERE subject = 'FS01' AND active = 1")));
         QVERIFY(q.next());
-        QCOMPARE(q.value(0).toInt(), 2);
+        QCOMPARE(q.value(0).toInt(), 3);
     }
 
     void sameSeedSameModels()
@@ -415,7 +432,7 @@ private slots:
         w.add(QStringLiteral("VM01"), 0, 40, {}, QStringLiteral("task"));
         int trained = 0;
         QString error;
-        QVERIFY2(backup::trainServerModels(db, {}, {}, trained, error), qPrintable(error));
+        QVERIFY2(backup::trainServerModels(db, allHistory(), {}, trained, error), qPrintable(error));
         QSqlQuery q(db.connection());
         QVERIFY(q.exec(QStringLiteral("SELECT events_used FROM models WHERE subject = 'VM01'")) && q.next());
         QCOMPARE(q.value(0).toInt(), 40);
