@@ -146,13 +146,17 @@ int main(int argc, char *argv[])
     const QCommandLineOption usersOption(QStringLiteral("users"), QStringLiteral("simulated users (default 700)"), QStringLiteral("N"), QStringLiteral("700"));
     const QCommandLineOption daysOption(QStringLiteral("days"), QStringLiteral("simulated days (default 90)"), QStringLiteral("D"), QStringLiteral("90"));
     const QCommandLineOption workOption(QStringLiteral("work"), QStringLiteral("folder for the data and the database (default: temporary)"), QStringLiteral("DIR"));
-    parser.addOptions({usersOption, daysOption, workOption});
+    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("skip generate/import/train/detect: open this case database and measure its refresh and the views"), QStringLiteral("PATH"));
+    parser.addOptions({usersOption, daysOption, workOption, dbOption});
     parser.process(app);
     QTemporaryDir temp;
     const QString work = parser.isSet(workOption) ? parser.value(workOption) : temp.path();
-    QDir(work).removeRecursively();
+    const bool existing = parser.isSet(dbOption);
+    if (!existing)
+        QDir(work).removeRecursively();
     QDir().mkpath(work);
-    const QString data = work + QStringLiteral("/tenant"), dbPath = work + QStringLiteral("/stall.sqlite");
+    const QString data = work + QStringLiteral("/tenant");
+    const QString dbPath = existing ? parser.value(dbOption) : work + QStringLiteral("/stall.sqlite");
 
     QSettings qsettings(work + QStringLiteral("/settings.ini"), QSettings::IniFormat);
     AppSettings settings(qsettings);
@@ -161,12 +165,18 @@ int main(int argc, char *argv[])
     window.resize(1600, 1000);
     window.show();
     QString error;
-    if (!window.openDatabase(dbPath, &error)) {
+    if (!existing && !window.openDatabase(dbPath, &error)) {
         std::fprintf(stderr, "bench_gui_stall: %s\n", qPrintable(error));
         return 3;
     }
     StallMeter meter;
     meter.start();
+    if (existing) {
+        meter.setPhase(QStringLiteral("open database + first loads"));
+        QString openError;
+        window.openDatabase(dbPath, &openError);
+        waitFor([&] { return allLoaded(window); }, 600'000);
+    }
     QElapsedTimer total;
     total.start();
     const auto step = [&](const QString &phase, const std::function<void()> &begin, const std::function<bool()> &done) {
@@ -180,6 +190,9 @@ int main(int argc, char *argv[])
         std::fflush(stdout);
     };
 
+    if (existing)
+        goto views;
+    {
     DemoTenantOptions options;
     options.users = parser.value(usersOption).toInt();
     options.days = parser.value(daysOption).toInt();
@@ -214,6 +227,12 @@ int main(int argc, char *argv[])
     step(QStringLiteral("detect: rules (job) + refresh"), [&] { window.showJob(&detect); pool.start(&detect); },
          [&] { return detected && allLoaded(window); });
     std::printf("  anomalies added: %lld\n", detect.added);
+    }
+views:
+    step(QStringLiteral("refresh every view"), [&] {
+        for (CaseView *v : window.views().all())
+            v->refresh();
+    }, [&] { return allLoaded(window); });
 
     for (CaseView *view : window.views().all()) {
         step(QStringLiteral("visit %1").arg(view->title()), [&] {

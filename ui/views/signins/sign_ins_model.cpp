@@ -5,6 +5,7 @@
 #include "time_text.h"
 
 #include <QFuture>
+#include <QFutureWatcher>
 #include <QGuiApplication>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -58,12 +59,13 @@ QString likePattern(const QString &text)
 struct CountResult
 {
     qint64 count = -1;
+    qint64 total = -1; // every sign-in, when asked for
     QString error;
 };
 
 // Runs on a pool thread with its own connection: a filtered count scans every row, which on a
 // million sign-ins takes longer than the GUI thread may be busy.
-CountResult countOnWorker(const QString &databasePath, const QString &sql, const QVariantList &binds)
+CountResult countOnWorker(const QString &databasePath, const QString &sql, const QVariantList &binds, bool total)
 {
     CountResult result;
     Database db;
@@ -72,6 +74,18 @@ CountResult countOnWorker(const QString &databasePath, const QString &sql, const
         return result;
     }
     QSqlQuery q(db.connection());
+    if (total) {
+        // Even unfiltered, counting a million rows from a cold cache takes SQLite a second: never on the GUI thread.
+        if (!q.exec(QStringLiteral("SELECT count(*) FROM signins")) || !q.next()) {
+            result.error = Database::describe(SignInsModel::tr("cannot count the sign-ins in %1").arg(databasePath), q.lastError());
+            return result;
+        }
+        result.total = q.value(0).toLongLong();
+        if (sql.isEmpty()) {
+            result.count = result.total;
+            return result;
+        }
+    }
     q.prepare(sql);
     for (const QVariant &value : binds)
         q.addBindValue(value);
@@ -134,38 +148,47 @@ void SignInsModel::reload()
     rows_.clear();
     error_.clear();
     totalCount_ = matchingCount_ = 0;
-    if (db_ && db_->isOpen() && readTotal() && openCursor()) {
+    counting_ = false;
+    if (db_ && db_->isOpen() && openCursor()) {
         while (int(rows_.size()) < kPageSize && cursor_->next())
             rows_.push_back(readRow(*cursor_));
         exhausted_ = int(rows_.size()) < kPageSize;
         if (exhausted_)
             closeCursor();
-        if (filter_.isEmpty())
-            matchingCount_ = totalCount_;
-        else if (exhausted_) // everything that matches is already loaded
-            matchingCount_ = qint64(rows_.size());
+        if (exhausted_ && filter_.isEmpty()) // everything is loaded: the rows are both counts
+            totalCount_ = matchingCount_ = qint64(rows_.size());
         else
-            countMatches();
+            countOnPool(exhausted_);
     }
     endResetModel();
     changing_ = false;
     emit countsChanged();
 }
 
-void SignInsModel::countMatches()
+void SignInsModel::countOnPool(bool matchesLoaded)
 {
-    matchingCount_ = -1;
+    // The total and, when a filter leaves more than a page, the matches.
+    matchingCount_ = matchesLoaded ? qint64(rows_.size()) : -1;
+    totalCount_ = -1;
+    counting_ = true;
     const quint64 generation = generation_;
     // A QString, not a QStringBuilder: the worker must not hold references to these temporaries.
-    const QString sql = QStringLiteral("SELECT count(*) FROM signins") + whereClause();
-    QtConcurrent::run(&pool_, countOnWorker, db_->path(), sql, filterBinds())
-        .then(this, [this, generation](const CountResult &result) {
-            if (generation != generation_)
-                return;
+    const QString sql = matchesLoaded || filter_.isEmpty() ? QString() : QStringLiteral("SELECT count(*) FROM signins") + whereClause();
+    // A watcher owned by the model, not QFuture::then(this): a model destroyed mid-count just drops the result.
+    auto *watcher = new QFutureWatcher<CountResult>(this);
+    connect(watcher, &QFutureWatcher<CountResult>::finished, this, [this, watcher, generation, matchesLoaded] {
+        watcher->deleteLater();
+        if (generation != generation_)
+            return;
+        const CountResult result = watcher->result();
+        counting_ = false;
+        totalCount_ = std::max<qint64>(0, result.total);
+        if (!matchesLoaded)
             matchingCount_ = result.count;
-            error_ = result.error;
-            emit countsChanged();
-        });
+        error_ = result.error;
+        emit countsChanged();
+    });
+    watcher->setFuture(QtConcurrent::run(&pool_, countOnWorker, db_->path(), sql, filterBinds(), true));
 }
 
 QString SignInsModel::whereClause() const
@@ -191,18 +214,6 @@ QVariantList SignInsModel::filterBinds() const
     if (filter_.kind != SignInFilter::Kind::All)
         binds << (filter_.kind == SignInFilter::Kind::Interactive ? 1 : 0);
     return binds;
-}
-
-// Unfiltered, SQLite counts from the smallest index: a few milliseconds at a million rows.
-bool SignInsModel::readTotal()
-{
-    QSqlQuery total(db_->connection());
-    if (!total.exec(QStringLiteral("SELECT count(*) FROM signins")) || !total.next()) {
-        error_ = Database::describe(tr("cannot count the sign-ins in %1").arg(db_->path()), total.lastError());
-        return false;
-    }
-    totalCount_ = total.value(0).toLongLong();
-    return true;
 }
 
 bool SignInsModel::openCursor()

@@ -30,7 +30,7 @@ struct SignInFilter
 // User sign-ins, read lazily from the GUI thread's connection: one forward-only cursor per filter and
 // sort, stepped a page at a time as the table scrolls (fetchMore), so a million rows cost one page.
 // Sorting and filtering run in SQL with bound parameters; only whitelisted columns reach ORDER BY.
-// Counting what a filter matches scans every row, so that count runs on `pool` with its own connection.
+// Counting scans every row (a second on a million cold ones), so the counts run on `pool` with its own connection.
 class SignInsModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -50,10 +50,10 @@ public:
     // Re-runs the counts and the query, keeping filter and sort.
     void reload();
 
+    // Both -1 while the counts run on the pool (isCounting()); countsChanged() follows.
     qint64 totalCount() const { return totalCount_; }
-    // -1 while the count runs on the pool (isCounting()); countsChanged() follows.
     qint64 matchingCount() const { return matchingCount_; }
-    bool isCounting() const { return matchingCount_ < 0 && error_.isEmpty(); }
+    bool isCounting() const { return counting_; }
     const QString &error() const { return error_; }
     QString eventId(int row) const;
     bool isFailure(int row) const;
@@ -82,8 +82,7 @@ private:
 
     QString whereClause() const;
     QVariantList filterBinds() const;
-    bool readTotal();
-    void countMatches();
+    void countOnPool(bool matchesLoaded);
     bool openCursor();
     void closeCursor();
     Row readRow(const QSqlQuery &query) const;
@@ -100,6 +99,7 @@ private:
     std::vector<Row> rows_;
     qint64 totalCount_ = 0;
     qint64 matchingCount_ = 0;
+    bool counting_ = false;
     QString error_;
 };
 

@@ -153,13 +153,14 @@ void SignInsView::sizeColumns()
 
 void SignInsView::onCountsChanged()
 {
+    setLoading(model_->isCounting());
     const QLocale locale;
     QString empty;
     if (!db_)
         empty = tr("No case database is open — File → New/Open case database…");
     else if (!model_->error().isEmpty())
         empty = model_->error();
-    else if (model_->totalCount() == 0)
+    else if (model_->totalCount() == 0 && !model_->isCounting())
         empty = tr("No sign-ins yet — File → Import… or drop Veeam restore folders, zip archives, "
                    "JSON or CSV exports here");
     if (!empty.isEmpty()) {
@@ -171,7 +172,8 @@ void SignInsView::onCountsChanged()
     if (!model_->error().isEmpty())
         setSummary(model_->error());
     else if (model_->isCounting())
-        setSummary(tr("counting… of %1 sign-ins").arg(locale.toString(model_->totalCount())));
+        setSummary(model_->matchingCount() >= 0 ? tr("%1 of … sign-ins (counting)").arg(locale.toString(model_->matchingCount()))
+                                                : tr("counting sign-ins…"));
     else
         setSummary(tr("%1 of %2 sign-ins")
                        .arg(locale.toString(model_->matchingCount()), locale.toString(model_->totalCount())));

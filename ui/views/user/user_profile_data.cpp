@@ -129,7 +129,7 @@ UserProfileData readUserProfile(Database &db, const QString &upn, int topN)
             d.models.push_back({q.value(0).toString(), q.value(1).toInt(), q.value(2).toLongLong(), q.value(3).toLongLong(),
                                 q.value(4).toDouble(), q.value(5).toInt() != 0});
     q.prepare(QStringLiteral("SELECT id, summary, severity_rank, time_ms, status FROM anomalies WHERE user_upn = ? "
-                             "ORDER BY time_ms DESC LIMIT 500"));
+                             "ORDER BY time_ms DESC LIMIT 200"));
     q.addBindValue(upn);
     if (q.exec())
         while (q.next())

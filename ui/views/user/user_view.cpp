@@ -229,7 +229,7 @@ void UserView::present()
             const auto &v = values[size_t(r)];
             setRow(t, r, {v.value, locale.toString(v.count), locale.toString(v.failures), utcText(v.firstMs), utcText(v.lastMs)});
         }
-        t->resizeColumnsToContents();
+        t->resizeColumnsToContents(); // ten rows
         tops_->addTab(t, name);
     }
     models_->setRowCount(int(d.models.size()));
@@ -251,7 +251,10 @@ void UserView::present()
         setRow(anomalies_, r, {severityLabel(a.severity), utcText(a.ms), statusLabel(a.status), a.summary});
         anomalies_->item(r, 0)->setIcon(severityIcon(a.severity, palette()));
     }
-    anomalies_->resizeColumnsToContents();
+    // Fixed widths: measuring hundreds of rows' text on every refresh costs the GUI thread more than it shows.
+    anomalies_->setColumnWidth(0, anomalies_->fontMetrics().horizontalAdvance(QStringLiteral("Critical")) + 40);
+    anomalies_->setColumnWidth(1, anomalies_->fontMetrics().horizontalAdvance(QStringLiteral("2024-11-01 00:00:00")) + 16);
+    anomalies_->setColumnWidth(2, anomalies_->fontMetrics().horizontalAdvance(QStringLiteral("Investigating")) + 16);
 
     auto *chart = new QChart;
     chart->setTheme(isDarkPalette(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
