@@ -23,6 +23,23 @@ bool openDatabase(Context &ctx, Database &db)
     return false;
 }
 
+QCommandLineOption windowDaysOption()
+{
+    return QCommandLineOption(QStringLiteral("window-days"), QStringLiteral("Baseline window in days (default 60)."),
+                              QStringLiteral("N"), QStringLiteral("60"));
+}
+
+// The --window-days value, or nothing after saying what is wrong.
+std::optional<int> windowDays(const QCommandLineParser &parser, const QCommandLineOption &option, Context &ctx)
+{
+    bool ok = false;
+    const int days = parser.value(option).toInt(&ok);
+    if (ok && days >= 1 && days <= 3650)
+        return days;
+    ctx.err << "backsight-cli: --window-days must be a whole number of days between 1 and 3650\n";
+    return std::nullopt;
+}
+
 QJsonObject countsToJson(const QHash<QString, int> &counts)
 {
     QJsonObject o;
@@ -36,8 +53,7 @@ QJsonObject countsToJson(const QHash<QString, int> &counts)
 int runTrain(Context &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption window(QStringLiteral("window-days"), QStringLiteral("Baseline window in days (default 60)."),
-                                    QStringLiteral("N"), QStringLiteral("60"));
+    const QCommandLineOption window = windowDaysOption();
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
     parser.addOption(window);
     parser.addOption(json);
@@ -45,12 +61,10 @@ int runTrain(Context &ctx, const QStringList &args)
                                   QStringLiteral("Compute every user's baseline over the window that ends after the latest sign-in."));
     if (early >= 0)
         return early;
-    bool ok = false;
-    const int days = parser.value(window).toInt(&ok);
-    if (!ok || days < 1 || days > 3650) {
-        ctx.err << "backsight-cli: --window-days must be a whole number of days between 1 and 3650\n";
+    const std::optional<int> parsedDays = windowDays(parser, window, ctx);
+    if (!parsedDays)
         return Usage;
-    }
+    const int days = *parsedDays;
     Database db;
     if (!openDatabase(ctx, db))
         return StorageError;
@@ -97,8 +111,7 @@ int runTrain(Context &ctx, const QStringList &args)
 int runDetect(Context &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption window(QStringLiteral("window-days"), QStringLiteral("Baseline window in days (default 60)."),
-                                    QStringLiteral("N"), QStringLiteral("60"));
+    const QCommandLineOption window = windowDaysOption();
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
     const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No progress on stderr."));
     parser.addOption(window);
@@ -108,12 +121,10 @@ int runDetect(Context &ctx, const QStringList &args)
                                   QStringLiteral("Examine the events no earlier detection examined and store the anomalies."));
     if (early >= 0)
         return early;
-    bool ok = false;
-    const int days = parser.value(window).toInt(&ok);
-    if (!ok || days < 1 || days > 3650) {
-        ctx.err << "backsight-cli: --window-days must be a whole number of days between 1 and 3650\n";
+    const std::optional<int> parsedDays = windowDays(parser, window, ctx);
+    if (!parsedDays)
         return Usage;
-    }
+    const int days = *parsedDays;
     Database db;
     if (!openDatabase(ctx, db))
         return StorageError;

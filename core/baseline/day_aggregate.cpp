@@ -11,6 +11,45 @@ constexpr quint16 kFormat = 1;
 
 } // namespace
 
+void writeCounts(QDataStream &s, const std::array<ValueCounts, DimensionCount> &values,
+                 const QHash<QString, Coordinates> &places)
+{
+    for (const ValueCounts &counts : values) {
+        s << quint32(counts.size());
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+            s << it.key() << it->count << it->failures << it->firstMs << it->lastMs;
+    }
+    s << quint32(places.size());
+    for (auto it = places.cbegin(); it != places.cend(); ++it)
+        s << it.key() << it->latitude << it->longitude;
+}
+
+bool readCounts(QDataStream &s, std::array<ValueCounts, DimensionCount> &values, QHash<QString, Coordinates> &places)
+{
+    for (ValueCounts &counts : values) {
+        quint32 n = 0;
+        s >> n;
+        if (s.status() != QDataStream::Ok || n > 10'000'000)
+            return false;
+        counts.reserve(qsizetype(n));
+        for (quint32 i = 0; i < n; ++i) {
+            QString key;
+            ValueStat v;
+            s >> key >> v.count >> v.failures >> v.firstMs >> v.lastMs;
+            counts.insert(key, v);
+        }
+    }
+    quint32 n = 0;
+    s >> n;
+    for (quint32 i = 0; i < n && s.status() == QDataStream::Ok; ++i) {
+        QString key;
+        Coordinates c;
+        s >> key >> c.latitude >> c.longitude;
+        places.insert(key, c);
+    }
+    return s.status() == QDataStream::Ok;
+}
+
 QString dimensionName(Dimension d)
 {
     static const char *const names[DimensionCount] = {"ips",     "prefixes", "cities",   "countries", "apps",
@@ -83,14 +122,7 @@ QByteArray DayAggregate::serialize() const
         s << v;
     for (qint32 v : hourOfWeekUtc)
         s << v;
-    for (const ValueCounts &counts : values) {
-        s << quint32(counts.size());
-        for (auto it = counts.cbegin(); it != counts.cend(); ++it)
-            s << it.key() << it->count << it->failures << it->firstMs << it->lastMs;
-    }
-    s << quint32(places.size());
-    for (auto it = places.cbegin(); it != places.cend(); ++it)
-        s << it.key() << it->latitude << it->longitude;
+    writeCounts(s, values, places);
     return out;
 }
 
@@ -109,27 +141,8 @@ std::optional<DayAggregate> DayAggregate::deserialize(const QByteArray &data)
         s >> v;
     for (qint32 &v : a.hourOfWeekUtc)
         s >> v;
-    for (ValueCounts &counts : a.values) {
-        quint32 n = 0;
-        s >> n;
-        if (s.status() != QDataStream::Ok || n > 10'000'000)
-            return std::nullopt;
-        counts.reserve(qsizetype(n));
-        for (quint32 i = 0; i < n; ++i) {
-            QString key;
-            ValueStat v;
-            s >> key >> v.count >> v.failures >> v.firstMs >> v.lastMs;
-            counts.insert(key, v);
-        }
-    }
-    quint32 n = 0;
-    s >> n;
-    for (quint32 i = 0; i < n && s.status() == QDataStream::Ok; ++i) {
-        QString key;
-        Coordinates c;
-        s >> key >> c.latitude >> c.longitude;
-        a.places.insert(key, c);
-    }
+    if (!readCounts(s, a.values, a.places))
+        return std::nullopt;
     if (s.status() != QDataStream::Ok)
         return std::nullopt;
     return a;

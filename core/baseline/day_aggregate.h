@@ -3,6 +3,7 @@
 #include "model/sign_in_event.h"
 
 #include <QByteArray>
+#include <QDataStream>
 #include <QHash>
 #include <QString>
 #include <array>
@@ -52,6 +53,11 @@ inline qint64 dayOf(qint64 ms)
     return ms >= 0 ? ms / kDayMs : (ms - kDayMs + 1) / kDayMs;
 }
 int hourOfWeek(qint64 utcMs, int offsetMinutes); // weekday (Monday = 0) * 24 + hour at that offset
+
+// The per-value counts and places as DayAggregate and Profile store them (QDataStream, Qt 6.4 format).
+void writeCounts(QDataStream &s, const std::array<ValueCounts, DimensionCount> &values,
+                 const QHash<QString, Coordinates> &places);
+bool readCounts(QDataStream &s, std::array<ValueCounts, DimensionCount> &values, QHash<QString, Coordinates> &places);
 
 // The value a dimension takes for an event (empty when the event has none).
 QString dimensionValue(const SignInEvent &event, Dimension dimension);

@@ -270,14 +270,7 @@ QByteArray Profile::serialize() const
         s << v;
     for (qint32 v : hourOfWeekUtc_)
         s << v;
-    for (const ValueCounts &counts : values_) {
-        s << quint32(counts.size());
-        for (auto it = counts.cbegin(); it != counts.cend(); ++it)
-            s << it.key() << it->count << it->failures << it->firstMs << it->lastMs;
-    }
-    s << quint32(places_.size());
-    for (auto it = places_.cbegin(); it != places_.cend(); ++it)
-        s << it.key() << it->latitude << it->longitude;
+    writeCounts(s, values_, places_);
     return out;
 }
 
@@ -298,27 +291,8 @@ std::optional<Profile> Profile::deserialize(const QByteArray &data)
         s >> v;
     for (qint32 &v : p.hourOfWeekUtc_)
         s >> v;
-    for (ValueCounts &counts : p.values_) {
-        quint32 n = 0;
-        s >> n;
-        if (s.status() != QDataStream::Ok || n > 10'000'000)
-            return std::nullopt;
-        counts.reserve(qsizetype(n));
-        for (quint32 i = 0; i < n; ++i) {
-            QString key;
-            ValueStat v;
-            s >> key >> v.count >> v.failures >> v.firstMs >> v.lastMs;
-            counts.insert(key, v);
-        }
-    }
-    quint32 n = 0;
-    s >> n;
-    for (quint32 i = 0; i < n && s.status() == QDataStream::Ok; ++i) {
-        QString key;
-        Coordinates c;
-        s >> key >> c.latitude >> c.longitude;
-        p.places_.insert(key, c);
-    }
+    if (!readCounts(s, p.values_, p.places_))
+        return std::nullopt;
     if (s.status() != QDataStream::Ok)
         return std::nullopt;
     return p;
