@@ -7,6 +7,7 @@
 #include "eval/evaluation.h"
 #include "eval/labels.h"
 #include "ingest/importer.h"
+#include "jobs/analysis_job.h"
 #include "simulate/demo_tenant.h"
 #include "store/database.h"
 #include "test_support.h"
@@ -17,6 +18,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSet>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QtTest>
 
@@ -33,6 +35,7 @@ private slots:
     void cancelLeavesNothing();
     void baselinesAreStored();
     void cliContract();
+    void analysisJob();
 
 private:
     QStringList files(const QString &sub, const QString &fromDate, const QString &toDate) const;
@@ -278,6 +281,41 @@ void TestDetection::cliContract()
     QVERIFY(out.startsWith("id,event_time,severity,score,user_principal_name"));
     QCOMPARE(cli({QStringLiteral("anomalies"), QStringLiteral("--min-severity"), QStringLiteral("severe")}), 1);
     QCOMPARE(cli({QStringLiteral("anomalies"), QStringLiteral("--format"), QStringLiteral("xml")}), 1);
+}
+
+void TestDetection::analysisJob()
+{
+    // What the GUI runs after an import: train, then detect, reporting progress; cancel stores no anomalies.
+    const QString path = tmp_.path(QStringLiteral("job.sqlite"));
+    {
+        Database db;
+        QVERIFY(db.open(path));
+        QVERIFY(!Importer(db).run(files(QStringLiteral("signins"), QStringLiteral("2024-09-02"), QStringLiteral("2024-09-25"))).hasRejections());
+    }
+    AnalysisJob cancelled(path);
+    cancelled.setAutoDelete(false);
+    cancelled.cancel();
+    QSignalSpy cancelledDone(&cancelled, &Job::finished);
+    cancelled.run();
+    QCOMPARE(cancelledDone.count(), 1);
+    QVERIFY(!cancelledDone.first().at(0).toBool());
+
+    AnalysisJob job(path);
+    job.setAutoDelete(false);
+    QSignalSpy progress(&job, &Job::progress);
+    QSignalSpy done(&job, &Job::finished);
+    job.run();
+    QCOMPARE(done.count(), 1);
+    QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
+    QVERIFY(done.first().at(1).toString().contains(QStringLiteral("new anomalies")));
+    QVERIFY(job.anomaliesAdded() > 0);
+    QVERIFY(progress.count() > 2);
+    Database db;
+    QVERIFY(db.open(path));
+    QSqlQuery q(db.connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT (SELECT COUNT(*) FROM baselines), (SELECT COUNT(*) FROM anomalies)")) && q.next());
+    QVERIFY(q.value(0).toInt() > 0);
+    QCOMPARE(q.value(1).toLongLong(), job.anomaliesAdded());
 }
 
 QTEST_GUILESS_MAIN(TestDetection)
