@@ -136,6 +136,7 @@ void UserView::setDatabase(Database *db)
     upn_.clear();
     data_ = UserProfileData();
     userBox_->clear();
+    users_list_.clear();
     present();
     loadUsers();
 }
@@ -171,9 +172,12 @@ void UserView::loadUsers()
         return u;
     }, [this](Users &u) {
         const QString current = upn_;
-        userBox_->clear();
-        userBox_->addItems(u.upns);
-        userBox_->setCurrentText(current);
+        if (u.upns != users_list_) { // refilling hundreds of items (and the completer) is the costly part
+            users_list_ = u.upns;
+            userBox_->clear();
+            userBox_->addItems(u.upns);
+            userBox_->setCurrentText(current);
+        }
         if (upn_.isEmpty() && !u.upns.isEmpty())
             showUser(u.upns.front()); // the most interesting user, so the view is never blank
         else

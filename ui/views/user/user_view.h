@@ -49,6 +49,7 @@ private:
     BackgroundQuery<UserProfileData> query_;
     BackgroundQuery<Users> users_;
     QString path_, upn_;
+    QStringList users_list_; // what the picker holds
     UserProfileData data_;
     QComboBox *userBox_;
     QLabel *header_;
