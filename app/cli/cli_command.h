@@ -41,5 +41,7 @@ int runTrain(Context &ctx, const QStringList &args);
 int runDetect(Context &ctx, const QStringList &args);
 int runAnomalies(Context &ctx, const QStringList &args);
 int runServers(Context &ctx, const QStringList &args);
+int runReport(Context &ctx, const QStringList &args);
+int runCase(Context &ctx, const QStringList &args);
 
 } // namespace backsight::cli

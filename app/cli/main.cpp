@@ -3,6 +3,8 @@
 #include "store/database.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
+#include <memory>
 #include <cstdio>
 
 using namespace backsight;
@@ -29,7 +31,15 @@ void printUsage(QTextStream &s)
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // `report` draws text and charts (QtGui): it gets a QGuiApplication on the offscreen platform, so it
+    // runs without a display; every other command stays a plain QCoreApplication.
+    bool drawing = false;
+    for (int a = 1; a < argc && !drawing; ++a)
+        drawing = qstrcmp(argv[a], "report") == 0;
+    if (drawing && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> application(drawing ? new QGuiApplication(argc, argv) : new QCoreApplication(argc, argv));
+    QCoreApplication &app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("backsight"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BACKSIGHT_VERSION));
     QTextStream out(stdout);

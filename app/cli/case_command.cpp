@@ -1,0 +1,139 @@
+#include "cases/case_records.h"
+#include "cli_command.h"
+#include "ingest/timestamp.h"
+#include "store/database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace backsight::cli {
+namespace {
+
+const char kUsage[] =
+    "Record an analyst's work on anomalies (each action is committed and audit-logged at once).\n\n"
+    "  case status --id ID[,ID...] --set new|investigating|confirmed|dismissed [--note TEXT]\n"
+    "  case note   --id ID[,ID...] --text TEXT\n"
+    "  case tag    --id ID[,ID...] (--add TAG | --remove TAG)\n"
+    "  case show   --id ID[,ID...]         status, notes and tags as JSON Lines\n"
+    "  case log    [--id ID] [--action NAME] [--json]   the audit log, oldest first\n\n"
+    "--author NAME (default: $USER) names who acted.";
+
+void printJsonLine(Context &ctx, const QJsonObject &o)
+{
+    ctx.out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) << "\n";
+}
+
+} // namespace
+
+int runCase(Context &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("status, note, tag, show or log"));
+    const QCommandLineOption id(QStringLiteral("id"), QStringLiteral("Anomaly ids, comma-separated."), QStringLiteral("ID,ID"));
+    const QCommandLineOption set(QStringLiteral("set"), QStringLiteral("The new status."), QStringLiteral("STATUS"));
+    const QCommandLineOption note(QStringLiteral("note"), QStringLiteral("A note to add with the status."), QStringLiteral("TEXT"));
+    const QCommandLineOption text(QStringLiteral("text"), QStringLiteral("The note's text."), QStringLiteral("TEXT"));
+    const QCommandLineOption add(QStringLiteral("add"), QStringLiteral("Tag to add."), QStringLiteral("TAG"));
+    const QCommandLineOption remove(QStringLiteral("remove"), QStringLiteral("Tag to remove."), QStringLiteral("TAG"));
+    const QCommandLineOption author(QStringLiteral("author"), QStringLiteral("Who acted (default: $USER)."), QStringLiteral("NAME"));
+    const QCommandLineOption actionFilter(QStringLiteral("action"), QStringLiteral("log: only this action."), QStringLiteral("NAME"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("log: JSON Lines instead of a table."));
+    parser.addOptions({id, set, note, text, add, remove, author, actionFilter, json});
+    const int early = parseOrExit(parser, args, ctx, QString::fromLatin1(kUsage));
+    if (early >= 0)
+        return early;
+    const QString what = parser.positionalArguments().value(0);
+    QStringList ids;
+    for (const QString &i : parser.value(id).split(QLatin1Char(','), Qt::SkipEmptyParts))
+        ids << i.trimmed();
+    const QStringList known{QStringLiteral("status"), QStringLiteral("note"), QStringLiteral("tag"), QStringLiteral("show"),
+                            QStringLiteral("log")};
+    if (!known.contains(what)) {
+        ctx.err << "backsight-cli case: say status, note, tag, show or log\n\n" << kUsage << "\n";
+        return Usage;
+    }
+    if (what != QLatin1String("log") && ids.isEmpty()) {
+        ctx.err << "backsight-cli case " << what << ": --id is required\n";
+        return Usage;
+    }
+    std::optional<cases::Status> status;
+    if (what == QLatin1String("status") && !(status = cases::parseStatus(parser.value(set)))) {
+        ctx.err << "backsight-cli case status: --set is one of " << cases::statusNames().join(QStringLiteral(", ")) << "\n";
+        return Usage;
+    }
+    if (what == QLatin1String("note") && parser.value(text).trimmed().isEmpty()) {
+        ctx.err << "backsight-cli case note: --text is required\n";
+        return Usage;
+    }
+    if (what == QLatin1String("tag") && parser.isSet(add) == parser.isSet(remove)) {
+        ctx.err << "backsight-cli case tag: give --add TAG or --remove TAG\n";
+        return Usage;
+    }
+    Database db;
+    if (!db.open(ctx.databasePath)) {
+        ctx.err << "backsight-cli: " << db.error() << "\n";
+        return StorageError;
+    }
+    const QString who = cases::analystName(parser.value(author));
+    QString error;
+    bool ok = true;
+    if (what == QLatin1String("status")) {
+        const int changed = cases::setStatus(db, ids, *status, who, parser.value(note), error);
+        ok = changed >= 0;
+        if (ok)
+            ctx.err << "backsight-cli case: " << changed << " of " << ids.size() << " anomalies now "
+                    << cases::statusName(*status) << "\n";
+    } else if (what == QLatin1String("note")) {
+        for (const QString &i : ids)
+            ok = ok && cases::addNote(db, i, parser.value(text), who, error) > 0;
+    } else if (what == QLatin1String("tag")) {
+        for (const QString &i : ids)
+            ok = ok && (parser.isSet(add) ? cases::addTag(db, i, parser.value(add), who, error)
+                                          : cases::removeTag(db, i, parser.value(remove), who, error));
+    } else if (what == QLatin1String("show")) {
+        const auto records = cases::readCaseRecords(db, ids, error);
+        ok = records.has_value();
+        for (const QString &i : ids) {
+            if (!ok)
+                break;
+            const auto it = records->find(i);
+            if (it == records->end()) {
+                error = QStringLiteral("no anomaly %1 in %2").arg(i, db.path());
+                ok = false;
+                break;
+            }
+            QJsonArray notes, tags;
+            for (const auto &n : it->second.notes)
+                notes.append(cases::noteToJson(n));
+            for (const auto &t : it->second.tags)
+                tags.append(cases::tagToJson(t));
+            const auto &r = it->second;
+            printJsonLine(ctx, {{QStringLiteral("id"), i},
+                                {QStringLiteral("status"), r.status},
+                                {QStringLiteral("status_by"), r.statusBy.isEmpty() ? QJsonValue() : QJsonValue(r.statusBy)},
+                                {QStringLiteral("status_at"), r.statusAtMs ? QJsonValue(formatUtcMs(*r.statusAtMs)) : QJsonValue()},
+                                {QStringLiteral("notes"), notes},
+                                {QStringLiteral("tags"), tags}});
+        }
+    } else {
+        cases::AuditFilter filter;
+        filter.target = ids.value(0);
+        filter.action = parser.value(actionFilter);
+        const auto log = cases::readAuditLog(db, filter, error);
+        ok = log.has_value();
+        for (const cases::AuditEntry &e : ok ? *log : std::vector<cases::AuditEntry>{}) {
+            if (parser.isSet(json))
+                printJsonLine(ctx, cases::auditEntryToJson(e));
+            else
+                ctx.out << e.id << "  " << formatUtcMs(e.atMs) << "  " << e.author << "  " << e.action << "  " << e.target
+                        << "  " << QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Compact)) << "\n";
+        }
+    }
+    if (!ok) {
+        ctx.err << "backsight-cli case " << what << ": " << error << "\n";
+        return error.startsWith(QLatin1String("no anomaly")) ? InputRejected : StorageError;
+    }
+    return Ok;
+}
+
+} // namespace backsight::cli

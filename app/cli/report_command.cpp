@@ -1,0 +1,114 @@
+#include "cli_command.h"
+#include "ingest/timestamp.h"
+#include "report/report_job.h"
+#include "store/database.h"
+
+#include <QDateTime>
+
+namespace backsight::cli {
+namespace {
+
+bool parseTime(const QString &text, std::optional<qint64> &out, const char *name, Context &ctx)
+{
+    if (text.isEmpty())
+        return true;
+    const QByteArray utf8 = text.toUtf8();
+    const ParsedTime t = parseTimestamp(std::string_view(utf8.constData(), size_t(utf8.size())), ZonelessTime::Reject);
+    if (!t.ok) {
+        ctx.err << "backsight-cli report: --" << name << ": " << t.error
+                << " (write it with a zone, e.g. 2024-11-01T00:00:00Z)\n";
+        return false;
+    }
+    out = t.ms;
+    return true;
+}
+
+} // namespace
+
+int runReport(Context &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("The anomalies of this user (UPN)."), QStringLiteral("UPN"));
+    const QCommandLineOption anomalies(QStringLiteral("anomalies"), QStringLiteral("These anomalies (comma-separated ids)."),
+                                       QStringLiteral("ID,ID"));
+    const QCommandLineOption from(QStringLiteral("from"), QStringLiteral("Anomalies from this time (ISO 8601 with zone)."),
+                                  QStringLiteral("ISO"));
+    const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("Anomalies before this time (ISO 8601 with zone)."),
+                                QStringLiteral("ISO"));
+    const QCommandLineOption caseName(QStringLiteral("case"), QStringLiteral("Case name for the title page."), QStringLiteral("NAME"));
+    const QCommandLineOption analyst(QStringLiteral("analyst"),
+                                     QStringLiteral("Analyst name (default: $USER); also the audit log's author."),
+                                     QStringLiteral("NAME"));
+    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("pdf, csv or jsonl."), QStringLiteral("FORMAT"));
+    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("The file to write."), QStringLiteral("FILE"));
+    const QCommandLineOption eventsOut(QStringLiteral("events-out"),
+                                       QStringLiteral("csv/jsonl: also write the log events the anomalies cite to FILE."),
+                                       QStringLiteral("FILE"));
+    const QCommandLineOption bom(QStringLiteral("bom"), QStringLiteral("Start CSV with a UTF-8 byte order mark (Excel)."));
+    const QCommandLineOption maxIncidents(QStringLiteral("max-incidents"),
+                                          QStringLiteral("pdf: incidents with a section of their own (default 200)."),
+                                          QStringLiteral("N"), QStringLiteral("200"));
+    parser.addOptions({user, anomalies, from, to, caseName, analyst, format, out, eventsOut, bom, maxIncidents});
+    const int early = parseOrExit(parser, args, ctx,
+                                  QStringLiteral("Write an incident report (PDF) or the anomalies (CSV, JSON Lines) for a "
+                                                 "user, a set of anomalies or a time range. Each export is audit-logged."));
+    if (early >= 0)
+        return early;
+    report::ReportRequest req;
+    const auto fmt = report::parseReportFormat(parser.value(format));
+    if (!fmt) {
+        ctx.err << "backsight-cli report: --format pdf|csv|jsonl is required\n";
+        return Usage;
+    }
+    req.format = *fmt;
+    req.outPath = parser.value(out);
+    if (req.outPath.isEmpty()) {
+        ctx.err << "backsight-cli report: --out FILE is required\n";
+        return Usage;
+    }
+    req.scope.upn = parser.value(user).trimmed().toLower();
+    for (const QString &id : parser.value(anomalies).split(QLatin1Char(','), Qt::SkipEmptyParts))
+        req.scope.anomalyIds << id.trimmed();
+    if (!parseTime(parser.value(from), req.scope.fromMs, "from", ctx) || !parseTime(parser.value(to), req.scope.toMs, "to", ctx))
+        return Usage;
+    if (req.scope.isEmpty()) {
+        ctx.err << "backsight-cli report: say what to report: --user UPN, --anomalies ID,ID or --from/--to\n";
+        return Usage;
+    }
+    bool numberOk = false;
+    req.options.maxIncidents = parser.value(maxIncidents).toInt(&numberOk);
+    if (!numberOk || req.options.maxIncidents < 1) {
+        ctx.err << "backsight-cli report: --max-incidents is a positive number\n";
+        return Usage;
+    }
+    req.options.caseName = parser.value(caseName);
+    req.options.analyst = cases::analystName(parser.value(analyst));
+    req.options.generatedAt = QDateTime::currentDateTimeUtc();
+    req.byteOrderMark = parser.isSet(bom);
+    req.eventsOutPath = parser.value(eventsOut);
+    if (!req.eventsOutPath.isEmpty() && req.format == report::ReportFormat::Pdf) {
+        ctx.err << "backsight-cli report: --events-out goes with --format csv or jsonl (the PDF has them in its appendix)\n";
+        return Usage;
+    }
+
+    Database db;
+    if (!db.open(ctx.databasePath)) {
+        ctx.err << "backsight-cli: " << db.error() << "\n";
+        return StorageError;
+    }
+    report::ReportOutcome outcome;
+    QString error;
+    if (!report::exportReport(db, req, outcome, error)) {
+        ctx.err << "backsight-cli report: " << error << "\n";
+        return error.startsWith(QLatin1String("no anomalies")) ? InputRejected : StorageError;
+    }
+    ctx.err << "backsight-cli report: wrote " << req.outPath << " (" << outcome.anomalies << " anomalies";
+    if (req.format == report::ReportFormat::Pdf)
+        ctx.err << ", " << outcome.pages << " pages";
+    if (!req.eventsOutPath.isEmpty())
+        ctx.err << "; " << outcome.events << " events to " << req.eventsOutPath;
+    ctx.err << "), audit log entry " << outcome.auditId << "\n";
+    return Ok;
+}
+
+} // namespace backsight::cli

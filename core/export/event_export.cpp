@@ -1,0 +1,174 @@
+#include "export/event_export.h"
+
+#include "export/csv_writer.h"
+#include "ingest/timestamp.h"
+#include "store/database.h"
+#include "store/migrations.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <algorithm>
+
+namespace backsight::exporting {
+namespace {
+
+bool isTimeColumn(const QString &name)
+{
+    return name.endsWith(QLatin1String("_ms"));
+}
+
+QString csvName(const QString &name)
+{
+    return isTimeColumn(name) ? name.chopped(3) + QStringLiteral("_utc") : name;
+}
+
+QString csvValue(const QString &name, const QVariant &v)
+{
+    if (v.isNull())
+        return {};
+    return isTimeColumn(name) ? formatUtcMs(v.toLongLong()) : v.toString();
+}
+
+struct TaggedRecord
+{
+    QString table;
+    qint64 timeMs = 0;
+    QSqlRecord record;
+};
+
+// Finds each id in the three event tables; results in time order.
+bool readById(Database &db, const QStringList &eventIds, std::vector<TaggedRecord> &out, qint64 &missing,
+              QString &error)
+{
+    QStringList unique = eventIds;
+    unique.removeDuplicates();
+    missing = 0;
+    for (const QString &id : unique) {
+        bool found = false;
+        for (EventTable table : {EventTable::SignIns, EventTable::WorkloadSignIns, EventTable::Audits}) {
+            QSqlQuery q(db.connection());
+            q.prepare(QStringLiteral("SELECT * FROM %1 WHERE id = ?").arg(tableName(table)));
+            q.addBindValue(id);
+            if (!q.exec()) {
+                error = Database::describe(QStringLiteral("cannot read event %1 from %2").arg(id, db.path()), q.lastError());
+                return false;
+            }
+            if (q.next()) {
+                const QSqlRecord r = q.record();
+                const QString timeColumn = table == EventTable::Audits ? QStringLiteral("time_ms") : QStringLiteral("created_ms");
+                out.push_back({tableName(table), r.value(timeColumn).toLongLong(), r});
+                found = true;
+                break;
+            }
+        }
+        if (!found)
+            ++missing;
+    }
+    std::stable_sort(out.begin(), out.end(), [](const TaggedRecord &a, const TaggedRecord &b) { return a.timeMs < b.timeMs; });
+    return true;
+}
+
+// Sign-in columns, then the audit columns the sign-in tables lack.
+QStringList unionColumns()
+{
+    QStringList columns = signInColumns();
+    for (const QString &c : auditColumns())
+        if (!columns.contains(c))
+            columns << c;
+    return columns;
+}
+
+} // namespace
+
+QJsonObject eventRecordJson(const QSqlRecord &r)
+{
+    QJsonObject o;
+    for (int i = 0; i < r.count(); ++i) {
+        const QVariant v = r.value(i);
+        if (isTimeColumn(r.fieldName(i)) && !v.isNull())
+            o.insert(csvName(r.fieldName(i)), formatUtcMs(v.toLongLong()));
+        o.insert(r.fieldName(i), v.isNull() ? QJsonValue() : QJsonValue::fromVariant(v));
+    }
+    return o;
+}
+
+qint64 writeEventsCsv(Database &db, EventTable table, const EventFilter &filter, QIODevice &out, bool byteOrderMark,
+                      QString &error, const RowProgress &progress)
+{
+    CsvWriter writer(out, byteOrderMark);
+    const QStringList columns = table == EventTable::Audits ? auditColumns() : signInColumns();
+    QStringList header;
+    for (const QString &c : columns)
+        header << csvName(c);
+    writer.writeRow(header);
+    qint64 rows = 0;
+    bool cancelled = false;
+    const bool ok = forEachEvent(db, table, filter, [&](const QSqlRecord &r) {
+        QStringList cells;
+        for (const QString &c : columns)
+            cells << csvValue(c, r.value(c));
+        writer.writeRow(cells);
+        if (progress && ++rows % 256 == 0 && !progress(rows))
+            cancelled = true;
+        return !cancelled;
+    }, error);
+    if (cancelled)
+        error = QStringLiteral("cancelled");
+    return ok && !cancelled ? rows : -1;
+}
+
+qint64 writeEventsJsonl(Database &db, EventTable table, const EventFilter &filter, QIODevice &out, QString &error,
+                        const RowProgress &progress)
+{
+    qint64 rows = 0;
+    bool cancelled = false;
+    const bool ok = forEachEvent(db, table, filter, [&](const QSqlRecord &r) {
+        out.write(QJsonDocument(eventRecordJson(r)).toJson(QJsonDocument::Compact));
+        out.write("\n");
+        if (progress && ++rows % 256 == 0 && !progress(rows))
+            cancelled = true;
+        return !cancelled;
+    }, error);
+    if (cancelled)
+        error = QStringLiteral("cancelled");
+    return ok && !cancelled ? rows : -1;
+}
+
+qint64 writeEventsByIdCsv(Database &db, const QStringList &eventIds, QIODevice &out, bool byteOrderMark,
+                          qint64 &missing, QString &error)
+{
+    std::vector<TaggedRecord> records;
+    if (!readById(db, eventIds, records, missing, error))
+        return -1;
+    const QStringList columns = unionColumns();
+    CsvWriter writer(out, byteOrderMark);
+    QStringList header{QStringLiteral("table")};
+    for (const QString &c : columns)
+        header << csvName(c);
+    writer.writeRow(header);
+    for (const TaggedRecord &t : records) {
+        QStringList cells{t.table};
+        for (const QString &c : columns)
+            cells << (t.record.contains(c) ? csvValue(c, t.record.value(c)) : QString());
+        writer.writeRow(cells);
+    }
+    return qint64(records.size());
+}
+
+qint64 writeEventsByIdJsonl(Database &db, const QStringList &eventIds, QIODevice &out, qint64 &missing, QString &error)
+{
+    std::vector<TaggedRecord> records;
+    if (!readById(db, eventIds, records, missing, error))
+        return -1;
+    for (const TaggedRecord &t : records) {
+        QJsonObject o = eventRecordJson(t.record);
+        o.insert(QStringLiteral("table"), t.table);
+        out.write(QJsonDocument(o).toJson(QJsonDocument::Compact));
+        out.write("\n");
+    }
+    return qint64(records.size());
+}
+
+} // namespace backsight::exporting

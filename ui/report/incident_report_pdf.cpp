@@ -1,0 +1,465 @@
+#include "report/incident_report_pdf.h"
+
+#include "report/incident_charts.h"
+#include "report/incident_report.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QMap>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QTextDocument>
+#include <QUrl>
+#include <cmath>
+
+namespace backsight::report {
+namespace {
+
+QString esc(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString number(qint64 n)
+{
+    return QLocale(QLocale::English).toString(n);
+}
+
+QString utc(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QStringLiteral(" UTC");
+}
+
+QString offsetText(int minutes)
+{
+    return QStringLiteral("UTC%1%2:%3")
+        .arg(minutes < 0 ? QLatin1Char('-') : QLatin1Char('+'))
+        .arg(std::abs(minutes) / 60, 2, 10, QLatin1Char('0'))
+        .arg(std::abs(minutes) % 60, 2, 10, QLatin1Char('0'));
+}
+
+// The user's local time from the baseline's usual offset, or a plain statement that it is unknown.
+QString userLocal(qint64 ms, const std::optional<Baseline> &b)
+{
+    if (!b || !b->utcOffsetMinutes)
+        return QStringLiteral("user's zone unknown (no baseline offset)");
+    const qint64 local = ms + qint64(*b->utcOffsetMinutes) * 60000;
+    return QDateTime::fromMSecsSinceEpoch(local, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss ")) +
+           offsetText(*b->utcOffsetMinutes) + QStringLiteral(" (user's usual offset)");
+}
+
+QString row(const QString &name, const QString &valueHtml)
+{
+    return QStringLiteral("<tr><td width=\"24%\" bgcolor=\"#f0f0f0\"><b>%1</b></td><td>%2</td></tr>").arg(esc(name), valueHtml);
+}
+
+QString table(const QString &rows, const QString &cls = QStringLiteral("kv"))
+{
+    return QStringLiteral("<table class=\"%1\" width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\" "
+                          "style=\"border-collapse: collapse; border-color: #999999\">%2</table>")
+        .arg(cls, rows);
+}
+
+QString header(const QStringList &titles)
+{
+    QString html = QStringLiteral("<tr>");
+    for (const QString &t : titles)
+        html += QStringLiteral("<th bgcolor=\"#e8e8e8\" align=\"left\">%1</th>").arg(esc(t));
+    return html + QStringLiteral("</tr>");
+}
+
+QString cells(const QStringList &escapedCells)
+{
+    QString html = QStringLiteral("<tr>");
+    for (const QString &c : escapedCells)
+        html += QStringLiteral("<td>%1</td>").arg(c);
+    return html + QStringLiteral("</tr>");
+}
+
+QString severityColor(detect::Severity s)
+{
+    switch (s) {
+    case detect::Severity::Critical: return QStringLiteral("#8e0000");
+    case detect::Severity::High: return QStringLiteral("#c62828");
+    case detect::Severity::Medium: return QStringLiteral("#b26a00");
+    case detect::Severity::Low: return QStringLiteral("#33691e");
+    }
+    return QStringLiteral("#333333");
+}
+
+QString jsonValueText(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString();
+    if (v.isDouble()) {
+        const double d = v.toDouble();
+        return d == std::floor(d) && std::abs(d) < 1e15 ? QString::number(qint64(d)) : QString::number(d, 'g', 6);
+    }
+    if (v.isBool())
+        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    if (v.isNull())
+        return QStringLiteral("null");
+    const QJsonDocument doc = v.isArray() ? QJsonDocument(v.toArray()) : QJsonDocument(v.toObject());
+    QString text = QString::fromUtf8(doc.toJson(QJsonDocument::Compact));
+    return text.size() > 300 ? text.left(300) + QStringLiteral(" …") : text;
+}
+
+QString evidenceHtml(const QJsonObject &evidence)
+{
+    if (evidence.isEmpty())
+        return {};
+    QStringList items;
+    for (auto it = evidence.begin(); it != evidence.end(); ++it)
+        items << QStringLiteral("<i>%1</i>: %2").arg(esc(it.key()), esc(jsonValueText(it.value())));
+    return QStringLiteral("<br/><span class=\"small\">%1</span>").arg(items.join(QStringLiteral("; ")));
+}
+
+QString titlePage(const IncidentReport &r)
+{
+    const ReportOptions &o = r.options;
+    QString html = QStringLiteral("<p>&nbsp;</p><p>&nbsp;</p><h1 class=\"title\">%1</h1>")
+                       .arg(esc(o.caseName.isEmpty() ? QStringLiteral("Incident report") : o.caseName));
+    html += QStringLiteral("<p class=\"subtitle\">Backsight incident report — %1</p><p>&nbsp;</p>").arg(esc(r.scope.describe()));
+    QString rows;
+    rows += row(QStringLiteral("Case"), esc(o.caseName.isEmpty() ? QStringLiteral("(not named)") : o.caseName));
+    rows += row(QStringLiteral("Analyst"), esc(o.analyst));
+    rows += row(QStringLiteral("Generated"), esc(o.generatedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QStringLiteral(" UTC")));
+    rows += row(QStringLiteral("Backsight version"), esc(QStringLiteral(BACKSIGHT_VERSION)));
+    rows += row(QStringLiteral("Scope"), esc(r.scope.describe()));
+    rows += row(QStringLiteral("Case database"), esc(QDir::toNativeSeparators(r.databasePath)));
+    qint64 records = 0;
+    for (const SourceFile &f : r.sources)
+        records += f.recordsRead;
+    rows += row(QStringLiteral("Sources"),
+                esc(QStringLiteral("%1 files, %2 records read; each listed with its SHA-256 in the appendix")
+                        .arg(number(qint64(r.sources.size())), number(records))));
+    rows += row(QStringLiteral("Anomalies"), esc(number(qint64(r.anomalies.size()))));
+    html += table(rows);
+    html += QStringLiteral("<p class=\"small\">All times are UTC unless marked otherwise. Text that came from logs is "
+                           "reproduced literally. The original log records, the source files' SHA-256 hashes, the model "
+                           "versions and the detection parameters are in the appendix.</p>");
+    return html;
+}
+
+QString summary(const IncidentReport &r)
+{
+    QMap<int, qint64> bySeverity;
+    QMap<QString, qint64> byKind, byStatus;
+    QMap<QString, qint64> byUser;
+    for (const detect::Anomaly &a : r.anomalies) {
+        ++bySeverity[int(a.severity)];
+        ++byKind[a.kinds.value(0)];
+        ++byStatus[a.status];
+        if (!a.upn.isEmpty())
+            ++byUser[a.upn];
+    }
+    QString html = QStringLiteral("<h2 style=\"page-break-before: always\">Summary</h2>");
+    if (r.firstMs && r.lastMs)
+        html += QStringLiteral("<p>Time span: %1 to %2 (%3 days).</p>")
+                    .arg(esc(utc(*r.firstMs)), esc(utc(*r.lastMs)),
+                         QLocale(QLocale::English).toString(double(*r.lastMs - *r.firstMs) / 86400000.0, 'f', 1));
+    QString sev = header({QStringLiteral("Severity"), QStringLiteral("Anomalies")});
+    for (int rank = 4; rank >= 1; --rank)
+        sev += cells({QStringLiteral("<font color=\"%1\"><b>%2</b></font>").arg(severityColor(detect::Severity(rank)),
+                                                                              esc(detect::severityName(detect::Severity(rank)))),
+                      number(bySeverity.value(rank))});
+    QString kinds = header({QStringLiteral("Kind"), QStringLiteral("Anomalies")});
+    for (auto it = byKind.begin(); it != byKind.end(); ++it)
+        kinds += cells({esc(it.key()), number(it.value())});
+    QString status = header({QStringLiteral("Analyst status"), QStringLiteral("Anomalies")});
+    for (auto it = byStatus.begin(); it != byStatus.end(); ++it)
+        status += cells({esc(it.key()), number(it.value())});
+    html += QStringLiteral("<h3>By severity</h3>") + table(sev) + QStringLiteral("<h3>By kind</h3>") + table(kinds)
+            + QStringLiteral("<h3>By analyst status</h3>") + table(status);
+    QString users = header({QStringLiteral("User"), QStringLiteral("Anomalies")});
+    for (const QString &u : r.users)
+        users += cells({esc(u), number(byUser.value(u))});
+    html += QStringLiteral("<h3>Users involved (%1)</h3>").arg(r.users.size()) + table(users);
+    if (r.sections.size() < r.anomalies.size())
+        html += QStringLiteral("<p><b>Only the first %1 of %2 anomalies have a section of their own; export CSV or "
+                               "JSON Lines for all of them.</b></p>")
+                    .arg(r.sections.size())
+                    .arg(r.anomalies.size());
+    QString list = header({QStringLiteral("#"), QStringLiteral("Time (UTC)"), QStringLiteral("Severity"),
+                           QStringLiteral("Kind"), QStringLiteral("User"), QStringLiteral("Status")});
+    int n = 0;
+    for (const detect::Anomaly &a : r.anomalies)
+        list += cells({QString::number(++n), esc(utc(a.timeMs)), esc(detect::severityName(a.severity)),
+                       esc(a.kinds.value(0)), esc(a.upn.isEmpty() ? a.subject : a.upn), esc(a.status)});
+    html += QStringLiteral("<h3>Anomalies in this report</h3>") + table(list, QStringLiteral("list"));
+    return html;
+}
+
+QString baselineHtml(const std::optional<Baseline> &b)
+{
+    if (!b)
+        return esc(QStringLiteral("No baseline was recorded for this user before the event."));
+    QString text = QStringLiteral("Baseline %1: %2 days to %3, %4 events on %5 active days%6")
+                       .arg(b->id)
+                       .arg(b->windowDays)
+                       .arg(utc(b->windowEndMs), number(b->eventsUsed))
+                       .arg(b->activeDays)
+                       .arg(b->learning ? QStringLiteral(" (still learning)") : QString());
+    if (!b->homeCity.isEmpty() || !b->homeCountry.isEmpty())
+        text += QStringLiteral("; home %1 %2").arg(b->homeCity, b->homeCountry);
+    if (b->utcOffsetMinutes)
+        text += QStringLiteral("; usual offset %1").arg(offsetText(*b->utcOffsetMinutes));
+    QStringList profile;
+    for (auto it = b->profile.begin(); it != b->profile.end() && profile.size() < 12; ++it)
+        profile << QStringLiteral("<i>%1</i>: %2").arg(esc(it.key()), esc(jsonValueText(it.value())));
+    return esc(text) + (profile.isEmpty() ? QString() : QStringLiteral("<br/><span class=\"small\">%1</span>").arg(profile.join(QStringLiteral("; "))));
+}
+
+QString incident(const IncidentSection &s, int index, QTextDocument &doc)
+{
+    const detect::Anomaly &a = s.anomaly;
+    QString html = QStringLiteral("<h2 style=\"page-break-before: always\">Incident %1: "
+                                  "<font color=\"%2\">%3</font> — %4</h2>")
+                       .arg(index)
+                       .arg(severityColor(a.severity), esc(detect::severityName(a.severity).toUpper()), esc(a.kinds.join(QStringLiteral(", "))));
+    html += QStringLiteral("<p><b>%1</b></p>").arg(esc(a.summary));
+    QString rows;
+    rows += row(QStringLiteral("Anomaly"), QStringLiteral("<span class=\"mono\">%1</span>").arg(esc(a.id)));
+    rows += row(QStringLiteral("User / subject"), esc(a.upn.isEmpty() ? a.subjectType + QStringLiteral(" ") + a.subject : a.upn));
+    QString when = esc(utc(a.timeMs)) + QStringLiteral("<br/>") + esc(userLocal(a.timeMs, s.baseline));
+    if (a.endMs)
+        when += QStringLiteral("<br/>until ") + esc(utc(*a.endMs));
+    rows += row(QStringLiteral("Time"), when);
+    QString score = a.score ? QString::number(*a.score, 'f', 3) : QStringLiteral("–");
+    if (a.threatScore)
+        score += QStringLiteral("; threat score %1/10").arg(*a.threatScore);
+    rows += row(QStringLiteral("Severity and score"), esc(detect::severityName(a.severity) + QStringLiteral(", score ") + score));
+    rows += row(QStringLiteral("Detected"), esc(utc(a.detectedAtMs) + (a.runId ? QStringLiteral(" by detection run %1").arg(a.runId) : QString())
+                                                + (a.modelId ? QStringLiteral(", model %1").arg(a.modelId) : QString())));
+    rows += row(QStringLiteral("Events"), esc(QStringLiteral("%1 (%2)").arg(a.eventIds.join(QStringLiteral(", ")), a.eventTable)));
+    rows += row(QStringLiteral("Departed from"), baselineHtml(s.baseline));
+    QString status = esc(s.record.status);
+    if (!s.record.statusBy.isEmpty())
+        status += esc(QStringLiteral(" — set by %1").arg(s.record.statusBy));
+    if (s.record.statusAtMs)
+        status += esc(QStringLiteral(" at %1").arg(utc(*s.record.statusAtMs)));
+    rows += row(QStringLiteral("Analyst status"), status);
+    QStringList tags;
+    for (const cases::Tag &t : s.record.tags)
+        tags << esc(t.tag);
+    rows += row(QStringLiteral("Tags"), tags.isEmpty() ? esc(QStringLiteral("none")) : tags.join(QStringLiteral(", ")));
+    html += table(rows);
+
+    html += QStringLiteral("<h3>Why it was flagged</h3><ol>");
+    for (const detect::Reason &r : a.reasons)
+        html += QStringLiteral("<li><b>%1</b>: %2%3</li>").arg(esc(r.detector), esc(r.text), evidenceHtml(r.evidence));
+    if (a.reasons.empty())
+        html += QStringLiteral("<li>%1</li>").arg(esc(QStringLiteral("no reasons recorded")));
+    html += QStringLiteral("</ol>");
+
+    if (!s.record.notes.empty()) {
+        html += QStringLiteral("<h3>Analyst notes</h3>");
+        for (const cases::Note &n : s.record.notes)
+            html += QStringLiteral("<p class=\"note\"><b>%1</b>, %2:<br/>%3</p>")
+                        .arg(esc(n.author), esc(utc(n.atMs)), esc(n.text).replace(QLatin1Char('\n'), QStringLiteral("<br/>")));
+    }
+
+    const QUrl timelineUrl(QStringLiteral("backsight-chart:timeline-%1").arg(index));
+    const QUrl mapUrl(QStringLiteral("backsight-chart:map-%1").arg(index));
+    doc.addResource(QTextDocument::ImageResource, timelineUrl, renderTimeline(s));
+    doc.addResource(QTextDocument::ImageResource, mapUrl, renderTravelMap(s));
+    html += QStringLiteral("<h3>Timeline: %1 to %2</h3><p><img src=\"%3\" width=\"640\"/></p>")
+                .arg(esc(utc(s.windowStartMs)), esc(utc(s.windowEndMs)), timelineUrl.toString());
+    html += QStringLiteral("<h3>Travel map: legs over 50 km, those touching this anomaly's events in red</h3><p><img src=\"%1\" width=\"640\"/></p>").arg(mapUrl.toString());
+    QString legs = QStringLiteral("<tr><th bgcolor=\"#e8e8e8\" align=\"left\" width=\"34%\">From</th>"
+                                  "<th bgcolor=\"#e8e8e8\" align=\"left\" width=\"34%\">To</th>"
+                                  "<th bgcolor=\"#e8e8e8\" align=\"left\" width=\"10%\">Distance</th>"
+                                  "<th bgcolor=\"#e8e8e8\" align=\"left\" width=\"8%\">Time</th>"
+                                  "<th bgcolor=\"#e8e8e8\" align=\"left\" width=\"14%\">Speed</th></tr>");
+    int shown = 0;
+    for (const TravelLeg &leg : s.legs) {
+        if (!leg.cited)
+            continue;
+        const SignInPoint &f = s.signIns[size_t(leg.from)], &t = s.signIns[size_t(leg.to)];
+        const auto place = [](const SignInPoint &p) {
+            return QStringLiteral("%1, %2 (%3) %4").arg(p.city, p.country, p.ip, utc(p.timeMs));
+        };
+        legs += cells({esc(place(f)), esc(place(t)), esc(QLocale(QLocale::English).toString(leg.km, 'f', 0) + QStringLiteral(" km")),
+                       esc(QLocale(QLocale::English).toString(leg.hours * 60.0, 'f', 0) + QStringLiteral(" min")),
+                       esc(std::isfinite(leg.kmPerHour) ? QLocale(QLocale::English).toString(leg.kmPerHour, 'f', 0) + QStringLiteral(" km/h")
+                                                        : QStringLiteral("simultaneous"))});
+        ++shown;
+    }
+    if (shown > 0)
+        html += table(legs, QStringLiteral("list"));
+    return html;
+}
+
+QString appendix(const IncidentReport &r)
+{
+    QString html = QStringLiteral("<h2 style=\"page-break-before: always\">Appendix A: original log records</h2>"
+                                  "<p class=\"small\">Each event as it was read from its source file.</p>");
+    int index = 0;
+    for (const IncidentSection &s : r.sections) {
+        ++index;
+        for (const OriginalRecord &o : s.originals) {
+            html += QStringLiteral("<h4>Incident %1, event %2</h4>").arg(index).arg(esc(o.eventId));
+            html += o.ok ? QStringLiteral("<pre class=\"record\">%1</pre>").arg(esc(o.text))
+                         : QStringLiteral("<p>%1</p>").arg(esc(o.text));
+        }
+    }
+    html += QStringLiteral("<h2>Appendix B: source files</h2><p class=\"small\">Every file imported into the case "
+                           "database, with the SHA-256 of its bytes and the reader that parsed it.</p>");
+    QString files = header({QStringLiteral("File, SHA-256"), QStringLiteral("Reader"), QStringLiteral("Records")});
+    for (const SourceFile &f : r.sources) {
+        QString name = esc(f.path);
+        if (!f.container.isEmpty())
+            name += QStringLiteral(" <i>in</i> ") + esc(f.container);
+        files += cells({name + QStringLiteral("<br/><span class=\"mono\">%1</span>").arg(esc(f.sha256)), esc(f.reader),
+                        esc(QStringLiteral("%1 read, %2 new, %3 rejected").arg(number(f.recordsRead), number(f.recordsNew), number(f.recordsRejected)))});
+    }
+    html += table(files, QStringLiteral("sources"));
+
+    html += QStringLiteral("<h2>Appendix C: models and detection parameters</h2>");
+    if (r.models.empty()) {
+        html += QStringLiteral("<p>%1</p>").arg(esc(QStringLiteral("No anomaly in this report cites a model (rule detections only).")));
+    } else {
+        QString models = header({QStringLiteral("Model"), QStringLiteral("Scope / subject"), QStringLiteral("Kind, version"),
+                                 QStringLiteral("Trained on"), QStringLiteral("Threshold"), QStringLiteral("Parameters")});
+        for (const ModelVersion &m : r.models)
+            models += cells({QString::number(m.id), esc(m.scope + QStringLiteral(" / ") + m.subject),
+                             esc(QStringLiteral("%1 v%2").arg(m.kind).arg(m.version)),
+                             esc(QStringLiteral("%1 events%2").arg(number(m.eventsUsed),
+                                                                    m.windowEndMs ? QStringLiteral(" to ") + utc(*m.windowEndMs) : QString())),
+                             esc(m.threshold ? QString::number(*m.threshold, 'g', 5) : QStringLiteral("–")),
+                             QStringLiteral("<span class=\"mono\">%1</span>").arg(esc(m.parameters))});
+        html += table(models, QStringLiteral("sources"));
+    }
+    if (!r.modelSummary.empty()) {
+        QString active = header({QStringLiteral("Scope"), QStringLiteral("Kind"), QStringLiteral("Active models"), QStringLiteral("Latest version")});
+        for (const ModelSummaryRow &m : r.modelSummary)
+            active += cells({esc(m.scope), esc(m.kind), number(m.activeModels), QString::number(m.latestVersion)});
+        html += QStringLiteral("<h3>Active models in the case database</h3>") + table(active, QStringLiteral("list"));
+    }
+    html += QStringLiteral("<h3>Detection runs</h3>");
+    if (r.runs.empty())
+        html += QStringLiteral("<p>%1</p>").arg(esc(QStringLiteral("No detection run is recorded in this database.")));
+    for (const DetectionRun &run : r.runs) {
+        QString rows;
+        rows += row(QStringLiteral("Run"), esc(QStringLiteral("%1 (%2)").arg(run.id).arg(run.status)));
+        rows += row(QStringLiteral("Started / finished"),
+                    esc(utc(run.startedMs) + QStringLiteral(" / ") + (run.finishedMs ? utc(*run.finishedMs) : QStringLiteral("–"))));
+        rows += row(QStringLiteral("Events examined / anomalies added"),
+                    esc(number(run.eventsExamined) + QStringLiteral(" / ") + number(run.anomaliesAdded)));
+        const QJsonDocument params = QJsonDocument::fromJson(run.parameters.toUtf8());
+        rows += row(QStringLiteral("Parameters"),
+                    QStringLiteral("<span class=\"mono\">%1</span>")
+                        .arg(esc(params.isNull() ? run.parameters : QString::fromUtf8(params.toJson(QJsonDocument::Compact)))));
+        html += table(rows) + QStringLiteral("<p></p>");
+    }
+    return html;
+}
+
+} // namespace
+
+QString incidentReportHtml(const IncidentReport &r, QTextDocument &document)
+{
+    QString html = QStringLiteral(
+        "<html><head><style>"
+        "h1.title { font-size: 22pt; } p.subtitle { font-size: 12pt; color: #555555; }"
+        "h2 { font-size: 13pt; color: #1a3a5c; } h3 { font-size: 10pt; } h4 { font-size: 8pt; }"
+        ".small { font-size: 7.5pt; color: #444444; } .mono { font-family: 'DejaVu Sans Mono'; font-size: 7pt; }"
+        "pre.record { font-family: 'DejaVu Sans Mono'; font-size: 6.5pt; }"
+        "table.sources td, table.sources th { font-size: 7pt; } table.list td, table.list th { font-size: 7.5pt; }"
+        "p.note { margin-left: 12px; }"
+        "</style></head><body>");
+    html += titlePage(r);
+    html += summary(r);
+    int index = 0;
+    for (const IncidentSection &s : r.sections)
+        html += incident(s, ++index, document);
+    html += appendix(r);
+    return html + QStringLiteral("</body></html>");
+}
+
+bool writeIncidentReportPdf(const IncidentReport &r, const QString &path, QString &error,
+                            const std::function<bool(int, int)> &progress)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile probe(path);
+    if (!probe.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        error = QStringLiteral("cannot write %1: %2").arg(path, probe.errorString());
+        return false;
+    }
+    probe.close();
+    const QString title = r.options.caseName.isEmpty() ? QStringLiteral("Backsight incident report")
+                                                       : QStringLiteral("Backsight incident report — %1").arg(r.options.caseName);
+    bool cancelled = false;
+    {
+        QPdfWriter writer(path);
+        writer.setResolution(300);
+        writer.setTitle(title);
+        writer.setCreator(QStringLiteral("Backsight " BACKSIGHT_VERSION));
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0),
+                                         QPageLayout::Millimeter));
+        const double mm = writer.resolution() / 25.4;
+        const QRectF page(0, 0, writer.width(), writer.height());
+        const QRectF body(18 * mm, 20 * mm, page.width() - 36 * mm, page.height() - 38 * mm);
+
+        QTextDocument document;
+        document.setDefaultFont(QFont(QStringLiteral("DejaVu Sans"), 8));
+        document.documentLayout()->setPaintDevice(&writer);
+        document.setDocumentMargin(0);
+        document.setPageSize(body.size());
+        document.setHtml(incidentReportHtml(r, document));
+        const int pages = document.pageCount();
+
+        QPainter painter(&writer);
+        const QFont small(QStringLiteral("DejaVu Sans"), 7);
+        const QString generated = r.options.generatedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")) + QStringLiteral(" UTC");
+        for (int i = 0; i < pages; ++i) {
+            if (progress && !progress(i, pages)) {
+                cancelled = true;
+                break;
+            }
+            if (i > 0)
+                writer.newPage();
+            painter.save();
+            painter.translate(body.topLeft());
+            painter.setClipRect(QRectF(QPointF(0, 0), body.size()));
+            painter.translate(0, -body.height() * i);
+            QAbstractTextDocumentLayout::PaintContext context;
+            context.clip = QRectF(0, body.height() * i, body.width(), body.height());
+            document.documentLayout()->draw(&painter, context);
+            painter.restore();
+
+            // Running header and footer (not on the title page's header).
+            painter.setFont(small);
+            painter.setPen(QColor(0x55, 0x55, 0x55));
+            const QRectF head(body.left(), 9 * mm, body.width(), 6 * mm);
+            if (i > 0) {
+                painter.drawText(head, Qt::AlignLeft | Qt::AlignBottom, title);
+                painter.drawText(head, Qt::AlignRight | Qt::AlignBottom, r.scope.describe());
+                painter.drawLine(QPointF(body.left(), head.bottom() + mm), QPointF(body.right(), head.bottom() + mm));
+            }
+            const QRectF foot(body.left(), page.height() - 14 * mm, body.width(), 6 * mm);
+            painter.drawLine(QPointF(body.left(), foot.top() - mm), QPointF(body.right(), foot.top() - mm));
+            painter.drawText(foot, Qt::AlignLeft | Qt::AlignTop,
+                             QStringLiteral("Generated %1 by %2 · Backsight %3").arg(generated, r.options.analyst, QStringLiteral(BACKSIGHT_VERSION)));
+            painter.drawText(foot, Qt::AlignRight | Qt::AlignTop, QStringLiteral("Page %1 of %2").arg(i + 1).arg(pages));
+        }
+    }
+    if (cancelled) {
+        QFile::remove(path);
+        error = QStringLiteral("cancelled");
+        return false;
+    }
+    if (QFileInfo(path).size() == 0) {
+        error = QStringLiteral("writing the PDF %1 produced an empty file").arg(path);
+        return false;
+    }
+    return true;
+}
+
+} // namespace backsight::report
