@@ -193,7 +193,10 @@ QImage renderTravelMap(const IncidentSection &s, QSize size)
                                       : QStringLiteral("%1 km at the same moment")
                                             .arg(QLocale(QLocale::English).toString(leg.km, 'f', 0));
             const QPointF mid = (a + b) / 2;
-            const QRectF box = QRectF(p.fontMetrics().boundingRect(speed)).adjusted(-3, -2, 3, 2).translated(mid + QPointF(6, -6));
+            // Successive labels step down so two legs with close midpoints stay readable.
+            const QRectF box = QRectF(p.fontMetrics().boundingRect(speed))
+                                   .adjusted(-3, -2, 3, 2)
+                                   .translated(mid + QPointF(6, -6 + 12.0 * double(labelled.size() - 1)));
             p.fillRect(box, QColor(255, 255, 255, 220));
             p.setPen(kFlag);
             p.drawText(box, Qt::AlignCenter, speed);

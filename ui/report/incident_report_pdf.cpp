@@ -110,6 +110,28 @@ QString jsonValueText(const QJsonValue &v)
     return text.size() > 300 ? text.left(300) + QStringLiteral(" …") : text;
 }
 
+// A baseline profile entry in one line: lists of {value, count} as "Teams (227), Outlook (54), …".
+QString profileValueText(const QJsonValue &v)
+{
+    if (!v.isArray())
+        return jsonValueText(v).left(120);
+    const QJsonArray items = v.toArray();
+    QStringList parts;
+    for (const QJsonValue &item : items) {
+        if (parts.size() == 5) {
+            parts << QStringLiteral("… (%1 in all)").arg(items.size());
+            break;
+        }
+        const QJsonObject o = item.toObject();
+        if (o.contains(QStringLiteral("value")))
+            parts << QStringLiteral("%1 (%2)").arg(jsonValueText(o.value(QStringLiteral("value"))),
+                                                 jsonValueText(o.value(QStringLiteral("count"))));
+        else
+            parts << jsonValueText(item).left(40);
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
 QString evidenceHtml(const QJsonObject &evidence)
 {
     if (evidence.isEmpty())
@@ -196,7 +218,7 @@ QString summary(const IncidentReport &r)
     return html;
 }
 
-QString baselineHtml(const std::optional<Baseline> &b)
+QString baselineHtml(const std::optional<Baseline> &b, qint64 eventMs)
 {
     if (!b)
         return esc(QStringLiteral("No baseline was recorded for this user before the event."));
@@ -210,9 +232,11 @@ QString baselineHtml(const std::optional<Baseline> &b)
         text += QStringLiteral("; home %1 %2").arg(b->homeCity, b->homeCountry);
     if (b->utcOffsetMinutes)
         text += QStringLiteral("; usual offset %1").arg(offsetText(*b->utcOffsetMinutes));
+    if (b->windowEndMs > eventMs)
+        text += QStringLiteral(" (no baseline ended before the event; this window includes it)");
     QStringList profile;
     for (auto it = b->profile.begin(); it != b->profile.end() && profile.size() < 12; ++it)
-        profile << QStringLiteral("<i>%1</i>: %2").arg(esc(it.key()), esc(jsonValueText(it.value())));
+        profile << QStringLiteral("<i>%1</i>: %2").arg(esc(it.key()), esc(profileValueText(it.value())));
     return esc(text) + (profile.isEmpty() ? QString() : QStringLiteral("<br/><span class=\"small\">%1</span>").arg(profile.join(QStringLiteral("; "))));
 }
 
@@ -238,7 +262,7 @@ QString incident(const IncidentSection &s, int index, QTextDocument &doc)
     rows += row(QStringLiteral("Detected"), esc(utc(a.detectedAtMs) + (a.runId ? QStringLiteral(" by detection run %1").arg(a.runId) : QString())
                                                 + (a.modelId ? QStringLiteral(", model %1").arg(a.modelId) : QString())));
     rows += row(QStringLiteral("Events"), esc(QStringLiteral("%1 (%2)").arg(a.eventIds.join(QStringLiteral(", ")), a.eventTable)));
-    rows += row(QStringLiteral("Departed from"), baselineHtml(s.baseline));
+    rows += row(QStringLiteral("Departed from"), baselineHtml(s.baseline, a.timeMs));
     QString status = esc(s.record.status);
     if (!s.record.statusBy.isEmpty())
         status += esc(QStringLiteral(" — set by %1").arg(s.record.statusBy));
