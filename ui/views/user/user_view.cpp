@@ -61,6 +61,8 @@ UserView::UserView(QThreadPool &pool, QWidget *parent)
     userBox_->completer()->setFilterMode(Qt::MatchContains);
     userBox_->completer()->setCaseSensitivity(Qt::CaseInsensitive);
     userBox_->setMinimumContentsLength(36);
+    // Not AdjustToContentsOnFirstShow: measuring every one of thousands of UPNs on first show stalls the GUI.
+    userBox_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     header_->setObjectName(QStringLiteral("userHeader"));
     header_->setWordWrap(true);
     header_->setTextInteractionFlags(Qt::TextSelectableByMouse);
