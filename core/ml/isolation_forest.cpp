@@ -302,7 +302,24 @@ bool IsolationForest::fit(const float *x, std::int64_t n, int d, const Isolation
             normalOffset_.push_back(o < 0 ? -1 : o + normalBase);
         normals_.insert(normals_.end(), t.normals.begin(), t.normals.end());
     }
+    pack();
     return true;
+}
+
+void IsolationForest::pack()
+{
+    packed_.resize(feature_.size());
+    for (std::size_t i = 0; i < feature_.size(); ++i) {
+        float down = float(threshold_[i]);
+        if (double(down) > threshold_[i])
+            down = std::nextafter(down, -std::numeric_limits<float>::infinity());
+        const bool leaf = feature_[i] < 0;
+        packed_[i] = {leaf ? std::int32_t(i) : left_[i], std::int16_t(leaf ? 0 : feature_[i]), std::int16_t(leaf ? 0 : 1),
+                      leaf ? 0.0f : down, leafValue_[i]};
+    }
+    maxDepth_ = 0;
+    for (std::int32_t dep : depth_)
+        maxDepth_ = std::max(maxDepth_, int(dep));
 }
 
 double IsolationForest::pathLength(const float *row) const
@@ -337,12 +354,47 @@ double IsolationForest::score(const float *row) const
 
 void IsolationForest::score(const float *x, std::int64_t n, double *out, int threads) const
 {
-    constexpr std::int64_t kBlock = 4096;
+    constexpr std::int64_t kBlock = 2048;
     const std::int64_t blocks = (n + kBlock - 1) / kBlock;
     parallelFor(threads, blocks, [&](std::int64_t b) {
-        const std::int64_t end = std::min(n, (b + 1) * kBlock);
-        for (std::int64_t i = b * kBlock; i < end; ++i)
-            out[i] = score(x + i * d_);
+        const std::int64_t begin = b * kBlock, end = std::min(n, (b + 1) * kBlock);
+        if (extended_ || d_ > 32767) {
+            for (std::int64_t i = begin; i < end; ++i)
+                out[i] = score(x + i * d_);
+            return;
+        }
+        // Tree by tree over a block of rows: one tree's nodes stay in cache while the rows walk it, 16 rows in
+        // lockstep so that their dependent loads overlap.
+        double sums[kBlock] = {};
+        const PackedNode *nodes = packed_.data();
+        constexpr int kLanes = 16;
+        for (std::int32_t root : roots_) {
+            std::int64_t i = begin;
+            for (; i + kLanes <= end; i += kLanes) {
+                std::int32_t at[kLanes];
+                for (int k = 0; k < kLanes; ++k)
+                    at[k] = root;
+                for (int step = 0; step < maxDepth_; ++step) {
+                    for (int k = 0; k < kLanes; ++k) {
+                        const PackedNode &node = nodes[at[k]];
+                        at[k] = node.left + (node.rightStep & -std::int32_t(x[(i + k) * d_ + node.feature] > node.thresholdDown));
+                    }
+                }
+                for (int k = 0; k < kLanes; ++k)
+                    sums[i + k - begin] += nodes[at[k]].leafValue;
+            }
+            for (; i < end; ++i) {
+                std::int32_t at = root;
+                for (int step = 0; step < maxDepth_; ++step) {
+                    const PackedNode &node = nodes[at];
+                    at = node.left + (node.rightStep & -std::int32_t(x[i * d_ + node.feature] > node.thresholdDown));
+                }
+                sums[i - begin] += nodes[at].leafValue;
+            }
+        }
+        const double trees = double(roots_.size());
+        for (std::int64_t i = begin; i < end; ++i)
+            out[i] = std::exp2(-(sums[i - begin] / trees) / normaliser_);
     });
 }
 
@@ -468,6 +520,7 @@ bool IsolationForest::deserialize(const QByteArray &blob, QString &error)
     }
     for (float &v : normals_)
         s >> v;
+    pack();
     // Structural checks so that a crafted blob cannot send the walk out of bounds.
     for (auto r : roots_)
         if (r < 0 || quint64(r) >= nodes)

@@ -54,6 +54,22 @@ public:
 
 private:
     double pathLength(const float *row) const;
+    void pack();
+
+    // Axis-aligned nodes packed in 16 bytes for scoring: x <= thresholdDown (the largest float <= the double
+    // threshold) is exactly x <= threshold for float x.
+    // Leaves point to themselves (left = self, rightStep = 0) so that every row walks exactly maxDepth_ steps
+    // without branches, many rows in lockstep.
+    struct PackedNode
+    {
+        std::int32_t left;
+        std::int16_t feature;
+        std::int16_t rightStep;
+        float thresholdDown;
+        float leafValue;
+    };
+    int maxDepth_ = 0;
+    std::vector<PackedNode> packed_;
 
     int d_ = 0;
     int psi_ = 0;

@@ -1,0 +1,129 @@
+#include "cli_command.h"
+#include "ingest/timestamp.h"
+#include "ml/model_registry.h"
+#include "store/database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace backsight::cli {
+namespace {
+
+QJsonObject toJson(const ml::ModelRecord &m)
+{
+    return {{QStringLiteral("id"), m.id},
+            {QStringLiteral("scope"), m.scope},
+            {QStringLiteral("subject"), m.subject},
+            {QStringLiteral("kind"), m.kind},
+            {QStringLiteral("version"), m.version},
+            {QStringLiteral("active"), m.active},
+            {QStringLiteral("parameters"), m.parameters},
+            {QStringLiteral("window_start_utc"), formatUtcMs(m.windowStartMs)},
+            {QStringLiteral("window_end_utc"), formatUtcMs(m.windowEndMs)},
+            {QStringLiteral("events_used"), m.eventsUsed},
+            {QStringLiteral("threshold"), m.threshold},
+            {QStringLiteral("metrics"), m.metrics},
+            {QStringLiteral("score_distribution"), m.scoreDistribution},
+            {QStringLiteral("training_ms"), m.trainingMs},
+            {QStringLiteral("created_utc"), formatUtcMs(m.createdAtMs)}};
+}
+
+} // namespace
+
+int runModels(Context &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("Only this user's models."), QStringLiteral("UPN"));
+    const QCommandLineOption scope(QStringLiteral("scope"), QStringLiteral("Only this scope (user, tenant, server, fleet)."),
+                                   QStringLiteral("SCOPE"));
+    const QCommandLineOption active(QStringLiteral("active"), QStringLiteral("Only the versions in force."));
+    const QCommandLineOption rollback(QStringLiteral("rollback"),
+                                      QStringLiteral("Make model ID (models.id) the version in force for its subject."),
+                                      QStringLiteral("ID"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
+    parser.addOptions({user, scope, active, rollback, json});
+    const int early = parseOrExit(parser, args, ctx,
+                                  QStringLiteral("Trained models and their versions (threshold, events used, score "
+                                                 "distribution); --rollback ID puts an older version back in force."));
+    if (early >= 0)
+        return early;
+    Database db;
+    if (!db.open(ctx.databasePath)) {
+        ctx.err << "backsight-cli: " << db.error() << "\n";
+        return StorageError;
+    }
+    QString error;
+    if (parser.isSet(rollback)) {
+        bool ok = false;
+        const qint64 id = parser.value(rollback).toLongLong(&ok);
+        if (!ok) {
+            ctx.err << "backsight-cli models: --rollback takes a model id (see models --json)\n";
+            return Usage;
+        }
+        if (!ml::rollbackToModel(db, id, error)) {
+            ctx.err << "backsight-cli models: " << error << "\n";
+            return error.startsWith(QStringLiteral("There is no")) ? Usage : StorageError;
+        }
+        const std::optional<ml::ModelRecord> m = ml::modelById(db, id, error);
+        if (parser.isSet(json) && m) {
+            ml::ModelRecord shown = *m;
+            shown.data.clear();
+            ctx.out << QJsonDocument(QJsonObject{{QStringLiteral("rolled_back_to"), toJson(shown)}}).toJson(QJsonDocument::Compact)
+                    << "\n";
+        } else if (m) {
+            ctx.out << QStringLiteral("%1 %2 model of %3: version %4 is now in force\n").arg(m->scope, m->kind, m->subject).arg(m->version);
+        }
+        return Ok;
+    }
+    ml::ModelFilter filter;
+    if (parser.isSet(user)) {
+        filter.scope = QStringLiteral("user");
+        filter.subject = parser.value(user).toLower();
+    }
+    if (parser.isSet(scope))
+        filter.scope = parser.value(scope);
+    filter.activeOnly = parser.isSet(active);
+    std::vector<ml::ModelRecord> models;
+    if (!ml::listModels(db, filter, models, error)) {
+        ctx.err << "backsight-cli: " << error << "\n";
+        return StorageError;
+    }
+    if (parser.isSet(json)) {
+        QJsonArray list;
+        for (const ml::ModelRecord &m : models)
+            list.append(toJson(m));
+        ctx.out << QJsonDocument(QJsonObject{{QStringLiteral("database"), db.path()}, {QStringLiteral("models"), list}})
+                       .toJson(QJsonDocument::Compact)
+                << "\n";
+        return Ok;
+    }
+    if (models.empty()) {
+        ctx.out << "No models in " << db.path() << " (run train)\n";
+        return Ok;
+    }
+    ctx.out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8\n")
+                   .arg(QStringLiteral("Id"), 6)
+                   .arg(QStringLiteral("Scope"), -7)
+                   .arg(QStringLiteral("Subject"), -36)
+                   .arg(QStringLiteral("Kind"), -17)
+                   .arg(QStringLiteral("Ver"), 4)
+                   .arg(QStringLiteral("Events"), 7)
+                   .arg(QStringLiteral("Threshold"), 10)
+                   .arg(QStringLiteral("Trained (UTC)"));
+    for (const ml::ModelRecord &m : models) {
+        ctx.out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8%9\n")
+                       .arg(m.id, 6)
+                       .arg(m.scope, -7)
+                       .arg(m.subject, -36)
+                       .arg(m.kind, -17)
+                       .arg(m.version, 4)
+                       .arg(m.eventsUsed, 7)
+                       .arg(m.threshold, 10, 'f', 4)
+                       .arg(formatUtcMs(m.createdAtMs))
+                       .arg(m.active ? QStringLiteral("  *") : QString());
+    }
+    return Ok;
+}
+
+} // namespace backsight::cli

@@ -1,0 +1,540 @@
+#include "ml/user_models.h"
+
+#include "features/signin_features.h"
+#include "ml/isolation_forest.h"
+#include "ml/model_registry.h"
+#include "store/database.h"
+
+#include <QDataStream>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QIODevice>
+#include <QJsonArray>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace backsight::ml {
+namespace {
+
+using features::Context;
+using features::SignInEncoder;
+using features::SignInRow;
+
+constexpr qint64 kDayMs = 24LL * 3600 * 1000;
+constexpr qint64 kContextMs = 24LL * 3600 * 1000; // earlier sign-ins read to compute a scored row's context
+const char kUserModelMagic[8] = {'B', 'S', 'U', 'S', 'R', 'M', 'D', 'L'};
+constexpr quint32 kUserModelVersion = 1;
+
+const QString kSelect = QStringLiteral(
+    "SELECT rowid, id, created_ms, lower(upn), app_name, os, browser, client_app, country, city, ip, latitude, "
+    "longitude, error_code, interactive FROM signins ");
+
+SignInRow readRow(const QSqlQuery &q)
+{
+    SignInRow r;
+    r.rowId = q.value(0).toLongLong();
+    r.id = q.value(1).toString();
+    r.createdMs = q.value(2).toLongLong();
+    r.upn = q.value(3).toString();
+    r.app = q.value(4).toString();
+    r.os = q.value(5).toString();
+    r.browser = q.value(6).toString();
+    r.clientApp = q.value(7).toString();
+    r.country = q.value(8).toString();
+    r.city = q.value(9).toString();
+    r.ip = q.value(10).toString();
+    r.hasLocation = !q.value(11).isNull() && !q.value(12).isNull();
+    r.latitude = q.value(11).toDouble();
+    r.longitude = q.value(12).toDouble();
+    r.errorCode = q.value(13).toInt();
+    r.interactive = q.value(14).toInt() != 0;
+    return r;
+}
+
+bool utcOffsets(Database &db, QHash<QString, int> &out, QString &error)
+{
+    QSqlQuery q(db.connection());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT lower(upn), utc_offset_minutes FROM baselines ORDER BY window_end_ms, id"))) {
+        error = Database::describe(QStringLiteral("Reading the users' time zones"), q.lastError());
+        return false;
+    }
+    while (q.next())
+        out.insert(q.value(0).toString(), q.value(1).isNull() ? 0 : q.value(1).toInt());
+    return true;
+}
+
+// A trained model of one subject: encoder + forest + threshold.
+struct SubjectModel
+{
+    SignInEncoder encoder;
+    IsolationForest forest;
+    double threshold = 1;
+    ModelRecord record;
+};
+
+QByteArray packModel(const SignInEncoder &encoder, const IsolationForest &forest)
+{
+    QByteArray blob;
+    QDataStream s(&blob, QIODevice::WriteOnly);
+    s.setVersion(QDataStream::Qt_6_4);
+    s.writeRawData(kUserModelMagic, 8);
+    s << kUserModelVersion << encoder.toJson() << forest.serialize();
+    return blob;
+}
+
+bool unpackModel(const QByteArray &blob, SubjectModel &m, QString &error)
+{
+    if (blob.size() < 12 || std::memcmp(blob.constData(), kUserModelMagic, 8) != 0) {
+        error = QStringLiteral("not a sign-in model (bad magic)");
+        return false;
+    }
+    QDataStream s(blob);
+    s.setVersion(QDataStream::Qt_6_4);
+    s.skipRawData(8);
+    quint32 version = 0;
+    QByteArray encoder, forest;
+    s >> version;
+    if (version > kUserModelVersion) {
+        error = QStringLiteral("format version %1 is newer than this build reads (%2)").arg(version).arg(kUserModelVersion);
+        return false;
+    }
+    s >> encoder >> forest;
+    if (s.status() != QDataStream::Ok) {
+        error = QStringLiteral("truncated sign-in model");
+        return false;
+    }
+    if (!m.encoder.fromJson(encoder, error) || !m.forest.deserialize(forest, error))
+        return false;
+    if (m.forest.dimensions() != m.encoder.dimensions()) {
+        error = QStringLiteral("forest has %1 features, encoder %2").arg(m.forest.dimensions()).arg(m.encoder.dimensions());
+        return false;
+    }
+    return true;
+}
+
+double quantile(std::vector<double> v, double q)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    const double pos = q * double(v.size() - 1);
+    const auto lo = std::size_t(std::floor(pos));
+    const std::size_t hi = std::min(lo + 1, v.size() - 1);
+    return v[lo] + (pos - double(lo)) * (v[hi] - v[lo]);
+}
+
+// Threshold from the model's own training scores: the larger of the (1 - 0.005 s) quantile and
+// median + (5 / s) * 1.4826 * MAD, s = sensitivity. Distribution kept for the registry.
+double thresholdFor(const std::vector<double> &scores, double sensitivity, QJsonObject &distribution)
+{
+    const double s = std::max(sensitivity, 1e-3);
+    const double median = quantile(scores, 0.5);
+    std::vector<double> dev(scores.size());
+    for (std::size_t i = 0; i < scores.size(); ++i)
+        dev[i] = std::abs(scores[i] - median);
+    const double mad = quantile(dev, 0.5);
+    const double q = quantile(scores, std::clamp(1.0 - 0.005 * s, 0.5, 1.0));
+    const double threshold = std::min(1.0, std::max(q, median + (5.0 / s) * 1.4826 * mad));
+    QJsonArray qs;
+    for (double p : {0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99, 0.999})
+        qs.append(QJsonArray{p, quantile(scores, p)});
+    distribution = {{QStringLiteral("median"), median},
+                    {QStringLiteral("mad"), mad},
+                    {QStringLiteral("max"), scores.empty() ? 0.0 : *std::max_element(scores.begin(), scores.end())},
+                    {QStringLiteral("quantiles"), qs},
+                    {QStringLiteral("rule"), QStringLiteral("max(q(1-0.005*s), median + 5/s*1.4826*MAD)")},
+                    {QStringLiteral("sensitivity"), s}};
+    return threshold;
+}
+
+template<typename F>
+void parallelFor(int threads, std::int64_t count, F &&body)
+{
+    if (threads <= 0)
+        threads = int(std::max(1u, std::thread::hardware_concurrency()));
+    threads = int(std::min<std::int64_t>(threads, count));
+    if (threads <= 1) {
+        for (std::int64_t i = 0; i < count; ++i)
+            body(i);
+        return;
+    }
+    std::atomic<std::int64_t> next{0};
+    std::vector<std::thread> pool;
+    for (int t = 0; t < threads; ++t)
+        pool.emplace_back([&] {
+            for (std::int64_t i = next++; i < count; i = next++)
+                body(i);
+        });
+    for (std::thread &th : pool)
+        th.join();
+}
+
+struct TrainTask
+{
+    QString scope, subject;
+    std::vector<const SignInRow *> rows;      // by time
+    std::vector<Context> context;
+    int utcOffset = 0;
+    ModelRecord record;
+    bool done = false;
+    QString error;
+};
+
+void trainTask(TrainTask &t, const ModelTrainOptions &o, qint64 windowStart, qint64 windowEnd)
+{
+    QElapsedTimer timer;
+    timer.start();
+    std::vector<SignInRow> rows;
+    rows.reserve(t.rows.size());
+    for (const SignInRow *r : t.rows)
+        rows.push_back(*r);
+    SignInEncoder encoder;
+    encoder.fit(rows, t.utcOffset, t.scope == QStringLiteral("user") ? 3 : 20);
+    std::vector<float> x;
+    x.reserve(rows.size() * std::size_t(encoder.dimensions()));
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        encoder.encode(rows[i], t.context[i], x);
+    encoder.calibrate(x, qint64(rows.size()));
+    IsolationForestOptions fo;
+    fo.trees = o.trees;
+    fo.seed = std::uint64_t(o.seed) ^ std::uint64_t(qHash(t.subject));
+    fo.threads = 1;
+    IsolationForest forest;
+    if (!forest.fit(x.data(), qint64(rows.size()), encoder.dimensions(), fo, t.error))
+        return;
+    std::vector<double> scores(rows.size());
+    forest.score(x.data(), qint64(rows.size()), scores.data(), 1);
+    QJsonObject distribution;
+    ModelRecord &m = t.record;
+    m.scope = t.scope;
+    m.subject = t.subject;
+    m.kind = QStringLiteral("iforest");
+    m.threshold = thresholdFor(scores, o.sensitivity, distribution);
+    m.scoreDistribution = distribution;
+    m.parameters = {{QStringLiteral("trees"), o.trees},
+                    {QStringLiteral("sample_size"), forest.sampleSize()},
+                    {QStringLiteral("seed"), qint64(fo.seed)},
+                    {QStringLiteral("features"), encoder.dimensions()},
+                    {QStringLiteral("utc_offset_minutes"), t.utcOffset},
+                    {QStringLiteral("window_days"), o.windowDays},
+                    {QStringLiteral("sensitivity"), o.sensitivity}};
+    m.metrics = {{QStringLiteral("training_alarm_rate"),
+                  double(std::count_if(scores.begin(), scores.end(), [&](double s) { return s > m.threshold; }))
+                      / double(std::max<std::size_t>(1, scores.size()))}};
+    m.windowStartMs = windowStart;
+    m.windowEndMs = windowEnd;
+    m.eventsUsed = qint64(rows.size());
+    m.data = packModel(encoder, forest);
+    m.trainingMs = timer.elapsed();
+    t.done = true;
+}
+
+} // namespace
+
+bool trainModels(Database &db, const ModelTrainOptions &o, const std::function<bool(double)> &progress,
+                 ModelTrainReport &report, QString &error)
+{
+    QElapsedTimer timer;
+    timer.start();
+    report = ModelTrainReport();
+    QSqlQuery q(db.connection());
+    q.setForwardOnly(true);
+    qint64 windowEnd = o.nowMs;
+    if (windowEnd == 0) {
+        if (!q.exec(QStringLiteral("SELECT MAX(created_ms) FROM signins")) || !q.next()) {
+            error = Database::describe(QStringLiteral("Finding the latest sign-in"), q.lastError());
+            return false;
+        }
+        if (q.value(0).isNull()) {
+            report.elapsedMs = timer.elapsed();
+            return true; // nothing to learn from
+        }
+        windowEnd = q.value(0).toLongLong() + 1;
+    }
+    const qint64 windowStart = windowEnd - qint64(o.windowDays) * kDayMs;
+    QHash<QString, int> offsets;
+    if (!utcOffsets(db, offsets, error))
+        return false;
+    std::vector<SignInRow> all;
+    q.prepare(kSelect + QStringLiteral("WHERE created_ms >= ? AND created_ms < ? AND upn IS NOT NULL AND upn <> '' "
+                                       "ORDER BY lower(upn), created_ms, rowid"));
+    q.addBindValue(windowStart);
+    q.addBindValue(windowEnd);
+    if (!q.exec()) {
+        error = Database::describe(QStringLiteral("Reading the training window's sign-ins"), q.lastError());
+        return false;
+    }
+    while (q.next())
+        all.push_back(readRow(q));
+    q.finish();
+    if (progress && !progress(0.1)) {
+        error = QStringLiteral("Model training cancelled; the previous models stay in force");
+        return false;
+    }
+
+    // Last trained window end per subject, for incremental training.
+    QHash<QString, qint64> trainedUntil;
+    if (o.incremental) {
+        std::vector<ModelRecord> active;
+        ModelFilter filter;
+        filter.kind = QStringLiteral("iforest");
+        filter.activeOnly = true;
+        if (!listModels(db, filter, active, error))
+            return false;
+        for (const ModelRecord &m : active)
+            trainedUntil.insert(m.scope + QLatin1Char('/') + m.subject, m.windowEndMs);
+    }
+
+    std::vector<std::unique_ptr<TrainTask>> tasks;
+    auto tenant = std::make_unique<TrainTask>();
+    tenant->scope = QStringLiteral("tenant");
+    tenant->subject = QStringLiteral("all");
+    std::vector<Context> allContext(all.size());
+    qint64 newestOverall = 0;
+    for (std::size_t begin = 0; begin < all.size();) {
+        std::size_t end = begin;
+        while (end < all.size() && all[end].upn == all[begin].upn)
+            ++end;
+        std::vector<SignInRow> userRows(all.begin() + qint64(begin), all.begin() + qint64(end));
+        const std::vector<Context> ctx = features::computeContext(userRows);
+        std::copy(ctx.begin(), ctx.end(), allContext.begin() + qint64(begin));
+        const QString upn = all[begin].upn;
+        const qint64 newest = all[end - 1].createdMs;
+        newestOverall = std::max(newestOverall, newest);
+        if (qint64(end - begin) >= o.minUserEvents) {
+            const auto it = trainedUntil.constFind(QStringLiteral("user/") + upn);
+            if (o.incremental && it != trainedUntil.cend() && newest < it.value()) {
+                ++report.skipped;
+            } else {
+                auto t = std::make_unique<TrainTask>();
+                t->scope = QStringLiteral("user");
+                t->subject = upn;
+                t->utcOffset = offsets.value(upn, 0);
+                for (std::size_t i = begin; i < end; ++i)
+                    t->rows.push_back(&all[i]);
+                t->context = ctx;
+                tasks.push_back(std::move(t));
+            }
+        }
+        begin = end;
+    }
+    // The tenant model learns from everyone (the fallback for users with too little history), in UTC.
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        tenant->rows.push_back(&all[i]);
+        tenant->context.push_back(allContext[i]);
+    }
+    if (!all.empty()) {
+        std::vector<std::size_t> order(all.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return all[a].createdMs < all[b].createdMs; });
+        std::vector<const SignInRow *> rows;
+        std::vector<Context> ctx;
+        for (std::size_t i : order) {
+            rows.push_back(&all[i]);
+            ctx.push_back(allContext[i]);
+        }
+        tenant->rows = std::move(rows);
+        tenant->context = std::move(ctx);
+        const auto it = trainedUntil.constFind(QStringLiteral("tenant/all"));
+        if (o.incremental && it != trainedUntil.cend() && newestOverall < it.value())
+            ++report.skipped;
+        else
+            tasks.push_back(std::move(tenant));
+    }
+
+    std::atomic<bool> cancelled{false};
+    std::atomic<qint64> finished{0};
+    std::mutex progressLock;
+    const qint64 count = qint64(tasks.size());
+    parallelFor(o.threads, count, [&](std::int64_t i) {
+        if (cancelled.load())
+            return;
+        trainTask(*tasks[i], o, windowStart, windowEnd);
+        const qint64 n = ++finished;
+        if (progress) {
+            std::lock_guard lock(progressLock);
+            if (!cancelled.load() && !progress(0.1 + 0.8 * double(n) / double(std::max<qint64>(1, count))))
+                cancelled.store(true);
+        }
+    });
+    if (cancelled.load()) {
+        error = QStringLiteral("Model training cancelled; the previous models stay in force");
+        return false;
+    }
+    if (!db.connection().transaction()) {
+        error = Database::describe(QStringLiteral("Starting to store the models"), db.connection().lastError());
+        return false;
+    }
+    for (const auto &t : tasks) {
+        if (!t->done) {
+            db.connection().rollback();
+            error = QStringLiteral("Training the model of %1: %2").arg(t->subject, t->error);
+            return false;
+        }
+        if (!saveModel(db, t->record, o.keepVersions, error)) {
+            db.connection().rollback();
+            return false;
+        }
+        (t->scope == QStringLiteral("user") ? report.userModels : report.tenantModels) += 1;
+        report.eventsUsed += t->scope == QStringLiteral("user") ? t->record.eventsUsed : 0;
+    }
+    if (progress && !progress(0.99)) {
+        db.connection().rollback();
+        error = QStringLiteral("Model training cancelled; the previous models stay in force");
+        return false;
+    }
+    if (!db.connection().commit()) {
+        error = Database::describe(QStringLiteral("Storing the models"), db.connection().lastError());
+        db.connection().rollback();
+        return false;
+    }
+    report.eventsUsed = qint64(all.size());
+    if (progress)
+        progress(1.0);
+    report.elapsedMs = timer.elapsed();
+    return true;
+}
+
+bool scoreSignIns(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<detect::Finding> &out, QString &error)
+{
+    // Active models.
+    std::vector<ModelRecord> active;
+    ModelFilter filter;
+    filter.kind = QStringLiteral("iforest");
+    filter.activeOnly = true;
+    filter.withData = true;
+    if (!listModels(db, filter, active, error))
+        return false;
+    if (active.empty())
+        return true;
+    std::map<QString, std::unique_ptr<SubjectModel>> users;
+    std::unique_ptr<SubjectModel> tenant;
+    for (ModelRecord &r : active) {
+        auto m = std::make_unique<SubjectModel>();
+        QString why;
+        if (!unpackModel(r.data, *m, why)) {
+            error = QStringLiteral("Model %1 (%2 %3 v%4): %5").arg(r.id).arg(r.scope, r.subject).arg(r.version).arg(why);
+            return false;
+        }
+        m->threshold = r.threshold;
+        r.data.clear();
+        m->record = r;
+        if (r.scope == QStringLiteral("user"))
+            users[r.subject] = std::move(m);
+        else if (r.scope == QStringLiteral("tenant"))
+            tenant = std::move(m);
+    }
+    // The sign-ins to score, by user.
+    QSqlQuery q(db.connection());
+    q.setForwardOnly(true);
+    q.prepare(kSelect + QStringLiteral("WHERE rowid > ? AND rowid <= ? AND upn IS NOT NULL AND upn <> '' ORDER BY lower(upn), created_ms"));
+    q.addBindValue(fromRowId);
+    q.addBindValue(toRowId);
+    if (!q.exec()) {
+        error = Database::describe(QStringLiteral("Reading the sign-ins to score"), q.lastError());
+        return false;
+    }
+    std::map<QString, std::vector<SignInRow>> byUser;
+    while (q.next()) {
+        SignInRow r = readRow(q);
+        byUser[r.upn].push_back(std::move(r));
+    }
+    q.finish();
+    QSqlQuery ctxQuery(db.connection());
+    ctxQuery.setForwardOnly(true);
+    ctxQuery.prepare(kSelect + QStringLiteral("WHERE lower(upn) = ? AND created_ms >= ? AND created_ms <= ? ORDER BY created_ms, rowid"));
+    for (auto &[upn, targets] : byUser) {
+        const SubjectModel *model = nullptr;
+        const auto it = users.find(upn);
+        if (it != users.end())
+            model = it->second.get();
+        else
+            model = tenant.get();
+        if (!model)
+            continue;
+        // Context from the user's sign-ins around the scored ones.
+        ctxQuery.addBindValue(upn);
+        ctxQuery.addBindValue(targets.front().createdMs - kContextMs);
+        ctxQuery.addBindValue(targets.back().createdMs);
+        if (!ctxQuery.exec()) {
+            error = Database::describe(QStringLiteral("Reading the recent sign-ins of %1").arg(upn), ctxQuery.lastError());
+            return false;
+        }
+        std::vector<SignInRow> rows;
+        while (ctxQuery.next())
+            rows.push_back(readRow(ctxQuery));
+        ctxQuery.finish();
+        const std::vector<Context> ctx = features::computeContext(rows);
+        std::vector<float> x;
+        const int d = model->encoder.dimensions();
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            if (rows[i].rowId <= fromRowId || rows[i].rowId > toRowId)
+                continue;
+            x.clear();
+            model->encoder.encode(rows[i], ctx[i], x);
+            const double s = model->forest.score(x.data());
+            if (!(s > model->threshold))
+                continue;
+            // Why: features that isolate early, weighted by how far the value sits from the training rows.
+            const std::vector<double> contrib = model->forest.featureContributions(x.data());
+            std::vector<std::pair<double, int>> ranked;
+            for (int j = 0; j < d; ++j) {
+                const double w = contrib[j] * model->encoder.surprise(j, x[j]);
+                if (w > 0)
+                    ranked.emplace_back(w, j);
+            }
+            std::sort(ranked.begin(), ranked.end(), std::greater<>());
+            QStringList words;
+            QJsonArray top;
+            for (const auto &[w, j] : ranked) {
+                const QString text = model->encoder.describe(j, rows[i], ctx[i]);
+                if (text.isEmpty() || words.contains(text))
+                    continue;
+                words << text;
+                top.append(QJsonObject{{QStringLiteral("feature"), model->encoder.featureNames().at(j)},
+                                       {QStringLiteral("text"), text},
+                                       {QStringLiteral("weight"), w}});
+                if (words.size() == 3)
+                    break;
+            }
+            const bool perUser = model->record.scope == QStringLiteral("user");
+            detect::Finding f;
+            f.kind = QStringLiteral("model_iforest");
+            f.subjectType = QStringLiteral("user");
+            f.subject = upn;
+            f.upn = upn;
+            f.timeMs = rows[i].createdMs;
+            f.eventTable = QStringLiteral("signins");
+            f.eventIds = {rows[i].id};
+            f.score = std::clamp(s, 0.0, 1.0);
+            f.success = rows[i].errorCode == 0;
+            f.interactive = rows[i].interactive;
+            f.modelId = model->record.id;
+            f.reason.detector = QStringLiteral("model_iforest");
+            f.reason.text = QStringLiteral("Unusual for %1 (%2 model, score %3 > %4): %5")
+                                .arg(perUser ? QStringLiteral("this user") : QStringLiteral("the tenant"),
+                                     perUser ? QStringLiteral("per-user") : QStringLiteral("tenant"))
+                                .arg(s, 0, 'f', 3)
+                                .arg(model->threshold, 0, 'f', 3)
+                                .arg(words.isEmpty() ? QStringLiteral("no single feature stands out") : words.join(QStringLiteral(", ")));
+            f.reason.evidence = {{QStringLiteral("score"), s},
+                                 {QStringLiteral("threshold"), model->threshold},
+                                 {QStringLiteral("model_id"), model->record.id},
+                                 {QStringLiteral("model_scope"), model->record.scope},
+                                 {QStringLiteral("model_version"), model->record.version},
+                                 {QStringLiteral("top_features"), top}};
+            out.push_back(std::move(f));
+        }
+    }
+    return true;
+}
+
+} // namespace backsight::ml
