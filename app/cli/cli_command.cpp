@@ -17,6 +17,8 @@ const Command kCommands[] = {
     {"detect", "Examine new events and store anomalies with reasons and severity", &runDetect},
     {"anomalies", "Print the stored anomalies as JSON Lines, CSV or a table", &runAnomalies},
     {"servers", "Servers with backup sessions, their latest threat score and model", &runServers},
+    {"iforest", "Fit and score an Isolation Forest on a numeric CSV (ODDS benchmark files)", &runIforest},
+    {"models", "Trained models and their versions; roll back to an older version", &runModels},
     {"report", "Write an incident report (PDF) or the anomalies (CSV, JSON Lines); audit-logged", &runReport},
     {"case", "Triage status, notes and tags of anomalies; the audit log", &runCase},
 };

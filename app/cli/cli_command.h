@@ -41,6 +41,8 @@ int runTrain(Context &ctx, const QStringList &args);
 int runDetect(Context &ctx, const QStringList &args);
 int runAnomalies(Context &ctx, const QStringList &args);
 int runServers(Context &ctx, const QStringList &args);
+int runIforest(Context &ctx, const QStringList &args);
+int runModels(Context &ctx, const QStringList &args);
 int runReport(Context &ctx, const QStringList &args);
 int runCase(Context &ctx, const QStringList &args);
 
