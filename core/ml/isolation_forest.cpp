@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstring>
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -449,10 +450,10 @@ QByteArray IsolationForest::serialize() const
         for (std::int32_t v : roots_)
             s << qint32(v);
         for (std::size_t i = 0; i < feature_.size(); ++i)
-            s << qint32(feature_[i]) << qint32(left_[i]) << threshold_[i] << leafValue_[i] << qint32(depth_[i])
-              << qint32(normalOffset_[i]);
+            s << qint32(feature_[i]) << qint32(left_[i]) << threshold_[i] << std::bit_cast<quint32>(leafValue_[i])
+              << qint32(depth_[i]) << qint32(normalOffset_[i]);
         for (float v : normals_)
-            s << v;
+            s << std::bit_cast<quint32>(v);
     }
     const std::uint64_t h = fnv1a(blob.constData(), blob.size());
     QDataStream s(&blob, QIODevice::Append);
@@ -512,14 +513,19 @@ bool IsolationForest::deserialize(const QByteArray &blob, QString &error)
     }
     for (std::size_t i = 0; i < nodes; ++i) {
         qint32 f, l, dep, off;
-        s >> f >> l >> threshold_[i] >> leafValue_[i] >> dep >> off;
+        quint32 leaf;
+        s >> f >> l >> threshold_[i] >> leaf >> dep >> off;
+        leafValue_[i] = std::bit_cast<float>(leaf);
         feature_[i] = f;
         left_[i] = l;
         depth_[i] = dep;
         normalOffset_[i] = off;
     }
-    for (float &v : normals_)
-        s >> v;
+    for (float &v : normals_) {
+        quint32 bits;
+        s >> bits;
+        v = std::bit_cast<float>(bits);
+    }
     pack();
     // Structural checks so that a crafted blob cannot send the walk out of bounds.
     for (auto r : roots_)

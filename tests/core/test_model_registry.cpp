@@ -1,0 +1,128 @@
+// Per-user / tenant sign-in models on a generated tenant: training, registry versions, incremental retrain,
+// rollback, cancel keeps the previous versions, scoring with reasons.
+#include "ml/model_registry.h"
+#include "ml/user_models.h"
+#include "store/database.h"
+#include "test_support.h"
+
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace backsight;
+
+class TestModelRegistry : public QObject
+{
+    Q_OBJECT
+
+    test::TempFolder tmp_;
+    QString db_;
+
+    bool cli(const QStringList &args)
+    {
+        QProcess p;
+        p.start(QStringLiteral(BACKSIGHT_CLI), args);
+        if (!p.waitForFinished(300000))
+            return false;
+        if (p.exitCode() != 0)
+            qWarning("%s", p.readAllStandardError().constData());
+        return p.exitCode() == 0;
+    }
+
+    int count(Database &db, const QString &sql)
+    {
+        QSqlQuery q(db.connection());
+        return q.exec(sql) && q.next() ? q.value(0).toInt() : -1;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        db_ = tmp_.path(QStringLiteral("case.sqlite"));
+        QVERIFY(cli({QStringLiteral("generate"), QStringLiteral("--out"), tmp_.path(QStringLiteral("tenant")),
+                     QStringLiteral("--users"), QStringLiteral("25"), QStringLiteral("--days"), QStringLiteral("30"),
+                     QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--format"), QStringLiteral("graph")}));
+        QVERIFY(cli({QStringLiteral("--db"), db_, QStringLiteral("import"), QStringLiteral("--quiet"), tmp_.path(QStringLiteral("tenant"))}));
+    }
+
+    void trainScoreRollback()
+    {
+        Database db;
+        QVERIFY2(db.open(db_), qPrintable(db.error()));
+        ml::ModelTrainOptions o;
+        o.windowDays = 60;
+        ml::ModelTrainReport report;
+        QString error;
+        std::vector<double> seen;
+        QVERIFY2(ml::trainModels(db, o, [&](double p) { seen.push_back(p); return true; }, report, error), qPrintable(error));
+        qInfo("user models %d, tenant %d, events %lld, %lld ms", report.userModels, report.tenantModels, report.eventsUsed,
+              report.elapsedMs);
+        QVERIFY(report.userModels > 0);
+        QCOMPARE(report.tenantModels, 1);
+        QVERIFY(!seen.empty() && seen.back() == 1.0);
+        const int usersWithEnough = count(db, QStringLiteral("SELECT COUNT(*) FROM (SELECT lower(upn) FROM signins WHERE upn <> '' "
+                                                             "GROUP BY lower(upn) HAVING COUNT(*) >= 50)"));
+        QCOMPARE(report.userModels, usersWithEnough);
+
+        std::vector<ml::ModelRecord> list;
+        QVERIFY(ml::listModels(db, {}, list, error));
+        QCOMPARE(int(list.size()), report.userModels + 1);
+        for (const ml::ModelRecord &m : list) {
+            QVERIFY(m.threshold > 0 && m.threshold <= 1);
+            QVERIFY(m.scoreDistribution.contains(QStringLiteral("median")));
+        }
+
+        // Scoring every sign-in: findings above threshold only, with the model's id and words.
+        std::vector<detect::Finding> findings;
+        QVERIFY2(ml::scoreSignIns(db, 0, std::numeric_limits<qint64>::max(), findings, error), qPrintable(error));
+        const int rows = count(db, QStringLiteral("SELECT COUNT(*) FROM signins"));
+        qInfo("%zu findings of %d sign-ins", findings.size(), rows);
+        QVERIFY(!findings.empty());
+        QVERIFY(int(findings.size()) < rows / 10);
+        for (const detect::Finding &f : findings) {
+            QCOMPARE(f.kind, QStringLiteral("model_iforest"));
+            QVERIFY(f.modelId > 0);
+            QVERIFY(f.score > 0 && f.score <= 1);
+            QVERIFY(f.reason.text.contains(QStringLiteral("score")));
+        }
+        qInfo("e.g. %s: %s", qPrintable(findings.front().upn), qPrintable(findings.front().reason.text));
+
+        // Incremental: nothing new, nothing trained.
+        o.incremental = true;
+        QVERIFY2(ml::trainModels(db, o, {}, report, error), qPrintable(error));
+        QCOMPARE(report.userModels + report.tenantModels, 0);
+        QVERIFY(report.skipped > 0);
+
+        // Full retrain: version 2 in force; cancel during a third: still version 2.
+        o.incremental = false;
+        QVERIFY2(ml::trainModels(db, o, {}, report, error), qPrintable(error));
+        auto tenant = ml::activeModel(db, QStringLiteral("tenant"), QStringLiteral("all"), QStringLiteral("iforest"), error);
+        QVERIFY(tenant && tenant->version == 2);
+        QVERIFY(!ml::trainModels(db, o, [](double p) { return p < 0.5; }, report, error));
+        QVERIFY(error.contains(QStringLiteral("cancelled")));
+        tenant = ml::activeModel(db, QStringLiteral("tenant"), QStringLiteral("all"), QStringLiteral("iforest"), error);
+        QVERIFY(tenant && tenant->version == 2);
+
+        // Roll back to version 1.
+        QVERIFY2(ml::rollbackToVersion(db, QStringLiteral("tenant"), QStringLiteral("all"), QStringLiteral("iforest"), 1, error),
+                 qPrintable(error));
+        tenant = ml::activeModel(db, QStringLiteral("tenant"), QStringLiteral("all"), QStringLiteral("iforest"), error);
+        QVERIFY(tenant && tenant->version == 1);
+        QVERIFY(!ml::rollbackToVersion(db, QStringLiteral("tenant"), QStringLiteral("all"), QStringLiteral("iforest"), 9, error));
+
+        // keepVersions bounds the history.
+        o.keepVersions = 2;
+        QVERIFY2(ml::trainModels(db, o, {}, report, error), qPrintable(error));
+        QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM models WHERE scope = 'tenant'")), 2);
+
+        // A corrupt blob fails scoring with a sentence naming the model.
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(QStringLiteral("UPDATE models SET data = X'00112233' WHERE scope = 'tenant' AND active = 1")));
+        findings.clear();
+        QVERIFY(!ml::scoreSignIns(db, 0, std::numeric_limits<qint64>::max(), findings, error));
+        QVERIFY2(error.contains(QStringLiteral("tenant")), qPrintable(error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestModelRegistry)
+#include "test_model_registry.moc"
