@@ -368,7 +368,7 @@ void IsolationForest::score(const float *x, std::int64_t n, double *out, int thr
         // lockstep so that their dependent loads overlap.
         double sums[kBlock] = {};
         const PackedNode *nodes = packed_.data();
-        constexpr int kLanes = 16;
+        constexpr int kLanes = 32;
         for (std::int32_t root : roots_) {
             std::int64_t i = begin;
             for (; i + kLanes <= end; i += kLanes) {
