@@ -19,6 +19,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QStringListModel>
 #include <QSqlQuery>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -49,12 +50,13 @@ void setRow(QTableWidget *t, int row, const QStringList &cells)
 } // namespace
 
 UserView::UserView(QThreadPool &pool, QWidget *parent)
-    : CaseView(parent), query_(pool, this), users_(pool, this), userBox_(new QComboBox(this)), header_(new QLabel(this)),
+    : CaseView(parent), query_(pool, this), users_(pool, this), userBox_(new QComboBox(this)), usersModel_(new QStringListModel(this)), header_(new QLabel(this)),
       heatmap_(new HeatmapWidget(this)), daysChart_(new QChartView(this)), tops_(new QTabWidget(this)),
       models_(makeTable({tr("Kind"), tr("Version"), tr("Trained (UTC)"), tr("Events used"), tr("Threshold"), tr("Active")}, this)),
       anomalies_(makeTable({tr("Severity"), tr("Time (UTC)"), tr("Status"), tr("Reason")}, this))
 {
     userBox_->setObjectName(QStringLiteral("userPicker"));
+    userBox_->setModel(usersModel_);
     userBox_->setEditable(true);
     userBox_->setInsertPolicy(QComboBox::NoInsert);
     userBox_->lineEdit()->setPlaceholderText(tr("User (UPN)"));
@@ -137,7 +139,7 @@ void UserView::setDatabase(Database *db)
     path_ = db ? db->path() : QString();
     upn_.clear();
     data_ = UserProfileData();
-    userBox_->clear();
+    usersModel_->setStringList({});
     users_list_.clear();
     present();
     loadUsers();
@@ -176,8 +178,7 @@ void UserView::loadUsers()
         const QString current = upn_;
         if (u.upns != users_list_) { // refilling hundreds of items (and the completer) is the costly part
             users_list_ = u.upns;
-            userBox_->clear();
-            userBox_->addItems(u.upns);
+            usersModel_->setStringList(u.upns); // one reset: item-by-item inserts refilter the completer each time
             userBox_->setCurrentText(current);
         }
         if (upn_.isEmpty() && !u.upns.isEmpty())

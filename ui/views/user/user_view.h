@@ -52,6 +52,7 @@ private:
     QStringList users_list_; // what the picker holds
     UserProfileData data_;
     QComboBox *userBox_;
+    class QStringListModel *usersModel_;
     QLabel *header_;
     HeatmapWidget *heatmap_;
     QChartView *daysChart_;
