@@ -1,0 +1,112 @@
+// Sign-in features: one-hot with a minimum frequency and an "other" bucket, rarity, local hour, context
+// (failures in the last hour, speed, hours since previous), distance to known places, words, JSON round trip.
+#include "features/signin_features.h"
+
+#include <QTest>
+#include <cmath>
+
+using namespace backsight::features;
+
+namespace {
+
+constexpr qint64 kHour = 3600 * 1000;
+
+SignInRow row(qint64 ms, const QString &country, double lat, double lon, int error = 0)
+{
+    SignInRow r;
+    r.createdMs = ms;
+    r.upn = QStringLiteral("a@contoso.com");
+    r.app = QStringLiteral("Outlook");
+    r.os = QStringLiteral("Windows");
+    r.browser = QStringLiteral("Edge");
+    r.clientApp = QStringLiteral("Browser");
+    r.country = country;
+    r.city = country == QStringLiteral("NZ") ? QStringLiteral("Auckland") : QStringLiteral("Sao Paulo");
+    r.ip = QStringLiteral("203.0.113.7");
+    r.latitude = lat;
+    r.longitude = lon;
+    r.hasLocation = true;
+    r.errorCode = error;
+    return r;
+}
+
+} // namespace
+
+class TestFeatures : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void fieldValues()
+    {
+        SignInRow r = row(0, QStringLiteral("NZ"), 0, 0, 50126);
+        QCOMPARE(fieldValue(r, IpPrefix), QStringLiteral("203.0.113.0/24"));
+        r.ip = QStringLiteral("2001:db8:abcd:12::1");
+        QCOMPARE(fieldValue(r, IpPrefix), QStringLiteral("2001:db8:abcd::/48"));
+        QCOMPARE(fieldValue(r, ErrorClass), QStringLiteral("bad_password"));
+        QVERIFY(std::abs(haversineKm(51.5074, -0.1278, 48.8566, 2.3522) - 343.5) < 1.5); // London - Paris
+    }
+
+    void context()
+    {
+        // Two failures 10 and 40 minutes before the third row; a jump to Sao Paulo one hour later.
+        std::vector<SignInRow> rows = {row(0, QStringLiteral("NZ"), -36.85, 174.76, 50126),
+                                       row(30 * 60000, QStringLiteral("NZ"), -36.85, 174.76, 50126),
+                                       row(40 * 60000, QStringLiteral("NZ"), -36.85, 174.76),
+                                       row(80 * 60000, QStringLiteral("BR"), -23.55, -46.63)};
+        const std::vector<Context> c = computeContext(rows);
+        QCOMPARE(c[0].hoursSincePrevious, -1.0);
+        QCOMPARE(c[2].failuresLastHour, 2);
+        QCOMPARE(c[3].failuresLastHour, 1); // the first failure is more than an hour before
+        QVERIFY(std::abs(c[3].hoursSincePrevious - 40.0 / 60) < 1e-9);
+        QVERIFY(c[3].speedKmh > 11000);
+    }
+
+    void encodeDescribeRoundTrip()
+    {
+        std::vector<SignInRow> rows;
+        for (int i = 0; i < 60; ++i)
+            rows.push_back(row(qint64(i) * 24 * kHour + 21 * kHour, QStringLiteral("NZ"), -36.85, 174.76)); // 09:00 NZ (+12)
+        SignInEncoder e;
+        e.fit(rows, 12 * 60);
+        const std::vector<Context> ctx = computeContext(rows);
+        std::vector<float> x;
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            e.encode(rows[i], ctx[i], x);
+        e.calibrate(x, qint64(rows.size()));
+        QCOMPARE(int(x.size()), e.dimensions() * 60);
+        QVERIFY(e.featureNames().contains(QStringLiteral("country=NZ")));
+        QVERIFY(e.featureNames().contains(QStringLiteral("country=other")));
+        // Local hour 09: sin(2 pi 9/24).
+        const int hourSin = int(e.featureNames().indexOf(QStringLiteral("hour sin")));
+        QVERIFY(std::abs(x[hourSin] - std::sin(2 * M_PI * 9 / 24)) < 1e-6);
+
+        // An unseen country at 03:00 local, far away.
+        const SignInRow odd = row(60 * 24 * kHour + 15 * kHour, QStringLiteral("BR"), -23.55, -46.63);
+        const Context oc;
+        std::vector<float> y;
+        e.encode(odd, oc, y);
+        const int other = int(e.featureNames().indexOf(QStringLiteral("country=other")));
+        const int rarity = int(e.featureNames().indexOf(QStringLiteral("country rarity")));
+        QCOMPARE(y[other], 1.0f);
+        QVERIFY(y[rarity] > x[rarity]);
+        QVERIFY(e.surprise(rarity, y[rarity]) > 1);
+        QCOMPARE(e.describe(rarity, odd, oc), QStringLiteral("country=BR unseen"));
+        QCOMPARE(e.describe(hourSin, odd, oc), QStringLiteral("hour 03 unseen"));
+        QVERIFY(e.describe(int(e.featureNames().indexOf(QStringLiteral("log km to nearest known place"))), odd, oc)
+                    .endsWith(QStringLiteral(" km from any known place")));
+        QVERIFY(y[int(e.featureNames().indexOf(QStringLiteral("log km to nearest known place")))] > std::log1p(9000.0));
+
+        SignInEncoder back;
+        QString error;
+        QVERIFY2(back.fromJson(e.toJson(), error), qPrintable(error));
+        std::vector<float> z;
+        back.encode(odd, oc, z);
+        QCOMPARE(z, y);
+        QCOMPARE(back.featureNames(), e.featureNames());
+        QVERIFY(!back.fromJson("{\"version\": 9}", error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFeatures)
+#include "test_features.moc"
