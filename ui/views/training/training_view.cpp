@@ -1,6 +1,7 @@
 #include "views/training/training_view.h"
 
 #include "jobs/baseline_job.h"
+#include "jobs/train_job.h"
 #include "time_text.h"
 #include "widgets/string_table_model.h"
 #include "widgets/table_copy.h"
@@ -22,7 +23,9 @@ namespace backsight::ui {
 
 TrainingView::TrainingView(QThreadPool &pool, QWidget *parent)
     : CaseView(parent), pool_(pool), query_(pool, this), header_(new QLabel(this)),
-      baselines_(new QPushButton(tr("Recompute all baselines"), this)), table_(new QTableView(this)),
+      baselines_(new QPushButton(tr("Recompute all baselines"), this)),
+      retrainAll_(new QPushButton(tr("Retrain all models"), this)),
+      retrainChanged_(new QPushButton(tr("Retrain changed users"), this)), table_(new QTableView(this)),
       model_(new StringTableModel({tr("Subject"), tr("Scope"), tr("Model kind"), tr("Version"), tr("Last trained (UTC)"),
                                    tr("Events used"), tr("Threshold"), tr("Learning state")}, this)),
       sorted_(new QSortFilterProxyModel(this))
@@ -48,6 +51,13 @@ TrainingView::TrainingView(QThreadPool &pool, QWidget *parent)
     auto *bar = new QHBoxLayout;
     bar->addWidget(header_, 1);
     bar->addWidget(baselines_);
+    bar->addWidget(retrainAll_);
+    bar->addWidget(retrainChanged_);
+    retrainAll_->setObjectName(QStringLiteral("trainingRetrainAll"));
+    retrainAll_->setToolTip(tr("Train every user's Isolation Forest and the tenant model again (a job; cancel in the status bar)"));
+    retrainChanged_->setToolTip(tr("Retrain only users with sign-ins newer than their model's window"));
+    connect(retrainAll_, &QPushButton::clicked, this, [this] { retrainModels(false); });
+    connect(retrainChanged_, &QPushButton::clicked, this, [this] { retrainModels(true); });
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addWidget(table_, 1);
@@ -151,14 +161,14 @@ void TrainingView::present(const Loaded &l)
     else if (!l.error.isEmpty())
         text = l.error;
     else if (l.users == 0 && l.models == 0)
-        text = tr("Nothing trained yet. Compute baselines here, or baselines and models with:\n"
+        text = tr("Nothing trained yet. Recompute baselines and retrain models here, or run:\n"
                   "backsight-cli --db \"%1\" train").arg(path_);
     else
         text = tr("%1 users with a baseline (%2 still learning), %3 active models.\n"
-                  "Models are (re)trained by:  backsight-cli --db \"%4\" train   — then  backsight-cli --db \"%4\" detect")
+                  "After retraining, score new events with:  backsight-cli --db \"%4\" detect")
                    .arg(locale.toString(l.users), locale.toString(l.learning), locale.toString(l.models), path_);
     header_->setText(text);
-    baselines_->setEnabled(!path_.isEmpty() && !job_);
+    setButtonsEnabled(!job_);
     std::vector<QStringList> rows;
     rows.reserve(l.rows.size());
     for (const Row &row : l.rows)
@@ -170,19 +180,37 @@ void TrainingView::present(const Loaded &l)
 
 bool TrainingView::recomputeBaselines()
 {
+    return !job_ && !path_.isEmpty() && startJob(new BaselineJob(path_));
+}
+
+bool TrainingView::retrainModels(bool incremental)
+{
     if (job_ || path_.isEmpty())
         return false;
-    job_ = new BaselineJob(path_);
-    baselines_->setEnabled(false);
+    ml::ModelTrainOptions options;
+    options.incremental = incremental;
+    return startJob(new TrainModelsJob(path_, options));
+}
+
+bool TrainingView::startJob(Job *job)
+{
+    job_ = job;
+    setButtonsEnabled(false);
     connect(job_, &Job::finished, this, [this](bool, const QString &summary) {
         job_->deleteLater(); // the worker may still be leaving run()
         job_ = nullptr;
-        baselines_->setEnabled(true);
+        setButtonsEnabled(true);
         emit databaseChanged(summary);
     });
     emit jobStarted(job_);
     pool_.start(job_);
     return true;
+}
+
+void TrainingView::setButtonsEnabled(bool enabled)
+{
+    for (QPushButton *b : {baselines_, retrainAll_, retrainChanged_})
+        b->setEnabled(enabled && !path_.isEmpty());
 }
 
 } // namespace backsight::ui

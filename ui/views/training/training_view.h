@@ -18,8 +18,7 @@ class Job;
 namespace backsight::ui {
 
 // Every user and the tenant: model kind, version, when it was last trained, events used, threshold and
-// the baseline's learning state. Baselines are recomputed here as a job; models are trained by
-// `backsight-cli train` (the view says so, with the exact command).
+// the baseline's learning state. Baselines and models are (re)computed here as jobs in the status bar.
 class TrainingView : public CaseView
 {
     Q_OBJECT
@@ -33,8 +32,10 @@ public:
 
     QTableView *table() const { return table_; }
     class StringTableModel *model() const { return model_; }
-    // Starts the baseline job (false when one runs or no database is open).
+    // Start the baseline job / the model training job (core TrainModelsJob: per-user Isolation Forests and the
+    // tenant model; `incremental`: only users with newer sign-ins). False when a job runs or no database is open.
     bool recomputeBaselines();
+    bool retrainModels(bool incremental);
     bool isRunning() const { return job_ != nullptr; }
 
 signals:
@@ -56,12 +57,14 @@ private:
     };
     static Loaded load(Database &db);
     void present(const Loaded &loaded);
+    bool startJob(Job *job);
+    void setButtonsEnabled(bool enabled);
 
     QThreadPool &pool_;
     BackgroundQuery<Loaded> query_;
     QString path_;
     QLabel *header_;
-    QPushButton *baselines_;
+    QPushButton *baselines_, *retrainAll_, *retrainChanged_;
     QTableView *table_;
     class StringTableModel *model_;
     QSortFilterProxyModel *sorted_;
