@@ -40,17 +40,6 @@ QString ipPrefix(const QString &ip)
     return last < 0 ? ip : ip.left(last) + QStringLiteral(".0/24");
 }
 
-double percentile(std::vector<double> v, double q)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const double pos = q * double(v.size() - 1);
-    const auto lo = std::size_t(std::floor(pos));
-    const std::size_t hi = std::min(lo + 1, v.size() - 1);
-    return v[lo] + (pos - double(lo)) * (v[hi] - v[lo]);
-}
-
 } // namespace
 
 QString fieldName(int field)
@@ -222,12 +211,24 @@ void SignInEncoder::calibrate(const std::vector<float> &encoded, qint64 rows)
     for (int j = 0; j < d; ++j) {
         for (qint64 i = 0; i < rows; ++i)
             column[i] = encoded[std::size_t(i) * d + j];
-        median_[j] = percentile(column, 0.5);
-        const double iqr = percentile(column, 0.75) - percentile(column, 0.25);
-        double sd = 0;
-        for (double v : column)
-            sd += (v - median_[j]) * (v - median_[j]);
-        sd = rows > 1 ? std::sqrt(sd / double(rows - 1)) : 0;
+        std::sort(column.begin(), column.end()); // one sort per column, three quantiles read from it
+        const auto at = [&](double q) {
+            if (column.empty())
+                return 0.0;
+            const double pos = q * double(column.size() - 1);
+            const auto lo = std::size_t(pos);
+            const std::size_t hi = std::min(lo + 1, column.size() - 1);
+            return column[lo] + (pos - double(lo)) * (column[hi] - column[lo]);
+        };
+        median_[j] = at(0.5);
+        const double iqr = at(0.75) - at(0.25);
+        double sum = 0, sumSq = 0;
+        for (double v : column) {
+            sum += v;
+            sumSq += v * v;
+        }
+        const double mean = rows > 0 ? sum / double(rows) : 0;
+        const double sd = rows > 1 ? std::sqrt(std::max(0.0, (sumSq - double(rows) * mean * mean) / double(rows - 1))) : 0;
         scale_[j] = std::max({iqr / 1.349, sd, 0.1});
     }
 }

@@ -29,6 +29,7 @@ using features::SignInRow;
 
 constexpr qint64 kDayMs = 24LL * 3600 * 1000;
 constexpr qint64 kContextMs = 24LL * 3600 * 1000; // earlier sign-ins read to compute a scored row's context
+constexpr std::size_t kTenantRows = 20000;
 const char kUserModelMagic[8] = {'B', 'S', 'U', 'S', 'R', 'M', 'D', 'L'};
 constexpr quint32 kUserModelVersion = 1;
 
@@ -340,6 +341,19 @@ bool trainModels(Database &db, const ModelTrainOptions &o, const std::function<b
         for (std::size_t i : order) {
             rows.push_back(&all[i]);
             ctx.push_back(allContext[i]);
+        }
+        // The tenant forest sees psi = 256 rows per tree anyway: an even stride of at most kTenantRows rows
+        // (whole window covered) keeps encoding and calibration cheap on large tenants.
+        if (rows.size() > kTenantRows) {
+            std::vector<const SignInRow *> kept;
+            std::vector<Context> keptCtx;
+            for (std::size_t k = 0; k < kTenantRows; ++k) {
+                const std::size_t i = k * rows.size() / kTenantRows;
+                kept.push_back(rows[i]);
+                keptCtx.push_back(ctx[i]);
+            }
+            rows = std::move(kept);
+            ctx = std::move(keptCtx);
         }
         tenant->rows = std::move(rows);
         tenant->context = std::move(ctx);
