@@ -1,6 +1,7 @@
 #include "ml/user_models.h"
 
 #include "features/signin_features.h"
+#include "ml/autoencoder.h"
 #include "ml/isolation_forest.h"
 #include "ml/model_registry.h"
 #include "store/database.h"
@@ -76,18 +77,20 @@ bool utcOffsets(Database &db, QHash<QString, int> &out, QString &error)
 struct SubjectModel
 {
     SignInEncoder encoder;
-    IsolationForest forest;
+    IsolationForest forest;          // kind "iforest"
+    DenseAutoencoder autoencoder;    // kind "autoencoder"
+    bool isAutoencoder = false;
     double threshold = 1;
     ModelRecord record;
 };
 
-QByteArray packModel(const SignInEncoder &encoder, const IsolationForest &forest)
+QByteArray packModel(const SignInEncoder &encoder, const QByteArray &model)
 {
     QByteArray blob;
     QDataStream s(&blob, QIODevice::WriteOnly);
     s.setVersion(QDataStream::Qt_6_4);
     s.writeRawData(kUserModelMagic, 8);
-    s << kUserModelVersion << encoder.toJson() << forest.serialize();
+    s << kUserModelVersion << encoder.toJson() << model;
     return blob;
 }
 
@@ -112,10 +115,13 @@ bool unpackModel(const QByteArray &blob, SubjectModel &m, QString &error)
         error = QStringLiteral("truncated sign-in model");
         return false;
     }
-    if (!m.encoder.fromJson(encoder, error) || !m.forest.deserialize(forest, error))
+    if (!m.encoder.fromJson(encoder, error))
         return false;
-    if (m.forest.dimensions() != m.encoder.dimensions()) {
-        error = QStringLiteral("forest has %1 features, encoder %2").arg(m.forest.dimensions()).arg(m.encoder.dimensions());
+    if (m.isAutoencoder ? !m.autoencoder.deserialize(forest, error) : !m.forest.deserialize(forest, error))
+        return false;
+    const int d = m.isAutoencoder ? m.autoencoder.dimensions() : m.forest.dimensions();
+    if (d != m.encoder.dimensions()) {
+        error = QStringLiteral("model has %1 features, encoder %2").arg(d).arg(m.encoder.dimensions());
         return false;
     }
     return true;
@@ -134,7 +140,7 @@ double quantile(std::vector<double> v, double q)
 
 // Threshold from the model's own training scores: the larger of the (1 - 0.005 s) quantile and
 // median + (5 / s) * 1.4826 * MAD, s = sensitivity. Distribution kept for the registry.
-double thresholdFor(const std::vector<double> &scores, double sensitivity, QJsonObject &distribution)
+double thresholdFor(const std::vector<double> &scores, double sensitivity, QJsonObject &distribution, bool unitRange = true)
 {
     const double s = std::max(sensitivity, 1e-3);
     const double median = quantile(scores, 0.5);
@@ -143,7 +149,8 @@ double thresholdFor(const std::vector<double> &scores, double sensitivity, QJson
         dev[i] = std::abs(scores[i] - median);
     const double mad = quantile(dev, 0.5);
     const double q = quantile(scores, std::clamp(1.0 - 0.005 * s, 0.5, 1.0));
-    const double threshold = std::min(1.0, std::max(q, median + (5.0 / s) * 1.4826 * mad));
+    const double raw = std::max(q, median + (5.0 / s) * 1.4826 * mad);
+    const double threshold = unitRange ? std::min(1.0, raw) : raw;
     QJsonArray qs;
     for (double p : {0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99, 0.999})
         qs.append(QJsonArray{p, quantile(scores, p)});
@@ -184,6 +191,7 @@ struct TrainTask
     std::vector<const SignInRow *> rows;      // by time
     std::vector<Context> context;
     int utcOffset = 0;
+    bool autoencoder = false;
     ModelRecord record;
     bool done = false;
     QString error;
@@ -204,6 +212,50 @@ void trainTask(TrainTask &t, const ModelTrainOptions &o, qint64 windowStart, qin
     for (std::size_t i = 0; i < rows.size(); ++i)
         encoder.encode(rows[i], t.context[i], x);
     encoder.calibrate(x, qint64(rows.size()));
+    if (t.autoencoder) {
+        AutoencoderOptions ao;
+        const int width = std::min(32, encoder.dimensions());
+        ao.hidden = {width, std::min(8, width), width};
+        ao.maxEpochs = 30;
+        ao.patience = 3;
+        ao.learningRate = 2e-3;
+        ao.seed = std::uint64_t(o.seed);
+        DenseAutoencoder ae;
+        if (!ae.fit(x.data(), qint64(rows.size()), encoder.dimensions(), ao, t.error))
+            return;
+        std::vector<double> errors(rows.size());
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            errors[i] = ae.score(x.data() + i * std::size_t(encoder.dimensions()));
+        QJsonObject distribution;
+        ModelRecord &m = t.record;
+        m.scope = t.scope;
+        m.subject = t.subject;
+        m.kind = QStringLiteral("autoencoder");
+        m.threshold = thresholdFor(errors, o.sensitivity, distribution, false);
+        m.scoreDistribution = distribution;
+        QJsonArray hidden;
+        for (int h : ao.hidden)
+            hidden.append(h);
+        m.parameters = {{QStringLiteral("hidden"), hidden},
+                        {QStringLiteral("activation"), QStringLiteral("tanh")},
+                        {QStringLiteral("learning_rate"), ao.learningRate},
+                        {QStringLiteral("batch_size"), ao.batchSize},
+                        {QStringLiteral("max_epochs"), ao.maxEpochs},
+                        {QStringLiteral("patience"), ao.patience},
+                        {QStringLiteral("validation_fraction"), ao.validationFraction},
+                        {QStringLiteral("features"), encoder.dimensions()},
+                        {QStringLiteral("window_days"), o.windowDays},
+                        {QStringLiteral("sensitivity"), o.sensitivity}};
+        m.metrics = {{QStringLiteral("epochs"), ae.epochsRun()},
+                     {QStringLiteral("validation_loss"), ae.bestValidationLoss()}};
+        m.windowStartMs = windowStart;
+        m.windowEndMs = windowEnd;
+        m.eventsUsed = qint64(rows.size());
+        m.data = packModel(encoder, ae.serialize());
+        m.trainingMs = timer.elapsed();
+        t.done = true;
+        return;
+    }
     IsolationForestOptions fo;
     fo.trees = o.trees;
     fo.seed = std::uint64_t(o.seed) ^ std::uint64_t(qHash(t.subject));
@@ -233,7 +285,7 @@ void trainTask(TrainTask &t, const ModelTrainOptions &o, qint64 windowStart, qin
     m.windowStartMs = windowStart;
     m.windowEndMs = windowEnd;
     m.eventsUsed = qint64(rows.size());
-    m.data = packModel(encoder, forest);
+    m.data = packModel(encoder, forest.serialize());
     m.trainingMs = timer.elapsed();
     t.done = true;
 }
@@ -286,8 +338,12 @@ bool trainModels(Database &db, const ModelTrainOptions &o, const std::function<b
     if (o.incremental) {
         std::vector<ModelRecord> active;
         ModelFilter filter;
+        filter.scope = QStringLiteral("user");
         filter.kind = QStringLiteral("iforest");
         filter.activeOnly = true;
+        if (!listModels(db, filter, active, error))
+            return false;
+        filter.scope = QStringLiteral("tenant");
         if (!listModels(db, filter, active, error))
             return false;
         for (const ModelRecord &m : active)
@@ -358,10 +414,19 @@ bool trainModels(Database &db, const ModelTrainOptions &o, const std::function<b
         tenant->rows = std::move(rows);
         tenant->context = std::move(ctx);
         const auto it = trainedUntil.constFind(QStringLiteral("tenant/all"));
-        if (o.incremental && it != trainedUntil.cend() && newestOverall < it.value())
+        if (o.incremental && it != trainedUntil.cend() && newestOverall < it.value()) {
             ++report.skipped;
-        else
-            tasks.push_back(std::move(tenant));
+        } else {
+            // The tenant autoencoder learns from the same rows; it judges users without a model of their own.
+            auto ae = std::make_unique<TrainTask>();
+            ae->scope = tenant->scope;
+            ae->subject = tenant->subject;
+            ae->autoencoder = true;
+            ae->rows = tenant->rows;
+            ae->context = tenant->context;
+            tasks.insert(tasks.begin(), std::move(ae)); // the longest task starts first
+            tasks.insert(tasks.begin() + 1, std::move(tenant));
+        }
     }
 
     std::atomic<bool> cancelled{false};
@@ -422,7 +487,6 @@ bool scoreSignIns(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<de
     // Active models.
     std::vector<ModelRecord> active;
     ModelFilter filter;
-    filter.kind = QStringLiteral("iforest");
     filter.activeOnly = true;
     filter.withData = true;
     if (!listModels(db, filter, active, error))
@@ -430,9 +494,14 @@ bool scoreSignIns(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<de
     if (active.empty())
         return true;
     std::map<QString, std::unique_ptr<SubjectModel>> users;
-    std::unique_ptr<SubjectModel> tenant;
+    std::unique_ptr<SubjectModel> tenant, tenantAutoencoder;
     for (ModelRecord &r : active) {
+        if (r.kind != QStringLiteral("iforest") && r.kind != QStringLiteral("autoencoder"))
+            continue; // other helpers' models (backup servers) share the table
+        if (r.scope != QStringLiteral("user") && r.scope != QStringLiteral("tenant"))
+            continue;
         auto m = std::make_unique<SubjectModel>();
+        m->isAutoencoder = r.kind == QStringLiteral("autoencoder");
         QString why;
         if (!unpackModel(r.data, *m, why)) {
             error = QStringLiteral("Model %1 (%2 %3 v%4): %5").arg(r.id).arg(r.scope, r.subject).arg(r.version).arg(why);
@@ -443,7 +512,9 @@ bool scoreSignIns(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<de
         m->record = r;
         if (r.scope == QStringLiteral("user"))
             users[r.subject] = std::move(m);
-        else if (r.scope == QStringLiteral("tenant"))
+        else if (m->isAutoencoder)
+            tenantAutoencoder = std::move(m);
+        else
             tenant = std::move(m);
     }
     // The sign-ins to score, by user.
@@ -471,7 +542,7 @@ bool scoreSignIns(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<de
         if (it != users.end())
             model = it->second.get();
         else
-            model = tenant.get();
+            model = tenantAutoencoder ? tenantAutoencoder.get() : tenant.get();
         if (!model)
             continue;
         // Context from the user's sign-ins around the scored ones.
@@ -494,14 +565,16 @@ bool scoreSignIns(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<de
                 continue;
             x.clear();
             model->encoder.encode(rows[i], ctx[i], x);
-            const double s = model->forest.score(x.data());
+            const double s = model->isAutoencoder ? model->autoencoder.score(x.data()) : model->forest.score(x.data());
             if (!(s > model->threshold))
                 continue;
-            // Why: features that isolate early, weighted by how far the value sits from the training rows.
-            const std::vector<double> contrib = model->forest.featureContributions(x.data());
+            // Why: for the forest, features that isolate early weighted by how far the value sits from the training
+            // rows; for the autoencoder, each feature's reconstruction error.
+            const std::vector<double> contrib = model->isAutoencoder ? model->autoencoder.featureErrors(x.data())
+                                                                     : model->forest.featureContributions(x.data());
             std::vector<std::pair<double, int>> ranked;
             for (int j = 0; j < d; ++j) {
-                const double w = contrib[j] * model->encoder.surprise(j, x[j]);
+                const double w = model->isAutoencoder ? contrib[j] : contrib[j] * model->encoder.surprise(j, x[j]);
                 if (w > 0)
                     ranked.emplace_back(w, j);
             }
@@ -520,22 +593,26 @@ bool scoreSignIns(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<de
                     break;
             }
             const bool perUser = model->record.scope == QStringLiteral("user");
+            const QString kind = model->isAutoencoder ? QStringLiteral("model_autoencoder") : QStringLiteral("model_iforest");
+            // Forest scores are already in (0, 1]; a reconstruction error e above threshold t maps to e / (e + t).
+            const double unitScore = model->isAutoencoder ? s / (s + model->threshold) : s;
             detect::Finding f;
-            f.kind = QStringLiteral("model_iforest");
+            f.kind = kind;
             f.subjectType = QStringLiteral("user");
             f.subject = upn;
             f.upn = upn;
             f.timeMs = rows[i].createdMs;
             f.eventTable = QStringLiteral("signins");
             f.eventIds = {rows[i].id};
-            f.score = std::clamp(s, 0.0, 1.0);
+            f.score = std::clamp(unitScore, 0.0, 1.0);
             f.success = rows[i].errorCode == 0;
             f.interactive = rows[i].interactive;
             f.modelId = model->record.id;
-            f.reason.detector = QStringLiteral("model_iforest");
+            f.reason.detector = kind;
             f.reason.text = QStringLiteral("Unusual for %1 (%2 model, score %3 > %4): %5")
                                 .arg(perUser ? QStringLiteral("this user") : QStringLiteral("the tenant"),
-                                     perUser ? QStringLiteral("per-user") : QStringLiteral("tenant"))
+                                     perUser ? QStringLiteral("per-user") : model->isAutoencoder ? QStringLiteral("tenant autoencoder")
+                                                                                                : QStringLiteral("tenant"))
                                 .arg(s, 0, 'f', 3)
                                 .arg(model->threshold, 0, 'f', 3)
                                 .arg(words.isEmpty() ? QStringLiteral("no single feature stands out") : words.join(QStringLiteral(", ")));

@@ -5,6 +5,7 @@
 #include "store/database.h"
 #include "test_support.h"
 
+#include <QHash>
 #include <QProcess>
 #include <QSqlQuery>
 #include <QTest>
@@ -58,7 +59,7 @@ private slots:
         qInfo("user models %d, tenant %d, events %lld, %lld ms", report.userModels, report.tenantModels, report.eventsUsed,
               report.elapsedMs);
         QVERIFY(report.userModels > 0);
-        QCOMPARE(report.tenantModels, 1);
+        QCOMPARE(report.tenantModels, 2); // Isolation Forest + autoencoder
         QVERIFY(!seen.empty() && seen.back() == 1.0);
         const int usersWithEnough = count(db, QStringLiteral("SELECT COUNT(*) FROM (SELECT lower(upn) FROM signins WHERE upn <> '' "
                                                              "GROUP BY lower(upn) HAVING COUNT(*) >= 50)"));
@@ -66,9 +67,11 @@ private slots:
 
         std::vector<ml::ModelRecord> list;
         QVERIFY(ml::listModels(db, {}, list, error));
-        QCOMPARE(int(list.size()), report.userModels + 1);
+        QCOMPARE(int(list.size()), report.userModels + 2);
         for (const ml::ModelRecord &m : list) {
-            QVERIFY(m.threshold > 0 && m.threshold <= 1);
+            QVERIFY(m.threshold > 0);
+            if (m.kind == QStringLiteral("iforest"))
+                QVERIFY(m.threshold <= 1);
             QVERIFY(m.scoreDistribution.contains(QStringLiteral("median")));
         }
 
@@ -79,13 +82,22 @@ private slots:
         qInfo("%zu findings of %d sign-ins", findings.size(), rows);
         QVERIFY(!findings.empty());
         QVERIFY(int(findings.size()) < rows / 10);
+        QHash<QString, int> kinds;
         for (const detect::Finding &f : findings) {
-            QCOMPARE(f.kind, QStringLiteral("model_iforest"));
+            QVERIFY(f.kind == QStringLiteral("model_iforest") || f.kind == QStringLiteral("model_autoencoder"));
+            ++kinds[f.kind];
             QVERIFY(f.modelId > 0);
             QVERIFY(f.score > 0 && f.score <= 1);
             QVERIFY(f.reason.text.contains(QStringLiteral("score")));
         }
         qInfo("e.g. %s: %s", qPrintable(findings.front().upn), qPrintable(findings.front().reason.text));
+        for (const detect::Finding &f : findings)
+            if (f.kind == QStringLiteral("model_autoencoder")) {
+                qInfo("autoencoder: %s: %s", qPrintable(f.upn), qPrintable(f.reason.text));
+                break;
+            }
+        qInfo("iforest findings %d, autoencoder %d", kinds.value(QStringLiteral("model_iforest")),
+              kinds.value(QStringLiteral("model_autoencoder")));
 
         // Incremental: nothing new, nothing trained.
         o.incremental = true;
@@ -113,7 +125,8 @@ private slots:
         // keepVersions bounds the history.
         o.keepVersions = 2;
         QVERIFY2(ml::trainModels(db, o, {}, report, error), qPrintable(error));
-        QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM models WHERE scope = 'tenant'")), 2);
+        QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM models WHERE scope = 'tenant' AND kind = 'iforest'")), 2);
+        QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM models WHERE scope = 'tenant' AND kind = 'autoencoder'")), 2);
 
         // A corrupt blob fails scoring with a sentence naming the model.
         QSqlQuery q(db.connection());
