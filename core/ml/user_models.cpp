@@ -216,7 +216,7 @@ void trainTask(TrainTask &t, const ModelTrainOptions &o, qint64 windowStart, qin
         AutoencoderOptions ao;
         const int width = std::min(32, encoder.dimensions());
         ao.hidden = {width, std::min(8, width), width};
-        ao.maxEpochs = 30;
+        ao.maxEpochs = 20;
         ao.patience = 3;
         ao.learningRate = 2e-3;
         ao.seed = std::uint64_t(o.seed);
@@ -422,8 +422,11 @@ bool trainModels(Database &db, const ModelTrainOptions &o, const std::function<b
             ae->scope = tenant->scope;
             ae->subject = tenant->subject;
             ae->autoencoder = true;
-            ae->rows = tenant->rows;
-            ae->context = tenant->context;
+            // Every third of the tenant rows (at most ~6,700): the network's epochs cost rows x width.
+            for (std::size_t i = 0; i < tenant->rows.size(); i += 3) {
+                ae->rows.push_back(tenant->rows[i]);
+                ae->context.push_back(tenant->context[i]);
+            }
             tasks.insert(tasks.begin(), std::move(ae)); // the longest task starts first
             tasks.insert(tasks.begin() + 1, std::move(tenant));
         }
