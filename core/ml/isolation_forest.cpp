@@ -369,16 +369,21 @@ void IsolationForest::score(const float *x, std::int64_t n, double *out, int thr
         double sums[kBlock] = {};
         const PackedNode *nodes = packed_.data();
         constexpr int kLanes = 32;
+        const std::int64_t d = d_;
+        const int depth = maxDepth_;
         for (std::int32_t root : roots_) {
             std::int64_t i = begin;
             for (; i + kLanes <= end; i += kLanes) {
                 std::int32_t at[kLanes];
-                for (int k = 0; k < kLanes; ++k)
+                const float *rowAt[kLanes];
+                for (int k = 0; k < kLanes; ++k) {
                     at[k] = root;
-                for (int step = 0; step < maxDepth_; ++step) {
+                    rowAt[k] = x + (i + k) * d;
+                }
+                for (int step = 0; step < depth; ++step) {
                     for (int k = 0; k < kLanes; ++k) {
                         const PackedNode &node = nodes[at[k]];
-                        at[k] = node.left + (node.rightStep & -std::int32_t(x[(i + k) * d_ + node.feature] > node.thresholdDown));
+                        at[k] = node.left + (node.rightStep & -std::int32_t(rowAt[k][node.feature] > node.thresholdDown));
                     }
                 }
                 for (int k = 0; k < kLanes; ++k)
