@@ -86,6 +86,8 @@ int runTrain(Context &ctx, const QStringList &args)
                             {QStringLiteral("learning_users"), report.learningUsers},
                             {QStringLiteral("events_used"), report.eventsUsed},
                             {QStringLiteral("days_aggregated"), report.daysAggregated},
+                            {QStringLiteral("user_models"), all.userModels},
+                            {QStringLiteral("tenant_models"), all.tenantModels},
                             {QStringLiteral("backup_sessions"), all.backupSessions},
                             {QStringLiteral("server_models"), all.serverModels},
                             {QStringLiteral("notes"), QJsonArray::fromStringList(all.notes)},
@@ -99,6 +101,9 @@ int runTrain(Context &ctx, const QStringList &args)
         ctx.out << "Baselines: " << report.users << " users (" << report.learningUsers << " still learning), "
                 << report.eventsUsed << " sign-ins in " << days << " days from " << formatUtcMs(report.windowStartMs)
                 << " to " << formatUtcMs(report.windowEndMs) << "\n";
+    if (all.userModels + all.tenantModels > 0)
+        ctx.out << "Sign-in models: " << all.userModels << " per-user Isolation Forests, " << all.tenantModels
+                << " tenant models\n";
     if (all.backupSessions > 0)
         ctx.out << "Backup models: " << all.serverModels << " LSTM autoencoders (per server and fleet) from "
                 << all.backupSessions << " sessions\n";

@@ -1,6 +1,7 @@
 #include "detect/training.h"
 
 #include "backup/server_models.h"
+#include "ml/user_models.h"
 #include "store/database.h"
 
 #include <QElapsedTimer>
@@ -19,16 +20,25 @@ bool trainAll(Database &db, const TrainAllOptions &o, TrainAllReport &report, QS
     };
     BaselineOptions baselines;
     baselines.windowDays = o.windowDays;
-    baselines.progress = part(0.0, 0.5);
+    baselines.progress = part(0.0, 0.3);
     if (!computeBaselines(db, baselines, report.baselines, error))
         return false;
+    if (report.baselines.users > 0) {
+        ml::ModelTrainOptions models;
+        models.windowDays = o.windowDays;
+        ml::ModelTrainReport trained;
+        if (!ml::trainModels(db, models, part(0.3, 0.8), trained, error))
+            return false;
+        report.userModels = trained.userModels;
+        report.tenantModels = trained.tenantModels;
+    }
 
     QSqlQuery q(db.connection());
     if (q.exec(QStringLiteral("SELECT COUNT(*) FROM backup_sessions")) && q.next())
         report.backupSessions = q.value(0).toLongLong();
     if (report.backupSessions > 0) {
         backup::ServerTrainOptions server;
-        if (!backup::trainServerModels(db, server, part(0.5, 1.0), report.serverModels, error))
+        if (!backup::trainServerModels(db, server, part(0.8, 1.0), report.serverModels, error))
             return false;
     } else {
         report.notes << QStringLiteral("no backup sessions imported: no per-server models");
@@ -39,6 +49,7 @@ bool trainAll(Database &db, const TrainAllOptions &o, TrainAllReport &report, QS
 
 void addModelScorers(DetectOptions &options)
 {
+    options.signInScorers.emplace_back(QStringLiteral("sign-in models (isolation forest, autoencoder)"), &ml::scoreSignIns);
     options.backupScorers.emplace_back(QStringLiteral("backup_lstm_autoencoder"), &backup::scoreBackupSessions);
 }
 

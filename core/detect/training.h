@@ -13,17 +13,21 @@ struct TrainAllOptions
 struct TrainAllReport
 {
     BaselineReport baselines;
+    int userModels = 0;          // per-user Isolation Forests stored
+    int tenantModels = 0;        // tenant Isolation Forest and autoencoder
     int serverModels = 0;        // backup LSTM autoencoders stored (fleet model included)
     qint64 backupSessions = 0;
     QStringList notes;           // what was skipped and why, for the analyst
     qint64 elapsedMs = 0;
 };
 
-// `train`: every user's baseline, then the models that have data (per-server backup models when backup sessions
-// exist). Each part commits on its own; cancel stops before the next part.
+// `train`: every user's baseline, then the models that have data: per-user Isolation Forests with the tenant
+// models (core/ml/user_models), per-server backup models when backup sessions exist. Each part commits on its
+// own; cancel stops before the next part and leaves the earlier versions in force.
 bool trainAll(Database &db, const TrainAllOptions &options, TrainAllReport &report, QString &error);
 
-// The model scorers `detect` runs beside the rules: backup sessions against their server's model.
+// The model scorers `detect` runs beside the rules: sign-ins against their user's (or the tenant's) models, backup
+// sessions against their server's model.
 void addModelScorers(DetectOptions &options);
 
 } // namespace backsight::detect
