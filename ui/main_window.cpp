@@ -2,6 +2,7 @@
 
 #include "app_settings.h"
 #include "dialogs/import_problems_dialog.h"
+#include "export_menu.h"
 #include "file_menu.h"
 #include "import_runner.h"
 #include "import_sources_picker.h"
@@ -55,6 +56,7 @@ MainWindow::MainWindow(AppSettings &settings, QThreadPool &pool, QWidget *parent
     fileMenu_ = new FileMenu(*this, settings_, menuBar());
     buildViewMenu();
     buildTriageMenu();
+    exportMenu_ = new ExportMenu(*this, pool, *views_.triage, menuBar());
     menuBar()->addMenu(tr("&Help"))->addAction(tr("&About Backsight"), this, &MainWindow::showAbout);
     for (CaseView *view : views_.all())
         addView(view);

@@ -21,6 +21,7 @@ namespace backsight::ui {
 
 class AppSettings;
 class CaseView;
+class ExportMenu;
 class FileMenu;
 class ImportRunner;
 class JobStatusWidget;
@@ -39,6 +40,7 @@ public:
     // the previous database stays open then.
     bool openDatabase(const QString &path, QString *error = nullptr);
     Database *database() const { return db_.get(); }
+    ExportMenu *exportMenu() const { return exportMenu_; }
 
     // The one way in for File → Import…, drag and drop, the import view and the demo. False when nothing
     // was started (no database, or an import is already running); the status bar says why.
@@ -54,6 +56,8 @@ public:
     SignInsView *signInsView() const { return views_.signIns; }
     CaseView *currentView() const;
     void showView(CaseView *view);
+    // Every view reloads from the database (after a job changed it).
+    void refreshAll();
     QString viewSummary() const;
     JobStatusWidget *jobStatus() const { return jobStatus_; }
 
@@ -70,7 +74,6 @@ private:
     void buildTriageMenu();
     void addView(CaseView *view);
     void showIndex(int index);
-    void refreshAll();
     void showAbout();
     void onImportFinished(bool ok, const QString &summary, const ImportReport &report);
 
@@ -81,6 +84,7 @@ private:
     QStackedWidget *stack_;
     QMenu *viewMenu_ = nullptr;
     FileMenu *fileMenu_ = nullptr;
+    ExportMenu *exportMenu_ = nullptr;
     QActionGroup *viewActions_;
     JobStatusWidget *jobStatus_;
     QLabel *viewSummary_;

@@ -3,6 +3,7 @@
 // shortcuts and the screenshots of every view.
 #include "app_settings.h"
 #include "case_fixture.h"
+#include "export_menu.h"
 #include "main_window.h"
 #include "sign_in_fixture.h"
 #include "store/database.h"
@@ -24,6 +25,8 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QFile>
+#include <QTableView>
 #include <QSqlQuery>
 #include <QTableWidget>
 #include <QTest>
@@ -180,6 +183,51 @@ private slots:
         QSqlQuery q(db.connection());
         QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM signins")) && q.next());
         QCOMPARE(q.value(0).toInt(), Case::kSignIns); // nothing of the cancelled file was kept
+    }
+
+    void exportReportsTheTriageSelectionAsAJob()
+    {
+        // Triage: select two anomalies, File → Export's report of the selection runs as a job and is audit-logged.
+        window_->showView(window_->views().triage);
+        TriageView *triage = window_->views().triage;
+        QVERIFY(QTest::qWaitFor([&] { return triage->model()->rowCount() >= 2; }, 10000));
+        triage->selectRow(0);
+        const QString first = triage->selectedIds().value(0);
+        auto *table = triage->findChild<QTableView *>(QStringLiteral("triageTable"));
+        QVERIFY(table);
+        table->selectionModel()->select(table->model()->index(1, 0),
+                                        QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QCOMPARE(triage->selectedIds().size(), 2);
+        ExportMenu *menu = window_->exportMenu();
+        QVERIFY(menu);
+        const QString pdf = temp_->path(QStringLiteral("selection.pdf"));
+        const report::ReportRequest request = menu->request(ExportMenu::Scope::Selection, report::ReportFormat::Pdf, pdf);
+        QCOMPARE(request.scope.anomalyIds.size(), 2);
+        QVERIFY(request.scope.anomalyIds.contains(first));
+        QSignalSpy finished(menu, &ExportMenu::exportFinished);
+        QVERIFY(menu->start(request));
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.read(5) == "%PDF-");
+        // The filtered list as JSON Lines holds every row of the queue.
+        const QString jsonl = temp_->path(QStringLiteral("list.jsonl"));
+        const report::ReportRequest all = menu->request(ExportMenu::Scope::FilteredList, report::ReportFormat::Jsonl, jsonl);
+        QCOMPARE(all.scope.anomalyIds.size(), triage->model()->rowCount());
+        QVERIFY(menu->start(all));
+        QVERIFY(finished.wait(60000));
+        QFile lines(jsonl);
+        QVERIFY(lines.open(QIODevice::ReadOnly));
+        QCOMPARE(lines.readAll().count('\n'), qsizetype(triage->model()->rowCount()));
+        // Both exports are in the audit log.
+        QVERIFY(QTest::qWaitFor([&] {
+            QSqlQuery q(window_->database()->connection());
+            return q.exec(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'export'")) && q.next() && q.value(0).toInt() == 2;
+        }, 5000));
+        // The queue's context menu offers the report actions too.
+        QVERIFY(std::any_of(table->actions().cbegin(), table->actions().cend(),
+                            [](const QAction *a) { return a->text().contains(QStringLiteral("selected anomalies (PDF)")); }));
     }
 
     void screenshotsEveryView()

@@ -1,6 +1,10 @@
 #include "demo/demo_run.h"
 
 #include "demo/demo_tenant_job.h"
+#include "cases/case_records.h"
+#include "detect/anomaly_repository.h"
+#include "jobs/analysis_job.h"
+#include "report/report_job.h"
 #include "main_window.h"
 #include "report/import_summary.h"
 #include "report/import_summary_pdf.h"
@@ -10,6 +14,7 @@
 #include "view_screenshots.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QPixmap>
@@ -72,6 +77,7 @@ void DemoRun::generate()
 {
     DemoTenantOptions options; // 300 users, 90 days, seed 42
     options.outDir = plan_.outDir + QStringLiteral("/data");
+    options.backupServers = 12; // and a dozen servers' Veeam job history, with backup attacks among them
     QDir(options.outDir).removeRecursively(); // same seed, same bytes: stale files would only add noise
     generator_ = std::make_unique<DemoTenantJob>(options);
     connect(generator_.get(), &Job::finished, this, &DemoRun::onGenerated);
@@ -111,6 +117,24 @@ void DemoRun::onImported(bool ok, const QString &summary)
         return fail(QStringLiteral("the import failed: %1").arg(summary));
     if (window_.lastImport().totalRead() == 0) // every input missing or rejected: nothing to show
         return fail(QStringLiteral("nothing could be imported: %1").arg(summary));
+    analyse();
+}
+
+// Baselines, models and detection, as the Training view and `backsight-cli train` + `detect` do them.
+void DemoRun::analyse()
+{
+    analysis_ = std::make_unique<AnalysisJob>(window_.database()->path());
+    analysis_->setAutoDelete(false);
+    connect(analysis_.get(), &Job::finished, this, &DemoRun::onAnalysed);
+    window_.showJob(analysis_.get());
+    pool_.start(analysis_.get());
+}
+
+void DemoRun::onAnalysed(bool ok, const QString &summary)
+{
+    if (!ok)
+        return fail(QStringLiteral("training and detection failed: %1").arg(summary));
+    window_.refreshAll();
     if (!plan_.headless) {
         emit finished(true, QString(), outputs_);
         return;
@@ -175,7 +199,47 @@ void DemoRun::writeReport()
     if (!summary || !writeImportSummaryPdf(*summary, pdf, error))
         return fail(error);
     outputs_.prepend(pdf);
-    emit finished(true, QString(), outputs_);
+    writeIncidentReport();
+}
+
+// The incident report of the demo's most severe anomalies (critical, else high), as File → Export writes it.
+void DemoRun::writeIncidentReport()
+{
+    QStringList ids;
+    QString error;
+    for (const detect::Severity severity : {detect::Severity::Critical, detect::Severity::High}) {
+        detect::AnomalyFilter filter;
+        filter.minSeverity = severity;
+        if (!detect::forEachAnomaly(*window_.database(), filter, [&](const detect::Anomaly &a) {
+                ids << a.id;
+                return ids.size() < 12;
+            }, error))
+            return fail(error);
+        if (!ids.isEmpty())
+            break;
+    }
+    if (ids.isEmpty()) { // nothing severe: the summary report is the demo's report
+        emit finished(true, QString(), outputs_);
+        return;
+    }
+    report::ReportRequest request;
+    request.scope.anomalyIds = ids;
+    request.options.caseName = QStringLiteral("Backsight demo tenant");
+    request.options.analyst = cases::analystName({});
+    request.options.generatedAt = QDateTime::currentDateTimeUtc();
+    request.format = report::ReportFormat::Pdf;
+    request.outPath = plan_.outDir + QStringLiteral("/incident-report.pdf");
+    auto *job = new report::ReportJob(window_.database()->path(), request);
+    job->setAutoDelete(false);
+    report_.reset(job);
+    connect(job, &Job::finished, this, [this, job](bool ok, const QString &summary) {
+        if (!ok)
+            return fail(QStringLiteral("the incident report failed: %1").arg(summary));
+        outputs_.prepend(job->request().outPath);
+        emit finished(true, QString(), outputs_);
+    });
+    window_.showJob(job);
+    pool_.start(job);
 }
 
 void DemoRun::fail(const QString &error)

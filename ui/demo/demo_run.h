@@ -6,6 +6,10 @@
 
 class QThreadPool;
 
+namespace backsight {
+class Job;
+}
+
 namespace backsight::ui {
 
 class DemoTenantJob;
@@ -14,14 +18,15 @@ class MainWindow;
 // What `backsight --demo` should do.
 struct DemoPlan
 {
-    QString outDir;        // receives data/, backsight-demo.sqlite, screenshots/, report.pdf
+    QString outDir;        // receives data/, backsight-demo.sqlite, screenshots/, report.pdf, incident-report.pdf
     QString databasePath;  // empty: OUT/backsight-demo.sqlite, recreated from scratch
     QStringList inputs;    // empty: generate the demo tenant into OUT/data and import that
     bool headless = false; // also take screenshots, write the report, then finish
 };
 
 // Drives the demo through the same paths an analyst uses: the window's database, File → Import's entry
-// point, the status-bar job display. Headless, it then photographs the window and writes the PDF summary.
+// point, the status-bar job display, then train and detect as a job. Headless, it then photographs every view and
+// writes the import summary and an incident report of the most severe anomalies.
 class DemoRun : public QObject
 {
     Q_OBJECT
@@ -40,15 +45,19 @@ private:
     void onGenerated(bool ok, const QString &summary);
     void openDatabaseAndImport(const QStringList &paths);
     void onImported(bool ok, const QString &summary);
+    void analyse();
+    void onAnalysed(bool ok, const QString &summary);
     bool takeScreenshots();
     void shootViews();
     void writeReport();
+    void writeIncidentReport();
     void fail(const QString &error);
 
     MainWindow &window_;
     QThreadPool &pool_;
     DemoPlan plan_;
     std::unique_ptr<DemoTenantJob> generator_;
+    std::unique_ptr<Job> analysis_, report_;
     QStringList outputs_;
 };
 

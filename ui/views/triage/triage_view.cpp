@@ -162,6 +162,14 @@ void TriageView::setFilter(const TriageFilter &filter)
     updateLoading();
 }
 
+void TriageView::addContextActions(const QList<QAction *> &actions)
+{
+    auto *separator = new QAction(table_);
+    separator->setSeparator(true);
+    table_->addAction(separator);
+    table_->addActions(actions);
+}
+
 QStringList TriageView::selectedIds() const
 {
     QStringList ids;

@@ -37,6 +37,8 @@ public:
     void applyStatusChange(const QStringList &ids, const StatusChange &change);
     // Keyboard actions (N, I, C, D, S on the table), for the main window's Triage menu.
     QList<QAction *> triageActions() const { return actions_; }
+    // More entries for the queue's context menu (File → Export's report actions).
+    void addContextActions(const QList<QAction *> &actions);
 
     TriageModel *model() const { return model_; }
     QTableView *table() const { return table_; }
