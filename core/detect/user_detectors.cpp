@@ -45,6 +45,20 @@ QString number(double v, int decimals = 0)
     return QLocale::c().toString(v, 'f', decimals);
 }
 
+// Indexes of the events up to the examined one, newest first, within `windowMs` of it, that match `keep`.
+template<typename Keep>
+std::vector<size_t> recentMatching(const UserContext &c, qint64 windowMs, Keep keep)
+{
+    std::vector<size_t> found;
+    for (size_t i = c.index + 1; i-- > 0;) {
+        if (c.event().timeMs - c.events[i].timeMs > windowMs)
+            break;
+        if (keep(c.events[i]))
+            found.push_back(i);
+    }
+    return found;
+}
+
 const char *const kWeekdays[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
 
 } // namespace
@@ -339,14 +353,7 @@ void FailedBurstDetector::examine(const UserContext &c, std::vector<Finding> &ou
     }
     open_.reset();
     // Count the failures in the window that ends here.
-    std::vector<size_t> inWindow;
-    for (size_t i = c.index + 1; i-- > 0;) {
-        const SignInEvent &prior = c.events[i];
-        if (e.timeMs - prior.timeMs > window)
-            break;
-        if (isCredentialFailure(prior.result))
-            inWindow.push_back(i);
-    }
+    std::vector<size_t> inWindow = recentMatching(c, window, [](const SignInEvent &p) { return isCredentialFailure(p.result); });
     const double perTenMinutes = c.baseline.credentialFailuresPerActiveDay() / 144.0 * (c.params.burstMinutes / 10.0);
     const int threshold = std::min(c.params.burstSeedFailures,
                                    std::max(c.params.burstMinFailures, int(std::ceil(c.params.burstRateFactor * perTenMinutes))));
@@ -413,13 +420,7 @@ void MfaFatigueDetector::examine(const UserContext &c, std::vector<Finding> &out
         return;
     }
     open_.reset();
-    std::vector<size_t> inWindow;
-    for (size_t i = c.index + 1; i-- > 0;) {
-        if (e.timeMs - c.events[i].timeMs > window)
-            break;
-        if (c.events[i].result == ResultClass::MfaDenied)
-            inWindow.push_back(i);
-    }
+    std::vector<size_t> inWindow = recentMatching(c, window, [](const SignInEvent &p) { return p.result == ResultClass::MfaDenied; });
     if (int(inWindow.size()) < c.params.mfaMinDenials)
         return;
     std::reverse(inWindow.begin(), inWindow.end());
