@@ -1,5 +1,6 @@
 #include "case_views.h"
 
+#include "views/backup/backup_view.h"
 #include "views/dashboard/dashboard_view.h"
 #include "views/import/import_view.h"
 #include "views/map/travel_map_view.h"
@@ -13,7 +14,7 @@ namespace backsight::ui {
 
 QList<CaseView *> CaseViews::all() const
 {
-    return {dashboard, triage, signIns, user, timeline, map, training, import};
+    return {dashboard, triage, signIns, user, timeline, map, training, import, backup};
 }
 
 CaseViews CaseViews::create(QThreadPool &pool, QWidget *parent)
@@ -27,6 +28,7 @@ CaseViews CaseViews::create(QThreadPool &pool, QWidget *parent)
     v.map = new TravelMapView(pool, parent);
     v.training = new TrainingView(pool, parent);
     v.import = new ImportView(parent);
+    v.backup = new BackupView(pool, parent);
     return v;
 }
 
@@ -40,6 +42,7 @@ void CaseViews::link(QObject *context, const std::function<void(CaseView *)> &sh
     QObject::connect(dashboard, &DashboardView::openTraining, context, [this, show] { show(training); });
     QObject::connect(timeline, &TimelineView::openTriage, context, toTriage);
     QObject::connect(user, &UserView::openTriage, context, toTriage);
+    QObject::connect(backup, &BackupView::openTriage, context, toTriage);
     QObject::connect(triage, &TriageView::openUser, context, [this, show](const QString &upn) {
         user->showUser(upn);
         show(user);

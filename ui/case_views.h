@@ -9,6 +9,7 @@ class QWidget;
 
 namespace backsight::ui {
 
+class BackupView;
 class CaseView;
 class DashboardView;
 class ImportView;
@@ -19,7 +20,7 @@ class TravelMapView;
 class TriageView;
 class UserView;
 
-// The investigation views, in navigation order (Ctrl+1 … Ctrl+8).
+// The investigation views, in navigation order (Ctrl+1 … Ctrl+9).
 struct CaseViews
 {
     DashboardView *dashboard = nullptr;
@@ -30,6 +31,7 @@ struct CaseViews
     TravelMapView *map = nullptr;
     TrainingView *training = nullptr;
     ImportView *import = nullptr;
+    BackupView *backup = nullptr;
 
     QList<CaseView *> all() const;
     static CaseViews create(QThreadPool &pool, QWidget *parent);

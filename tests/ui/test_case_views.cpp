@@ -3,6 +3,8 @@
 // shortcuts and the screenshots of every view.
 #include "app_settings.h"
 #include "case_fixture.h"
+#include "detect/anomaly_repository.h"
+#include "views/backup/backup_view.h"
 #include "export_menu.h"
 #include "main_window.h"
 #include "sign_in_fixture.h"
@@ -27,6 +29,8 @@
 #include <QSignalSpy>
 #include <QFile>
 #include <QTableView>
+#include <QSqlError>
+#include <QTextBrowser>
 #include <QSqlQuery>
 #include <QTableWidget>
 #include <QTest>
@@ -94,7 +98,7 @@ private slots:
     void everyViewHasItsShortcutAndTriageItsMenu()
     {
         const QList<CaseView *> views = window_->views().all();
-        QCOMPARE(views.size(), 8);
+        QCOMPARE(views.size(), 9);
         for (int i = 0; i < views.size(); ++i) {
             QAction *action = nullptr;
             for (QAction *a : window_->findChildren<QAction *>()) {
@@ -230,6 +234,68 @@ private slots:
                             [](const QAction *a) { return a->text().contains(QStringLiteral("selected anomalies (PDF)")); }));
     }
 
+    void backupViewShowsServersTheirSessionsAndFindings()
+    {
+        BackupView *backup = window_->views().backup;
+        window_->showView(backup);
+        // The fixture has no backup sessions: the view says how to get some.
+        QVERIFY(QTest::qWaitFor([&] { return !backup->isLoading(); }, 10000));
+        QCOMPARE(backup->serverCount(), 0);
+        auto *empty = backup->findChild<QLabel *>(QStringLiteral("backupEmpty"));
+        QVERIFY(empty && empty->text().contains(QStringLiteral("--backup-servers")));
+        // Two servers' nights, one of them flagged by a (stored) backup finding.
+        {
+            Database &db = *window_->database();
+            QSqlQuery q(db.connection());
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO sources (path, sha256, size_bytes, reader, records_read, records_new, "
+                                          "records_rejected, imported_at, last_imported_at) VALUES ('b.json', 'x', 1, 'veeam-ps-session-json', 0, 0, 0, 0, 0)")));
+            const qint64 source = q.lastInsertId().toLongLong();
+            q.prepare(QStringLiteral("INSERT INTO backup_sessions (id, level, server, creation_ms, result, is_full, transferred_bytes, "
+                                     "read_bytes, dedup_ratio, compress_ratio, duration_s, source_id, record_index) "
+                                     "VALUES (?, 'job', ?, ?, 'Success', 0, ?, ?, 3.0, 1.8, 300, ?, ?)"));
+            for (int i = 0; i < 40; ++i) {
+                for (const char *server : {"SQL01", "WEB01"}) {
+                    q.addBindValue(QStringLiteral("%1-%2").arg(QLatin1String(server)).arg(i));
+                    q.addBindValue(QLatin1String(server));
+                    q.addBindValue(1730000000000LL + i * 86'400'000LL);
+                    q.addBindValue(qint64(i == 39 ? 40e9 : 2e9));
+                    q.addBindValue(qint64(8e9));
+                    q.addBindValue(source);
+                    q.addBindValue(i);
+                    QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+                }
+            }
+            detect::Anomaly a;
+            a.id = QStringLiteral("an-backup-1");
+            a.subjectType = QStringLiteral("server");
+            a.subject = QStringLiteral("SQL01");
+            a.eventTable = QStringLiteral("backup_sessions");
+            a.eventIds = {QStringLiteral("SQL01-39")};
+            a.timeMs = 1730000000000LL + 39 * 86'400'000LL;
+            a.kinds = {QStringLiteral("backup_ransomware")};
+            a.severity = detect::Severity::Critical;
+            a.threatScore = 9;
+            a.summary = QStringLiteral("Backup looks like encrypted data: dedup ratio 1.1 vs usual 3.0");
+            a.reasons = {{QStringLiteral("backup_lstm"), a.summary, {}}};
+            QString error;
+            QCOMPARE(detect::insertAnomalies(db, {a}, error), 1);
+        }
+        backup->refresh();
+        QVERIFY(QTest::qWaitFor([&] { return !backup->isLoading() && backup->sessionCount() == 40; }, 10000));
+        QCOMPARE(backup->serverCount(), 2);
+        QCOMPARE(backup->currentServer(), QStringLiteral("SQL01")); // opens on the most threatened server
+        QCOMPARE(backup->flaggedCount(), 1);
+        auto *sessions = backup->findChild<QTableView *>(QStringLiteral("backupSessions"));
+        QVERIFY(sessions);
+        QAbstractItemModelTester tester(sessions->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto *detail = backup->findChild<QTextBrowser *>(QStringLiteral("backupDetail"));
+        QVERIFY(detail && detail->toPlainText().contains(QStringLiteral("Threat 9/10")));
+        backup->showServer(QStringLiteral("WEB01"));
+        QVERIFY(QTest::qWaitFor([&] { return !backup->isLoading() && backup->currentServer() == QStringLiteral("WEB01"); }, 10000));
+        QCOMPARE(backup->flaggedCount(), 0);
+        QVERIFY(backup->summary().contains(QStringLiteral("2 backup servers")));
+    }
+
     void screenshotsEveryView()
     {
         const QString folder = temp_->path(QStringLiteral("shots"));
@@ -239,7 +305,8 @@ private slots:
         QVERIFY(done.wait(60000));
         QVERIFY2(done.at(0).at(0).toBool(), qPrintable(done.at(0).at(1).toString()));
         const QStringList files = done.at(0).at(2).toStringList();
-        QCOMPARE(files.size(), 8);
+        QCOMPARE(files.size(), 9);
+        QVERIFY(files.contains(folder + QStringLiteral("/backup.png")));
         QVERIFY(files.contains(folder + QStringLiteral("/travel-map.png")));
         for (const QString &file : files)
             QVERIFY2(QImage(file).width() == ViewScreenshots::kWidth, qPrintable(file));

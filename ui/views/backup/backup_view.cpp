@@ -1,0 +1,450 @@
+#include "views/backup/backup_view.h"
+
+#include "severity_style.h"
+#include "store/database.h"
+#include "time_text.h"
+#include "widgets/string_table_model.h"
+
+#include <QAreaSeries>
+#include <QChart>
+#include <QChartView>
+#include <QDateTimeAxis>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QPushButton>
+#include <QScatterSeries>
+#include <QSignalBlocker>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QValueAxis>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+
+namespace backsight::ui {
+namespace {
+
+constexpr double kGb = 1024.0 * 1024.0 * 1024.0;
+
+QString number(double v, int decimals)
+{
+    return v < 0 ? QString() : QString::number(v, 'f', decimals);
+}
+
+double median(std::vector<double> v)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    const size_t m = v.size() / 2;
+    return v.size() % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+}
+
+// The usual range of a session's transferred size among sessions of its type: median ± 3 · 1.4826 · MAD.
+struct Band
+{
+    double low = 0, high = 0;
+};
+
+Band usualRange(const std::vector<BackupView::SessionRow> &rows, const QString &type)
+{
+    std::vector<double> values;
+    for (const auto &r : rows)
+        if (r.type == type && r.transferredGb >= 0)
+            values.push_back(r.transferredGb);
+    const double m = median(values);
+    std::vector<double> deviations;
+    for (double v : values)
+        deviations.push_back(std::abs(v - m));
+    const double spread = 3 * 1.4826 * median(deviations);
+    return {std::max(0.0, m - spread), m + spread};
+}
+
+} // namespace
+
+BackupView::BackupView(QThreadPool &pool, QWidget *parent)
+    : CaseView(parent), serversQuery_(pool, this), sessionsQuery_(pool, this), empty_(new QLabel(this)),
+      filter_(new QLineEdit(this)),
+      serversModel_(new StringTableModel({tr("Server"), tr("Sessions"), tr("Last session (UTC)"), tr("Last result"),
+                                          tr("Threat"), tr("Model"), tr("Flagged")}, this)),
+      serversProxy_(new QSortFilterProxyModel(this)), serversTable_(new QTableView(this)), chart_(new QChartView(this)),
+      sessionsModel_(new StringTableModel({tr("Time (UTC)"), tr("Type"), tr("Result"), tr("Transferred GB"), tr("Read GB"),
+                                           tr("Dedup"), tr("Compression"), tr("Minutes"), tr("Threat"), tr("Finding")},
+                                          this)),
+      sessionsTable_(new QTableView(this)), detail_(new QTextBrowser(this))
+{
+    setObjectName(QStringLiteral("backupView"));
+    empty_->setObjectName(QStringLiteral("backupEmpty"));
+    empty_->setWordWrap(true);
+    empty_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    filter_->setPlaceholderText(tr("Filter servers"));
+    filter_->setClearButtonEnabled(true);
+    serversModel_->setNumericColumns({1, 4, 6});
+    serversProxy_->setSourceModel(serversModel_);
+    serversProxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    serversProxy_->setFilterKeyColumn(0);
+    connect(filter_, &QLineEdit::textChanged, serversProxy_, &QSortFilterProxyModel::setFilterFixedString);
+    for (QTableView *t : {serversTable_, sessionsTable_}) {
+        t->setSelectionBehavior(QAbstractItemView::SelectRows);
+        t->setSelectionMode(QAbstractItemView::SingleSelection);
+        t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        t->setAlternatingRowColors(true);
+        t->verticalHeader()->hide();
+        t->horizontalHeader()->setStretchLastSection(true);
+    }
+    serversTable_->setObjectName(QStringLiteral("backupServers"));
+    serversTable_->setModel(serversProxy_);
+    serversTable_->setSortingEnabled(true);
+    sessionsTable_->setObjectName(QStringLiteral("backupSessions"));
+    sessionsTable_->setModel(sessionsModel_);
+    chart_->setObjectName(QStringLiteral("backupChart"));
+    chart_->setRenderHint(QPainter::Antialiasing);
+    chart_->setMinimumHeight(260);
+    detail_->setObjectName(QStringLiteral("backupDetail"));
+    detail_->setMaximumHeight(140);
+
+    auto *left = new QWidget(this);
+    auto *ll = new QVBoxLayout(left);
+    ll->setContentsMargins(0, 0, 0, 0);
+    ll->addWidget(filter_);
+    ll->addWidget(serversTable_);
+    auto *right = new QSplitter(Qt::Vertical, this);
+    right->addWidget(chart_);
+    right->addWidget(sessionsTable_);
+    auto *detailBox = new QWidget(this);
+    auto *dl = new QVBoxLayout(detailBox);
+    dl->setContentsMargins(0, 0, 0, 0);
+    dl->addWidget(detail_);
+    auto *toTriage = new QPushButton(tr("Open this server's findings in Triage"), detailBox);
+    dl->addWidget(toTriage, 0, Qt::AlignRight);
+    right->addWidget(detailBox);
+    auto *split = new QSplitter(this);
+    split->addWidget(left);
+    split->addWidget(right);
+    split->setStretchFactor(1, 3);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(empty_);
+    layout->addWidget(split, 1);
+
+    connect(serversTable_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &i) {
+        if (i.isValid())
+            showServer(serversModel_->text(serversProxy_->mapToSource(i).row(), 0));
+    });
+    connect(sessionsTable_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &i) { showSessionDetail(i.row()); });
+    connect(toTriage, &QPushButton::clicked, this, [this] {
+        if (server_.isEmpty())
+            return;
+        TriageFilter f;
+        f.text = server_;
+        emit openTriage(f);
+    });
+}
+
+void BackupView::setDatabase(Database *db)
+{
+    serversQuery_.abandon();
+    sessionsQuery_.abandon();
+    path_ = db ? db->path() : QString();
+    server_.clear();
+    refresh();
+}
+
+void BackupView::refresh()
+{
+    if (path_.isEmpty()) {
+        serversModel_->setRows({});
+        sessionsModel_->setRows({});
+        empty_->setText(tr("Open a case database to see its backup servers."));
+        return;
+    }
+    setLoading(true);
+    serversQuery_.run(path_, &BackupView::loadServers, [this](Servers &s) { onServers(s); });
+}
+
+void BackupView::focusFilter()
+{
+    filter_->setFocus();
+    filter_->selectAll();
+}
+
+int BackupView::serverCount() const
+{
+    return serversModel_->rowCount();
+}
+
+int BackupView::sessionCount() const
+{
+    return sessionsModel_->rowCount();
+}
+
+BackupView::Servers BackupView::loadServers(Database &db)
+{
+    Servers out;
+    QSqlQuery q(db.connection());
+    if (!q.exec(QStringLiteral("SELECT server, COUNT(*), MIN(creation_ms), MAX(creation_ms), "
+                               "(SELECT result FROM backup_sessions b WHERE b.server = s.server ORDER BY creation_ms DESC LIMIT 1) "
+                               "FROM backup_sessions s GROUP BY server ORDER BY server"))) {
+        out.error = Database::describe(tr("reading backup servers"), q.lastError());
+        return out;
+    }
+    QHash<QString, size_t> index;
+    while (q.next()) {
+        ServerRow r;
+        r.server = q.value(0).toString();
+        r.sessions = q.value(1).toLongLong();
+        r.firstMs = q.value(2).toLongLong();
+        r.lastMs = q.value(3).toLongLong();
+        r.lastResult = q.value(4).toString();
+        r.model = tr("none");
+        index.insert(r.server, out.rows.size());
+        out.rows.push_back(r);
+    }
+    if (q.exec(QStringLiteral("SELECT subject, threat_score FROM anomalies WHERE subject_type = 'server' ORDER BY time_ms"))) {
+        while (q.next())
+            if (const auto it = index.constFind(q.value(0).toString()); it != index.cend()) {
+                out.rows[*it].threat = q.value(1).toInt(); // the latest wins
+                ++out.rows[*it].flagged;
+            }
+    }
+    bool fleet = false;
+    if (q.exec(QStringLiteral("SELECT scope, subject, version FROM models WHERE kind = 'lstm_autoencoder' AND active = 1"))) {
+        while (q.next()) {
+            if (q.value(0).toString() == QLatin1String("fleet"))
+                fleet = true;
+            else if (const auto it = index.constFind(q.value(1).toString()); it != index.cend())
+                out.rows[*it].model = tr("LSTM v%1").arg(q.value(2).toInt());
+        }
+    }
+    if (fleet)
+        for (ServerRow &r : out.rows)
+            if (r.model == tr("none"))
+                r.model = tr("fleet");
+    return out;
+}
+
+void BackupView::onServers(Servers &s)
+{
+    setLoading(false);
+    if (!s.error.isEmpty()) {
+        empty_->setText(s.error);
+        return;
+    }
+    std::vector<QStringList> rows;
+    for (const ServerRow &r : s.rows)
+        rows.push_back({r.server, QString::number(r.sessions), utcText(r.lastMs), r.lastResult,
+                        r.threat ? QString::number(r.threat) : QString(), r.model, QString::number(r.flagged)});
+    serversModel_->setRows(std::move(rows));
+    if (s.rows.empty()) {
+        empty_->setText(tr("No backup sessions in this case. Import Veeam Backup & Replication session exports "
+                           "(Get-VBRBackupSession | ConvertTo-Json, the REST /api/v1/sessions list), or try a generated "
+                           "history:  backsight-cli generate --backup-servers 8 --out DIR, then import DIR, train and "
+                           "detect."));
+        empty_->show();
+        setSummary(tr("No backup sessions"));
+        return;
+    }
+    empty_->setVisible(false);
+    qint64 flagged = 0;
+    for (const ServerRow &r : s.rows)
+        flagged += r.flagged;
+    setSummary(tr("%1 backup servers, %2 flagged sessions").arg(s.rows.size()).arg(flagged));
+    serversTable_->resizeColumnsToContents();
+    if (server_.isEmpty()) {
+        // Open on the server with the highest latest threat: that is what the analyst came for.
+        const auto worst = std::max_element(s.rows.begin(), s.rows.end(),
+                                            [](const ServerRow &a, const ServerRow &b) { return a.threat < b.threat; });
+        server_ = worst->server;
+    }
+    for (int row = 0; row < serversProxy_->rowCount(); ++row) {
+        if (serversProxy_->index(row, 0).data().toString() == server_) {
+            QSignalBlocker block(serversTable_->selectionModel());
+            serversTable_->selectRow(row);
+            break;
+        }
+    }
+    showServer(server_);
+}
+
+void BackupView::showServer(const QString &server)
+{
+    server_ = server;
+    if (path_.isEmpty())
+        return;
+    setLoading(true);
+    sessionsQuery_.run(path_, [server](Database &db) { return loadSessions(db, server); },
+                       [this](Sessions &s) { onSessions(s); });
+}
+
+BackupView::Sessions BackupView::loadSessions(Database &db, const QString &server)
+{
+    Sessions out;
+    out.server = server;
+    QSqlQuery q(db.connection());
+    q.prepare(QStringLiteral("SELECT id, creation_ms, result, is_full, transferred_bytes, read_bytes, dedup_ratio, "
+                             "compress_ratio, duration_s FROM backup_sessions WHERE server = ? ORDER BY creation_ms"));
+    q.bindValue(0, server);
+    if (!q.exec()) {
+        out.error = Database::describe(tr("reading the sessions of %1").arg(server), q.lastError());
+        return out;
+    }
+    QHash<QString, size_t> index;
+    const auto real = [&](int column, double scale) { return q.value(column).isNull() ? -1.0 : q.value(column).toDouble() / scale; };
+    while (q.next()) {
+        SessionRow r;
+        r.id = q.value(0).toString();
+        r.timeMs = q.value(1).toLongLong();
+        r.result = q.value(2).toString();
+        r.type = q.value(3).isNull() ? tr("unknown") : q.value(3).toInt() ? tr("full") : tr("incremental");
+        r.transferredGb = real(4, kGb);
+        r.readGb = real(5, kGb);
+        r.dedup = real(6, 1);
+        r.compress = real(7, 1);
+        r.durationMin = real(8, 60);
+        index.insert(r.id, out.rows.size());
+        out.rows.push_back(r);
+    }
+    q.prepare(QStringLiteral("SELECT id, event_id, threat_score, summary, reasons FROM anomalies WHERE subject_type = 'server' "
+                             "AND subject = ?"));
+    q.bindValue(0, server);
+    if (q.exec()) {
+        while (q.next()) {
+            const auto it = index.constFind(q.value(1).toString());
+            if (it == index.cend())
+                continue;
+            SessionRow &r = out.rows[*it];
+            r.anomalyId = q.value(0).toString();
+            r.threat = q.value(2).toInt();
+            r.anomalySummary = q.value(3).toString();
+            QStringList items;
+            for (const QJsonValue &v : QJsonDocument::fromJson(q.value(4).toString().toUtf8()).array())
+                items << QStringLiteral("<li>%1</li>").arg(v.toObject().value(QStringLiteral("text")).toString().toHtmlEscaped());
+            r.reasons = QStringLiteral("<ul>%1</ul>").arg(items.join(QString()));
+        }
+    }
+    return out;
+}
+
+void BackupView::onSessions(Sessions &s)
+{
+    setLoading(false);
+    if (s.server != server_)
+        return;
+    sessions_ = std::move(s.rows);
+    std::vector<QStringList> rows;
+    flagged_ = 0;
+    for (const SessionRow &r : sessions_) {
+        flagged_ += r.threat > 0;
+        rows.push_back({utcText(r.timeMs), r.type, r.result, number(r.transferredGb, 2), number(r.readGb, 2), number(r.dedup, 2),
+                        number(r.compress, 2), number(r.durationMin, 0), r.threat ? QString::number(r.threat) : QString(),
+                        r.anomalySummary});
+    }
+    sessionsModel_->setRows(std::move(rows));
+    sessionsTable_->resizeColumnsToContents();
+    drawChart(sessions_);
+    detail_->setHtml(s.error.isEmpty() ? tr("<p>%1: %2 sessions, %3 flagged. Select a session for its finding.</p>")
+                                             .arg(server_.toHtmlEscaped())
+                                             .arg(sessions_.size())
+                                             .arg(flagged_)
+                                       : s.error.toHtmlEscaped());
+    // Show the most recent flagged session first: that is what the analyst came for.
+    for (size_t i = sessions_.size(); i-- > 0;)
+        if (sessions_[i].threat > 0) {
+            sessionsTable_->selectRow(int(i));
+            break;
+        }
+}
+
+void BackupView::drawChart(const std::vector<SessionRow> &rows)
+{
+    auto *chart = new QChart();
+    chart->setTitle(tr("%1 — transferred per session, usual range (median ± 3 MAD by session type), flagged sessions")
+                        .arg(server_));
+    auto *transferred = new QLineSeries(chart);
+    transferred->setName(tr("Transferred GB"));
+    auto *read = new QLineSeries(chart);
+    read->setName(tr("Read GB"));
+    auto *upper = new QLineSeries(chart);
+    auto *lower = new QLineSeries(chart);
+    auto *flagged = new QScatterSeries(chart);
+    flagged->setName(tr("Flagged session"));
+    flagged->setColor(severityColor(4, palette()));
+    flagged->setMarkerSize(11);
+    auto *dedup = new QLineSeries(chart);
+    dedup->setName(tr("Dedup ratio"));
+    QHash<QString, Band> bands;
+    double top = 1;
+    for (const SessionRow &r : rows) {
+        if (!bands.contains(r.type))
+            bands.insert(r.type, usualRange(rows, r.type));
+        const double x = double(r.timeMs);
+        const Band b = bands.value(r.type);
+        upper->append(x, b.high);
+        lower->append(x, b.low);
+        if (r.transferredGb >= 0)
+            transferred->append(x, r.transferredGb);
+        if (r.readGb >= 0)
+            read->append(x, r.readGb);
+        if (r.dedup >= 0)
+            dedup->append(x, r.dedup);
+        if (r.threat > 0 && r.transferredGb >= 0)
+            flagged->append(x, r.transferredGb);
+        top = std::max({top, r.transferredGb, r.readGb, b.high});
+    }
+    auto *band = new QAreaSeries(upper, lower);
+    band->setName(tr("Usual range"));
+    QColor fill = palette().color(QPalette::Highlight);
+    fill.setAlpha(50);
+    band->setBrush(fill);
+    band->setPen(Qt::NoPen);
+    chart->addSeries(band);
+    chart->addSeries(transferred);
+    chart->addSeries(read);
+    chart->addSeries(flagged);
+    chart->addSeries(dedup);
+    auto *time = new QDateTimeAxis(chart);
+    time->setFormat(QStringLiteral("MM-dd"));
+    time->setTitleText(tr("UTC date"));
+    auto *gb = new QValueAxis(chart);
+    gb->setTitleText(tr("GB"));
+    gb->setRange(0, top * 1.05);
+    auto *ratio = new QValueAxis(chart);
+    ratio->setTitleText(tr("Dedup ratio"));
+    ratio->setRange(0, 6);
+    chart->addAxis(time, Qt::AlignBottom);
+    chart->addAxis(gb, Qt::AlignLeft);
+    chart->addAxis(ratio, Qt::AlignRight);
+    for (QAbstractSeries *series : chart->series()) {
+        series->attachAxis(time);
+        series->attachAxis(series == dedup ? ratio : gb);
+    }
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    QChart *old = chart_->chart();
+    chart_->setChart(chart);
+    delete old;
+}
+
+void BackupView::showSessionDetail(int row)
+{
+    if (row < 0 || size_t(row) >= sessions_.size())
+        return;
+    const SessionRow &r = sessions_[size_t(row)];
+    if (r.threat == 0) {
+        detail_->setHtml(tr("<p>Session %1 (%2, %3): nothing flagged.</p>").arg(r.id.toHtmlEscaped(), r.type, r.result.toHtmlEscaped()));
+        return;
+    }
+    detail_->setHtml(tr("<p><b>Threat %1/10</b> — %2<br>Session %3, %4 UTC</p>%5")
+                         .arg(r.threat)
+                         .arg(r.anomalySummary.toHtmlEscaped(), r.id.toHtmlEscaped(), utcText(r.timeMs), r.reasons));
+}
+
+} // namespace backsight::ui
