@@ -1,5 +1,6 @@
 #include "views/backup/backup_view.h"
 
+#include "detect/finding.h"
 #include "severity_style.h"
 #include "store/database.h"
 #include "time_text.h"
@@ -69,27 +70,73 @@ Band usualRange(const std::vector<BackupView::SessionRow> &rows, const QString &
     return {std::max(0.0, m - spread), m + spread};
 }
 
+// Rows of text whose numeric columns sort as numbers (Qt::UserRole) and whose threat column is coloured like the
+// severity of that threat score (1–3 low, 4–6 medium, 7–8 high, 9–10 critical).
+class BackupTableModel : public StringTableModel
+{
+public:
+    BackupTableModel(QStringList headers, QList<int> numeric, int threatColumn, QWidget *palette, QObject *parent)
+        : StringTableModel(std::move(headers), parent), numeric_(numeric), threatColumn_(threatColumn), paletteOf_(palette)
+    {
+        setNumericColumns(std::move(numeric));
+    }
+
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+            return {};
+        const QString cell = text(index.row(), index.column());
+        if (role == Qt::UserRole) {
+            if (!numeric_.contains(index.column()))
+                return cell.toLower();
+            bool ok = false;
+            const double v = cell.toDouble(&ok);
+            return ok ? v : -1.0;
+        }
+        if (index.column() == threatColumn_ && !cell.isEmpty()) {
+            const int rank = int(detect::severityForThreatScore(cell.toInt()));
+            if (role == Qt::BackgroundRole) {
+                QColor c = severityColor(rank, paletteOf_->palette());
+                c.setAlpha(110);
+                return c;
+            }
+            if (role == Qt::DecorationRole)
+                return severityIcon(rank, paletteOf_->palette());
+            if (role == Qt::ToolTipRole)
+                return tr("Threat %1/10: %2").arg(cell, severityLabel(rank));
+        }
+        return StringTableModel::data(index, role);
+    }
+
+private:
+    QList<int> numeric_;
+    int threatColumn_;
+    QWidget *paletteOf_;
+};
+
 } // namespace
 
 BackupView::BackupView(QThreadPool &pool, QWidget *parent)
     : CaseView(parent), serversQuery_(pool, this), sessionsQuery_(pool, this), empty_(new QLabel(this)),
       filter_(new QLineEdit(this)),
-      serversModel_(new StringTableModel({tr("Server"), tr("Sessions"), tr("Last session (UTC)"), tr("Last result"),
-                                          tr("Threat"), tr("Model"), tr("Flagged")}, this)),
+      serversModel_(new BackupTableModel({tr("Server"), tr("Sessions"), tr("Last session (UTC)"), tr("Last result"),
+                                          tr("Threat"), tr("Model"), tr("Flagged")}, {1, 4, 6}, 4, this, this)),
       serversProxy_(new QSortFilterProxyModel(this)), serversTable_(new QTableView(this)), chart_(new QChartView(this)),
-      sessionsModel_(new StringTableModel({tr("Time (UTC)"), tr("Type"), tr("Result"), tr("Transferred GB"), tr("Read GB"),
+      sessionsModel_(new BackupTableModel({tr("Time (UTC)"), tr("Type"), tr("Result"), tr("Transferred GB"), tr("Read GB"),
                                            tr("Dedup"), tr("Compression"), tr("Minutes"), tr("Threat"), tr("Finding")},
-                                          this)),
+                                          {3, 4, 5, 6, 7, 8}, 8, this, this)),
       sessionsTable_(new QTableView(this)), detail_(new QTextBrowser(this))
 {
     setObjectName(QStringLiteral("backupView"));
     empty_->setObjectName(QStringLiteral("backupEmpty"));
     empty_->setWordWrap(true);
     empty_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    empty_->setTextFormat(Qt::RichText);
+    empty_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     filter_->setPlaceholderText(tr("Filter servers"));
     filter_->setClearButtonEnabled(true);
-    serversModel_->setNumericColumns({1, 4, 6});
     serversProxy_->setSourceModel(serversModel_);
+    serversProxy_->setSortRole(Qt::UserRole);
     serversProxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
     serversProxy_->setFilterKeyColumn(0);
     connect(filter_, &QLineEdit::textChanged, serversProxy_, &QSortFilterProxyModel::setFilterFixedString);
@@ -124,7 +171,10 @@ BackupView::BackupView(QThreadPool &pool, QWidget *parent)
     auto *dl = new QVBoxLayout(detailBox);
     dl->setContentsMargins(0, 0, 0, 0);
     dl->addWidget(detail_);
-    auto *toTriage = new QPushButton(tr("Open this server's findings in Triage"), detailBox);
+    toTriage_ = new QPushButton(tr("Open in Triage"), detailBox);
+    toTriage_->setObjectName(QStringLiteral("backupOpenTriage"));
+    toTriage_->setToolTip(tr("The selected flagged session's anomaly in the triage queue (else every finding of this server)"));
+    QPushButton *toTriage = toTriage_;
     dl->addWidget(toTriage, 0, Qt::AlignRight);
     right->addWidget(detailBox);
     auto *split = new QSplitter(this);
@@ -134,6 +184,7 @@ BackupView::BackupView(QThreadPool &pool, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(empty_);
     layout->addWidget(split, 1);
+    content_ = split;
 
     connect(serversTable_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &i) {
         if (i.isValid())
@@ -145,7 +196,10 @@ BackupView::BackupView(QThreadPool &pool, QWidget *parent)
         if (server_.isEmpty())
             return;
         TriageFilter f;
-        f.text = server_;
+        const QModelIndex current = sessionsTable_->currentIndex();
+        const size_t row = current.isValid() ? size_t(current.row()) : sessions_.size();
+        // The selected flagged session's anomaly (ids match the queue's text filter); else the server's findings.
+        f.text = row < sessions_.size() && !sessions_[row].anomalyId.isEmpty() ? sessions_[row].anomalyId : server_;
         emit openTriage(f);
     });
 }
@@ -164,7 +218,10 @@ void BackupView::refresh()
     if (path_.isEmpty()) {
         serversModel_->setRows({});
         sessionsModel_->setRows({});
+        sessions_.clear();
         empty_->setText(tr("Open a case database to see its backup servers."));
+        empty_->show();
+        content_->hide();
         return;
     }
     setLoading(true);
@@ -236,7 +293,9 @@ void BackupView::onServers(Servers &s)
 {
     setLoading(false);
     if (!s.error.isEmpty()) {
-        empty_->setText(s.error);
+        empty_->setText(s.error.toHtmlEscaped());
+        empty_->show();
+        content_->hide();
         return;
     }
     std::vector<QStringList> rows;
@@ -245,15 +304,22 @@ void BackupView::onServers(Servers &s)
                         r.threat ? QString::number(r.threat) : QString(), r.model, QString::number(r.flagged)});
     serversModel_->setRows(std::move(rows));
     if (s.rows.empty()) {
-        empty_->setText(tr("No backup sessions in this case. Import Veeam Backup & Replication session exports "
-                           "(Get-VBRBackupSession | ConvertTo-Json, the REST /api/v1/sessions list), or try a generated "
-                           "history:  backsight-cli generate --backup-servers 8 --out DIR, then import DIR, train and "
-                           "detect."));
+        empty_->setText(tr("<p><b>No backup sessions in this case.</b></p><p>Import Veeam Backup &amp; Replication session "
+                           "exports (Get-VBRBackupSession | ConvertTo-Json, or the REST /api/v1/sessions list) with "
+                           "File ▸ Import, then train and detect. To try it on a generated history:</p><pre>"
+                           "backsight-cli generate --backup-servers 8 --days 90 --out DIR\n"
+                           "backsight-cli --db CASE.sqlite import DIR\n"
+                           "backsight-cli --db CASE.sqlite train\n"
+                           "backsight-cli --db CASE.sqlite detect</pre><p>then open CASE.sqlite here.</p>"));
         empty_->show();
+        content_->hide();
+        sessions_.clear();
+        sessionsModel_->setRows({});
         setSummary(tr("No backup sessions"));
         return;
     }
     empty_->setVisible(false);
+    content_->show();
     qint64 flagged = 0;
     for (const ServerRow &r : s.rows)
         flagged += r.flagged;
@@ -367,8 +433,7 @@ void BackupView::onSessions(Sessions &s)
 void BackupView::drawChart(const std::vector<SessionRow> &rows)
 {
     auto *chart = new QChart();
-    chart->setTitle(tr("%1 — transferred per session, usual range (median ± 3 MAD by session type), flagged sessions")
-                        .arg(server_));
+    chart->setTitle(tr("%1 — %2 sessions, %3 flagged").arg(server_).arg(rows.size()).arg(flagged_));
     auto *transferred = new QLineSeries(chart);
     transferred->setName(tr("Transferred GB"));
     auto *read = new QLineSeries(chart);
@@ -381,6 +446,15 @@ void BackupView::drawChart(const std::vector<SessionRow> &rows)
     flagged->setMarkerSize(11);
     auto *dedup = new QLineSeries(chart);
     dedup->setName(tr("Dedup ratio"));
+    auto *compress = new QLineSeries(chart);
+    compress->setName(tr("Compression ratio"));
+    for (QLineSeries *s : {dedup, compress}) {
+        QPen pen = s->pen();
+        pen.setStyle(s == dedup ? Qt::DashLine : Qt::DotLine);
+        pen.setWidthF(1.5);
+        s->setPen(pen);
+    }
+    double ratioTop = 2;
     QHash<QString, Band> bands;
     double top = 1;
     for (const SessionRow &r : rows) {
@@ -396,12 +470,15 @@ void BackupView::drawChart(const std::vector<SessionRow> &rows)
             read->append(x, r.readGb);
         if (r.dedup >= 0)
             dedup->append(x, r.dedup);
-        if (r.threat > 0 && r.transferredGb >= 0)
-            flagged->append(x, r.transferredGb);
+        if (r.compress >= 0)
+            compress->append(x, r.compress);
+        ratioTop = std::max({ratioTop, r.dedup, r.compress});
+        if (r.threat > 0)
+            flagged->append(x, std::max(0.0, r.transferredGb));
         top = std::max({top, r.transferredGb, r.readGb, b.high});
     }
     auto *band = new QAreaSeries(upper, lower);
-    band->setName(tr("Usual range"));
+    band->setName(tr("Usual range (transferred)"));
     QColor fill = palette().color(QPalette::Highlight);
     fill.setAlpha(50);
     band->setBrush(fill);
@@ -411,6 +488,7 @@ void BackupView::drawChart(const std::vector<SessionRow> &rows)
     chart->addSeries(read);
     chart->addSeries(flagged);
     chart->addSeries(dedup);
+    chart->addSeries(compress);
     auto *time = new QDateTimeAxis(chart);
     time->setFormat(QStringLiteral("MM-dd"));
     time->setTitleText(tr("UTC date"));
@@ -418,16 +496,18 @@ void BackupView::drawChart(const std::vector<SessionRow> &rows)
     gb->setTitleText(tr("GB"));
     gb->setRange(0, top * 1.05);
     auto *ratio = new QValueAxis(chart);
-    ratio->setTitleText(tr("Dedup ratio"));
-    ratio->setRange(0, 6);
+    ratio->setTitleText(tr("Dedup / compression ratio"));
+    ratio->setRange(0, std::ceil(ratioTop * 1.1));
     chart->addAxis(time, Qt::AlignBottom);
     chart->addAxis(gb, Qt::AlignLeft);
     chart->addAxis(ratio, Qt::AlignRight);
     for (QAbstractSeries *series : chart->series()) {
         series->attachAxis(time);
-        series->attachAxis(series == dedup ? ratio : gb);
+        series->attachAxis(series == dedup || series == compress ? ratio : gb);
     }
     chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setToolTip(tr("Usual range: median ± 3 · 1.4826 · MAD of this server's transferred size, computed separately "
+                         "for full and incremental sessions. Red: sessions an anomaly names."));
     QChart *old = chart_->chart();
     chart_->setChart(chart);
     delete old;

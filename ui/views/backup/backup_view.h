@@ -10,6 +10,7 @@
 class QChartView;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
 class QTextBrowser;
@@ -91,6 +92,8 @@ private:
     StringTableModel *sessionsModel_;
     QTableView *sessionsTable_;
     QTextBrowser *detail_;
+    QPushButton *toTriage_ = nullptr;
+    QWidget *content_ = nullptr;
 };
 
 } // namespace backsight::ui
