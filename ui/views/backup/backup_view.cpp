@@ -1,5 +1,6 @@
 #include "views/backup/backup_view.h"
 
+#include "accent_colors.h"
 #include "detect/finding.h"
 #include "severity_style.h"
 #include "store/database.h"
@@ -17,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QLogValueAxis>
 #include <QPushButton>
 #include <QScatterSeries>
 #include <QSignalBlocker>
@@ -35,6 +37,13 @@ namespace backsight::ui {
 namespace {
 
 constexpr double kGb = 1024.0 * 1024.0 * 1024.0;
+// Sizes span 0.01 GB (a quiet incremental) to terabytes (a full read): the GB axis is logarithmic, zero sits at the floor.
+constexpr double kFloorGb = 0.01;
+
+double gbPoint(double v)
+{
+    return std::max(kFloorGb, v);
+}
 
 QString number(double v, int decimals)
 {
@@ -151,19 +160,28 @@ BackupView::BackupView(QThreadPool &pool, QWidget *parent)
     serversTable_->setObjectName(QStringLiteral("backupServers"));
     serversTable_->setModel(serversProxy_);
     serversTable_->setSortingEnabled(true);
+    serversTable_->sortByColumn(4, Qt::DescendingOrder); // the most threatened server first
     sessionsTable_->setObjectName(QStringLiteral("backupSessions"));
     sessionsTable_->setModel(sessionsModel_);
     chart_->setObjectName(QStringLiteral("backupChart"));
     chart_->setRenderHint(QPainter::Antialiasing);
     chart_->setMinimumHeight(260);
     detail_->setObjectName(QStringLiteral("backupDetail"));
-    detail_->setMaximumHeight(140);
+    detail_->setMaximumHeight(150);
 
     auto *left = new QWidget(this);
     auto *ll = new QVBoxLayout(left);
     ll->setContentsMargins(0, 0, 0, 0);
     ll->addWidget(filter_);
-    ll->addWidget(serversTable_);
+    ll->addWidget(serversTable_, 1);
+    auto *legend = new QLabel(tr("<small><b>Threat</b>: the threat score (1–10) of the server's latest flagged session, "
+                                 "coloured like severities: 1–3 low, 4–6 medium, 7–8 high, 9–10 critical. "
+                                 "<b>Model</b>: the server's own LSTM autoencoder, <i>fleet</i> when the fleet-wide model "
+                                 "judges it, <i>none</i> before <code>train</code>. <b>Flagged</b>: its sessions that "
+                                 "an anomaly names.</small>"),
+                              left);
+    legend->setWordWrap(true);
+    ll->addWidget(legend);
     auto *right = new QSplitter(Qt::Vertical, this);
     right->addWidget(chart_);
     right->addWidget(sessionsTable_);
@@ -181,6 +199,12 @@ BackupView::BackupView(QThreadPool &pool, QWidget *parent)
     split->addWidget(left);
     split->addWidget(right);
     split->setStretchFactor(1, 3);
+    split->setSizes({660, 940});
+    right->setStretchFactor(0, 3);
+    right->setStretchFactor(1, 3);
+    right->setStretchFactor(2, 0);
+    right->setSizes({420, 360, 170});
+    detailBox->setMaximumHeight(200);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(empty_);
     layout->addWidget(split, 1);
@@ -300,7 +324,7 @@ void BackupView::onServers(Servers &s)
     }
     std::vector<QStringList> rows;
     for (const ServerRow &r : s.rows)
-        rows.push_back({r.server, QString::number(r.sessions), utcText(r.lastMs), r.lastResult,
+        rows.push_back({r.server, QString::number(r.sessions), utcText(r.lastMs).left(16), r.lastResult,
                         r.threat ? QString::number(r.threat) : QString(), r.model, QString::number(r.flagged)});
     serversModel_->setRows(std::move(rows));
     if (s.rows.empty()) {
@@ -426,6 +450,7 @@ void BackupView::onSessions(Sessions &s)
     for (size_t i = sessions_.size(); i-- > 0;)
         if (sessions_[i].threat > 0) {
             sessionsTable_->selectRow(int(i));
+            sessionsTable_->scrollTo(sessionsModel_->index(int(i), 0), QAbstractItemView::PositionAtCenter);
             break;
         }
 }
@@ -448,10 +473,12 @@ void BackupView::drawChart(const std::vector<SessionRow> &rows)
     dedup->setName(tr("Dedup ratio"));
     auto *compress = new QLineSeries(chart);
     compress->setName(tr("Compression ratio"));
+    const bool dark = isDarkPalette(palette());
     for (QLineSeries *s : {dedup, compress}) {
-        QPen pen = s->pen();
+        QPen pen(s == dedup ? (dark ? QColor(0xc3, 0x9b, 0xff) : QColor(0x6a, 0x3d, 0x9a))
+                            : (dark ? QColor(0x6f, 0xd6, 0xd0) : QColor(0x1b, 0x7f, 0x79)));
         pen.setStyle(s == dedup ? Qt::DashLine : Qt::DotLine);
-        pen.setWidthF(1.5);
+        pen.setWidthF(1.6);
         s->setPen(pen);
     }
     double ratioTop = 2;
@@ -462,19 +489,19 @@ void BackupView::drawChart(const std::vector<SessionRow> &rows)
             bands.insert(r.type, usualRange(rows, r.type));
         const double x = double(r.timeMs);
         const Band b = bands.value(r.type);
-        upper->append(x, b.high);
-        lower->append(x, b.low);
+        upper->append(x, gbPoint(b.high));
+        lower->append(x, gbPoint(b.low));
         if (r.transferredGb >= 0)
-            transferred->append(x, r.transferredGb);
+            transferred->append(x, gbPoint(r.transferredGb));
         if (r.readGb >= 0)
-            read->append(x, r.readGb);
+            read->append(x, gbPoint(r.readGb));
         if (r.dedup >= 0)
             dedup->append(x, r.dedup);
         if (r.compress >= 0)
             compress->append(x, r.compress);
         ratioTop = std::max({ratioTop, r.dedup, r.compress});
         if (r.threat > 0)
-            flagged->append(x, std::max(0.0, r.transferredGb));
+            flagged->append(x, gbPoint(r.transferredGb));
         top = std::max({top, r.transferredGb, r.readGb, b.high});
     }
     auto *band = new QAreaSeries(upper, lower);
@@ -492,9 +519,12 @@ void BackupView::drawChart(const std::vector<SessionRow> &rows)
     auto *time = new QDateTimeAxis(chart);
     time->setFormat(QStringLiteral("MM-dd"));
     time->setTitleText(tr("UTC date"));
-    auto *gb = new QValueAxis(chart);
-    gb->setTitleText(tr("GB"));
-    gb->setRange(0, top * 1.05);
+    auto *gb = new QLogValueAxis(chart);
+    gb->setTitleText(tr("GB (log)"));
+    gb->setBase(10);
+    gb->setLabelFormat(QStringLiteral("%g"));
+    gb->setMinorTickCount(-1);
+    gb->setRange(kFloorGb, std::pow(10.0, std::ceil(std::log10(top * 1.2))));
     auto *ratio = new QValueAxis(chart);
     ratio->setTitleText(tr("Dedup / compression ratio"));
     ratio->setRange(0, std::ceil(ratioTop * 1.1));
@@ -503,7 +533,7 @@ void BackupView::drawChart(const std::vector<SessionRow> &rows)
     chart->addAxis(ratio, Qt::AlignRight);
     for (QAbstractSeries *series : chart->series()) {
         series->attachAxis(time);
-        series->attachAxis(series == dedup || series == compress ? ratio : gb);
+        series->attachAxis(series == dedup || series == compress ? static_cast<QAbstractAxis *>(ratio) : gb);
     }
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setToolTip(tr("Usual range: median ± 3 · 1.4826 · MAD of this server's transferred size, computed separately "
