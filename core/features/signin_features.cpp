@@ -73,6 +73,37 @@ double haversineKm(double lat1, double lon1, double lat2, double lon2)
     return 2 * r * std::asin(std::min(1.0, std::sqrt(a)));
 }
 
+namespace {
+std::array<double, 3> unitVector(double latitude, double longitude)
+{
+    const double toRad = std::numbers::pi / 180.0;
+    const double cl = std::cos(latitude * toRad);
+    return {cl * std::cos(longitude * toRad), cl * std::sin(longitude * toRad), std::sin(latitude * toRad)};
+}
+} // namespace
+
+void SignInEncoder::setPlaceVectors()
+{
+    placeVectors_.clear();
+    placeVectors_.reserve(places_.size());
+    for (const auto &[lat, lon] : places_)
+        placeVectors_.push_back(unitVector(lat, lon));
+}
+
+// The nearest place is the one with the shortest chord between unit vectors, so each place costs three
+// multiplications instead of the four trigonometric calls of a haversine (this loop was ~20 % of training);
+// the chord c converts to the same great-circle distance: 2R asin(c / 2).
+double SignInEncoder::nearestPlaceKm(double latitude, double longitude) const
+{
+    const std::array<double, 3> v = unitVector(latitude, longitude);
+    double best = 4.0;
+    for (const auto &p : placeVectors_) {
+        const double dx = p[0] - v[0], dy = p[1] - v[1], dz = p[2] - v[2];
+        best = std::min(best, dx * dx + dy * dy + dz * dz);
+    }
+    return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(best) / 2));
+}
+
 std::vector<Context> computeContext(const std::vector<SignInRow> &rows)
 {
     std::vector<Context> out(rows.size());
@@ -140,6 +171,7 @@ void SignInEncoder::fit(const std::vector<SignInRow> &rows, int utcOffsetMinutes
             }
         }
     }
+    setPlaceVectors();
     for (int f = 0; f < FieldCount; ++f) {
         for (auto it = counts_[f].cbegin(); it != counts_[f].cend(); ++it)
             if (it.value() >= minFrequency)
@@ -190,11 +222,8 @@ void SignInEncoder::encode(const SignInRow &row, const Context &c, std::vector<f
     n[2] = float(std::sin(twoPi * weekday / 7));
     n[3] = float(std::cos(twoPi * weekday / 7));
     double km = 0;
-    if (row.hasLocation && !places_.empty()) {
-        km = 1e9;
-        for (const auto &[lat, lon] : places_)
-            km = std::min(km, haversineKm(lat, lon, row.latitude, row.longitude));
-    }
+    if (row.hasLocation && !places_.empty())
+        km = nearestPlaceKm(row.latitude, row.longitude);
     n[4] = float(std::log1p(km));
     n[5] = float(std::log1p(c.speedKmh));
     n[6] = float(std::log1p(double(c.failuresLastHour)));
@@ -271,10 +300,7 @@ QString SignInEncoder::describe(int index, const SignInRow &row, const Context &
         return QStringLiteral("%1 unusual").arg(QString::fromLatin1(days[localWeekday(row.createdMs)]));
     }
     case 4: {
-        double km = 0;
-        for (std::size_t i = 0; i < places_.size(); ++i)
-            km = i == 0 ? haversineKm(places_[i].first, places_[i].second, row.latitude, row.longitude)
-                        : std::min(km, haversineKm(places_[i].first, places_[i].second, row.latitude, row.longitude));
+        const double km = places_.empty() ? 0.0 : nearestPlaceKm(row.latitude, row.longitude);
         return QStringLiteral("%1 km from any known place").arg(qRound64(km));
     }
     case 5: return QStringLiteral("%1 km/h from the previous sign-in").arg(qRound64(c.speedKmh));
@@ -351,6 +377,7 @@ bool SignInEncoder::fromJson(const QByteArray &json, QString &error)
     places_.clear();
     for (const QJsonValue &p : o.value(QStringLiteral("places")).toArray())
         places_.emplace_back(p.toArray().at(0).toDouble(), p.toArray().at(1).toDouble());
+    setPlaceVectors();
     median_.clear();
     scale_.clear();
     for (const QJsonValue &v : o.value(QStringLiteral("median")).toArray())

@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QString>
 #include <QStringList>
+#include <array>
 #include <vector>
 
 namespace backsight::features {
@@ -54,6 +55,8 @@ public:
     void encode(const SignInRow &row, const Context &context, std::vector<float> &out) const;
     // Person-readable words for feature `index` of an encoded row ("country=BR unseen", "hour 03 rare").
     QString describe(int index, const SignInRow &row, const Context &context) const;
+    // Great-circle km from (latitude, longitude) to the nearest training location.
+    double nearestPlaceKm(double latitude, double longitude) const;
     // How far the encoded value sits from the training rows' (0 = usual), for ranking the "why".
     double surprise(int index, float value) const;
     // Per-feature median and scale of the training encodings (set by calibrate()).
@@ -77,6 +80,8 @@ private:
     QStringList vocab_[FieldCount];                // values with their own one-hot column
     int hourCounts_[24] = {};
     std::vector<std::pair<double, double>> places_; // distinct training locations (0.1 degree grid)
+    std::vector<std::array<double, 3>> placeVectors_; // places_ as unit vectors, for nearestPlaceKm
+    void setPlaceVectors();
     QStringList names_;
     std::vector<int> oneHotStart_;                  // per field
     int rarityStart_ = 0, numericStart_ = 0;

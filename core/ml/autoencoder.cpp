@@ -65,7 +65,9 @@ void DenseAutoencoder::forward(const Eigen::MatrixXd &x, std::vector<Eigen::Matr
         if (l + 1 == layers_.size())
             a[l + 1] = z[l];
         else if (activation_ == Activation::Tanh)
-            a[l + 1] = z[l].array().tanh();
+            // tanh(z) = 1 - 2 / (exp(2z) + 1): Eigen vectorises exp for doubles but calls the scalar std::tanh,
+            // which was a third of training time. Saturates to ±1 exactly like tanh for large |z|.
+            a[l + 1] = 1.0 - 2.0 / ((2.0 * z[l].array()).exp() + 1.0);
         else
             a[l + 1] = z[l].array().max(0.0);
     }

@@ -62,6 +62,30 @@ private slots:
         QVERIFY(c[3].speedKmh > 11000);
     }
 
+    void nearestPlaceMatchesHaversine()
+    {
+        // Places all over the globe, antipodes and the date line included; each query's nearest place by
+        // chord must give the haversine distance of the nearest place by brute force.
+        const double places[][2] = {{-36.85, 174.76}, {51.51, -0.13}, {-23.55, -46.63}, {35.68, 139.69},
+                                    {64.15, -21.94}, {-33.87, 151.21}, {0.0, 179.9}, {89.9, 0.0}};
+        std::vector<SignInRow> rows;
+        for (const auto &p : places)
+            rows.push_back(row(0, QStringLiteral("XX"), p[0], p[1]));
+        SignInEncoder encoder;
+        encoder.fit(rows, 0);
+        const double queries[][2] = {{-36.85, 174.76}, {-36.86, 174.77}, {0.0, -179.9}, {36.85, -5.24},
+                                     {-89.0, 10.0}, {48.86, 2.35}, {-41.29, 174.78}, {12.0, 77.0}};
+        for (const auto &q : queries) {
+            double brute = 1e9;
+            for (const auto &p : places)
+                brute = std::min(brute, haversineKm(p[0], p[1], q[0], q[1]));
+            QVERIFY2(std::abs(encoder.nearestPlaceKm(q[0], q[1]) - brute) < 1e-6,
+                     qPrintable(QStringLiteral("%1,%2: %3 vs %4").arg(q[0]).arg(q[1])
+                                    .arg(encoder.nearestPlaceKm(q[0], q[1])).arg(brute)));
+        }
+        QCOMPARE(encoder.nearestPlaceKm(-36.85, 174.76), 0.0);
+    }
+
     void encodeDescribeRoundTrip()
     {
         std::vector<SignInRow> rows;
