@@ -538,7 +538,9 @@ bool scoreSignIns(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<de
     q.finish();
     QSqlQuery ctxQuery(db.connection());
     ctxQuery.setForwardOnly(true);
-    ctxQuery.prepare(kSelect + QStringLiteral("WHERE lower(upn) = ? AND created_ms >= ? AND created_ms <= ? ORDER BY created_ms, rowid"));
+    // UPNs are stored lowercased at import, so `upn = ?` uses signins_upn_created (lower(upn) scanned every
+    // sign-in of the period once per user: the cost that grew with the number of users).
+    ctxQuery.prepare(kSelect + QStringLiteral("WHERE upn = ? AND created_ms >= ? AND created_ms <= ? ORDER BY created_ms, rowid"));
     for (auto &[upn, targets] : byUser) {
         const SubjectModel *model = nullptr;
         const auto it = users.find(upn);
