@@ -96,4 +96,42 @@ bool forEachEventWithOriginal(Database &db, EventTable table,
     return true;
 }
 
+bool forEachEventById(Database &db, const QStringList &eventIds,
+                      const std::function<void(EventTable, const QSqlRecord &)> &onRow, qint64 &missing, QString &error)
+{
+    struct Found
+    {
+        EventTable table;
+        qint64 timeMs;
+        QSqlRecord record;
+    };
+    std::vector<Found> found;
+    QStringList unique = eventIds;
+    unique.removeDuplicates();
+    missing = 0;
+    for (const QString &id : unique) {
+        bool hit = false;
+        for (EventTable table : {EventTable::SignIns, EventTable::WorkloadSignIns, EventTable::Audits}) {
+            QSqlQuery q(db.connection());
+            q.prepare(QStringLiteral("SELECT * FROM %1 WHERE id = ?").arg(tableName(table)));
+            q.addBindValue(id);
+            if (!q.exec()) {
+                error = Database::describe(QStringLiteral("cannot read event %1 from %2").arg(id, db.path()), q.lastError());
+                return false;
+            }
+            if (q.next()) {
+                const QString time = table == EventTable::Audits ? QStringLiteral("time_ms") : QStringLiteral("created_ms");
+                found.push_back({table, q.value(time).toLongLong(), q.record()});
+                hit = true;
+                break;
+            }
+        }
+        missing += hit ? 0 : 1;
+    }
+    std::stable_sort(found.begin(), found.end(), [](const Found &a, const Found &b) { return a.timeMs < b.timeMs; });
+    for (const Found &f : found)
+        onRow(f.table, f.record);
+    return true;
+}
+
 } // namespace backsight
