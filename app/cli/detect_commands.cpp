@@ -4,6 +4,8 @@
 #include "detect/pipeline.h"
 #include "detect/training.h"
 #include "export/csv_writer.h"
+#include "export/ecs_export.h"
+#include "export/timesketch_export.h"
 #include "ingest/timestamp.h"
 #include "store/database.h"
 
@@ -207,7 +209,7 @@ int runDetect(Context &ctx, const QStringList &args)
 int runAnomalies(Context &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("jsonl (default), csv or table."),
+    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("jsonl (default), csv, table, timesketch (JSONL), timesketch-csv or ecs (NDJSON)."),
                                     QStringLiteral("FORMAT"), QStringLiteral("jsonl"));
     const QCommandLineOption minSeverity(QStringLiteral("min-severity"), QStringLiteral("low, medium, high or critical."),
                                          QStringLiteral("SEVERITY"));
@@ -224,8 +226,10 @@ int runAnomalies(Context &ctx, const QStringList &args)
     if (early >= 0)
         return early;
     const QString fmt = parser.value(format);
-    if (fmt != QLatin1String("jsonl") && fmt != QLatin1String("csv") && fmt != QLatin1String("table")) {
-        ctx.err << "backsight-cli: --format must be jsonl, csv or table\n";
+    const QStringList formats = {QStringLiteral("jsonl"), QStringLiteral("csv"), QStringLiteral("table"),
+                                 QStringLiteral("timesketch"), QStringLiteral("timesketch-csv"), QStringLiteral("ecs")};
+    if (!formats.contains(fmt)) {
+        ctx.err << "backsight-cli: --format must be jsonl, csv, table, timesketch, timesketch-csv or ecs\n";
         return Usage;
     }
     detect::AnomalyFilter filter;
@@ -244,7 +248,21 @@ int runAnomalies(Context &ctx, const QStringList &args)
         return StorageError;
     QString error;
     bool ok = true;
-    if (fmt == QLatin1String("jsonl")) {
+    if (fmt == QLatin1String("timesketch") || fmt == QLatin1String("timesketch-csv") || fmt == QLatin1String("ecs")) {
+        ctx.out.flush();
+        QFile stdoutFile;
+        if (!stdoutFile.open(stdout, QIODevice::WriteOnly)) {
+            ctx.err << "backsight-cli: cannot write to standard output\n";
+            return StorageError;
+        }
+        const qint64 rows = fmt == QLatin1String("ecs")
+            ? exporting::writeAnomaliesEcs(db, filter, stdoutFile, error)
+            : exporting::writeAnomaliesTimesketch(db, filter, stdoutFile,
+                                                  fmt == QLatin1String("timesketch") ? exporting::TimelineFormat::Jsonl
+                                                                                     : exporting::TimelineFormat::Csv,
+                                                  error);
+        ok = rows >= 0;
+    } else if (fmt == QLatin1String("jsonl")) {
         ok = detect::forEachAnomaly(db, filter, [&](const detect::Anomaly &a) {
             ctx.out << QJsonDocument(detect::anomalyToJson(a)).toJson(QJsonDocument::Compact) << "\n";
             return true;

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <yaml-cpp/yaml.h>
 
 namespace backsight::sigma {
@@ -311,7 +312,7 @@ Result<RuleSet> loadRuleFolder(const QString &folder)
     for (const QString &path : files) {
         QFile f(path);
         ++set.files;
-        const QString shown = dir.relativeFilePath(path);
+        const QString shown = QDir(dir.absolutePath()).relativeFilePath(QFileInfo(path).absoluteFilePath());
         if (!f.open(QIODevice::ReadOnly)) {
             auto rule = std::make_shared<Rule>();
             rule->file = shown;
