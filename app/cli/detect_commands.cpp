@@ -121,9 +121,14 @@ int runDetect(Context &ctx, const QStringList &args)
     const QCommandLineOption window = windowDaysOption();
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
     const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No progress on stderr."));
+    const QCommandLineOption sigmaRules(QStringLiteral("sigma-rules"),
+                                        QStringLiteral("Also run the Sigma rules in DIR (default: $BACKSIGHT_SIGMA_RULES); "
+                                                       "re-running adds no duplicates."),
+                                        QStringLiteral("DIR"));
     parser.addOption(window);
     parser.addOption(json);
     parser.addOption(quiet);
+    parser.addOption(sigmaRules);
     const int early = parseOrExit(parser, args, ctx,
                                   QStringLiteral("Examine the events no earlier detection examined and store the anomalies."));
     if (early >= 0)
@@ -149,6 +154,7 @@ int runDetect(Context &ctx, const QStringList &args)
             return true;
         };
     }
+    options.sigmaRulesFolder = parser.isSet(sigmaRules) ? parser.value(sigmaRules) : qEnvironmentVariable("BACKSIGHT_SIGMA_RULES");
     detect::addModelScorers(options);
     detect::DetectReport report;
     QString error;
@@ -172,6 +178,8 @@ int runDetect(Context &ctx, const QStringList &args)
                             {QStringLiteral("by_kind"), countsToJson(report.anomaliesByKind)},
                             {QStringLiteral("by_severity"), countsToJson(report.anomaliesBySeverity)},
                             {QStringLiteral("unknown_error_codes"), unknown},
+                            {QStringLiteral("sigma_matches"), report.sigmaMatches},
+                            {QStringLiteral("sigma_anomalies_added"), report.sigmaAnomaliesAdded},
                             {QStringLiteral("phase_ms"), [&] {
                                  QJsonObject phases;
                                  for (auto it = report.phaseMs.cbegin(); it != report.phaseMs.cend(); ++it)
@@ -182,6 +190,9 @@ int runDetect(Context &ctx, const QStringList &args)
         ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << "\n";
         return Ok;
     }
+    if (!options.sigmaRulesFolder.isEmpty())
+        ctx.out << "Sigma rules in " << options.sigmaRulesFolder << ": " << report.sigmaMatches << " matches, "
+                << report.sigmaAnomaliesAdded << " new anomalies.\n";
     if (report.nothingNew) {
         ctx.out << "Nothing new to examine in " << db.path() << " (every event was examined by an earlier run).\n";
         return Ok;

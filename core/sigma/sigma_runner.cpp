@@ -278,4 +278,17 @@ Result<SigmaRunReport> runSigmaRules(Database &db, const RuleSet &set, bool stor
     return report;
 }
 
+Status runRulesFolder(Database &db, const QString &folder, qint64 nowMs, qint64 &matches, qint64 &added)
+{
+    Result<RuleSet> set = loadRuleFolder(folder);
+    if (!set)
+        return Error::badInput(QStringLiteral("Sigma rules: ") + set.error().message);
+    Result<SigmaRunReport> report = runSigmaRules(db, *set, true, nowMs);
+    if (!report)
+        return report.error();
+    matches = report->anomaliesFound;
+    added = report->anomaliesAdded;
+    return {};
+}
+
 } // namespace backsight::sigma

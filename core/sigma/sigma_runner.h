@@ -31,6 +31,9 @@ using SigmaProgress = std::function<bool(qint64 done, qint64 total)>;
 Result<SigmaRunReport> runSigmaRules(Database &db, const RuleSet &rules, bool store, qint64 nowMs,
                                      const SigmaProgress &progress = {});
 
+// Loads `folder` and runs it, storing the anomalies (the `detect` hook). A missing folder is an error.
+Status runRulesFolder(Database &db, const QString &folder, qint64 nowMs, qint64 &matches, qint64 &added);
+
 // Level → severity: informational and low → low, medium, high, critical.
 detect::Severity severityForLevel(const QString &level);
 

@@ -275,6 +275,11 @@ void TestAnalystExports::sigmaCommand()
     QCOMPARE(QJsonDocument::fromJson(out).object().value(QStringLiteral("anomalies_added")).toInteger(), 0);
     QCOMPARE(cli({QStringLiteral("anomalies"), QStringLiteral("--kind"), QStringLiteral("sigma")}, &out), 0);
     QCOMPARE(qint64(lines(out).size()), first.value(QStringLiteral("matches")).toInteger());
+    // detect re-runs the folder: the same matches, nothing new.
+    QCOMPARE(cli({QStringLiteral("detect"), QStringLiteral("--quiet"), QStringLiteral("--json"), QStringLiteral("--sigma-rules"), rules}, &out), 0);
+    QCOMPARE(QJsonDocument::fromJson(out).object().value(QStringLiteral("sigma_matches")).toInteger(),
+             first.value(QStringLiteral("matches")).toInteger());
+    QCOMPARE(QJsonDocument::fromJson(out).object().value(QStringLiteral("sigma_anomalies_added")).toInteger(), 0);
     QCOMPARE(cli({QStringLiteral("sigma"), QStringLiteral("--rules"), tmp_.filePath(QStringLiteral("none"))}), 1);
     QCOMPARE(cli({QStringLiteral("sigma")}), 1);
 }
