@@ -242,6 +242,8 @@ Result<SigmaRunReport> runSigmaRules(Database &db, const RuleSet &set, bool stor
     for (EventTable table : tables) {
         if (std::none_of(running.begin(), running.end(), [&](const RunningRule &r) { return appliesTo(*r.rule, table); }))
             continue;
+        if (progress && !progress(report.eventsExamined, total))
+            return Error::cancelled();
         const bool ok = forEachEventWithOriginal(db, table, [&](const QSqlRecord &row, const QByteArray &original) {
             const EventFields fields = EventFields::build(row, original);
             for (RunningRule &r : running) {
