@@ -101,6 +101,10 @@ private slots:
         QCOMPARE(filter.kind, QStringLiteral("sigma"));
         QCOMPARE(filter.text, title);
         view.table()->sortByColumn(1, Qt::DescendingOrder);
+        const QAbstractItemModel *sorted = view.table()->model();
+        for (int r = 1; r < sorted->rowCount(); ++r)
+            QVERIFY(sorted->index(r - 1, 1).data().toString().toLongLong() >= sorted->index(r, 1).data().toString().toLongLong());
+        view.table()->clearSelection();
         const QString png = qEnvironmentVariable("RULES_VIEW_PNG", dir_.filePath(QStringLiteral("rules.png")));
         QVERIFY(view.grab().save(png));
     }

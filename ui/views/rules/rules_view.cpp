@@ -24,6 +24,28 @@ namespace {
 
 enum Column { Status, Matches, Level, Service, Title, File, Reason, Id };
 
+// Matches sort as numbers (a rule not run yet sorts first), levels by severity, the rest as text.
+class RuleSortModel : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+protected:
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override
+    {
+        if (left.column() == Matches) {
+            const QString l = left.data().toString(), r = right.data().toString();
+            return (l.isEmpty() ? -1 : l.toLongLong()) < (r.isEmpty() ? -1 : r.toLongLong());
+        }
+        if (left.column() == Level) {
+            static const QStringList order = {QStringLiteral("informational"), QStringLiteral("low"), QStringLiteral("medium"),
+                                              QStringLiteral("high"), QStringLiteral("critical")};
+            return order.indexOf(left.data().toString()) < order.indexOf(right.data().toString());
+        }
+        return QSortFilterProxyModel::lessThan(left, right);
+    }
+};
+
 } // namespace
 
 RulesView::RulesView(QThreadPool &pool, QWidget *parent)
@@ -32,7 +54,7 @@ RulesView::RulesView(QThreadPool &pool, QWidget *parent)
       filter_(new QLineEdit(this)), table_(new QTableView(this)),
       model_(new StringTableModel({tr("Status"), tr("Matches"), tr("Level"), tr("Service"), tr("Title"), tr("File"),
                                    tr("Why skipped"), tr("Rule id")}, this)),
-      sorted_(new QSortFilterProxyModel(this))
+      sorted_(new RuleSortModel(this))
 {
     header_->setObjectName(QStringLiteral("rulesHeader"));
     header_->setWordWrap(true);
