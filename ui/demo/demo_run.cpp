@@ -9,6 +9,7 @@
 #include "report/import_summary.h"
 #include "report/import_summary_pdf.h"
 #include "store/database.h"
+#include "views/rules/rules_view.h"
 #include "views/signins/sign_ins_model.h"
 #include "views/signins/sign_ins_view.h"
 #include "view_screenshots.h"
@@ -125,6 +126,7 @@ void DemoRun::analyse()
 {
     analysis_ = std::make_unique<AnalysisJob>(window_.database()->path());
     analysis_->setAutoDelete(false);
+    analysis_->setSigmaRulesFolder(window_.views().rules->rulesFolder()); // Settings → Rules folder, when one is set
     connect(analysis_.get(), &Job::finished, this, &DemoRun::onAnalysed);
     window_.showJob(analysis_.get());
     pool_.start(analysis_.get());
