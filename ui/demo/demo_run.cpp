@@ -124,9 +124,10 @@ void DemoRun::onImported(bool ok, const QString &summary)
 // Baselines, models and detection, as the Training view and `backsight-cli train` + `detect` do them.
 void DemoRun::analyse()
 {
-    analysis_ = std::make_unique<AnalysisJob>(window_.database()->path());
+    auto analysis = std::make_unique<AnalysisJob>(window_.database()->path());
+    analysis->setSigmaRulesFolder(window_.views().rules->rulesFolder()); // Settings → Rules folder, when one is set
+    analysis_ = std::move(analysis);
     analysis_->setAutoDelete(false);
-    analysis_->setSigmaRulesFolder(window_.views().rules->rulesFolder()); // Settings → Rules folder, when one is set
     connect(analysis_.get(), &Job::finished, this, &DemoRun::onAnalysed);
     window_.showJob(analysis_.get());
     pool_.start(analysis_.get());
