@@ -30,40 +30,91 @@ QString scalarText(const QJsonValue &v)
     }
 }
 
-void flatten(EventFields &out, const QString &prefix, const QJsonValue &value, int depth);
-
 // Log Analytics keeps dynamic columns (DeviceDetail, Status, TargetResources, …) as JSON text.
-bool openJsonText(EventFields &out, const QString &prefix, const QString &text, int depth)
+std::optional<QJsonValue> openJsonText(const QString &text)
 {
+    qsizetype first = 0;
+    while (first < text.size() && text[first].isSpace())
+        ++first;
+    if (first == text.size() || (text[first] != QLatin1Char('{') && text[first] != QLatin1Char('[')))
+        return std::nullopt; // the common case, without copying the text
     const QString t = text.trimmed();
-    if (depth > 6 || t.size() < 2 || !((t.startsWith(QLatin1Char('{')) && t.endsWith(QLatin1Char('}')))
-                                       || (t.startsWith(QLatin1Char('[')) && t.endsWith(QLatin1Char(']')))))
-        return false;
+    if (t.size() < 2 || !((t.startsWith(QLatin1Char('{')) && t.endsWith(QLatin1Char('}')))
+                          || (t.startsWith(QLatin1Char('[')) && t.endsWith(QLatin1Char(']')))))
+        return std::nullopt;
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(t.toUtf8(), &error);
     if (error.error != QJsonParseError::NoError)
-        return false;
-    flatten(out, prefix, doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array()), depth + 1);
-    return true;
+        return std::nullopt;
+    return doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
 }
 
-void flatten(EventFields &out, const QString &prefix, const QJsonValue &value, int depth)
+QString containerText(const QJsonValue &v)
 {
-    if (value.isObject()) {
-        const QJsonObject o = value.toObject();
-        if (!prefix.isEmpty()) // the object as text too, so `Status|contains: 'MFA denied'` works
-            out.add(prefix, QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
-        for (auto it = o.begin(); it != o.end(); ++it)
-            flatten(out, prefix.isEmpty() ? normalKey(it.key()) : prefix + QLatin1Char('.') + normalKey(it.key()), it.value(), depth);
-    } else if (value.isArray()) {
-        const QJsonArray a = value.toArray();
-        out.add(prefix, QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact)));
+    return QString::fromUtf8(v.isObject() ? QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact)
+                                          : QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
+}
+
+// The values of `parts[i..]` below `v`. A scalar list gives its items; an object or a list of objects at the end of
+// the path gives its JSON text (so `Status|contains: 'MFA denied'` works).
+void descend(const QJsonValue &v, const QStringList &parts, qsizetype i, QStringList &out, bool &found)
+{
+    if (v.isString() && i < parts.size()) {
+        if (const std::optional<QJsonValue> opened = openJsonText(v.toString()))
+            return descend(*opened, parts, i, out, found);
+    }
+    if (v.isArray()) {
+        const QJsonArray a = v.toArray();
+        const bool scalars = std::none_of(a.begin(), a.end(), [](const QJsonValue &x) { return x.isObject() || x.isArray(); });
+        if (i == parts.size() && !scalars) {
+            found = true;
+            out << containerText(a);
+            return;
+        }
+        if (i == parts.size() && a.isEmpty()) {
+            found = true;
+            out << QStringLiteral("[]");
+            return;
+        }
         for (const QJsonValue &item : a)
-            flatten(out, prefix, item, depth);
-    } else if (value.isString() && openJsonText(out, prefix, value.toString(), depth)) {
+            descend(item, parts, i, out, found);
         return;
-    } else {
-        out.add(prefix, scalarText(value));
+    }
+    if (i == parts.size()) {
+        found = true;
+        out << (v.isObject() ? containerText(v) : scalarText(v));
+        return;
+    }
+    if (!v.isObject())
+        return;
+    const QJsonObject o = v.toObject();
+    const QString &part = parts[i];
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        const QString key = it.key();
+        const bool same = key.size() == part.size()
+            ? key.compare(part, Qt::CaseInsensitive) == 0
+            : key.size() > part.size() && (key.endsWith(QLatin1Char(']')) || key.front().isSpace() || key.back().isSpace())
+                  && normalKey(key) == part;
+        if (same)
+            descend(it.value(), parts, i + 1, out, found);
+    }
+}
+
+void flattenScalars(const QJsonValue &v, QStringList &out, int depth)
+{
+    if (depth > 8)
+        return;
+    if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            flattenScalars(it.value(), out, depth + 1);
+    } else if (v.isArray()) {
+        for (const QJsonValue &item : v.toArray())
+            flattenScalars(item, out, depth + 1);
+    } else if (const std::optional<QJsonValue> opened = v.isString() ? openJsonText(v.toString()) : std::nullopt) {
+        flattenScalars(*opened, out, depth + 1);
+    } else if (const QString text = scalarText(v); !text.isEmpty()) {
+        out << text;
     }
 }
 
@@ -120,54 +171,74 @@ const std::vector<MappingRow> &fieldMapping()
     return rows;
 }
 
-void EventFields::add(const QString &key, const QString &value)
-{
-    values_[key].append(value);
-    if (!value.isEmpty())
-        all_.append(value);
-}
-
 EventFields EventFields::build(const QSqlRecord &columns, const QByteArray &original)
 {
     EventFields f;
     const QJsonDocument doc = QJsonDocument::fromJson(original);
     if (doc.isObject()) {
-        QJsonObject o = doc.object();
+        f.root_ = doc.object();
         // Diagnostic records: the Graph record sits under `properties`; reachable with and without the prefix.
-        const QJsonValue properties = o.value(QStringLiteral("properties"));
-        flatten(f, QString(), o, 0);
-        if (properties.isObject())
-            flatten(f, QString(), properties, 0);
+        f.properties_ = f.root_.value(QStringLiteral("properties")).toObject();
     }
-    for (int i = 0; i < columns.count(); ++i) {
-        const QVariant v = columns.value(i);
-        f.values_[QStringLiteral("backsight.") + columns.fieldName(i)].append(v.isNull() ? QString() : v.toString());
-    }
+    f.columns_ = columns;
     return f;
+}
+
+bool EventFields::resolve(const QString &path, QStringList &out) const
+{
+    if (path.startsWith(QLatin1String("backsight."))) {
+        const QString column = path.mid(10);
+        if (!columns_.contains(column) || columns_.value(column).isNull())
+            return false; // an empty column is not evidence the field exists
+        out << columns_.value(column).toString();
+        return true;
+    }
+    const QStringList parts = path.split(QLatin1Char('.'));
+    bool found = false;
+    descend(root_, parts, 0, out, found);
+    if (!properties_.isEmpty())
+        descend(properties_, parts, 0, out, found);
+    return found;
+}
+
+const QStringList &EventFields::allValues() const
+{
+    if (!all_) {
+        all_ = QStringList();
+        flattenScalars(root_, *all_, 0);
+    }
+    return *all_;
+}
+
+// The keys a Sigma field name is looked up under, in order (cached: rules ask for the same few names).
+static QStringList candidatesFor(const QString &sigmaField)
+{
+    static const QHash<QString, QStringList> table = [] {
+        QHash<QString, QStringList> t;
+        for (const MappingRow &row : fieldMapping())
+            t.insert(QString::fromLatin1(row.sigma).toLower(), QString::fromLatin1(row.candidates).split(QLatin1Char(';')));
+        return t;
+    }();
+    const QString key = sigmaField.toLower();
+    QStringList candidates = table.value(key);
+    candidates << key;
+    if (key.startsWith(QLatin1String("properties.")))
+        candidates << key.mid(11);
+    return candidates;
 }
 
 QStringList EventFields::lookup(const QString &sigmaField, bool *present) const
 {
-    QString key = sigmaField.toLower();
-    QStringList candidates;
-    for (const MappingRow &row : fieldMapping()) {
-        if (key.compare(QLatin1String(row.sigma), Qt::CaseInsensitive) == 0) {
-            candidates = QString::fromLatin1(row.candidates).split(QLatin1Char(';'));
-            break;
-        }
-    }
-    candidates << key;
-    if (key.startsWith(QLatin1String("properties.")))
-        candidates << key.mid(11);
-    for (const QString &c : candidates) {
-        const auto it = values_.constFind(c);
-        if (it != values_.constEnd()) {
-            const bool any = std::any_of(it->begin(), it->end(), [](const QString &v) { return !v.isNull(); });
-            if (!any && c.startsWith(QLatin1String("backsight.")))
-                continue; // an empty column is not evidence the field exists
+    thread_local QHash<QString, QStringList> cache;
+    auto cached = cache.constFind(sigmaField);
+    if (cached == cache.constEnd())
+        cached = cache.insert(sigmaField, candidatesFor(sigmaField));
+    for (const QString &c : *cached) {
+        QStringList values;
+        if (resolve(c, values)) {
             if (present)
                 *present = true;
-            return *it;
+            return values;
         }
     }
     if (present)

@@ -2,6 +2,9 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <optional>
 #include <QSqlRecord>
 #include <QStringList>
 
@@ -22,13 +25,16 @@ public:
 
     // The values of a Sigma field name after the mapping; `present` says whether the field exists at all.
     QStringList lookup(const QString &sigmaField, bool *present = nullptr) const;
-    // Every value (for keywords).
-    const QStringList &allValues() const { return all_; }
-    void add(const QString &key, const QString &value);
+    // Every scalar value of the original (for keywords), flattened on first use.
+    const QStringList &allValues() const;
 
 private:
-    QHash<QString, QStringList> values_;
-    QStringList all_;
+    // Values at a lower-case dotted path (keys compared case-insensitively, lists fanned out, JSON text opened).
+    bool resolve(const QString &path, QStringList &out) const;
+
+    QJsonObject root_, properties_;
+    QSqlRecord columns_;
+    mutable std::optional<QStringList> all_;
 };
 
 struct MappingRow
