@@ -9,6 +9,7 @@ PACKAGES=(
   qt6-charts-dev qt6-positioning-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-qpa-plugins libgl-dev
   libquazip1-qt6-dev zlib1g-dev libzstd-dev libsqlite3-dev libssl-dev libeigen3-dev libsimdjson-dev
+  libyaml-cpp-dev
   fonts-dejavu-core poppler-utils
   postgresql
   python3 python3-pandas python3-sklearn python3-sqlalchemy

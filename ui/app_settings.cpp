@@ -13,6 +13,7 @@ const QString kImportFolder = QStringLiteral("import/lastFolder");
 const QString kGeometry = QStringLiteral("window/geometry");
 const QString kState = QStringLiteral("window/state");
 const QString kView = QStringLiteral("window/view");
+const QString kSigmaRules = QStringLiteral("sigma/rulesFolder");
 
 // The same file reached by two spellings must appear once in the recent list.
 QString canonical(const QString &path)
@@ -94,6 +95,16 @@ QString AppSettings::lastView() const
 void AppSettings::setLastView(const QString &title)
 {
     settings_.setValue(kView, title);
+}
+
+QString AppSettings::sigmaRulesFolder() const
+{
+    return settings_.value(kSigmaRules).toString();
+}
+
+void AppSettings::setSigmaRulesFolder(const QString &folder)
+{
+    settings_.setValue(kSigmaRules, folder);
 }
 
 } // namespace backsight::ui

@@ -36,6 +36,10 @@ public:
     QString lastView() const;
     void setLastView(const QString &title);
 
+    // The Sigma rules folder the Rules view runs and detection re-runs (docs/sigma.md); empty when none.
+    QString sigmaRulesFolder() const;
+    void setSigmaRulesFolder(const QString &folder);
+
 private:
     QSettings &settings_;
 };

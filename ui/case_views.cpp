@@ -4,6 +4,7 @@
 #include "views/dashboard/dashboard_view.h"
 #include "views/import/import_view.h"
 #include "views/map/travel_map_view.h"
+#include "views/rules/rules_view.h"
 #include "views/signins/sign_ins_view.h"
 #include "views/timeline/timeline_view.h"
 #include "views/training/training_view.h"
@@ -14,7 +15,7 @@ namespace backsight::ui {
 
 QList<CaseView *> CaseViews::all() const
 {
-    return {dashboard, triage, signIns, user, timeline, map, training, import, backup};
+    return {dashboard, triage, signIns, user, timeline, map, training, import, backup, rules};
 }
 
 CaseViews CaseViews::create(QThreadPool &pool, QWidget *parent)
@@ -29,6 +30,7 @@ CaseViews CaseViews::create(QThreadPool &pool, QWidget *parent)
     v.training = new TrainingView(pool, parent);
     v.import = new ImportView(parent);
     v.backup = new BackupView(pool, parent);
+    v.rules = new RulesView(pool, parent);
     return v;
 }
 
@@ -43,6 +45,7 @@ void CaseViews::link(QObject *context, const std::function<void(CaseView *)> &sh
     QObject::connect(timeline, &TimelineView::openTriage, context, toTriage);
     QObject::connect(user, &UserView::openTriage, context, toTriage);
     QObject::connect(backup, &BackupView::openTriage, context, toTriage);
+    QObject::connect(rules, &RulesView::openTriage, context, toTriage);
     QObject::connect(triage, &TriageView::openUser, context, [this, show](const QString &upn) {
         user->showUser(upn);
         show(user);

@@ -13,6 +13,7 @@ class BackupView;
 class CaseView;
 class DashboardView;
 class ImportView;
+class RulesView;
 class SignInsView;
 class TimelineView;
 class TrainingView;
@@ -20,7 +21,7 @@ class TravelMapView;
 class TriageView;
 class UserView;
 
-// The investigation views, in navigation order (Ctrl+1 … Ctrl+9).
+// The investigation views, in navigation order (Ctrl+1 … Ctrl+9, then Ctrl+0).
 struct CaseViews
 {
     DashboardView *dashboard = nullptr;
@@ -32,6 +33,7 @@ struct CaseViews
     TrainingView *training = nullptr;
     ImportView *import = nullptr;
     BackupView *backup = nullptr;
+    RulesView *rules = nullptr;
 
     QList<CaseView *> all() const;
     static CaseViews create(QThreadPool &pool, QWidget *parent);

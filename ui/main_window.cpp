@@ -9,6 +9,7 @@
 #include "store/database.h"
 #include "views/case_view.h"
 #include "views/import/import_view.h"
+#include "views/rules/rules_view.h"
 #include "views/training/training_view.h"
 #include "views/triage/triage_view.h"
 #include "widgets/job_status_widget.h"
@@ -73,6 +74,12 @@ MainWindow::MainWindow(AppSettings &settings, QThreadPool &pool, QWidget *parent
     connect(imports_, &ImportRunner::finished, this, &MainWindow::onImportFinished);
     connect(views_.import, &ImportView::importRequested, fileMenu_, &FileMenu::chooseImport);
     connect(views_.training, &TrainingView::jobStarted, this, &MainWindow::showJob);
+    views_.rules->setSettings(&settings_);
+    connect(views_.rules, &RulesView::jobStarted, this, &MainWindow::showJob);
+    connect(views_.rules, &RulesView::databaseChanged, this, [this](const QString &summary) {
+        refreshAll();
+        statusBar()->showMessage(summary, 15000);
+    });
     connect(views_.training, &TrainingView::databaseChanged, this, [this](const QString &summary) {
         refreshAll();
         statusBar()->showMessage(summary, 15000);
@@ -118,7 +125,7 @@ void MainWindow::addView(CaseView *view)
     navigation_->addItem(view->title());
     QAction *action = viewMenu_->addAction(view->title(), this, [this, index] { navigation_->setCurrentRow(index); });
     action->setCheckable(true);
-    action->setShortcut(QKeySequence(tr("Ctrl+%1").arg(index + 1)));
+    action->setShortcut(QKeySequence(tr("Ctrl+%1").arg((index + 1) % 10)));
     viewActions_->addAction(action);
     connect(view, &CaseView::summaryChanged, this, [this, view](const QString &summary) {
         if (view == currentView())

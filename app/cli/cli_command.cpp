@@ -21,6 +21,7 @@ const Command kCommands[] = {
     {"models", "Trained models and their versions; roll back to an older version", &runModels},
     {"report", "Write an incident report (PDF) or the anomalies (CSV, JSON Lines); audit-logged", &runReport},
     {"case", "Triage status, notes and tags of anomalies; the audit log", &runCase},
+    {"sigma", "Run Sigma rules (Azure sign-in, audit, risk) over the case; matches become anomalies", &runSigma},
 };
 
 } // namespace

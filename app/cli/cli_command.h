@@ -45,5 +45,6 @@ int runIforest(Context &ctx, const QStringList &args);
 int runModels(Context &ctx, const QStringList &args);
 int runReport(Context &ctx, const QStringList &args);
 int runCase(Context &ctx, const QStringList &args);
+int runSigma(Context &ctx, const QStringList &args);
 
 } // namespace backsight::cli

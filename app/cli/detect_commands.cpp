@@ -4,6 +4,8 @@
 #include "detect/pipeline.h"
 #include "detect/training.h"
 #include "export/csv_writer.h"
+#include "export/ecs_export.h"
+#include "export/timesketch_export.h"
 #include "ingest/timestamp.h"
 #include "store/database.h"
 
@@ -119,9 +121,14 @@ int runDetect(Context &ctx, const QStringList &args)
     const QCommandLineOption window = windowDaysOption();
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
     const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No progress on stderr."));
+    const QCommandLineOption sigmaRules(QStringLiteral("sigma-rules"),
+                                        QStringLiteral("Also run the Sigma rules in DIR (default: $BACKSIGHT_SIGMA_RULES); "
+                                                       "re-running adds no duplicates."),
+                                        QStringLiteral("DIR"));
     parser.addOption(window);
     parser.addOption(json);
     parser.addOption(quiet);
+    parser.addOption(sigmaRules);
     const int early = parseOrExit(parser, args, ctx,
                                   QStringLiteral("Examine the events no earlier detection examined and store the anomalies."));
     if (early >= 0)
@@ -147,6 +154,7 @@ int runDetect(Context &ctx, const QStringList &args)
             return true;
         };
     }
+    options.sigmaRulesFolder = parser.isSet(sigmaRules) ? parser.value(sigmaRules) : qEnvironmentVariable("BACKSIGHT_SIGMA_RULES");
     detect::addModelScorers(options);
     detect::DetectReport report;
     QString error;
@@ -170,6 +178,8 @@ int runDetect(Context &ctx, const QStringList &args)
                             {QStringLiteral("by_kind"), countsToJson(report.anomaliesByKind)},
                             {QStringLiteral("by_severity"), countsToJson(report.anomaliesBySeverity)},
                             {QStringLiteral("unknown_error_codes"), unknown},
+                            {QStringLiteral("sigma_matches"), report.sigmaMatches},
+                            {QStringLiteral("sigma_anomalies_added"), report.sigmaAnomaliesAdded},
                             {QStringLiteral("phase_ms"), [&] {
                                  QJsonObject phases;
                                  for (auto it = report.phaseMs.cbegin(); it != report.phaseMs.cend(); ++it)
@@ -180,6 +190,9 @@ int runDetect(Context &ctx, const QStringList &args)
         ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << "\n";
         return Ok;
     }
+    if (!options.sigmaRulesFolder.isEmpty())
+        ctx.out << "Sigma rules in " << options.sigmaRulesFolder << ": " << report.sigmaMatches << " matches, "
+                << report.sigmaAnomaliesAdded << " new anomalies.\n";
     if (report.nothingNew) {
         ctx.out << "Nothing new to examine in " << db.path() << " (every event was examined by an earlier run).\n";
         return Ok;
@@ -207,7 +220,7 @@ int runDetect(Context &ctx, const QStringList &args)
 int runAnomalies(Context &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("jsonl (default), csv or table."),
+    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("jsonl (default), csv, table, timesketch (JSONL), timesketch-csv or ecs (NDJSON)."),
                                     QStringLiteral("FORMAT"), QStringLiteral("jsonl"));
     const QCommandLineOption minSeverity(QStringLiteral("min-severity"), QStringLiteral("low, medium, high or critical."),
                                          QStringLiteral("SEVERITY"));
@@ -224,8 +237,10 @@ int runAnomalies(Context &ctx, const QStringList &args)
     if (early >= 0)
         return early;
     const QString fmt = parser.value(format);
-    if (fmt != QLatin1String("jsonl") && fmt != QLatin1String("csv") && fmt != QLatin1String("table")) {
-        ctx.err << "backsight-cli: --format must be jsonl, csv or table\n";
+    const QStringList formats = {QStringLiteral("jsonl"), QStringLiteral("csv"), QStringLiteral("table"),
+                                 QStringLiteral("timesketch"), QStringLiteral("timesketch-csv"), QStringLiteral("ecs")};
+    if (!formats.contains(fmt)) {
+        ctx.err << "backsight-cli: --format must be jsonl, csv, table, timesketch, timesketch-csv or ecs\n";
         return Usage;
     }
     detect::AnomalyFilter filter;
@@ -244,7 +259,21 @@ int runAnomalies(Context &ctx, const QStringList &args)
         return StorageError;
     QString error;
     bool ok = true;
-    if (fmt == QLatin1String("jsonl")) {
+    if (fmt == QLatin1String("timesketch") || fmt == QLatin1String("timesketch-csv") || fmt == QLatin1String("ecs")) {
+        ctx.out.flush();
+        QFile stdoutFile;
+        if (!stdoutFile.open(stdout, QIODevice::WriteOnly)) {
+            ctx.err << "backsight-cli: cannot write to standard output\n";
+            return StorageError;
+        }
+        const qint64 rows = fmt == QLatin1String("ecs")
+            ? exporting::writeAnomaliesEcs(db, filter, stdoutFile, error)
+            : exporting::writeAnomaliesTimesketch(db, filter, stdoutFile,
+                                                  fmt == QLatin1String("timesketch") ? exporting::TimelineFormat::Jsonl
+                                                                                     : exporting::TimelineFormat::Csv,
+                                                  error);
+        ok = rows >= 0;
+    } else if (fmt == QLatin1String("jsonl")) {
         ok = detect::forEachAnomaly(db, filter, [&](const detect::Anomaly &a) {
             ctx.out << QJsonDocument(detect::anomalyToJson(a)).toJson(QJsonDocument::Compact) << "\n";
             return true;

@@ -1,5 +1,7 @@
 #include "cli_command.h"
 #include "export/csv_writer.h"
+#include "export/ecs_export.h"
+#include "export/timesketch_export.h"
 #include "ingest/timestamp.h"
 #include "store/database.h"
 #include "store/event_queries.h"
@@ -37,7 +39,7 @@ int runEvents(Context &ctx, const QStringList &args)
                                   QStringLiteral("ISO"));
     const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("Up to this time (ISO 8601 with zone), exclusive."),
                                 QStringLiteral("ISO"));
-    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("csv or jsonl."), QStringLiteral("FORMAT"));
+    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("csv, jsonl, timesketch (JSONL), timesketch-csv or ecs (NDJSON)."), QStringLiteral("FORMAT"));
     const QCommandLineOption table(QStringLiteral("table"),
                                    QStringLiteral("signins (default: user sign-ins), service (service principals and "
                                                   "managed identities) or audits."),
@@ -48,8 +50,10 @@ int runEvents(Context &ctx, const QStringList &args)
     if (early >= 0)
         return early;
     const QString fmt = parser.value(format);
-    if (fmt != QLatin1String("csv") && fmt != QLatin1String("jsonl")) {
-        ctx.err << "backsight-cli events: --format csv|jsonl is required\n";
+    const QStringList formats = {QStringLiteral("csv"), QStringLiteral("jsonl"), QStringLiteral("timesketch"),
+                                 QStringLiteral("timesketch-csv"), QStringLiteral("ecs")};
+    if (!formats.contains(fmt)) {
+        ctx.err << "backsight-cli events: --format csv|jsonl|timesketch|timesketch-csv|ecs is required\n";
         return Usage;
     }
     EventTable which;
@@ -79,6 +83,21 @@ int runEvents(Context &ctx, const QStringList &args)
     if (!out.open(stdout, QIODevice::WriteOnly)) {
         ctx.err << "backsight-cli: cannot write to standard output\n";
         return StorageError;
+    }
+    if (fmt != QLatin1String("csv") && fmt != QLatin1String("jsonl")) {
+        QString error;
+        const qint64 rows = fmt == QLatin1String("ecs")
+            ? exporting::writeEventsEcs(db, which, filter, out, error)
+            : exporting::writeEventsTimesketch(db, which, filter, out,
+                                               fmt == QLatin1String("timesketch") ? exporting::TimelineFormat::Jsonl
+                                                                                  : exporting::TimelineFormat::Csv,
+                                               error);
+        out.flush();
+        if (rows < 0) {
+            ctx.err << "backsight-cli: " << error << "\n";
+            return StorageError;
+        }
+        return Ok;
     }
     const bool csv = fmt == QLatin1String("csv");
     CsvWriter writer(out, parser.isSet(bom));

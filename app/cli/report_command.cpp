@@ -1,9 +1,12 @@
 #include "cli_command.h"
+#include "export/ecs_export.h"
+#include "export/timesketch_export.h"
 #include "ingest/timestamp.h"
 #include "report/report_job.h"
 #include "store/database.h"
 
 #include <QDateTime>
+#include <QSaveFile>
 
 namespace backsight::cli {
 namespace {
@@ -23,6 +26,34 @@ bool parseTime(const QString &text, std::optional<qint64> &out, const char *name
     return true;
 }
 
+// --format timesketch|timesketch-csv|ecs: the scope's anomalies and the events they cite in one file.
+int writeAnalystExport(Context &ctx, const QString &format, const report::ReportScope &scope, const QString &outPath)
+{
+    Database db;
+    if (!db.open(ctx.databasePath)) {
+        ctx.err << "backsight-cli: " << db.error() << "\n";
+        return StorageError;
+    }
+    QSaveFile file(outPath);
+    if (!file.open(QIODevice::WriteOnly)) {
+        ctx.err << "backsight-cli report: cannot write " << outPath << ": " << file.errorString() << "\n";
+        return StorageError;
+    }
+    QString error;
+    const qint64 rows = format == QLatin1String("ecs")
+        ? exporting::writeReportEcs(db, scope.filter(), file, error)
+        : exporting::writeReportTimesketch(db, scope.filter(), file,
+                                           format == QLatin1String("timesketch") ? exporting::TimelineFormat::Jsonl
+                                                                                 : exporting::TimelineFormat::Csv,
+                                           error);
+    if (rows < 0 || !file.commit()) {
+        ctx.err << "backsight-cli report: " << (rows < 0 ? error : file.errorString()) << "\n";
+        return StorageError;
+    }
+    ctx.err << "backsight-cli report: wrote " << outPath << " (" << rows << " rows: anomalies and the events they cite)\n";
+    return Ok;
+}
+
 } // namespace
 
 int runReport(Context &ctx, const QStringList &args)
@@ -39,7 +70,7 @@ int runReport(Context &ctx, const QStringList &args)
     const QCommandLineOption analyst(QStringLiteral("analyst"),
                                      QStringLiteral("Analyst name (default: $USER); also the audit log's author."),
                                      QStringLiteral("NAME"));
-    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("pdf, csv or jsonl."), QStringLiteral("FORMAT"));
+    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("pdf, csv, jsonl, timesketch (JSONL), timesketch-csv or ecs (NDJSON)."), QStringLiteral("FORMAT"));
     const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("The file to write."), QStringLiteral("FILE"));
     const QCommandLineOption eventsOut(QStringLiteral("events-out"),
                                        QStringLiteral("csv/jsonl: also write the log events the anomalies cite to FILE."),
@@ -55,9 +86,13 @@ int runReport(Context &ctx, const QStringList &args)
     if (early >= 0)
         return early;
     report::ReportRequest req;
-    const auto fmt = report::parseReportFormat(parser.value(format));
+    const QString analystFormat = parser.value(format);
+    const bool analystExport = analystFormat == QLatin1String("timesketch") || analystFormat == QLatin1String("timesketch-csv")
+                            || analystFormat == QLatin1String("ecs");
+    const auto fmt = analystExport ? std::optional<report::ReportFormat>(report::ReportFormat::Jsonl)
+                                   : report::parseReportFormat(analystFormat);
     if (!fmt) {
-        ctx.err << "backsight-cli report: --format pdf|csv|jsonl is required\n";
+        ctx.err << "backsight-cli report: --format pdf|csv|jsonl|timesketch|timesketch-csv|ecs is required\n";
         return Usage;
     }
     req.format = *fmt;
@@ -75,6 +110,8 @@ int runReport(Context &ctx, const QStringList &args)
         ctx.err << "backsight-cli report: say what to report: --user UPN, --anomalies ID,ID or --from/--to\n";
         return Usage;
     }
+    if (analystExport)
+        return writeAnalystExport(ctx, analystFormat, req.scope, req.outPath);
     bool numberOk = false;
     req.options.maxIncidents = parser.value(maxIncidents).toInt(&numberOk);
     if (!numberOk || req.options.maxIncidents < 1) {

@@ -4,6 +4,7 @@
 #include "detect/anomaly_repository.h"
 #include "detect/tenant_detectors.h"
 #include "detect/user_detectors.h"
+#include "sigma/sigma_runner.h"
 #include "model/sign_in_result.h"
 #include "store/database.h"
 
@@ -475,7 +476,7 @@ bool detectPrivilegedAudits(Database &db, const DetectOptions &o, qint64 fromRow
 
 } // namespace
 
-bool runDetection(Database &db, const DetectOptions &o, DetectReport &report, QString &error)
+static bool runDetectionOnly(Database &db, const DetectOptions &o, DetectReport &report, QString &error)
 {
     QElapsedTimer timer;
     timer.start();
@@ -801,6 +802,21 @@ bool computeBaselines(Database &db, const BaselineOptions &o, BaselineReport &re
     }
     report.elapsedMs = timer.elapsed();
     return true;
+}
+
+// Detection, then the Sigma rules folder when one is set (all events each time; stable ids keep it idempotent).
+bool runDetection(Database &db, const DetectOptions &options, DetectReport &report, QString &error)
+{
+    if (!runDetectionOnly(db, options, report, error))
+        return false;
+    if (report.cancelled || options.sigmaRulesFolder.isEmpty())
+        return true;
+    const Status sigma = sigma::runRulesFolder(db, options.sigmaRulesFolder,
+                                               options.nowMs ? options.nowMs : QDateTime::currentMSecsSinceEpoch(),
+                                               report.sigmaMatches, report.sigmaAnomaliesAdded);
+    if (!sigma)
+        error = sigma.error().message;
+    return sigma.ok();
 }
 
 } // namespace backsight::detect

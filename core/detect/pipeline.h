@@ -24,6 +24,7 @@ struct DetectOptions
     std::vector<std::pair<QString, RowScorer>> backupScorers;  // name, scorer over backup_sessions rowids
     std::function<bool(double)> progress;                      // 0..1; false cancels
     qint64 nowMs = 0;                                          // detection time; 0 = the clock
+    QString sigmaRulesFolder;                                  // Sigma rules re-run after detection (core/sigma); empty = none
 };
 
 struct DetectReport
@@ -38,6 +39,7 @@ struct DetectReport
     QHash<qint64, qint64> unknownErrorCodes;     // code -> sign-ins examined with it
     qint64 elapsedMs = 0;
     QHash<QString, qint64> phaseMs;              // where the time went: users, sprays, scorers, store, audits, commit
+    qint64 sigmaMatches = 0, sigmaAnomaliesAdded = 0; // with DetectOptions::sigmaRulesFolder; re-runs add nothing
 };
 
 // Examines what no earlier run examined (sign-ins, audits and backup sessions past the stored watermarks),

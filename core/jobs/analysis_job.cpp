@@ -43,6 +43,7 @@ bool AnalysisJob::execute(QString &summary)
     }
     detect::DetectOptions options;
     options.params.windowDays = windowDays_;
+    options.sigmaRulesFolder = sigmaRulesFolder_;
     detect::addModelScorers(options);
     options.progress = [this, detectFrom](double f) {
         emit progress(qint64((detectFrom + (1 - detectFrom) * f) * 1000), 1000, tr("detecting… %1 %").arg(int(f * 100)));

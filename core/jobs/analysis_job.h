@@ -15,6 +15,8 @@ public:
     AnalysisJob(QString databasePath, Steps steps = Steps::TrainAndDetect, int windowDays = 60, QObject *parent = nullptr);
 
     qint64 anomaliesAdded() const { return anomaliesAdded_; } // after finished()
+    // Sigma rules re-run after detection (Settings → rules folder); empty = none.
+    void setSigmaRulesFolder(const QString &folder) { sigmaRulesFolder_ = folder; }
 
 protected:
     bool execute(QString &summary) override;
@@ -24,6 +26,7 @@ private:
     Steps steps_;
     int windowDays_;
     qint64 anomaliesAdded_ = 0;
+    QString sigmaRulesFolder_;
 };
 
 } // namespace backsight

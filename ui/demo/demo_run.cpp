@@ -9,6 +9,7 @@
 #include "report/import_summary.h"
 #include "report/import_summary_pdf.h"
 #include "store/database.h"
+#include "views/rules/rules_view.h"
 #include "views/signins/sign_ins_model.h"
 #include "views/signins/sign_ins_view.h"
 #include "view_screenshots.h"
@@ -123,7 +124,9 @@ void DemoRun::onImported(bool ok, const QString &summary)
 // Baselines, models and detection, as the Training view and `backsight-cli train` + `detect` do them.
 void DemoRun::analyse()
 {
-    analysis_ = std::make_unique<AnalysisJob>(window_.database()->path());
+    auto analysis = std::make_unique<AnalysisJob>(window_.database()->path());
+    analysis->setSigmaRulesFolder(window_.views().rules->rulesFolder()); // Settings → Rules folder, when one is set
+    analysis_ = std::move(analysis);
     analysis_->setAutoDelete(false);
     connect(analysis_.get(), &Job::finished, this, &DemoRun::onAnalysed);
     window_.showJob(analysis_.get());
