@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs libFuzzer harnesses one after another (never two at once: CI and the dev machine have 2 cores).
-#   run_fuzzers.sh [--bin-dir build/fuzz/tests/fuzz] [--seconds 25] [--runs N] [HARNESS...]
+#   run_fuzzers.sh [--bin-dir build/fuzz/tests/fuzz] [--seconds 25] [--runs N] [--max-len 16384] [HARNESS...]
 # Each harness starts from its seed files in tests/data (and tests/fuzz/seeds) copied into a scratch corpus
 # (build/fuzz/corpus/NAME, kept between runs so long runs build on short ones), with its dictionary.
 # Exit status: non-zero when any harness found a crash, leak, timeout or out-of-memory; its reproducer is
@@ -10,6 +10,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 bin_dir="$root/build/fuzz/tests/fuzz"
 seconds=25
+max_len=16384
 runs=""
 harnesses=()
 while [ $# -gt 0 ]; do
@@ -17,6 +18,7 @@ while [ $# -gt 0 ]; do
     --bin-dir) bin_dir="$2"; shift 2 ;;
     --seconds) seconds="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
+    --max-len) max_len="$2"; shift 2 ;;
     *) harnesses+=("$1"); shift ;;
   esac
 done
@@ -74,7 +76,7 @@ for h in "${harnesses[@]}"; do
   # one worker: never more than one core.
   log="$artifacts/last-run.log"
   set +e
-  "$exe" "${limit[@]}" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -dict="$(dict_of "$h")" \
+  "$exe" "${limit[@]}" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 -dict="$(dict_of "$h")" \
       -artifact_prefix="$artifacts/" -print_final_stats=1 "$corpus" > "$log" 2>&1
   rc=$?
   set -e
