@@ -3,6 +3,8 @@
 // SIGXFSZ ignored, so writes fail with EFBIG as they would on a full disk, whoever runs the test) — and
 // (2) killed with SIGKILL while it works. Afterwards the case passes SQLite's integrity check, holds exactly
 // what it held before, and the same command, re-run with room, completes with the counts of an undisturbed run.
+#include "ml/user_models.h"
+#include "store/database.h"
 #include "test_support.h"
 
 #include <QFile>
@@ -83,6 +85,7 @@ private slots:
     void diskFullDuringDetect() { diskFull(detectArgs(), QStringLiteral("detect")); }
     void diskFullDuringBulkTriage();
     void diskFullDuringReport();
+    void diskFullDuringModelSaving();
     void killDuringTrain() { killed(trainArgs(), QStringLiteral("train")); }
     void killDuringDetect() { killed(detectArgs(), QStringLiteral("detect")); }
     void killDuringBulkTriage();
@@ -240,6 +243,46 @@ void TestStorageFaults::diskFullDuringReport()
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QByteArray bytes = f.readAll();
     QVERIFY(bytes.startsWith("%PDF") && bytes.trimmed().endsWith("%%EOF"));
+}
+
+// The model registry on a full database, through the API the train command and the GUI's training job use:
+// SQLite's max_page_count stops the file from growing (SQLITE_FULL, as on a full disk).
+void TestStorageFaults::diskFullDuringModelSaving()
+{
+    const auto modelCount = [](Database &db) {
+        QSqlQuery q(db.connection());
+        return q.exec(QStringLiteral("SELECT count(*) FROM models")) && q.next() ? q.value(0).toLongLong() : -1;
+    };
+    ml::ModelTrainOptions options;
+    options.threads = 1;
+    qint64 expected = 0;
+    {
+        Database reference;
+        QVERIFY(reference.open(copyOf(imported_, QStringLiteral("models-reference.sqlite"))));
+        ml::ModelTrainReport report;
+        QString error;
+        QVERIFY2(ml::trainModels(reference, options, {}, report, error), qPrintable(error));
+        expected = modelCount(reference);
+        QVERIFY(expected > 0);
+    }
+    Database db;
+    QVERIFY(db.open(copyOf(imported_, QStringLiteral("models-full.sqlite"))));
+    QSqlQuery q(db.connection());
+    QVERIFY(q.exec(QStringLiteral("PRAGMA page_count")) && q.next());
+    const qint64 pages = q.value(0).toLongLong();
+    QVERIFY(q.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pages)));
+    ml::ModelTrainReport report;
+    QString error;
+    QVERIFY(!ml::trainModels(db, options, {}, report, error));
+    qInfo("model saving on a full disk: %s", qPrintable(error));
+    QVERIFY2(error.contains(QLatin1String("full")), qPrintable(error));
+    QVERIFY2(error.contains(QLatin1String("model"), Qt::CaseInsensitive), qPrintable(error)); // names the action
+    QCOMPARE(modelCount(db), 0); // nothing half-saved
+    QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
+    QVERIFY(q.exec(QStringLiteral("PRAGMA max_page_count = 1073741823"))); // space again
+    QVERIFY2(ml::trainModels(db, options, {}, report, error), qPrintable(error));
+    QCOMPARE(modelCount(db), expected);
 }
 
 void TestStorageFaults::killed(const QStringList &args, const QString &action)
