@@ -13,6 +13,7 @@ PACKAGES=(
   fonts-dejavu-core poppler-utils
   postgresql
   python3 python3-pandas python3-sklearn python3-sqlalchemy
+  clang llvm libclang-rt-14-dev
 )
 
 missing=()

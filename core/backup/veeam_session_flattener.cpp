@@ -101,7 +101,7 @@ std::optional<qint64> wholeNumber(std::optional<Element> v)
         return std::nullopt;
     if (auto i = RecordFields::integer(v))
         return i;
-    if (auto d = RecordFields::real(v))
+    if (auto d = RecordFields::real(v); d && std::fabs(*d) < 9.2e18) // beyond qint64: not a number we can keep
         return qint64(std::llround(*d));
     return std::nullopt;
 }

@@ -156,8 +156,12 @@ std::optional<qint64> RecordFields::integer(std::optional<Element> value)
     if (value->get_int64().get(i) == simdjson::SUCCESS)
         return i;
     double d;
-    if (value->get_double().get(d) == simdjson::SUCCESS)
+    if (value->get_double().get(d) == simdjson::SUCCESS) {
+        // Converting a double outside qint64's range is undefined behaviour (found by fuzzing: 2.4e133).
+        if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0))
+            return std::nullopt;
         return qint64(d);
+    }
     const std::string_view s = trimmed(rawString(value));
     if (s.empty())
         return std::nullopt;

@@ -248,7 +248,8 @@ void TestDetection::cliContract()
     const auto cli = [&](const QStringList &args, QByteArray *out = nullptr) {
         QProcess p;
         p.start(QStringLiteral(BACKSIGHT_CLI), QStringList{QStringLiteral("--db"), db} + args);
-        p.waitForFinished(120'000);
+        if (!p.waitForFinished(120'000 * test::sanitizerSlowdown()))
+            qWarning("backsight-cli %s did not finish in time", qPrintable(args.join(QLatin1Char(' '))));
         if (out)
             *out = p.readAllStandardOutput();
         return p.exitCode();

@@ -35,6 +35,24 @@ QByteArray graphSignIn(const QString &id, const QString &time = QStringLiteral("
 // A Graph page holding `count` sign-ins with ids `<prefix>-<n>`.
 QByteArray graphPage(const QString &prefix, int count);
 
+// How many times slower this build runs than an optimised one: 1, or 10 under ASan / TSan (GCC defines
+// __SANITIZE_ADDRESS__ / __SANITIZE_THREAD__; clang says so through __has_feature). Tests that generate
+// large data or wait for a child process scale the data down, or the wait up, by it; never their assertions.
+constexpr int sanitizerSlowdown()
+{
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+    return 10;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+    return 10;
+#else
+    return 1;
+#endif
+#else
+    return 1;
+#endif
+}
+
 // Peak resident memory of this process so far, in bytes (Linux VmHWM), or -1.
 qint64 peakResidentBytes();
 

@@ -44,7 +44,9 @@ private slots:
         QString error;
         QVERIFY(!WorldMap::fromBytes(QByteArrayLiteral("PNG"), error));
         QVERIFY(error.contains(QStringLiteral("BSWM")));
-        QByteArray truncated("BSWM\x01\x00\x01\x00\x04land\x05\x00\x00\x00", 19);
+        // Header, one layer "land" that promises 5 rings and ends there (sizeof - 1: no terminating NUL).
+        static const char raw[] = "BSWM\x01\x00\x01\x00\x04land\x05\x00\x00\x00";
+        const QByteArray truncated(raw, qsizetype(sizeof(raw) - 1));
         QVERIFY(!WorldMap::fromBytes(truncated, error));
         QVERIFY(error.contains(QStringLiteral("land")));
     }

@@ -1,6 +1,7 @@
 #include "report/import_summary_pdf.h"
 
 #include "report/import_summary.h"
+#include "report/pdf_output.h"
 #include "time_text.h"
 
 #include <QCoreApplication>
@@ -157,15 +158,11 @@ QString importSummaryHtml(const ImportSummary &s)
 
 bool writeImportSummaryPdf(const ImportSummary &summary, const QString &path, QString &error)
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile probe(path);
-    if (!probe.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        error = QStringLiteral("cannot write %1: %2").arg(path, probe.errorString());
+    report::PdfOutput out(path); // complete or not there: a full disk or a kill never leaves half a file
+    if (!out.open(error))
         return false;
-    }
-    probe.close();
     {
-        QPdfWriter writer(path);
+        QPdfWriter writer(&out);
         writer.setTitle(tr("Backsight import summary"));
         writer.setCreator(QStringLiteral("Backsight " BACKSIGHT_VERSION));
         // No printer margins: QTextDocument::print() adds its own 2 cm and numbers the pages.
@@ -176,11 +173,7 @@ bool writeImportSummaryPdf(const ImportSummary &summary, const QString &path, QS
         document.setHtml(importSummaryHtml(summary));
         document.print(&writer);
     }
-    if (QFileInfo(path).size() == 0) {
-        error = QStringLiteral("writing the PDF %1 produced an empty file").arg(path);
-        return false;
-    }
-    return true;
+    return out.commit(error);
 }
 
 } // namespace backsight::ui

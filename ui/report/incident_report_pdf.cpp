@@ -2,6 +2,7 @@
 
 #include "report/incident_charts.h"
 #include "report/incident_report.h"
+#include "report/pdf_output.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QDir>
@@ -410,18 +411,14 @@ QString incidentReportHtml(const IncidentReport &r, QTextDocument &document)
 bool writeIncidentReportPdf(const IncidentReport &r, const QString &path, QString &error,
                             const std::function<bool(int, int)> &progress)
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile probe(path);
-    if (!probe.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        error = QStringLiteral("cannot write %1: %2").arg(path, probe.errorString());
+    PdfOutput out(path); // complete or not there: a full disk or a kill never leaves half a report
+    if (!out.open(error))
         return false;
-    }
-    probe.close();
     const QString title = r.options.caseName.isEmpty() ? QStringLiteral("Backsight incident report")
                                                        : QStringLiteral("Backsight incident report — %1").arg(r.options.caseName);
     bool cancelled = false;
     {
-        QPdfWriter writer(path);
+        QPdfWriter writer(&out);
         writer.setResolution(300);
         writer.setTitle(title);
         writer.setCreator(QStringLiteral("Backsight " BACKSIGHT_VERSION));
@@ -475,15 +472,11 @@ bool writeIncidentReportPdf(const IncidentReport &r, const QString &path, QStrin
         }
     }
     if (cancelled) {
-        QFile::remove(path);
+        out.discard();
         error = QStringLiteral("cancelled");
         return false;
     }
-    if (QFileInfo(path).size() == 0) {
-        error = QStringLiteral("writing the PDF %1 produced an empty file").arg(path);
-        return false;
-    }
-    return true;
+    return out.commit(error);
 }
 
 } // namespace backsight::report
