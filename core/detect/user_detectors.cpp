@@ -1,5 +1,6 @@
 #include "detect/user_detectors.h"
 
+#include "baseline/time_zone.h"
 #include "ingest/timestamp.h"
 
 #include <QJsonArray>
@@ -253,8 +254,13 @@ void UnusualTimeDetector::examine(const UserContext &c, std::vector<Finding> &ou
     if (!e.interactive || c.baseline.interactive() < c.params.minInteractiveForTime)
         return;
     // Judge the hour where the user is: far from home (another zone), use that place's zone.
+    // Both the baseline's hours and the event's carry daylight saving (the zone where each sign-in was), so a user's
+    // 09:00 stays 09:00 across the change of clocks; the offset below is the standard one.
     int offset = c.home.utcOffsetMinutes;
+    QByteArray zone = c.home.zone;
     QString zoneWhy = QStringLiteral("the user's local time, %1 %2").arg(baseline::formatUtcOffset(offset), c.home.zoneSource);
+    if (const int dst = baseline::daylightSavingMinutes(zone, e.timeMs))
+        zoneWhy += QStringLiteral(", daylight saving +%1 min").arg(dst);
     if (e.hasLocation() && !e.country.isEmpty() && e.country != c.home.country) {
         const int there = baseline::standardOffsetMinutes(e.country, e.longitude);
         // An address many users share (a VPN hub abroad) says where the tunnel ends, not where the user is.
@@ -262,11 +268,13 @@ void UnusualTimeDetector::examine(const UserContext &c, std::vector<Finding> &ou
         if (std::abs(there - offset) >= 120
             && c.tenant.usersWithSuccessFrom(e.ip, e.timeMs - span, e.timeMs + span) < c.params.sharedIpMinUsers) {
             offset = there;
+            zone = baseline::ianaZoneFor(e.country, e.latitude, e.longitude);
             zoneWhy = QStringLiteral("local time in %1, %2").arg(e.place(), baseline::formatUtcOffset(offset));
         }
     }
-    // The event's hour where it happened, against the user's habits in their home time.
-    const int how = baseline::hourOfWeek(e.timeMs, offset);
+    // The event's hour where it happened (wall clock), against the user's habits in their home time.
+    const int wallOffset = offset + baseline::daylightSavingMinutes(zone, e.timeMs);
+    const int how = baseline::hourOfWeek(e.timeMs, wallOffset);
     const double p = c.baseline.hourOfWeekProbability(how, c.home.utcOffsetMinutes);
     if (p >= c.params.unusualHourOfWeek)
         return;
@@ -290,7 +298,7 @@ void UnusualTimeDetector::examine(const UserContext &c, std::vector<Finding> &ou
     }
     const QString usual = first < 0 ? QStringLiteral("no usual hours")
                                      : QStringLiteral("usual hours %1:00–%2:59").arg(first, 2, 10, QLatin1Char('0')).arg(last, 2, 10, QLatin1Char('0'));
-    const qint64 localMs = e.timeMs + qint64(offset) * 60'000;
+    const qint64 localMs = e.timeMs + qint64(wallOffset) * 60'000;
     const QString clock = formatUtcMs(localMs).mid(11, 5);
     const double score = rareHour ? 0.6 : 0.35;
     Finding f = findingFor(c, QStringLiteral("unusual_time"), score,
@@ -302,7 +310,7 @@ void UnusualTimeDetector::examine(const UserContext &c, std::vector<Finding> &ou
                                        {QStringLiteral("probability"), p},
                                        {QStringLiteral("hour_of_day_probability"), pHour},
                                        {QStringLiteral("rare_hour"), rareHour},
-                                       {QStringLiteral("utc_offset_minutes"), offset},
+                                       {QStringLiteral("utc_offset_minutes"), wallOffset},
                                        {QStringLiteral("baseline"), usual},
                                        {QStringLiteral("threshold"), c.params.unusualHourOfWeek}});
     out.push_back(std::move(f));

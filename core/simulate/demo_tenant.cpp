@@ -142,6 +142,8 @@ DemoTenantResult writeDemoTenant(const DemoTenantOptions &options, const std::fu
         return result;
     const QDate start = options.start.isValid() ? options.start : QDate(2024, 12, 1).addDays(-options.days);
     sim::Tenant tenant = sim::buildTenant(options.users, options.days, start, options.seed);
+    if (options.realism)
+        sim::addRealHabits(tenant, options.seed);
     std::vector<sim::Attack> attacks = sim::planAttacks(tenant, kinds, options.seed);
     std::vector<bool> seen(tenant.users.size(), false);
     for (int day = 0; day < options.days; ++day) {

@@ -23,6 +23,9 @@ struct DemoTenantOptions
     // (next to the archive, `<stem>-backup-sessions`, for veeam-zip); their attacks join the labels. 0: none.
     int backupServers = 0;
     QString backupFormat = QStringLiteral("ps-json"); // or "ps-csv"
+    // The realism profile (docs/simulation.md): daylight saving in IANA zones, commercial VPNs, carrier jumps, the
+    // token-refresh flood, stale-password devices, self-service resets, joiners' MFA registration.
+    bool realism = false;
 };
 
 struct DemoTenantResult
