@@ -4,6 +4,7 @@
 #include "ingest/timestamp.h"
 
 #include <QJsonObject>
+#include <QSet>
 #include <algorithm>
 
 namespace backsight::detect {
@@ -78,11 +79,38 @@ Severity SeverityPolicy::severityOf(const Finding &f) const
         s = raised(s, -1);
     if (r.nonInteractiveLowers && !f.interactive)
         s = raised(s, -1);
-    if (r.privilegedRaises && f.privileged && int(s) < int(Severity::High))
+    if (r.privilegedRaises && f.privileged && !f.knownDevice && int(s) < int(Severity::High))
         s = raised(s);
     if (r.baselineRelative && f.learning && int(s) > int(r.learningCap))
         s = r.learningCap;
+    // A new place, hour, app or model score on the user's own known device is a trip, a VPN, a late evening: context,
+    // not an alarm on its own (a stolen session from the user's own device is a documented limit).
+    if (r.context && f.knownDevice && int(s) > int(Severity::Low))
+        s = Severity::Low;
     return s;
+}
+
+void SeverityPolicy::foldIntoSprays(std::vector<Anomaly> &anomalies) const
+{
+    // A spray's failed tries are new countries and odd hours for every victim: the spray's anomaly already says so, so
+    // the victims' contextual anomalies on those same sign-ins stay low instead of one medium per victim.
+    QSet<QString> sprayed;
+    for (const Anomaly &a : anomalies) {
+        if (a.kinds.value(0) == QLatin1String("password_spray"))
+            for (const QString &id : a.eventIds)
+                sprayed.insert(id);
+    }
+    if (sprayed.isEmpty())
+        return;
+    for (Anomaly &a : anomalies) {
+        if (a.subjectType != QLatin1String("user") || a.severity != Severity::Medium || a.eventIds.isEmpty()
+            || !sprayed.contains(a.eventIds.first()))
+            continue;
+        if (std::all_of(a.kinds.cbegin(), a.kinds.cend(), [&](const QString &k) { return rule(k).context; })) {
+            a.severity = Severity::Low;
+            a.summary += QStringLiteral(" [part of a password spray: see the spray's anomaly]");
+        }
+    }
 }
 
 std::vector<Anomaly> SeverityPolicy::apply(const std::vector<Finding> &findings, qint64 detectedAtMs, qint64 runId) const
@@ -151,7 +179,7 @@ std::vector<Anomaly> SeverityPolicy::apply(const std::vector<Finding> &findings,
             a.eventIds.removeFirst();
         if (mediumUp >= 2 && strong)
             a.severity = raised(a.severity);
-        else if (a.severity == Severity::Low && a.kinds.size() >= 2 && !lead.learning)
+        else if (a.severity == Severity::Low && a.kinds.size() >= 2 && !lead.learning && !lead.knownDevice)
             a.severity = Severity::Medium; // two independent weak signals on one sign-in
         a.score = score;
         a.threatScore = threat;
@@ -163,6 +191,7 @@ std::vector<Anomaly> SeverityPolicy::apply(const std::vector<Finding> &findings,
         a.id = anomalyId(a.subjectType, a.subject, {a.eventIds.value(0)}, a.eventIds.isEmpty() ? a.timeMs : 0);
         out.push_back(std::move(a));
     }
+    foldIntoSprays(out);
     // Several anomalies of one user within the hour: raise the later ones.
     std::vector<size_t> order(out.size());
     for (size_t i = 0; i < order.size(); ++i)

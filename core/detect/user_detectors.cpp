@@ -501,9 +501,8 @@ void ImpossibleTravelDetector::examine(const UserContext &c, std::vector<Finding
     // The user's own registered device at both ends means one device seen through two egress points (VPN, carrier
     // NAT geolocated to a hub): worth a note, not an alarm. A device never seen, across a border, is the pattern of
     // a stolen session or password.
-    bool ownDevice = !e.deviceId.isEmpty() && c.baseline.count(baseline::Device, e.deviceId) > 0;
-    for (size_t i = 0; i < c.index && !ownDevice && !e.deviceId.isEmpty(); ++i)
-        ownDevice = c.events[i].deviceId == e.deviceId;
+    // While the baseline is still learning (a joiner's first days) every device is new: a registered one is theirs.
+    const bool ownDevice = isKnownDevice(c) || (c.learning && !e.deviceId.isEmpty());
     double score = 0.5;
     QString why;
     if (ownDevice) {
