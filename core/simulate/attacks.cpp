@@ -9,7 +9,8 @@
 namespace backsight::sim {
 namespace {
 
-enum Kind { Spray, BruteForce, MfaFatigue, ImpossibleTravel, LegacyAuth, OffHoursAdmin, Dormant, NewAppBulk };
+enum Kind { Spray, BruteForce, MfaFatigue, ImpossibleTravel, LegacyAuth, OffHoursAdmin, Dormant, NewAppBulk,
+            MfaRegistration, LegacyBruteForce, DormantLegacy };
 constexpr int kPythonClient = 8, kLegacyClient = 9;
 const int kExchange = 1;
 
@@ -29,6 +30,9 @@ public:
         case LegacyAuth: legacyAuth(); break;
         case OffHoursAdmin: offHoursAdmin(); break;
         case Dormant: dormant(); break;
+        case MfaRegistration: mfaRegistration(); break;
+        case LegacyBruteForce: legacyBruteForce(); break;
+        case DormantLegacy: dormantLegacy(); break;
         default: newAppBulk(); break;
         }
     }
@@ -206,6 +210,49 @@ private:
             signIn(ms + r_.between(1, 300) * 60000LL, user, city, ip, 9, kExchange, 0, false);
     }
 
+    // A phished password and an approved prompt from abroad, then the intruder registers their own MFA method.
+    void mfaRegistration()
+    {
+        const int user = a_.victims[0];
+        const SimUser &u = t_.users[size_t(user)];
+        const int city = attackerCity();
+        const QByteArray ip = addressIn(city, r_.next());
+        qint64 ms = start(0, 20);
+        signIn(ms, user, city, ip, 4, 0, 50074);
+        ms += r_.between(20, 90) * 1000LL;
+        signIn(ms, user, city, ip, 4, 0, 0);
+        ms += r_.between(5, 30) * 60000LL;
+        audit(ms, user, ip, "User registered security info", "UserManagement", "Add", "User", u.id, u.upn);
+    }
+
+    // Password guessing over IMAP or SMTP AUTH (no MFA, often no lockout), sometimes ending in a success.
+    void legacyBruteForce()
+    {
+        static const char *const clients[] = {"IMAP4", "Authenticated SMTP", "POP3"};
+        const int user = a_.victims[0];
+        const int city = attackerCity();
+        const QByteArray ip = addressIn(city, r_.next());
+        const char *client = clients[r_.below(int(std::size(clients)))];
+        qint64 ms = start(0, 22);
+        const int tries = r_.between(30, 150);
+        for (int k = 0; k < tries; ++k, ms += r_.between(5, 40) * 1000LL)
+            signIn(ms, user, city, ip, kLegacyClient, kExchange, 50126).clientApp = client;
+        if (r_.chance(0.2))
+            signIn(ms + 60000, user, city, ip, kLegacyClient, kExchange, 0).clientApp = client;
+    }
+
+    // A leaver's or forgotten account woken up over a legacy protocol: no MFA, no device.
+    void dormantLegacy()
+    {
+        const int user = a_.victims[0];
+        const int city = r_.chance(0.5) ? attackerCity() : t_.users[size_t(user)].city;
+        const QByteArray ip = addressIn(city, r_.next());
+        const char *client = r_.chance(0.5) ? "IMAP4" : "Exchange ActiveSync";
+        qint64 ms = start(0, 20);
+        for (int k = r_.between(3, 10); k > 0; --k, ms += r_.between(2, 20) * 60000LL)
+            signIn(ms, user, city, ip, kLegacyClient, kExchange, 0).clientApp = client;
+    }
+
     // From the user's usual place and laptop, a burst of apps they never opened before.
     void newAppBulk()
     {
@@ -261,7 +308,10 @@ const QStringList &attackKinds()
     static const QStringList kinds = {
         QStringLiteral("password_spray"), QStringLiteral("brute_force"), QStringLiteral("mfa_fatigue"),
         QStringLiteral("impossible_travel"), QStringLiteral("legacy_auth_new_country"),
-        QStringLiteral("offhours_admin"), QStringLiteral("dormant_account"), QStringLiteral("new_app_bulk")};
+        QStringLiteral("offhours_admin"), QStringLiteral("dormant_account"), QStringLiteral("new_app_bulk"),
+        // The realism profile's kinds ("all" includes them only with realism, so classic tenants keep their bytes).
+        QStringLiteral("mfa_registration_after_new_country"), QStringLiteral("legacy_auth_brute_force"),
+        QStringLiteral("dormant_legacy_auth")};
     return kinds;
 }
 
@@ -279,7 +329,7 @@ std::vector<Attack> planAttacks(Tenant &t, const QList<int> &kinds, quint64 seed
             Attack a;
             a.kind = kind;
             a.day = r.between(first, last);
-            if (kind == Dormant) // silent for at least 30 days (or since the start) before the attack
+            if (kind == Dormant || kind == DormantLegacy) // silent for at least 30 days (or since the start) before
                 a.day = std::max(a.day, std::min(last, 30 + first));
             a.seed = r.next();
             if (kind == Spray) {
@@ -292,7 +342,7 @@ std::vector<Attack> planAttacks(Tenant &t, const QList<int> &kinds, quint64 seed
             }
             if (a.victims.empty())
                 continue;
-            if (kind == Dormant) {
+            if (kind == Dormant || kind == DormantLegacy) {
                 SimUser &u = t.users[size_t(a.victims[0])];
                 u.dormantFrom = std::max(0, a.day - std::max(30, t.days / 2));
                 u.dormantUntil = 1 << 30; // the owner has gone; only the intruder signs in

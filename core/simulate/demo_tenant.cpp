@@ -12,12 +12,12 @@
 namespace backsight {
 namespace {
 
-bool resolveKinds(const QStringList &names, QList<int> &kinds, QString &error)
+bool resolveKinds(const QStringList &names, bool realism, QList<int> &kinds, QString &error)
 {
     const QStringList &all = sim::attackKinds();
     for (const QString &name : names) {
         if (name == QLatin1String("all")) {
-            for (int k = 0; k < all.size(); ++k)
+            for (int k = 0; k < (realism ? all.size() : sim::kClassicAttackKinds); ++k)
                 kinds.append(k);
         } else if (name != QLatin1String("none") && !name.isEmpty() && !sim::backupAttackKinds().contains(name)) {
             const int k = int(all.indexOf(name));
@@ -135,7 +135,7 @@ DemoTenantResult writeDemoTenant(const DemoTenantOptions &options, const std::fu
         return result;
     }
     QList<int> kinds;
-    if (!resolveKinds(options.attacks, kinds, result.error))
+    if (!resolveKinds(options.attacks, options.realism, kinds, result.error))
         return result;
     std::unique_ptr<sim::LogWriter> writer = sim::makeLogWriter(options.format, options.outDir, result.error);
     if (!writer)
