@@ -17,8 +17,10 @@ int runGenerate(Context &ctx, const QStringList &args)
     const QCommandLineOption start(QStringLiteral("start"), QStringLiteral("First day, YYYY-MM-DD (UTC)."),
                                    QStringLiteral("DATE"));
     const QCommandLineOption attacks(QStringLiteral("attacks"),
-                                     QStringLiteral("all, none, or a comma-separated list of: %1 (default all).")
-                                         .arg(demoAttackKinds().join(QStringLiteral(", "))),
+                                     QStringLiteral("all, none, or a comma-separated list of: %1; with --realism "
+                                                    "all adds %2 (default all).")
+                                         .arg(demoAttackKinds().join(QStringLiteral(", ")),
+                                              demoRealismAttackKinds().join(QStringLiteral(", "))),
                                      QStringLiteral("KINDS"), QStringLiteral("all"));
     const QCommandLineOption format(QStringLiteral("format"),
                                     QStringLiteral("veeam-folder (default), veeam-zip (--out is the .zip file), graph, "

@@ -466,8 +466,10 @@ void ImpossibleTravelDetector::examine(const UserContext &c, std::vector<Finding
     const SignInEvent &e = c.event();
     if (e.result != ResultClass::Success || !e.hasLocation())
         return;
-    // The user's own usual places: arriving there is going home, not travelling.
-    if (!e.city.isEmpty() && c.baseline.count(City, e.place()) >= c.params.knownPlaceMinCount)
+    // The user's own usual places: arriving there is going home, not travelling, when it is through a network or on a
+    // device the user has used. A stranger's device on a new network in the city of the user's VPN exit is not home.
+    if (!e.city.isEmpty() && c.baseline.count(City, e.place()) >= c.params.knownPlaceMinCount
+        && (c.baseline.count(Prefix, e.prefix) > 0 || isKnownDevice(c)))
         return;
     const SignInEvent *previous = nullptr;
     for (size_t i = c.index; i-- > 0;) {
@@ -492,7 +494,11 @@ void ImpossibleTravelDetector::examine(const UserContext &c, std::vector<Finding
     // Addresses many users sign in from (VPN egress, carrier NAT, offices) geolocate to a hub, not to the user. Sharing
     // is a property of the network, so the window looks both ways: a sweep that starts at a VPN's first day still knows it.
     const qint64 span = qint64(c.params.windowDays) * baseline::kDayMs;
+    // A shared address at one of the user's usual places (the office NAT at home) says truly where they were.
     for (const SignInEvent *end : {previous, &e}) {
+        if (end == previous && !previous->city.isEmpty()
+            && c.baseline.count(City, previous->place()) >= c.params.knownPlaceMinCount)
+            continue;
         if (c.tenant.usersWithSuccessFrom(end->ip, e.timeMs - span, e.timeMs + span) >= c.params.sharedIpMinUsers)
             return;
     }

@@ -77,7 +77,12 @@ void count(const sim::DayEvents &day, DemoTenantResult &result, std::vector<bool
 
 QStringList demoAttackKinds()
 {
-    return sim::attackKinds();
+    return sim::attackKinds().mid(0, sim::kClassicAttackKinds);
+}
+
+QStringList demoRealismAttackKinds()
+{
+    return sim::attackKinds().mid(sim::kClassicAttackKinds);
 }
 
 QStringList demoBackupAttackKinds()

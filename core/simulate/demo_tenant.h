@@ -52,8 +52,10 @@ struct DemoTenantResult
 DemoTenantResult writeDemoTenant(const DemoTenantOptions &options,
                                  const std::function<bool(int, int)> &progress = {});
 
-// The attack kinds `attacks` may name.
+// The attack kinds `attacks` may name; "all" means these ...
 QStringList demoAttackKinds();
+// ... and, with realism, these too (they can also be named without it).
+QStringList demoRealismAttackKinds();
 // The backup attack kinds `attacks` may also name (they need backupServers > 0).
 QStringList demoBackupAttackKinds();
 
