@@ -48,6 +48,8 @@ SeverityPolicy SeverityPolicy::defaults()
         rule("dormant_account", S::High, S::Medium, 2, -1, false, true, false, "first sign-in after a long silence", false),
         rule("privileged_after_anomaly", S::High, S::Medium, 1.0, -1, false, false, false,
              "privileged audit action within hours of a medium or higher sign-in anomaly; critical after a high one", false),
+        rule("hosting_network", S::Medium, S::Low, 2, -1, false, true, false,
+             "success from a cloud / hosting network, no known device, a new address range (token replay)", false),
         rule("model_iforest", S::Low, S::Low, 0.9, -1, true, false, true, "Isolation Forest score above its threshold", true),
         rule("model_autoencoder", S::Low, S::Low, 0.9, -1, true, false, true, "autoencoder reconstruction error above its threshold", true),
     };

@@ -1,5 +1,7 @@
 #include "detect/user_detectors.h"
 
+#include "detect/network_detectors.h"
+
 #include "baseline/time_zone.h"
 #include "ingest/timestamp.h"
 
@@ -619,6 +621,7 @@ std::vector<std::unique_ptr<UserDetector>> makeUserDetectors()
     detectors.push_back(std::make_unique<MfaFatigueDetector>());
     detectors.push_back(std::make_unique<ImpossibleTravelDetector>());
     detectors.push_back(std::make_unique<DormantAccountDetector>());
+    detectors.push_back(std::make_unique<HostingNetworkDetector>());
     return detectors;
 }
 

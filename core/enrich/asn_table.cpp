@@ -32,7 +32,6 @@ NetworkKind AsnTable::kindOf(quint32 asn)
     static constexpr quint32 kHosting[] = {
         8075,   // Microsoft Corporation
         12876,  // Scaleway SAS
-        13335,  // Cloudflare, Inc. (also WARP)
         14061,  // DigitalOcean, LLC
         14618,  // Amazon.com, Inc.
         15169,  // Google LLC
@@ -53,6 +52,7 @@ NetworkKind AsnTable::kindOf(quint32 asn)
     };
     static constexpr quint32 kVpn[] = {
         9009,   // M247 Europe SRL
+        13335,  // Cloudflare, Inc. (WARP: many people's everyday VPN)
         39351,  // 31173 Services AB
         60068,  // Datacamp Limited
         136787, // PacketHub S.A.

@@ -5,12 +5,13 @@
 #include "simulate/world.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace backsight::sim {
 namespace {
 
 enum Kind { Spray, BruteForce, MfaFatigue, ImpossibleTravel, LegacyAuth, OffHoursAdmin, Dormant, NewAppBulk,
-            MfaRegistration, LegacyBruteForce, DormantLegacy };
+            MfaRegistration, LegacyBruteForce, DormantLegacy, TokenReplayHosting };
 constexpr int kPythonClient = 8, kLegacyClient = 9;
 const int kExchange = 1;
 
@@ -33,6 +34,7 @@ public:
         case MfaRegistration: mfaRegistration(); break;
         case LegacyBruteForce: legacyBruteForce(); break;
         case DormantLegacy: dormantLegacy(); break;
+        case TokenReplayHosting: tokenReplayHosting(); break;
         default: newAppBulk(); break;
         }
     }
@@ -253,6 +255,35 @@ private:
             signIn(ms, user, city, ip, kLegacyClient, kExchange, 0).clientApp = client;
     }
 
+    // A session token stolen right after a genuine MFA sign-in (an adversary-in-the-middle page), replayed within
+    // the hour from a cloud server in the victim's own country: no device, a network the user never used.
+    void tokenReplayHosting()
+    {
+        struct Cloud
+        {
+            const char *country, *prefix; // real ranges of Amazon (AS16509/14618) and DigitalOcean (AS14061)
+        };
+        static constexpr Cloud kClouds[] = {{"NZ", "13.54."}, {"AU", "13.54."}, {"GB", "3.8."}, {"IE", "52.16."},
+                                            {"DE", "3.120."}, {"FR", "35.180."}, {"US", "3.80."}, {"CA", "15.222."},
+                                            {"SG", "13.228."}, {"JP", "13.112."}, {"NL", "159.89."}};
+        const int user = a_.victims[0];
+        const SimUser &u = t_.users[size_t(user)];
+        const char *prefix = "3.80.";
+        for (const Cloud &c : kClouds)
+            if (std::strcmp(c.country, cities()[size_t(u.city)].country) == 0)
+                prefix = c.prefix;
+        const QByteArray ip = QByteArray(prefix) + QByteArray::number(r_.below(256)) + '.' + QByteArray::number(1 + r_.below(254));
+        const qint64 home = start(0, 16);
+        SimSignIn &h = signIn(home, user, u.city, homeIp(u, a_.day), u.devices[0], 0, 0);
+        h.deviceId = u.deviceIds[0];
+        h.compliant = u.devices[0] < 3;
+        h.groundTruth = false; // the user's own sign-in, whose session is stolen
+        const int city = sameCountryCity(u.city, r_.next()); // where the data centre geolocates
+        qint64 ms = home + r_.between(5, 60) * 60000LL;
+        for (int k = r_.between(3, 8); k > 0; --k, ms += r_.between(2, 30) * 60000LL)
+            signIn(ms, user, city, ip, u.devices[0], r_.chance(0.5) ? kExchange : 0, 0, false); // the stolen cookie's agent
+    }
+
     // From the user's usual place and laptop, a burst of apps they never opened before.
     void newAppBulk()
     {
@@ -311,7 +342,7 @@ const QStringList &attackKinds()
         QStringLiteral("offhours_admin"), QStringLiteral("dormant_account"), QStringLiteral("new_app_bulk"),
         // The realism profile's kinds ("all" includes them only with realism, so classic tenants keep their bytes).
         QStringLiteral("mfa_registration_after_new_country"), QStringLiteral("legacy_auth_brute_force"),
-        QStringLiteral("dormant_legacy_auth")};
+        QStringLiteral("dormant_legacy_auth"), QStringLiteral("token_replay_hosting")};
     return kinds;
 }
 

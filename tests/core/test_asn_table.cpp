@@ -33,7 +33,7 @@ void TestAsnTable::lookups_data()
     QTest::addColumn<uint>("asn");
     QTest::addColumn<QString>("organisation");
     QTest::addColumn<int>("kind");
-    QTest::newRow("first range") << "1.0.0.1" << 13335u << "Cloudflare" << int(NetworkKind::Hosting);
+    QTest::newRow("first range") << "1.0.0.1" << 13335u << "Cloudflare" << int(NetworkKind::Vpn);
     QTest::newRow("google dns") << "8.8.8.8" << 15169u << "Google" << int(NetworkKind::Hosting);
     QTest::newRow("google dns v6") << "2001:4860:4860::8888" << 15169u << "Google" << int(NetworkKind::Hosting);
     QTest::newRow("mapped v4") << "::ffff:8.8.8.8" << 15169u << "Google" << int(NetworkKind::Hosting);

@@ -138,6 +138,7 @@ private slots:
     void joinerOnTheirOwnPhone();
     void stalePasswordDevice();
     void sprayVictimsFoldIntoTheSpray();
+    void tokenReplayFromHosting();
     void realisticTenant();
 };
 
@@ -260,6 +261,26 @@ void TestRealisticNoise::sprayVictimsFoldIntoTheSpray()
             QCOMPARE(a.severity, Severity::High);
         }
     }
+}
+
+void TestRealisticNoise::tokenReplayFromHosting()
+{
+    // Sydney user; a token is replayed from an Amazon Sydney address (AS16509) without a device id.
+    const Profile p = habits(at("2024-02-01T00:00:00Z"), 40, kSydney, 11, {9, 11, 14});
+    const qint64 t = at("2024-03-11T23:00:00Z");
+    const auto replay = judge(p, {ev(t, kSydney, QStringLiteral("203.0.113.10"), QStringLiteral("laptop")),
+                                  ev(t + 1'800'000, kSydney, QStringLiteral("13.54.7.9"), QString(), 0, false),
+                                  ev(t + 2'400'000, kSydney, QStringLiteral("13.54.7.9"), QString(), 0, false)});
+    QCOMPARE(replay.size(), size_t(1));
+    QCOMPARE(replay[0].kinds.value(0), QStringLiteral("hosting_network"));
+    QCOMPARE(replay[0].severity, Severity::Medium);
+    QCOMPARE(replay[0].eventIds.size(), 2); // one finding per network and day
+    QVERIFY(replay[0].summary.contains(QStringLiteral("AS16509")));
+    // Noise: Cloudflare WARP (a VPN, AS13335) and a home ISP without a device id raise nothing.
+    const auto warp = judge(p, {ev(t, kSydney, QStringLiteral("104.28.1.1"), QString(), 0, false)});
+    QVERIFY2(worst(warp).isEmpty(), qPrintable(worst(warp)));
+    const auto isp = judge(p, {ev(t, kSydney, QStringLiteral("1.128.0.9"), QString(), 0, false)});
+    QVERIFY2(worst(isp).isEmpty(), qPrintable(worst(isp)));
 }
 
 void TestRealisticNoise::realisticTenant()
