@@ -27,8 +27,9 @@ SeverityPolicy SeverityPolicy::defaults()
     };
     p.rules_ = {
         rule("new_country", S::Medium, S::Low, 2, -1, true, true, true, "country never seen in the window", true),
-        rule("rare_country", S::Low, S::Low, 2, -1, true, false, true, "country in < 1 % of the window's sign-ins", true),
-        rule("new_city", S::Low, S::Low, 2, -1, true, false, true, "city never seen, country known", true),
+        // Privileged: an admin's new place from a device they never used is worth a look (their own device is capped).
+        rule("rare_country", S::Low, S::Low, 2, -1, true, true, true, "country in < 1 % of the window's sign-ins", true),
+        rule("new_city", S::Low, S::Low, 2, -1, true, true, true, "city never seen, country known", true),
         rule("new_app", S::Low, S::Low, 2, -1, true, false, true, "an app never used in the window", true),
         rule("new_app_burst", S::High, S::Medium, 2, -1, true, false, false, "several never-used apps within two hours", false),
         rule("legacy_auth", S::Medium, S::Low, 2, -1, false, true, false, "legacy protocol client, not the user's habit", false),
