@@ -104,7 +104,8 @@ private:
         for (int k = r_.between(1, 3); k > 0; --k)
             guessed[size_t(r_.below(int(a_.victims.size())))] = true;
         for (size_t v = 0; v < a_.victims.size(); ++v, ms += step) {
-            const bool hit = guessed[v];
+            // A dormant account's password is not among the weak ones: its reactivation is the dormant attack's.
+            const bool hit = guessed[v] && isActiveOn(t_.users[size_t(a_.victims[v])], a_.day);
             const int tries = r_.between(1, 2);
             for (int k = 0; k < tries; ++k) {
                 const bool last = k + 1 == tries;
