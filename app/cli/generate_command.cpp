@@ -17,8 +17,10 @@ int runGenerate(Context &ctx, const QStringList &args)
     const QCommandLineOption start(QStringLiteral("start"), QStringLiteral("First day, YYYY-MM-DD (UTC)."),
                                    QStringLiteral("DATE"));
     const QCommandLineOption attacks(QStringLiteral("attacks"),
-                                     QStringLiteral("all, none, or a comma-separated list of: %1 (default all).")
-                                         .arg(demoAttackKinds().join(QStringLiteral(", "))),
+                                     QStringLiteral("all, none, or a comma-separated list of: %1; with --realism "
+                                                    "all adds %2 (default all).")
+                                         .arg(demoAttackKinds().join(QStringLiteral(", ")),
+                                              demoRealismAttackKinds().join(QStringLiteral(", "))),
                                      QStringLiteral("KINDS"), QStringLiteral("all"));
     const QCommandLineOption format(QStringLiteral("format"),
                                     QStringLiteral("veeam-folder (default), veeam-zip (--out is the .zip file), graph, "
@@ -38,7 +40,10 @@ int runGenerate(Context &ctx, const QStringList &args)
                                           QStringLiteral("ps-json (default, Windows PowerShell ConvertTo-Json) or ps-csv "
                                                          "(PowerShell 7 Export-Csv)."),
                                           QStringLiteral("FORMAT"), QStringLiteral("ps-json"));
-    parser.addOptions({users, days, seed, start, attacks, format, labels, out, backupServers, backupFormat});
+    const QCommandLineOption realism(QStringLiteral("realism"),
+                                     QStringLiteral("Messy-tenant profile: daylight saving, commercial VPNs, carrier jumps, "
+                                                    "token-refresh flood, stale-password devices (docs/simulation.md)."));
+    parser.addOptions({users, days, seed, start, attacks, format, labels, out, backupServers, backupFormat, realism});
     const int early = parseOrExit(parser, args, ctx,
                                   QStringLiteral("Write a seeded synthetic tenant's Entra ID sign-in and audit logs, with "
                                                  "injected attacks and their labels (docs/simulation.md). Same seed, "
@@ -57,6 +62,7 @@ int runGenerate(Context &ctx, const QStringList &args)
     bool ok4 = true;
     options.backupServers = parser.value(backupServers).toInt(&ok4);
     options.backupFormat = parser.value(backupFormat);
+    options.realism = parser.isSet(realism);
     if (parser.isSet(start))
         options.start = QDate::fromString(parser.value(start), Qt::ISODate);
     if (!ok1 || !ok2 || !ok3 || !ok4 || options.backupServers < 0 || options.users <= 0 || options.days <= 0 || options.outDir.isEmpty()

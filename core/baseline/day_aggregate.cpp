@@ -1,5 +1,7 @@
 #include "baseline/day_aggregate.h"
 
+#include "baseline/time_zone.h"
+
 #include <QDataStream>
 #include <QIODevice>
 
@@ -93,7 +95,8 @@ void DayAggregate::add(const SignInEvent &e)
     ++results[size_t(e.result)];
     if (e.interactive) {
         ++interactive;
-        ++hourOfWeekUtc[size_t(hourOfWeek(e.timeMs, 0))];
+        const int dst = daylightSavingMinutes(ianaZoneFor(e.country, e.latitude, e.longitude), e.timeMs);
+        ++hourOfWeekStd[size_t(hourOfWeek(e.timeMs, dst))];
     }
     for (int d = 0; d < DimensionCount; ++d) {
         const QString value = dimensionValue(e, Dimension(d));
@@ -120,7 +123,7 @@ QByteArray DayAggregate::serialize() const
     s << kMagic << kFormat << day << signIns << interactive << successes;
     for (qint32 v : results)
         s << v;
-    for (qint32 v : hourOfWeekUtc)
+    for (qint32 v : hourOfWeekStd)
         s << v;
     writeCounts(s, values, places);
     return out;
@@ -139,7 +142,7 @@ std::optional<DayAggregate> DayAggregate::deserialize(const QByteArray &data)
     s >> a.day >> a.signIns >> a.interactive >> a.successes;
     for (qint32 &v : a.results)
         s >> v;
-    for (qint32 &v : a.hourOfWeekUtc)
+    for (qint32 &v : a.hourOfWeekStd)
         s >> v;
     if (!readCounts(s, a.values, a.places))
         return std::nullopt;

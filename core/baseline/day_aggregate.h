@@ -38,7 +38,9 @@ struct DayAggregate
     qint64 day = 0; // UTC day number: epoch ms / 86,400,000
     qint32 signIns = 0, interactive = 0, successes = 0;
     std::array<qint32, kResultClasses> results{};   // by ResultClass
-    std::array<qint32, kHoursOfWeek> hourOfWeekUtc{}; // interactive sign-ins by UTC weekday and hour
+    // Interactive sign-ins by weekday and hour in UTC plus the daylight saving in force where each sign-in was (so
+    // adding a standard offset gives the wall clock; rows stored before daylight saving was applied hold plain UTC).
+    std::array<qint32, kHoursOfWeek> hourOfWeekStd{};
     std::array<ValueCounts, DimensionCount> values;
     QHash<QString, Coordinates> places;               // "City, CC" -> where it geolocates
 

@@ -1,5 +1,7 @@
 #include "baseline/profile.h"
 
+#include "baseline/time_zone.h"
+
 #include <QDataStream>
 #include <QIODevice>
 #include <QJsonArray>
@@ -41,7 +43,7 @@ void Profile::apply(const DayAggregate &day, int sign)
     for (int i = 0; i < kResultClasses; ++i)
         results_[size_t(i)] += sign * day.results[size_t(i)];
     for (int i = 0; i < kHoursOfWeek; ++i)
-        hourOfWeekUtc_[size_t(i)] += sign * day.hourOfWeekUtc[size_t(i)];
+        hourOfWeekStd_[size_t(i)] += sign * day.hourOfWeekStd[size_t(i)];
     for (int d = 0; d < DimensionCount; ++d) {
         ValueCounts &mine = values_[size_t(d)];
         const ValueCounts &theirs = day.values[size_t(d)];
@@ -128,6 +130,7 @@ Home Profile::home() const
         h.utcOffsetMinutes = h.country.isEmpty() ? 0 : standardOffsetMinutes(h.country, std::nullopt);
         h.zoneSource = h.country.isEmpty() ? QStringLiteral("no location seen: UTC")
                                            : QStringLiteral("from the usual country %1").arg(h.country);
+        h.zone = ianaZoneFor(h.country, std::nullopt, std::nullopt);
         return h;
     }
     h.country = h.place.section(QStringLiteral(", "), -1);
@@ -135,7 +138,14 @@ Home Profile::home() const
     h.utcOffsetMinutes = standardOffsetMinutes(h.country, h.coordinates ? std::optional<double>(h.coordinates->longitude)
                                                                           : std::nullopt);
     h.zoneSource = QStringLiteral("from the usual location %1").arg(h.place);
+    h.zone = ianaZoneFor(h.country, h.coordinates ? std::optional<double>(h.coordinates->latitude) : std::nullopt,
+                         h.coordinates ? std::optional<double>(h.coordinates->longitude) : std::nullopt);
     return h;
+}
+
+int Home::offsetAt(qint64 utcMs) const
+{
+    return utcOffsetMinutes + daylightSavingMinutes(zone, utcMs);
 }
 
 std::array<qint32, kHoursOfWeek> Profile::hourOfWeekLocal(int utcOffsetMinutes) const
@@ -143,7 +153,7 @@ std::array<qint32, kHoursOfWeek> Profile::hourOfWeekLocal(int utcOffsetMinutes) 
     const int shift = int(std::lround(utcOffsetMinutes / 60.0));
     std::array<qint32, kHoursOfWeek> local{};
     for (int h = 0; h < kHoursOfWeek; ++h)
-        local[size_t(wrap168(h + shift))] = hourOfWeekUtc_[size_t(h)];
+        local[size_t(wrap168(h + shift))] = hourOfWeekStd_[size_t(h)];
     return local;
 }
 
@@ -207,6 +217,7 @@ QJsonObject Profile::toJson(int limit) const
                                                  {QStringLiteral("country"), h.country},
                                                  {QStringLiteral("utc_offset_minutes"), h.utcOffsetMinutes},
                                                  {QStringLiteral("zone"), formatUtcOffset(h.utcOffsetMinutes)},
+                                                 {QStringLiteral("iana_zone"), QString::fromLatin1(h.zone)},
                                                  {QStringLiteral("zone_source"), h.zoneSource}});
     o.insert(QStringLiteral("sign_ins"), signIns_);
     o.insert(QStringLiteral("interactive"), interactive_);
@@ -268,7 +279,7 @@ QByteArray Profile::serialize() const
     s << qint32(activeDays_) << signIns_ << interactive_ << successes_ << dailySum_ << dailySumSq_;
     for (qint64 v : results_)
         s << v;
-    for (qint32 v : hourOfWeekUtc_)
+    for (qint32 v : hourOfWeekStd_)
         s << v;
     writeCounts(s, values_, places_);
     return out;
@@ -289,7 +300,7 @@ std::optional<Profile> Profile::deserialize(const QByteArray &data)
     p.activeDays_ = activeDays;
     for (qint64 &v : p.results_)
         s >> v;
-    for (qint32 &v : p.hourOfWeekUtc_)
+    for (qint32 &v : p.hourOfWeekStd_)
         s >> v;
     if (!readCounts(s, p.values_, p.places_))
         return std::nullopt;

@@ -13,13 +13,17 @@ struct LearningPolicy
     int minActiveDays = 5;
 };
 
-// Where a user usually is, and the UTC offset of that place (standard time).
+// Where a user usually is, the UTC offset of that place (standard time) and its IANA zone (daylight saving).
 struct Home
 {
     QString place, country;
     std::optional<Coordinates> coordinates;
     int utcOffsetMinutes = 0;
     QString zoneSource; // how the offset was derived, for the analyst
+    QByteArray zone;    // IANA zone with daylight saving ("Europe/Berlin"); empty where none applies
+
+    // The offset in force at `utcMs`: the standard offset plus daylight saving in the home zone.
+    int offsetAt(qint64 utcMs) const;
 };
 
 // A user's baseline over a window of days: the sum of that window's DayAggregates. Days can be added and
@@ -75,7 +79,7 @@ private:
     qint64 signIns_ = 0, interactive_ = 0, successes_ = 0;
     double dailySum_ = 0, dailySumSq_ = 0;
     std::array<qint64, kResultClasses> results_{};
-    std::array<qint32, kHoursOfWeek> hourOfWeekUtc_{};
+    std::array<qint32, kHoursOfWeek> hourOfWeekStd_{};
     std::array<ValueCounts, DimensionCount> values_;
     QHash<QString, Coordinates> places_;
 };

@@ -35,6 +35,20 @@ QJsonObject DetectionParameters::toJson() const
     };
 }
 
+bool isKnownDevice(const UserContext &c)
+{
+    const SignInEvent &e = c.event();
+    if (e.deviceId.isEmpty())
+        return false;
+    if (c.baseline.count(baseline::Device, e.deviceId) > 0)
+        return true;
+    for (size_t i = c.index; i-- > 0;) {
+        if (c.events[i].deviceId == e.deviceId)
+            return true;
+    }
+    return false;
+}
+
 Finding findingFor(const UserContext &context, const QString &kind, double score, const QString &text,
                    const QJsonObject &evidence)
 {
@@ -53,6 +67,7 @@ Finding findingFor(const UserContext &context, const QString &kind, double score
     f.learning = context.learning;
     f.privileged = context.privileged;
     f.baselineId = context.baselineId;
+    f.knownDevice = isKnownDevice(context);
     f.reason.detector = kind;
     f.reason.text = text;
     f.reason.evidence = evidence;

@@ -95,6 +95,10 @@ public:
     virtual void examine(const UserContext &context, std::vector<Finding> &out) = 0;
 };
 
+// Whether the event's device id (registered or joined to Entra ID) is one the user already showed: in the baseline
+// window or earlier among the loaded events. An attacker with a stolen password or token rarely has it.
+bool isKnownDevice(const UserContext &context);
+
 // A finding about `event`, filled with the event's identity and the context's baseline facts.
 Finding findingFor(const UserContext &context, const QString &kind, double score, const QString &text,
                    const QJsonObject &evidence);

@@ -42,6 +42,7 @@ struct Finding
     bool interactive = true;             // non-interactive (token refresh) findings weigh less
     bool learning = false;               // judged against a baseline still in its learning state
     bool privileged = false;             // the user holds an admin role
+    bool knownDevice = false;            // the sign-in came from a device id the user already showed (their own device)
     Reason reason;
     qint64 baselineId = 0, modelId = 0;  // what it was judged against (0 when none)
 };

@@ -4,6 +4,7 @@
 #include "ingest/timestamp.h"
 
 #include <QJsonObject>
+#include <QSet>
 #include <algorithm>
 
 namespace backsight::detect {
@@ -26,8 +27,9 @@ SeverityPolicy SeverityPolicy::defaults()
     };
     p.rules_ = {
         rule("new_country", S::Medium, S::Low, 2, -1, true, true, true, "country never seen in the window", true),
-        rule("rare_country", S::Low, S::Low, 2, -1, true, false, true, "country in < 1 % of the window's sign-ins", true),
-        rule("new_city", S::Low, S::Low, 2, -1, true, false, true, "city never seen, country known", true),
+        // Privileged: an admin's new place from a device they never used is worth a look (their own device is capped).
+        rule("rare_country", S::Low, S::Low, 2, -1, true, true, true, "country in < 1 % of the window's sign-ins", true),
+        rule("new_city", S::Low, S::Low, 2, -1, true, true, true, "city never seen, country known", true),
         rule("new_app", S::Low, S::Low, 2, -1, true, false, true, "an app never used in the window", true),
         rule("new_app_burst", S::High, S::Medium, 2, -1, true, false, false, "several never-used apps within two hours", false),
         rule("legacy_auth", S::Medium, S::Low, 2, -1, false, true, false, "legacy protocol client, not the user's habit", false),
@@ -47,6 +49,8 @@ SeverityPolicy SeverityPolicy::defaults()
         rule("dormant_account", S::High, S::Medium, 2, -1, false, true, false, "first sign-in after a long silence", false),
         rule("privileged_after_anomaly", S::High, S::Medium, 1.0, -1, false, false, false,
              "privileged audit action within hours of a medium or higher sign-in anomaly; critical after a high one", false),
+        rule("hosting_network", S::Medium, S::Low, 2, -1, false, true, false,
+             "success from a cloud / hosting network, no known device, a new address range (token replay)", false),
         rule("model_iforest", S::Low, S::Low, 0.9, -1, true, false, true, "Isolation Forest score above its threshold", true),
         rule("model_autoencoder", S::Low, S::Low, 0.9, -1, true, false, true, "autoencoder reconstruction error above its threshold", true),
     };
@@ -78,11 +82,38 @@ Severity SeverityPolicy::severityOf(const Finding &f) const
         s = raised(s, -1);
     if (r.nonInteractiveLowers && !f.interactive)
         s = raised(s, -1);
-    if (r.privilegedRaises && f.privileged && int(s) < int(Severity::High))
+    if (r.privilegedRaises && f.privileged && !f.knownDevice && int(s) < int(Severity::High))
         s = raised(s);
     if (r.baselineRelative && f.learning && int(s) > int(r.learningCap))
         s = r.learningCap;
+    // A new place, hour, app or model score on the user's own known device is a trip, a VPN, a late evening: context,
+    // not an alarm on its own (a stolen session from the user's own device is a documented limit).
+    if (r.context && f.knownDevice && int(s) > int(Severity::Low))
+        s = Severity::Low;
     return s;
+}
+
+void SeverityPolicy::foldIntoSprays(std::vector<Anomaly> &anomalies) const
+{
+    // A spray's failed tries are new countries and odd hours for every victim: the spray's anomaly already says so, so
+    // the victims' contextual anomalies on those same sign-ins stay low instead of one medium per victim.
+    QSet<QString> sprayed;
+    for (const Anomaly &a : anomalies) {
+        if (a.kinds.value(0) == QLatin1String("password_spray"))
+            for (const QString &id : a.eventIds)
+                sprayed.insert(id);
+    }
+    if (sprayed.isEmpty())
+        return;
+    for (Anomaly &a : anomalies) {
+        if (a.subjectType != QLatin1String("user") || a.severity != Severity::Medium || a.eventIds.isEmpty()
+            || !sprayed.contains(a.eventIds.first()))
+            continue;
+        if (std::all_of(a.kinds.cbegin(), a.kinds.cend(), [&](const QString &k) { return rule(k).context; })) {
+            a.severity = Severity::Low;
+            a.summary += QStringLiteral(" [part of a password spray: see the spray's anomaly]");
+        }
+    }
 }
 
 std::vector<Anomaly> SeverityPolicy::apply(const std::vector<Finding> &findings, qint64 detectedAtMs, qint64 runId) const
@@ -151,7 +182,7 @@ std::vector<Anomaly> SeverityPolicy::apply(const std::vector<Finding> &findings,
             a.eventIds.removeFirst();
         if (mediumUp >= 2 && strong)
             a.severity = raised(a.severity);
-        else if (a.severity == Severity::Low && a.kinds.size() >= 2 && !lead.learning)
+        else if (a.severity == Severity::Low && a.kinds.size() >= 2 && !lead.learning && !lead.knownDevice)
             a.severity = Severity::Medium; // two independent weak signals on one sign-in
         a.score = score;
         a.threatScore = threat;
@@ -163,6 +194,7 @@ std::vector<Anomaly> SeverityPolicy::apply(const std::vector<Finding> &findings,
         a.id = anomalyId(a.subjectType, a.subject, {a.eventIds.value(0)}, a.eventIds.isEmpty() ? a.timeMs : 0);
         out.push_back(std::move(a));
     }
+    foldIntoSprays(out);
     // Several anomalies of one user within the hour: raise the later ones.
     std::vector<size_t> order(out.size());
     for (size_t i = 0; i < order.size(); ++i)

@@ -34,12 +34,15 @@ public:
     // Turns findings into anomalies: findings on the same subject and primary event become one anomaly with all
     // their kinds and reasons; two or more findings of at least medium on one event (not all of them contextual:
     // new place, unusual time), or another such anomaly of the same user within the hour, raise it one level; two
-    // low findings of different kinds on one event (user not learning) make a medium.
+    // low findings of different kinds on one event (user not learning, device not the user's own) make a medium.
+    // Contextual findings on the user's own known device are capped at low.
     std::vector<Anomaly> apply(const std::vector<Finding> &findings, qint64 detectedAtMs, qint64 runId) const;
     QJsonArray toJson() const;
     const std::vector<SeverityRule> &rules() const { return rules_; }
 
 private:
+    void foldIntoSprays(std::vector<Anomaly> &anomalies) const;
+
     std::vector<SeverityRule> rules_;
     QHash<QString, size_t> index_;
     SeverityRule fallback_;

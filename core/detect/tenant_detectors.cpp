@@ -169,6 +169,10 @@ bool PrivilegedAuditDetector::isPrivileged(const QString &activity)
         QStringLiteral("Set federation settings on domain"), QStringLiteral("Set domain authentication"),
         QStringLiteral("Add unverified domain"), QStringLiteral("Update authorization policy"),
         QStringLiteral("Disable Strong Authentication"), QStringLiteral("Admin registered security info"),
+        // A new MFA method is how an intruder stays in after a phished sign-in (joiners register too, but their
+        // learning baselines raise nothing to link to).
+        QStringLiteral("User registered security info"), QStringLiteral("User registered all required security info"),
+        QStringLiteral("User changed default security info"),
         QStringLiteral("Add partner to company")};
     for (const QString &p : prefixes)
         if (activity.startsWith(p, Qt::CaseInsensitive))

@@ -1,5 +1,8 @@
 #include "detect/user_detectors.h"
 
+#include "detect/network_detectors.h"
+
+#include "baseline/time_zone.h"
 #include "ingest/timestamp.h"
 
 #include <QJsonArray>
@@ -253,8 +256,13 @@ void UnusualTimeDetector::examine(const UserContext &c, std::vector<Finding> &ou
     if (!e.interactive || c.baseline.interactive() < c.params.minInteractiveForTime)
         return;
     // Judge the hour where the user is: far from home (another zone), use that place's zone.
+    // Both the baseline's hours and the event's carry daylight saving (the zone where each sign-in was), so a user's
+    // 09:00 stays 09:00 across the change of clocks; the offset below is the standard one.
     int offset = c.home.utcOffsetMinutes;
+    QByteArray zone = c.home.zone;
     QString zoneWhy = QStringLiteral("the user's local time, %1 %2").arg(baseline::formatUtcOffset(offset), c.home.zoneSource);
+    if (const int dst = baseline::daylightSavingMinutes(zone, e.timeMs))
+        zoneWhy += QStringLiteral(", daylight saving +%1 min").arg(dst);
     if (e.hasLocation() && !e.country.isEmpty() && e.country != c.home.country) {
         const int there = baseline::standardOffsetMinutes(e.country, e.longitude);
         // An address many users share (a VPN hub abroad) says where the tunnel ends, not where the user is.
@@ -262,11 +270,13 @@ void UnusualTimeDetector::examine(const UserContext &c, std::vector<Finding> &ou
         if (std::abs(there - offset) >= 120
             && c.tenant.usersWithSuccessFrom(e.ip, e.timeMs - span, e.timeMs + span) < c.params.sharedIpMinUsers) {
             offset = there;
+            zone = baseline::ianaZoneFor(e.country, e.latitude, e.longitude);
             zoneWhy = QStringLiteral("local time in %1, %2").arg(e.place(), baseline::formatUtcOffset(offset));
         }
     }
-    // The event's hour where it happened, against the user's habits in their home time.
-    const int how = baseline::hourOfWeek(e.timeMs, offset);
+    // The event's hour where it happened (wall clock), against the user's habits in their home time.
+    const int wallOffset = offset + baseline::daylightSavingMinutes(zone, e.timeMs);
+    const int how = baseline::hourOfWeek(e.timeMs, wallOffset);
     const double p = c.baseline.hourOfWeekProbability(how, c.home.utcOffsetMinutes);
     if (p >= c.params.unusualHourOfWeek)
         return;
@@ -290,7 +300,7 @@ void UnusualTimeDetector::examine(const UserContext &c, std::vector<Finding> &ou
     }
     const QString usual = first < 0 ? QStringLiteral("no usual hours")
                                      : QStringLiteral("usual hours %1:00–%2:59").arg(first, 2, 10, QLatin1Char('0')).arg(last, 2, 10, QLatin1Char('0'));
-    const qint64 localMs = e.timeMs + qint64(offset) * 60'000;
+    const qint64 localMs = e.timeMs + qint64(wallOffset) * 60'000;
     const QString clock = formatUtcMs(localMs).mid(11, 5);
     const double score = rareHour ? 0.6 : 0.35;
     Finding f = findingFor(c, QStringLiteral("unusual_time"), score,
@@ -302,7 +312,7 @@ void UnusualTimeDetector::examine(const UserContext &c, std::vector<Finding> &ou
                                        {QStringLiteral("probability"), p},
                                        {QStringLiteral("hour_of_day_probability"), pHour},
                                        {QStringLiteral("rare_hour"), rareHour},
-                                       {QStringLiteral("utc_offset_minutes"), offset},
+                                       {QStringLiteral("utc_offset_minutes"), wallOffset},
                                        {QStringLiteral("baseline"), usual},
                                        {QStringLiteral("threshold"), c.params.unusualHourOfWeek}});
     out.push_back(std::move(f));
@@ -458,8 +468,10 @@ void ImpossibleTravelDetector::examine(const UserContext &c, std::vector<Finding
     const SignInEvent &e = c.event();
     if (e.result != ResultClass::Success || !e.hasLocation())
         return;
-    // The user's own usual places: arriving there is going home, not travelling.
-    if (!e.city.isEmpty() && c.baseline.count(City, e.place()) >= c.params.knownPlaceMinCount)
+    // The user's own usual places: arriving there is going home, not travelling, when it is through a network or on a
+    // device the user has used. A stranger's device on a new network in the city of the user's VPN exit is not home.
+    if (!e.city.isEmpty() && c.baseline.count(City, e.place()) >= c.params.knownPlaceMinCount
+        && (c.baseline.count(Prefix, e.prefix) > 0 || isKnownDevice(c)))
         return;
     const SignInEvent *previous = nullptr;
     for (size_t i = c.index; i-- > 0;) {
@@ -484,7 +496,11 @@ void ImpossibleTravelDetector::examine(const UserContext &c, std::vector<Finding
     // Addresses many users sign in from (VPN egress, carrier NAT, offices) geolocate to a hub, not to the user. Sharing
     // is a property of the network, so the window looks both ways: a sweep that starts at a VPN's first day still knows it.
     const qint64 span = qint64(c.params.windowDays) * baseline::kDayMs;
+    // A shared address at one of the user's usual places (the office NAT at home) says truly where they were.
     for (const SignInEvent *end : {previous, &e}) {
+        if (end == previous && !previous->city.isEmpty()
+            && c.baseline.count(City, previous->place()) >= c.params.knownPlaceMinCount)
+            continue;
         if (c.tenant.usersWithSuccessFrom(end->ip, e.timeMs - span, e.timeMs + span) >= c.params.sharedIpMinUsers)
             return;
     }
@@ -493,9 +509,8 @@ void ImpossibleTravelDetector::examine(const UserContext &c, std::vector<Finding
     // The user's own registered device at both ends means one device seen through two egress points (VPN, carrier
     // NAT geolocated to a hub): worth a note, not an alarm. A device never seen, across a border, is the pattern of
     // a stolen session or password.
-    bool ownDevice = !e.deviceId.isEmpty() && c.baseline.count(baseline::Device, e.deviceId) > 0;
-    for (size_t i = 0; i < c.index && !ownDevice && !e.deviceId.isEmpty(); ++i)
-        ownDevice = c.events[i].deviceId == e.deviceId;
+    // While the baseline is still learning (a joiner's first days) every device is new: a registered one is theirs.
+    const bool ownDevice = isKnownDevice(c) || (c.learning && !e.deviceId.isEmpty());
     double score = 0.5;
     QString why;
     if (ownDevice) {
@@ -606,6 +621,7 @@ std::vector<std::unique_ptr<UserDetector>> makeUserDetectors()
     detectors.push_back(std::make_unique<MfaFatigueDetector>());
     detectors.push_back(std::make_unique<ImpossibleTravelDetector>());
     detectors.push_back(std::make_unique<DormantAccountDetector>());
+    detectors.push_back(std::make_unique<HostingNetworkDetector>());
     return detectors;
 }
 

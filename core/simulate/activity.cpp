@@ -49,6 +49,15 @@ public:
         const QDate date = t_.start.addDays(day_);
         if ((day_ == u_.joinDay && day_ > 0) || day_ + 1 == u_.leaveDay)
             lifecycleAudit(day_ == u_.joinDay ? "Add user" : "Delete user");
+        const size_t before = out_.signIns.size();
+        runDay(date);
+        if (t_.realism)
+            realDay(before);
+    }
+
+private:
+    void runDay(QDate date)
+    {
         if (day_ >= u_.vacationFirst && day_ <= u_.vacationLast)
             return;
         trip_ = tripOn(u_, day_);
@@ -65,11 +74,16 @@ public:
             workingDay(city, r_.between(10 * 60, 21 * 60), 90, -1);
     }
 
-private:
+    int offsetOf(int city) const
+    {
+        // Realism: the IANA zone with daylight saving, so 09:00 stays 09:00 local across the change.
+        return t_.realism ? utcOffsetAt(city, dayMs_ + kDayMs / 2) : cities()[size_t(city)].utcOffsetMinutes;
+    }
+
     qint64 at(int city, int localMinute)
     {
         // Local times wrap into this UTC day, so every event stays in the day's files.
-        const int utc = ((localMinute - cities()[size_t(city)].utcOffsetMinutes) % 1440 + 1440) % 1440;
+        const int utc = ((localMinute - offsetOf(city)) % 1440 + 1440) % 1440;
         return dayMs_ + qint64(utc) * 60000 + r_.below(60000);
     }
 
@@ -84,10 +98,16 @@ private:
             return {addressIn(city, Random::stream(u_.homeSeed, 9, quint64(day_)).next()), city};
         if (deviceKinds()[size_t(device)].mobile && !inOffice_ && r_.chance(0.7)) {
             // Carrier NAT pools geolocate to the carrier's hub city; the address holds for a while, then rotates.
-            const int hub = carrierHub(u_.city);
-            if (carrierIp_.isEmpty() || r_.chance(0.25))
-                carrierIp_ = addressIn(hub, r_.next());
-            return {carrierIp_, hub};
+            if (carrierIp_.isEmpty() || r_.chance(0.25)) {
+                // Realism: the pool's geolocation jumps between the country's cities (hundreds of km).
+                carrierHub_ = t_.realism ? sameCountryCity(u_.city, r_.next()) : carrierHub(u_.city);
+                carrierIp_ = addressIn(carrierHub_, r_.next());
+            }
+            return {carrierIp_, carrierHub_};
+        }
+        if (!u_.real.vpnExits.empty() && r_.chance(u_.real.vpnExitShare)) { // a commercial VPN, exit abroad
+            const int exit = u_.real.vpnExits[size_t(r_.below(int(u_.real.vpnExits.size())))];
+            return {addressIn(exit, 0xc0ffee00u + quint64(exit) * 16 + quint64(r_.below(4))), exit};
         }
         if (u_.vpnCity >= 0 && r_.chance(u_.vpnShare))
             return {addressIn(u_.vpnCity, 0x5eed00u + quint64(u_.vpnCity)), u_.vpnCity};
@@ -233,6 +253,50 @@ private:
         out_.audits.push_back(std::move(a));
     }
 
+    // The realism profile's noise around the day already made (from `first` on): the token-refresh flood around the
+    // clock, conditional-access blocks, a device with a stale password, self-service resets, joiners' MFA setup.
+    void realDay(size_t first)
+    {
+        std::vector<size_t> mine;
+        int interactive = 0, refreshes = 0;
+        for (size_t i = first; i < out_.signIns.size(); ++i) {
+            if (out_.signIns[i].user != index_ || out_.signIns[i].groundTruth)
+                continue;
+            mine.push_back(i);
+            (out_.signIns[i].interactive ? interactive : refreshes) += 1;
+        }
+        for (int k = interactive * u_.real.refreshFactor - refreshes; k > 0 && !mine.empty(); --k) {
+            const SimSignIn like = out_.signIns[mine[size_t(r_.below(int(mine.size())))]];
+            const int device = std::max(0, int(std::find(u_.devices, u_.devices + u_.deviceCount, like.device) - u_.devices));
+            const bool blocked = like.device >= 3 && r_.chance(0.02); // conditional access: unmanaged device
+            add(dayMs_ + r_.below(86'400) * 1000LL, false, std::min(device, u_.deviceCount - 1), {like.ip, like.city},
+                like.app, blocked ? 53003 : 0);
+        }
+        if (day_ == u_.real.ssprDay)
+            audit(at(u_.city, u_.real.staleStartMinute - 10), "Reset password (self-service)", "UserManagement", "Update",
+                  u_, homeIp(u_, day_));
+        if (day_ == u_.real.staleDay)
+            staleDevice();
+        if (u_.joinDay > 0 && day_ == u_.joinDay + int(u_.homeSeed % 3)) // a joiner sets up MFA in the first days
+            audit(at(u_.city, u_.startMinute + 30), "User registered security info", "UserManagement", "Add", u_,
+                  homeIp(u_, day_));
+    }
+
+    void staleDevice()
+    {
+        // The old password on a phone or a second laptop: the same device and address fail every few minutes for hours.
+        const int device = u_.deviceCount > 1 ? 1 : 0;
+        const Place home{homeIp(u_, day_), u_.city};
+        qint64 ms = at(u_.city, u_.real.staleStartMinute);
+        const qint64 end = std::min(dayMs_ + kDayMs - 1, ms + qint64(u_.real.staleMinutes) * 60'000);
+        for (; ms < end; ms = later(ms, u_.real.staleEverySeconds * 3 / 4, u_.real.staleEverySeconds * 5 / 4)) {
+            SimSignIn &s = add(ms, false, device, home, 1, 50126); // Exchange Online: the mail client
+            s.clientApp = "Mobile Apps and Desktop clients";
+            if (ms >= dayMs_ + kDayMs - 1)
+                break;
+        }
+    }
+
     void serviceDay()
     {
         // A sync account: a few token refreshes every hour, day and night, from one server.
@@ -257,6 +321,7 @@ private:
     const Trip *trip_ = nullptr;
     bool inOffice_ = false;
     QByteArray carrierIp_;
+    int carrierHub_ = 0;
 };
 
 } // namespace

@@ -5,11 +5,13 @@
 #include "simulate/world.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace backsight::sim {
 namespace {
 
-enum Kind { Spray, BruteForce, MfaFatigue, ImpossibleTravel, LegacyAuth, OffHoursAdmin, Dormant, NewAppBulk };
+enum Kind { Spray, BruteForce, MfaFatigue, ImpossibleTravel, LegacyAuth, OffHoursAdmin, Dormant, NewAppBulk,
+            MfaRegistration, LegacyBruteForce, DormantLegacy, TokenReplayHosting };
 constexpr int kPythonClient = 8, kLegacyClient = 9;
 const int kExchange = 1;
 
@@ -29,6 +31,10 @@ public:
         case LegacyAuth: legacyAuth(); break;
         case OffHoursAdmin: offHoursAdmin(); break;
         case Dormant: dormant(); break;
+        case MfaRegistration: mfaRegistration(); break;
+        case LegacyBruteForce: legacyBruteForce(); break;
+        case DormantLegacy: dormantLegacy(); break;
+        case TokenReplayHosting: tokenReplayHosting(); break;
         default: newAppBulk(); break;
         }
     }
@@ -98,7 +104,8 @@ private:
         for (int k = r_.between(1, 3); k > 0; --k)
             guessed[size_t(r_.below(int(a_.victims.size())))] = true;
         for (size_t v = 0; v < a_.victims.size(); ++v, ms += step) {
-            const bool hit = guessed[v];
+            // A dormant account's password is not among the weak ones: its reactivation is the dormant attack's.
+            const bool hit = guessed[v] && isActiveOn(t_.users[size_t(a_.victims[v])], a_.day);
             const int tries = r_.between(1, 2);
             for (int k = 0; k < tries; ++k) {
                 const bool last = k + 1 == tries;
@@ -206,6 +213,78 @@ private:
             signIn(ms + r_.between(1, 300) * 60000LL, user, city, ip, 9, kExchange, 0, false);
     }
 
+    // A phished password and an approved prompt from abroad, then the intruder registers their own MFA method.
+    void mfaRegistration()
+    {
+        const int user = a_.victims[0];
+        const SimUser &u = t_.users[size_t(user)];
+        const int city = attackerCity();
+        const QByteArray ip = addressIn(city, r_.next());
+        qint64 ms = start(0, 20);
+        signIn(ms, user, city, ip, 4, 0, 50074);
+        ms += r_.between(20, 90) * 1000LL;
+        signIn(ms, user, city, ip, 4, 0, 0);
+        ms += r_.between(5, 30) * 60000LL;
+        audit(ms, user, ip, "User registered security info", "UserManagement", "Add", "User", u.id, u.upn);
+    }
+
+    // Password guessing over IMAP or SMTP AUTH (no MFA, often no lockout), sometimes ending in a success.
+    void legacyBruteForce()
+    {
+        static const char *const clients[] = {"IMAP4", "Authenticated SMTP", "POP3"};
+        const int user = a_.victims[0];
+        const int city = attackerCity();
+        const QByteArray ip = addressIn(city, r_.next());
+        const char *client = clients[r_.below(int(std::size(clients)))];
+        qint64 ms = start(0, 22);
+        const int tries = r_.between(30, 150);
+        for (int k = 0; k < tries; ++k, ms += r_.between(5, 40) * 1000LL)
+            signIn(ms, user, city, ip, kLegacyClient, kExchange, 50126).clientApp = client;
+        if (r_.chance(0.2))
+            signIn(ms + 60000, user, city, ip, kLegacyClient, kExchange, 0).clientApp = client;
+    }
+
+    // A leaver's or forgotten account woken up over a legacy protocol: no MFA, no device.
+    void dormantLegacy()
+    {
+        const int user = a_.victims[0];
+        const int city = r_.chance(0.5) ? attackerCity() : t_.users[size_t(user)].city;
+        const QByteArray ip = addressIn(city, r_.next());
+        const char *client = r_.chance(0.5) ? "IMAP4" : "Exchange ActiveSync";
+        qint64 ms = start(0, 20);
+        for (int k = r_.between(3, 10); k > 0; --k, ms += r_.between(2, 20) * 60000LL)
+            signIn(ms, user, city, ip, kLegacyClient, kExchange, 0).clientApp = client;
+    }
+
+    // A session token stolen right after a genuine MFA sign-in (an adversary-in-the-middle page), replayed within
+    // the hour from a cloud server in the victim's own country: no device, a network the user never used.
+    void tokenReplayHosting()
+    {
+        struct Cloud
+        {
+            const char *country, *prefix; // real ranges of Amazon (AS16509/14618) and DigitalOcean (AS14061)
+        };
+        static constexpr Cloud kClouds[] = {{"NZ", "13.54."}, {"AU", "13.54."}, {"GB", "3.8."}, {"IE", "52.16."},
+                                            {"DE", "3.120."}, {"FR", "35.180."}, {"US", "3.80."}, {"CA", "15.222."},
+                                            {"SG", "13.228."}, {"JP", "13.112."}, {"NL", "159.89."}};
+        const int user = a_.victims[0];
+        const SimUser &u = t_.users[size_t(user)];
+        const char *prefix = "3.80.";
+        for (const Cloud &c : kClouds)
+            if (std::strcmp(c.country, cities()[size_t(u.city)].country) == 0)
+                prefix = c.prefix;
+        const QByteArray ip = QByteArray(prefix) + QByteArray::number(r_.below(256)) + '.' + QByteArray::number(1 + r_.below(254));
+        const qint64 home = start(0, 16);
+        SimSignIn &h = signIn(home, user, u.city, homeIp(u, a_.day), u.devices[0], 0, 0);
+        h.deviceId = u.deviceIds[0];
+        h.compliant = u.devices[0] < 3;
+        h.groundTruth = false; // the user's own sign-in, whose session is stolen
+        const int city = sameCountryCity(u.city, r_.next()); // where the data centre geolocates
+        qint64 ms = home + r_.between(5, 60) * 60000LL;
+        for (int k = r_.between(3, 8); k > 0; --k, ms += r_.between(2, 30) * 60000LL)
+            signIn(ms, user, city, ip, u.devices[0], r_.chance(0.5) ? kExchange : 0, 0, false); // the stolen cookie's agent
+    }
+
     // From the user's usual place and laptop, a burst of apps they never opened before.
     void newAppBulk()
     {
@@ -261,7 +340,10 @@ const QStringList &attackKinds()
     static const QStringList kinds = {
         QStringLiteral("password_spray"), QStringLiteral("brute_force"), QStringLiteral("mfa_fatigue"),
         QStringLiteral("impossible_travel"), QStringLiteral("legacy_auth_new_country"),
-        QStringLiteral("offhours_admin"), QStringLiteral("dormant_account"), QStringLiteral("new_app_bulk")};
+        QStringLiteral("offhours_admin"), QStringLiteral("dormant_account"), QStringLiteral("new_app_bulk"),
+        // The realism profile's kinds ("all" includes them only with realism, so classic tenants keep their bytes).
+        QStringLiteral("mfa_registration_after_new_country"), QStringLiteral("legacy_auth_brute_force"),
+        QStringLiteral("dormant_legacy_auth"), QStringLiteral("token_replay_hosting")};
     return kinds;
 }
 
@@ -279,7 +361,7 @@ std::vector<Attack> planAttacks(Tenant &t, const QList<int> &kinds, quint64 seed
             Attack a;
             a.kind = kind;
             a.day = r.between(first, last);
-            if (kind == Dormant) // silent for at least 30 days (or since the start) before the attack
+            if (kind == Dormant || kind == DormantLegacy) // silent for at least 30 days (or since the start) before
                 a.day = std::max(a.day, std::min(last, 30 + first));
             a.seed = r.next();
             if (kind == Spray) {
@@ -292,7 +374,7 @@ std::vector<Attack> planAttacks(Tenant &t, const QList<int> &kinds, quint64 seed
             }
             if (a.victims.empty())
                 continue;
-            if (kind == Dormant) {
+            if (kind == Dormant || kind == DormantLegacy) {
                 SimUser &u = t.users[size_t(a.victims[0])];
                 u.dormantFrom = std::max(0, a.day - std::max(30, t.days / 2));
                 u.dormantUntil = 1 << 30; // the owner has gone; only the intruder signs in

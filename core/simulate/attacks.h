@@ -10,6 +10,8 @@ namespace backsight::sim {
 
 // The attack kinds, in the order labels.csv and docs/simulation.md list them.
 const QStringList &attackKinds();
+// How many of attackKinds() "all" means without the realism profile (the classic kinds come first).
+constexpr int kClassicAttackKinds = 8;
 
 struct Attack
 {

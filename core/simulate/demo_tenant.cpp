@@ -12,12 +12,12 @@
 namespace backsight {
 namespace {
 
-bool resolveKinds(const QStringList &names, QList<int> &kinds, QString &error)
+bool resolveKinds(const QStringList &names, bool realism, QList<int> &kinds, QString &error)
 {
     const QStringList &all = sim::attackKinds();
     for (const QString &name : names) {
         if (name == QLatin1String("all")) {
-            for (int k = 0; k < all.size(); ++k)
+            for (int k = 0; k < (realism ? all.size() : sim::kClassicAttackKinds); ++k)
                 kinds.append(k);
         } else if (name != QLatin1String("none") && !name.isEmpty() && !sim::backupAttackKinds().contains(name)) {
             const int k = int(all.indexOf(name));
@@ -77,7 +77,12 @@ void count(const sim::DayEvents &day, DemoTenantResult &result, std::vector<bool
 
 QStringList demoAttackKinds()
 {
-    return sim::attackKinds();
+    return sim::attackKinds().mid(0, sim::kClassicAttackKinds);
+}
+
+QStringList demoRealismAttackKinds()
+{
+    return sim::attackKinds().mid(sim::kClassicAttackKinds);
 }
 
 QStringList demoBackupAttackKinds()
@@ -135,13 +140,15 @@ DemoTenantResult writeDemoTenant(const DemoTenantOptions &options, const std::fu
         return result;
     }
     QList<int> kinds;
-    if (!resolveKinds(options.attacks, kinds, result.error))
+    if (!resolveKinds(options.attacks, options.realism, kinds, result.error))
         return result;
     std::unique_ptr<sim::LogWriter> writer = sim::makeLogWriter(options.format, options.outDir, result.error);
     if (!writer)
         return result;
     const QDate start = options.start.isValid() ? options.start : QDate(2024, 12, 1).addDays(-options.days);
     sim::Tenant tenant = sim::buildTenant(options.users, options.days, start, options.seed);
+    if (options.realism)
+        sim::addRealHabits(tenant, options.seed);
     std::vector<sim::Attack> attacks = sim::planAttacks(tenant, kinds, options.seed);
     std::vector<bool> seen(tenant.users.size(), false);
     for (int day = 0; day < options.days; ++day) {

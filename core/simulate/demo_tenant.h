@@ -23,6 +23,9 @@ struct DemoTenantOptions
     // (next to the archive, `<stem>-backup-sessions`, for veeam-zip); their attacks join the labels. 0: none.
     int backupServers = 0;
     QString backupFormat = QStringLiteral("ps-json"); // or "ps-csv"
+    // The realism profile (docs/simulation.md): daylight saving in IANA zones, commercial VPNs, carrier jumps, the
+    // token-refresh flood, stale-password devices, self-service resets, joiners' MFA registration.
+    bool realism = false;
 };
 
 struct DemoTenantResult
@@ -49,8 +52,10 @@ struct DemoTenantResult
 DemoTenantResult writeDemoTenant(const DemoTenantOptions &options,
                                  const std::function<bool(int, int)> &progress = {});
 
-// The attack kinds `attacks` may name.
+// The attack kinds `attacks` may name; "all" means these ...
 QStringList demoAttackKinds();
+// ... and, with realism, these too (they can also be named without it).
+QStringList demoRealismAttackKinds();
 // The backup attack kinds `attacks` may also name (they need backupServers > 0).
 QStringList demoBackupAttackKinds();
 

@@ -20,6 +20,17 @@ struct Office
     QByteArray egressIps[2]; // NAT egress shared by everyone in the building
 };
 
+// The realism profile's extra habits of a user (docs/simulation.md, "Realism"); empty without --realism.
+struct RealHabits
+{
+    std::vector<int> vpnExits;  // commercial VPN exit cities abroad; sign-ins alternate with home the same day
+    double vpnExitShare = 0;
+    int refreshFactor = 0;      // non-interactive token refreshes per interactive sign-in, around the clock
+    int staleDay = -1;          // a device with the old password keeps failing on this day ...
+    int staleStartMinute = 0, staleMinutes = 0, staleEverySeconds = 0; // ... from this local minute, this long
+    int ssprDay = -1;           // a self-service password reset (the stale device often follows it)
+};
+
 // One account of the tenant. Small and fixed for the whole run: events are made day by day from it.
 struct SimUser
 {
@@ -43,6 +54,7 @@ struct SimUser
     std::vector<int> apps;    // indices into apps(), this user's own popularity order
     std::vector<Trip> trips;
     int vacationFirst = -1, vacationLast = -1;
+    RealHabits real;
 };
 
 struct Tenant
@@ -53,9 +65,14 @@ struct Tenant
     std::vector<SimUser> users;
     std::vector<Office> offices;
     std::vector<int> admins; // indices of Role::Admin users
+    bool realism = false;    // the realism profile: daylight saving, commercial VPNs, refresh flood, stale devices
 };
 
 Tenant buildTenant(int users, int days, QDate start, quint64 seed);
+
+// The realism profile: draws each user's RealHabits (and more trips) from its own stream, so the population drawn by
+// buildTenant is unchanged; sets tenant.realism.
+void addRealHabits(Tenant &tenant, quint64 seed);
 
 bool isActiveOn(const SimUser &user, int day);
 bool isPublicHoliday(const char *country, QDate date);

@@ -1,7 +1,11 @@
 #include "simulate/world.h"
 
+#include <QDateTime>
+#include <QTimeZone>
 #include <cmath>
 #include <cstring>
+#include <mutex>
+#include <unordered_map>
 #include <vector>
 
 namespace backsight::sim {
@@ -221,6 +225,73 @@ int carrierHub(int city)
             return i;
     }
     return city;
+}
+
+const char *ianaZone(int city)
+{
+    struct Zone
+    {
+        const char *key, *zone; // a city name, or a country code for one-zone countries
+    };
+    static constexpr Zone kZones[] = {
+        {"NZ", "Pacific/Auckland"}, {"Sydney", "Australia/Sydney"}, {"Melbourne", "Australia/Melbourne"},
+        {"Canberra", "Australia/Sydney"}, {"Brisbane", "Australia/Brisbane"}, {"Perth", "Australia/Perth"},
+        {"Adelaide", "Australia/Adelaide"}, {"GB", "Europe/London"}, {"IE", "Europe/Dublin"}, {"DE", "Europe/Berlin"},
+        {"FR", "Europe/Paris"}, {"NL", "Europe/Amsterdam"}, {"SG", "Asia/Singapore"}, {"JP", "Asia/Tokyo"},
+        {"Chicago", "America/Chicago"}, {"Dallas", "America/Chicago"}, {"Austin", "America/Chicago"},
+        {"Denver", "America/Denver"}, {"Phoenix", "America/Phoenix"}, {"Seattle", "America/Los_Angeles"},
+        {"San Francisco", "America/Los_Angeles"}, {"Los Angeles", "America/Los_Angeles"}, {"US", "America/New_York"},
+        {"Vancouver", "America/Vancouver"}, {"Calgary", "America/Edmonton"}, {"CA", "America/Toronto"},
+        {"ES", "Europe/Madrid"}, {"PT", "Europe/Lisbon"}, {"IT", "Europe/Rome"}, {"CH", "Europe/Zurich"},
+        {"AT", "Europe/Vienna"}, {"BE", "Europe/Brussels"}, {"DK", "Europe/Copenhagen"}, {"SE", "Europe/Stockholm"},
+        {"NO", "Europe/Oslo"}, {"FI", "Europe/Helsinki"}, {"PL", "Europe/Warsaw"}, {"CZ", "Europe/Prague"},
+        {"HU", "Europe/Budapest"}, {"RO", "Europe/Bucharest"}, {"GR", "Europe/Athens"}, {"UA", "Europe/Kyiv"},
+        {"IL", "Asia/Jerusalem"}, {"EG", "Africa/Cairo"}, {"BR", "America/Sao_Paulo"},
+        {"AR", "America/Argentina/Buenos_Aires"}, {"MX", "America/Mexico_City"},
+    };
+    for (const Zone &z : kZones) {
+        if (std::strcmp(z.key, kCities[city].name) == 0)
+            return z.zone;
+    }
+    for (const Zone &z : kZones) {
+        if (std::strcmp(z.key, kCities[city].country) == 0)
+            return z.zone;
+    }
+    return nullptr;
+}
+
+int utcOffsetAt(int city, qint64 utcMs)
+{
+    // QTimeZone is costly to build and to ask: one per city, and one answer per city and UTC hour.
+    static std::mutex lock;
+    static std::vector<QTimeZone> zones;
+    static std::unordered_map<quint64, int> answers;
+    const std::lock_guard<std::mutex> guard(lock);
+    if (zones.empty()) {
+        for (int i = 0; i < int(std::size(kCities)); ++i) {
+            const char *id = ianaZone(i);
+            zones.push_back(id ? QTimeZone(QByteArray(id)) : QTimeZone(kCities[i].utcOffsetMinutes * 60));
+        }
+    }
+    const qint64 hour = utcMs / 3'600'000;
+    const quint64 key = (quint64(hour) << 8) | quint64(city);
+    if (const auto it = answers.find(key); it != answers.end())
+        return it->second;
+    const QTimeZone &zone = zones[size_t(city)];
+    const int minutes = zone.isValid() ? zone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(hour * 3'600'000, Qt::UTC)) / 60
+                                       : kCities[city].utcOffsetMinutes;
+    answers.emplace(key, minutes);
+    return minutes;
+}
+
+int sameCountryCity(int city, quint64 pick)
+{
+    std::vector<int> others;
+    for (int i = 0; i < int(std::size(kCities)); ++i) {
+        if (i != city && std::strcmp(kCities[i].country, kCities[city].country) == 0)
+            others.push_back(i);
+    }
+    return others.empty() ? city : others[size_t(pick % others.size())];
 }
 
 double distanceKm(int a, int b)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QtGlobal>
 #include <span>
 
 namespace backsight::sim {
@@ -32,6 +33,13 @@ std::span<const int> foreignCities();
 // Another city of the same country (mobile carriers geolocate to their hub), or `city` itself.
 int carrierHub(int city);
 double distanceKm(int cityA, int cityB);
+// The city's IANA time zone ("Pacific/Auckland"), or nullptr where only the standard offset is known.
+const char *ianaZone(int city);
+// UTC offset in minutes at `utcMs` in the city's IANA zone, daylight saving included (the realism profile);
+// the standard offset where the zone is unknown.
+int utcOffsetAt(int city, qint64 utcMs);
+// A city of the same country other than `city`, chosen by `pick` (mobile carriers geolocate all over the country).
+int sameCountryCity(int city, quint64 pick);
 
 // Ordered by popularity: the sign-in mix is Zipf over this order.
 std::span<const App> apps();

@@ -60,7 +60,8 @@ SignInEvent ev(qint64 ms, const Place &p, const QString &ip, qint64 code = 0, co
     return e;
 }
 
-// A Wellington office worker: `days` weekdays before 2024-11-04, sign-ins at 09, 11, 14 and 16 local (UTC+12).
+// A Wellington office worker: `days` weekdays before 2024-11-04, sign-ins at 09, 11, 14 and 16 local time (New Zealand
+// daylight time from late September: UTC+13).
 Profile officeWorker(int days = 30)
 {
     Profile profile;
@@ -73,7 +74,7 @@ Profile officeWorker(int days = 30)
         if (weekday >= 5)
             continue;
         for (int hour : {9, 11, 14, 16})
-            a.add(ev(dayStart + qint64(hour - 12) * 3'600'000 + 86'400'000, kWellington, QStringLiteral("203.0.113.10")));
+            a.add(ev(dayStart + qint64(hour - 13) * 3'600'000 + 86'400'000, kWellington, QStringLiteral("203.0.113.10")));
         profile.add(a);
     }
     return profile;
@@ -279,15 +280,15 @@ void TestDetectors::unusualTime()
 {
     Harness h(officeWorker());
     UnusualTimeDetector detector;
-    // 03:00 Tuesday in Wellington (UTC+12) = 15:00 Monday UTC.
-    auto out = h.run(detector, {ev(at("2024-11-04T15:00:00Z"), kWellington, QStringLiteral("203.0.113.10"))});
+    // 03:00 Tuesday in Wellington (daylight time, UTC+13) = 14:00 Monday UTC.
+    auto out = h.run(detector, {ev(at("2024-11-04T14:00:00Z"), kWellington, QStringLiteral("203.0.113.10"))});
     QCOMPARE(out.size(), size_t(1));
     QCOMPARE(out[0].kind, QStringLiteral("unusual_time"));
     QVERIFY(out[0].score >= 0.6); // an hour rare on every day: medium under the policy
     QVERIFY2(out[0].reason.text.contains(QStringLiteral("03:00 on Tuesday")), qPrintable(out[0].reason.text));
     QVERIFY(out[0].reason.text.contains(QStringLiteral("UTC+12:00")));
     // 11:00 Tuesday local is the user's habit.
-    QVERIFY(h.run(detector, {ev(at("2024-11-04T23:00:00Z"), kWellington, QStringLiteral("203.0.113.10"))}).empty());
+    QVERIFY(h.run(detector, {ev(at("2024-11-04T22:00:00Z"), kWellington, QStringLiteral("203.0.113.10"))}).empty());
     // Too little history: no judgement of hours at all.
     Harness young(officeWorker(5));
     QVERIFY(young.run(detector, {ev(at("2024-11-04T15:00:00Z"), kWellington, QStringLiteral("203.0.113.10"))}).empty());

@@ -1,5 +1,6 @@
 #include "views/signins/sign_in_detail_pane.h"
 
+#include "enrich/asn_table.h"
 #include "store/database.h"
 #include "json_text.h"
 #include "store/event_queries.h"
@@ -165,6 +166,10 @@ void SignInDetailPane::showSignIn(Database &db, const QString &eventId)
         } else {
             addField(fieldLabel(column), value.toString());
         }
+        if (column == QLatin1String("ip") && !value.toString().isEmpty()) // the offline ASN table (core/enrich)
+            if (const enrich::AsnTable *asns = enrich::AsnTable::builtIn())
+                if (const auto network = asns->lookup(value.toString()))
+                    addField(tr("Network"), network->label());
     }
     showSource(db, record.value(QStringLiteral("source_id")).toLongLong(),
                record.value(QStringLiteral("record_index")).toLongLong());
