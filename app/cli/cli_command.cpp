@@ -1,5 +1,7 @@
 #include "cli_command.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <iterator>
 
 namespace backsight::cli {
@@ -21,6 +23,7 @@ const Command kCommands[] = {
     {"models", "Trained models and their versions; roll back to an older version", &runModels},
     {"report", "Write an incident report (PDF) or the anomalies (CSV, JSON Lines); audit-logged", &runReport},
     {"case", "Triage status, notes and tags of anomalies; the audit log", &runCase},
+    {"watch", "Watch folders: import new exports, detect, print new high/critical anomalies", &runWatch},
 };
 
 } // namespace
@@ -50,6 +53,17 @@ int parseOrExit(QCommandLineParser &parser, const QStringList &args, Context &ct
         return Ok;
     }
     return -1;
+}
+
+int requireExistingDatabase(Context &ctx)
+{
+    const QFileInfo file(ctx.databasePath);
+    if (file.isFile())
+        return -1;
+    ctx.err << "backsight-cli: there is no case database at " << QDir::toNativeSeparators(file.absoluteFilePath())
+            << (file.exists() ? " (that is a folder)" : "")
+            << "; check --db, or create the case with 'backsight-cli --db PATH import EXPORTS...'\n";
+    return Usage;
 }
 
 } // namespace backsight::cli
