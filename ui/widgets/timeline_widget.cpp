@@ -18,7 +18,7 @@ namespace {
 
 constexpr qint64 kMinSpanMs = 60'000;           // a minute
 constexpr qint64 kMaxSpanMs = 3650LL * 86'400'000; // ten years
-constexpr int kLeftMargin = 90, kAxisHeight = 28;
+constexpr int kLeftMargin = 130, kAxisHeight = 28; // room for a lane's name and its scale
 
 QString tickLabel(qint64 ms, qint64 span)
 {
@@ -46,8 +46,8 @@ QString spanText(qint64 ms)
     if (ms < 3'600'000)
         return QStringLiteral("%1 min").arg(std::max<qint64>(1, (ms + 30'000) / 60'000));
     if (ms < 2 * 86'400'000LL)
-        return QStringLiteral("%1 h").arg(QLocale().toString(double(ms) / 3'600'000.0, 'g', 3));
-    return QStringLiteral("%1 days").arg(QLocale().toString(double(ms) / 86'400'000.0, 'g', 3));
+        return QStringLiteral("%1 h").arg(QLocale().toString(double(ms) / 3'600'000.0, 'g', 2));
+    return QStringLiteral("%1 days").arg(QLocale().toString(double(ms) / 86'400'000.0, 'g', 2));
 }
 
 } // namespace
