@@ -222,8 +222,10 @@ Status FolderWatcher::detectAndRaise(WatchCycle &cycle)
         if (!detect::runDetection(*db_, options, report, error))
             return Error::storage(error);
         cycle.anomaliesAdded = report.anomaliesAdded;
-        emit activity(QStringLiteral("detection examined %1 new sign-ins: %2 new anomalies")
-                          .arg(QLocale().toString(report.signInsExamined), QLocale().toString(report.anomaliesAdded)));
+        const QLocale locale;
+        emit activity(QStringLiteral("detection examined %1 new sign-ins, %2 audit records and %3 backup sessions: %4 new anomalies")
+                          .arg(locale.toString(report.signInsExamined), locale.toString(report.auditsExamined),
+                               locale.toString(report.backupSessionsExamined), locale.toString(report.anomaliesAdded)));
     }
     const auto pending = pendingAlerts(*db_, options_.minSeverity);
     if (!pending)

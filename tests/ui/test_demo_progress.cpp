@@ -20,12 +20,15 @@ private slots:
         printer.update(QStringLiteral("1/5 generate"), 4, QStringLiteral("day 4 of 90"));
         printer.update(QStringLiteral("1/5 generate"), 12, QStringLiteral("day 11 of 90"));
         printer.update(QStringLiteral("1/5 generate"), 100, QStringLiteral("Wrote 9 files"));
+        printer.update(QStringLiteral("1/5 generate"), 100, QStringLiteral("Wrote 9 files"));
+        printer.update(QStringLiteral("1/5 generate"), 3, QStringLiteral("writing pages")); // its next phase
         printer.update(QStringLiteral("2/5 import"), 0, QStringLiteral("Importing"));
         printer.finish();
         const QStringList lines = text.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines, (QStringList{QStringLiteral("[1/5 generate]   0% · Generating demo tenant"),
                                      QStringLiteral("[1/5 generate]  12% · day 11 of 90"),
                                      QStringLiteral("[1/5 generate] 100% · Wrote 9 files"),
+                                     QStringLiteral("[1/5 generate]   3% · writing pages"),
                                      QStringLiteral("[2/5 import]   0% · Importing")}));
     }
 

@@ -14,7 +14,9 @@ void DemoProgressPrinter::update(const QString &stage, int percent, const QStrin
     percent = std::clamp(percent, 0, 100);
     const bool newStage = stage != stage_;
     const qint64 now = clock_.elapsed();
-    const bool due = terminal_ ? now - lastMs_ >= 200 : (percent / 10 > lastPercent_ / 10 || now - lastMs_ >= 10000);
+    // A percentage that falls starts the stage's next phase (a report: reading, then writing pages): say so.
+    const bool due = terminal_ ? now - lastMs_ >= 200
+                               : (percent / 10 > lastPercent_ / 10 || percent < lastPercent_ || now - lastMs_ >= 10000);
     if (!newStage && !due && !(percent == 100 && lastPercent_ < 100))
         return;
     if (newStage && terminal_ && !stage_.isEmpty())

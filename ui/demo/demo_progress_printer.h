@@ -9,7 +9,7 @@ namespace backsight::ui {
 
 // Prints the demo's stages ("[2/5] import 37% · day-12.json (845/2999) · 41,000 events/s") so that a headless run
 // says what it does from its first second. On a terminal one line is rewritten in place; in a log a line is
-// written when a stage starts, at every tenth of it, and at least every 10 s.
+// written when a stage or one of its phases starts, at every tenth of it, and at least every 10 s.
 class DemoProgressPrinter
 {
 public:
