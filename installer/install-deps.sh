@@ -11,6 +11,7 @@ PACKAGES=(
   libquazip1-qt6-dev zlib1g-dev libzstd-dev libsqlite3-dev libssl-dev libeigen3-dev libsimdjson-dev
   libyaml-cpp-dev
   fonts-dejavu-core poppler-utils
+  appstream dpkg-dev
   postgresql
   python3 python3-pandas python3-sklearn python3-sqlalchemy
   clang llvm libclang-rt-14-dev

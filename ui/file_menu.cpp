@@ -4,6 +4,7 @@
 #include "import_sources_picker.h"
 #include "main_window.h"
 #include "store/database.h"
+#include "watch/watch_controller.h"
 
 #include <QFileDialog>
 #include <QFileInfo>
@@ -25,6 +26,7 @@ FileMenu::FileMenu(MainWindow &window, AppSettings &settings, QMenuBar *bar)
     importActions_ << file->addAction(tr("Import &folder…"), QKeySequence(tr("Ctrl+Shift+I")), this,
                                       [this] { chooseImport(ImportSourceKind::Folder); });
     importActions_ << file->addAction(tr("Import &zip archive…"), this, [this] { chooseImport(ImportSourceKind::ZipArchive); });
+    file->addAction(tr("&Watch folder…"), this, &FileMenu::chooseWatchFolder);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, &window_, &QWidget::close);
 }
@@ -66,6 +68,14 @@ void FileMenu::chooseDatabase()
                                                       QFileDialog::DontConfirmOverwrite);
     if (!path.isEmpty())
         openFromMenu(path);
+}
+
+void FileMenu::chooseWatchFolder()
+{
+    const QString folder = QFileDialog::getExistingDirectory(&window_, tr("Watch a folder for new exports"));
+    QString error;
+    if (!folder.isEmpty() && !window_.watches()->addFolder(folder, &error))
+        QMessageBox::warning(&window_, tr("Watch folder"), error);
 }
 
 void FileMenu::chooseImport(ImportSourceKind kind)

@@ -24,6 +24,8 @@ public:
     void rebuildRecent();
     void setImportEnabled(bool enabled);
     void chooseImport(ImportSourceKind kind);
+    // File → Watch folder…: the folder joins the case's watched folders (watch/watch_controller.h).
+    void chooseWatchFolder();
 
 private:
     void openFromMenu(const QString &path);

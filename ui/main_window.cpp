@@ -13,8 +13,11 @@
 #include "views/training/training_view.h"
 #include "views/triage/triage_view.h"
 #include "widgets/job_status_widget.h"
+#include "watch/watch_controller.h"
+#include "watch/watched_folders_panel.h"
 
 #include <QActionGroup>
+#include <QLayout>
 #include <QCloseEvent>
 #include <QFileInfo>
 #include <QIcon>
@@ -73,6 +76,7 @@ MainWindow::MainWindow(AppSettings &settings, QThreadPool &pool, QWidget *parent
     });
     connect(imports_, &ImportRunner::finished, this, &MainWindow::onImportFinished);
     connect(views_.import, &ImportView::importRequested, fileMenu_, &FileMenu::chooseImport);
+    buildWatchFolders();
     connect(views_.training, &TrainingView::jobStarted, this, &MainWindow::showJob);
     views_.rules->setSettings(&settings_);
     connect(views_.rules, &RulesView::jobStarted, this, &MainWindow::showJob);
@@ -164,6 +168,19 @@ void MainWindow::refreshAll()
         view->refresh();
 }
 
+// File → Watch folder… and the Import view's list: the open case's watched folders, their alerts in the status bar.
+void MainWindow::buildWatchFolders()
+{
+    watches_ = new WatchController(this);
+    auto *panel = new WatchedFoldersPanel(*watches_, views_.import);
+    views_.import->layout()->addWidget(panel);
+    connect(panel, &WatchedFoldersPanel::addRequested, fileMenu_, &FileMenu::chooseWatchFolder);
+    connect(watches_, &WatchController::caseChanged, this, &MainWindow::refreshAll);
+    connect(watches_, &WatchController::message, this, [this](const QString &text) { statusBar()->showMessage(text, 15000); });
+    connect(watches_, &WatchController::alertRaised, this,
+            [this](const QString &title, const QString &text) { statusBar()->showMessage(title + QStringLiteral(": ") + text); });
+}
+
 bool MainWindow::openDatabase(const QString &path, QString *error)
 {
     if (isImporting()) {
@@ -185,6 +202,7 @@ bool MainWindow::openDatabase(const QString &path, QString *error)
     fileMenu_->rebuildRecent();
     setWindowTitle(tr("%1 — Backsight").arg(QFileInfo(path).fileName()));
     setWindowFilePath(path);
+    watches_->setDatabase(db_->path());
     return true;
 }
 

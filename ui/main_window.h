@@ -26,6 +26,7 @@ class FileMenu;
 class ImportRunner;
 class JobStatusWidget;
 class SignInsView;
+class WatchController;
 
 // The shell: menus, the list of views, the status bar with running jobs. Views do the work; this window
 // hands them the case database, tells them when a job has changed it, and lets them link to each other.
@@ -60,6 +61,8 @@ public:
     void refreshAll();
     QString viewSummary() const;
     JobStatusWidget *jobStatus() const { return jobStatus_; }
+    // The case's watched folders (File → Watch folder…, the Import view's list).
+    WatchController *watches() const { return watches_; }
 
 signals:
     void importFinished(bool ok, const QString &summary);
@@ -72,6 +75,7 @@ protected:
 private:
     void buildViewMenu();
     void buildTriageMenu();
+    void buildWatchFolders();
     void addView(CaseView *view);
     void showIndex(int index);
     void showAbout();
@@ -90,6 +94,7 @@ private:
     QLabel *viewSummary_;
     CaseViews views_;
     ImportReport lastImport_;
+    WatchController *watches_ = nullptr;
 };
 
 } // namespace backsight::ui

@@ -41,4 +41,11 @@ QString localZoneName()
     return id.isEmpty() ? QStringLiteral("local time") : QString::fromUtf8(id);
 }
 
+QString offsetTimeText(qint64 epochMs, int utcOffsetMinutes)
+{
+    return QDateTime::fromMSecsSinceEpoch(epochMs + qint64(utcOffsetMinutes) * 60'000, Qt::UTC)
+               .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss UTC"))
+           + offsetText(utcOffsetMinutes * 60);
+}
+
 } // namespace backsight::ui

@@ -41,6 +41,7 @@ void ViewScreenshots::start()
     }
     window_.resize(kWidth, kHeight);
     pending_ = window_.views().all();
+    total_ = int(pending_.size());
     next();
 }
 
@@ -96,6 +97,7 @@ void ViewScreenshots::shoot()
         return;
     }
     files_ << path;
+    emit progress(int(files_.size()), total_, path);
     next();
 }
 

@@ -25,6 +25,8 @@ public:
 
 signals:
     void finished(bool ok, const QString &error, const QStringList &files);
+    // After each view: how many of how many are written, and the latest file.
+    void progress(int done, int total, const QString &file);
 
 private:
     void next();
@@ -39,6 +41,7 @@ private:
     QTimer *poll_;
     int waitedMs_ = 0;
     QStringList files_;
+    int total_ = 0;
 };
 
 } // namespace backsight::ui

@@ -69,6 +69,8 @@ int runCase(Context &ctx, const QStringList &args)
         ctx.err << "backsight-cli case tag: give --add TAG or --remove TAG\n";
         return Usage;
     }
+    if (const int missing = requireExistingDatabase(ctx); missing >= 0)
+        return missing;
     Database db;
     if (!db.open(ctx.databasePath)) {
         ctx.err << "backsight-cli: " << db.error() << "\n";

@@ -1,5 +1,7 @@
 #include "cli_command.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <iterator>
 
 namespace backsight::cli {
@@ -22,6 +24,7 @@ const Command kCommands[] = {
     {"report", "Write an incident report (PDF) or the anomalies (CSV, JSON Lines); audit-logged", &runReport},
     {"case", "Triage status, notes and tags of anomalies; the audit log", &runCase},
     {"sigma", "Run Sigma rules (Azure sign-in, audit, risk) over the case; matches become anomalies", &runSigma},
+    {"watch", "Watch folders: import new exports, detect, print new high/critical anomalies", &runWatch},
 };
 
 } // namespace
@@ -51,6 +54,17 @@ int parseOrExit(QCommandLineParser &parser, const QStringList &args, Context &ct
         return Ok;
     }
     return -1;
+}
+
+int requireExistingDatabase(Context &ctx)
+{
+    const QFileInfo file(ctx.databasePath);
+    if (file.isFile())
+        return -1;
+    ctx.err << "backsight-cli: there is no case database at " << QDir::toNativeSeparators(file.absoluteFilePath())
+            << (file.exists() ? " (that is a folder)" : "")
+            << "; check --db, or create the case with 'backsight-cli --db PATH import EXPORTS...'\n";
+    return Usage;
 }
 
 } // namespace backsight::cli

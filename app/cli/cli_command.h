@@ -32,6 +32,10 @@ int commandCount();
 // to use, or -1 to go on.
 int parseOrExit(QCommandLineParser &parser, const QStringList &args, Context &ctx, const QString &usage);
 
+// For a command that only reads the case: a database path that does not exist is a mistyped --db, not a new
+// case, so it says so and returns Usage (nothing is created); -1 when the file exists.
+int requireExistingDatabase(Context &ctx);
+
 int runImport(Context &ctx, const QStringList &args);
 int runStats(Context &ctx, const QStringList &args);
 int runEvents(Context &ctx, const QStringList &args);
@@ -46,5 +50,6 @@ int runModels(Context &ctx, const QStringList &args);
 int runReport(Context &ctx, const QStringList &args);
 int runCase(Context &ctx, const QStringList &args);
 int runSigma(Context &ctx, const QStringList &args);
+int runWatch(Context &ctx, const QStringList &args);
 
 } // namespace backsight::cli

@@ -254,6 +254,8 @@ int runAnomalies(Context &ctx, const QStringList &args)
     filter.upn = parser.value(user).toLower();
     if (parser.isSet(kind))
         filter.kinds = parser.value(kind).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (const int missing = requireExistingDatabase(ctx); missing >= 0)
+        return missing;
     Database db;
     if (!openDatabase(ctx, db))
         return StorageError;

@@ -117,10 +117,8 @@ int runEval(Context &ctx, const QStringList &args)
         ctx.err << "backsight-cli eval: " << error << "\n";
         return InputRejected;
     }
-    if (!QFileInfo::exists(ctx.databasePath)) { // opening would create an empty case database
-        ctx.err << "backsight-cli eval: no database at " << ctx.databasePath << "\n";
-        return StorageError;
-    }
+    if (const int missing = requireExistingDatabase(ctx); missing >= 0)
+        return missing;
     Database db;
     std::vector<eval::Anomaly> anomalies;
     bool tablePresent = false;

@@ -73,6 +73,8 @@ int runEvents(Context &ctx, const QStringList &args)
     if (!parseBound(parser.value(from), filter.fromMs, "from", ctx) || !parseBound(parser.value(to), filter.toMs, "to", ctx))
         return Usage;
 
+    if (const int missing = requireExistingDatabase(ctx); missing >= 0)
+        return missing;
     Database db;
     if (!db.open(ctx.databasePath)) {
         ctx.err << "backsight-cli: " << db.error() << "\n";

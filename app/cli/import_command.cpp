@@ -73,7 +73,7 @@ int runImport(Context &ctx, const QStringList &args)
     parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Files, folders or zip archives to import."),
                                  QStringLiteral("PATH..."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the per-source report as JSON."));
-    const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No progress on stderr."));
+    const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("Print nothing but errors: no progress, no per-file lines, no summary."));
     const QCommandLineOption maxArchive(QStringLiteral("max-archive-bytes"),
                                         QStringLiteral("Largest total a zip may expand to (default 64 GiB)."),
                                         QStringLiteral("BYTES"));
@@ -153,7 +153,7 @@ int runImport(Context &ctx, const QStringList &args)
                          {QStringLiteral("storage_error"),
                           report.storageError.isEmpty() ? QJsonValue() : QJsonValue(report.storageError)}};
         ctx.out << QJsonDocument(root).toJson(QJsonDocument::Indented);
-    } else {
+    } else if (!parser.isSet(quiet)) {
         for (const SourceReport &s : report.sources) {
             if (s.error.isEmpty())
                 ctx.out << QStringLiteral("%1  %2  read %3, new %4, rejected %5  sha256 %6\n")

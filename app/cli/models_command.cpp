@@ -48,6 +48,8 @@ int runModels(Context &ctx, const QStringList &args)
                                                  "distribution); --rollback ID puts an older version back in force."));
     if (early >= 0)
         return early;
+    if (const int missing = requireExistingDatabase(ctx); missing >= 0)
+        return missing;
     Database db;
     if (!db.open(ctx.databasePath)) {
         ctx.err << "backsight-cli: " << db.error() << "\n";

@@ -128,6 +128,8 @@ int runReport(Context &ctx, const QStringList &args)
         return Usage;
     }
 
+    if (const int missing = requireExistingDatabase(ctx); missing >= 0)
+        return missing;
     Database db;
     if (!db.open(ctx.databasePath)) {
         ctx.err << "backsight-cli: " << db.error() << "\n";

@@ -44,6 +44,8 @@ int runServers(Context &ctx, const QStringList &args)
                                                  "the model that judges them."));
     if (early >= 0)
         return early;
+    if (const int missing = requireExistingDatabase(ctx); missing >= 0)
+        return missing;
     Database db;
     if (!db.open(ctx.databasePath)) {
         ctx.err << "backsight-cli: " << db.error() << "\n";

@@ -16,6 +16,8 @@ int runStats(Context &ctx, const QStringList &args)
     const int early = parseOrExit(parser, args, ctx, QStringLiteral("Counts of what the case database holds."));
     if (early >= 0)
         return early;
+    if (const int missing = requireExistingDatabase(ctx); missing >= 0)
+        return missing;
     Database db;
     if (!db.open(ctx.databasePath)) {
         ctx.err << "backsight-cli: " << db.error() << "\n";

@@ -1,6 +1,7 @@
 // backsight: the desktop GUI. Parses the command line, builds the main window, and for --demo hands
 // the window to the demo run. Everything else lives in backsight_ui.
 #include "app_settings.h"
+#include "demo/demo_progress_printer.h"
 #include "demo/demo_run.h"
 #include "launch_options.h"
 #include "main_window.h"
@@ -15,6 +16,7 @@
 #include <QThreadPool>
 #include <QTimer>
 #include <memory>
+#include <unistd.h>
 
 using namespace backsight;
 using namespace backsight::ui;
@@ -84,7 +86,12 @@ int main(int argc, char *argv[])
     }
 
     DemoRun demo(window, pool, DemoPlan{outDir, options.databasePath, options.inputs, options.headless});
+    DemoProgressPrinter progress(err, isatty(STDERR_FILENO) != 0); // stderr: stdout is for the paths
+    QObject::connect(&demo, &DemoRun::stageProgress, &app, [&](const QString &stage, int percent, const QString &detail) {
+        progress.update(stage, percent, detail);
+    });
     QObject::connect(&demo, &DemoRun::finished, &app, [&](bool ok, const QString &error, const QStringList &outputs) {
+        progress.finish();
         if (!ok)
             err << "backsight: demo failed: " << error << Qt::endl;
         for (const QString &path : ok ? outputs : QStringList()) // stdout: only what a script can use

@@ -244,6 +244,20 @@ const std::vector<QStringList> &schemaMigrations()
   dedup_ratio REAL, compress_ratio REAL, avg_speed REAL, duration_s REAL, progress_percent INTEGER,
   source_id INTEGER NOT NULL REFERENCES sources(id), record_index INTEGER NOT NULL))"),
          QStringLiteral("CREATE INDEX backup_sessions_server ON backup_sessions(server, creation_ms)")},
+
+        // 5: watch folders (core/watch, store/watch_store). The folders the GUI watches for this case; every file a
+        // watcher has taken in, at the size and time it had then (so a restart imports only what is new or grown);
+        // the anomalies it has raised as alerts (each once); and whether its alerts have been started.
+        {QStringLiteral("CREATE TABLE watched_folders (path TEXT PRIMARY KEY NOT NULL, added_at_ms INTEGER NOT NULL)"),
+         QStringLiteral(R"(CREATE TABLE watched_files (
+  path TEXT PRIMARY KEY NOT NULL,
+  size_bytes INTEGER NOT NULL,
+  modified_ms INTEGER NOT NULL,
+  seen_at_ms INTEGER NOT NULL,
+  events_new INTEGER NOT NULL,
+  error TEXT))"),
+         QStringLiteral("CREATE TABLE watch_alerts (anomaly_id TEXT PRIMARY KEY NOT NULL, alerted_at_ms INTEGER NOT NULL)"),
+         QStringLiteral("CREATE TABLE watch_state (name TEXT PRIMARY KEY NOT NULL, value INTEGER NOT NULL)")},
     };
     return migrations;
 }

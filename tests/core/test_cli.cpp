@@ -19,6 +19,9 @@ private slots:
     void statsAndEvents();
     void eventsNeutraliseFormulas();
     void generateImportRoundTrip();
+    void readOnlyCommandsRefuseMissingDatabase_data();
+    void readOnlyCommandsRefuseMissingDatabase();
+    void quietImportPrintsOnlyErrors();
 
 private:
     struct Run
@@ -106,7 +109,10 @@ void TestCli::readOnlyDatabaseExitsThree()
 {
     backsight::test::TempFolder own;
     const QString ownDb = own.path(QStringLiteral("ro.sqlite"));
-    QCOMPARE(cli({QStringLiteral("--db"), ownDb, QStringLiteral("stats")}).code, 0);
+    QCOMPARE(cli({QStringLiteral("--db"), ownDb, QStringLiteral("import"), QStringLiteral("--quiet"),
+                  backsight::test::dataPath(QStringLiteral("graph/signins.jsonl"))})
+                 .code,
+             0);
     QVERIFY(QFile::setPermissions(ownDb, QFile::ReadOwner));
     const Run r = cli({QStringLiteral("--db"), ownDb, QStringLiteral("import"),
                        backsight::test::dataPath(QStringLiteral("graph/signins.jsonl"))});
@@ -176,6 +182,55 @@ void TestCli::generateImportRoundTrip()
     diff.start(QStringLiteral("diff"), {QStringLiteral("-r"), own.path(QStringLiteral("tenant")), own.path(QStringLiteral("tenant2"))});
     QVERIFY(diff.waitForFinished());
     QCOMPARE(diff.exitCode(), 0); // same seed, same bytes
+}
+
+void TestCli::readOnlyCommandsRefuseMissingDatabase_data()
+{
+    QTest::addColumn<QStringList>("args");
+    const QString out = tmp_.path(QStringLiteral("never.csv"));
+    QTest::newRow("stats") << QStringList{QStringLiteral("stats")};
+    QTest::newRow("events") << QStringList{QStringLiteral("events"), QStringLiteral("--format"), QStringLiteral("csv")};
+    QTest::newRow("anomalies") << QStringList{QStringLiteral("anomalies")};
+    QTest::newRow("servers") << QStringList{QStringLiteral("servers")};
+    QTest::newRow("models") << QStringList{QStringLiteral("models")};
+    QTest::newRow("case log") << QStringList{QStringLiteral("case"), QStringLiteral("log")};
+    QTest::newRow("case show") << QStringList{QStringLiteral("case"), QStringLiteral("show"), QStringLiteral("--id"), QStringLiteral("an-1")};
+    QTest::newRow("report") << QStringList{QStringLiteral("report"), QStringLiteral("--user"), QStringLiteral("a@b.c"),
+                                           QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--out"), out};
+    const QString labels = tmp_.path(QStringLiteral("labels.csv"));
+    QFile file(labels);
+    if (file.open(QIODevice::WriteOnly))
+        file.write("attack_id,kind,user_principal_name,start_utc,end_utc,event_ids\n");
+    QTest::newRow("eval") << QStringList{QStringLiteral("eval"), QStringLiteral("--labels"), labels};
+}
+
+// A mistyped --db is an error that names the path; no folder or empty case appears.
+void TestCli::readOnlyCommandsRefuseMissingDatabase()
+{
+    QFETCH(QStringList, args);
+    const QString folder = tmp_.path(QStringLiteral("typo"));
+    const QString missing = folder + QStringLiteral("/case.sqlite");
+    const Run r = cli(QStringList{QStringLiteral("--db"), missing} + args);
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("there is no case database at") && r.err.contains(missing.toUtf8()), r.err.constData());
+    QVERIFY(r.out.isEmpty());
+    QVERIFY(!QFileInfo::exists(folder));
+    QVERIFY(!QFileInfo::exists(tmp_.path(QStringLiteral("never.csv"))));
+}
+
+void TestCli::quietImportPrintsOnlyErrors()
+{
+    backsight::test::TempFolder own;
+    const QString ownDb = own.path(QStringLiteral("q.sqlite"));
+    const Run ok = cli({QStringLiteral("--db"), ownDb, QStringLiteral("import"), QStringLiteral("--quiet"),
+                        backsight::test::dataPath(QStringLiteral("graph"))});
+    QCOMPARE(ok.code, 0);
+    QVERIFY2(ok.out.isEmpty() && ok.err.isEmpty(), ok.out.constData());
+    const QString truncated = backsight::test::dataPath(QStringLiteral("bad/truncated.json"));
+    const Run bad = cli({QStringLiteral("--db"), ownDb, QStringLiteral("import"), QStringLiteral("--quiet"), truncated});
+    QCOMPARE(bad.code, 2);
+    QVERIFY(bad.out.isEmpty());
+    QVERIFY2(bad.err.contains(truncated.toUtf8()), bad.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

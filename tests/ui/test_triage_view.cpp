@@ -174,7 +174,10 @@ private slots:
         AnomalyDetailPane *pane = view_->detailPane();
         QCOMPARE(pane->shownAnomalyId(), row->id);
         QVERIFY(pane->reasonsText().contains(QStringLiteral("Reason text")));
-        QVERIFY(pane->reasonsText().contains(QStringLiteral("\"threshold\": 3")));
+        // Evidence as a labelled table, not the stored JSON.
+        QVERIFY2(pane->reasonsText().contains(QStringLiteral("Threshold")), qPrintable(pane->reasonsText()));
+        QVERIFY(pane->reasonsText().contains(QStringLiteral("Observed")));
+        QVERIFY(!pane->reasonsText().contains(QStringLiteral("\"threshold\"")) && !pane->reasonsText().contains(QLatin1Char('{')));
         QVERIFY(pane->originalRecordText().contains(row->eventId));
         QVERIFY(pane->nearbyEvents()->rowCount() >= 1); // the user's sign-ins within a day, this one included
         QSignalSpy user(view_.get(), &TriageView::openUser);

@@ -13,6 +13,7 @@
 #include "views/signins/sign_ins_model.h"
 #include "views/signins/sign_ins_view.h"
 #include "view_screenshots.h"
+#include "widgets/job_status_widget.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -81,6 +82,7 @@ void DemoRun::generate()
     options.backupServers = 12; // and a dozen servers' Veeam job history, with backup attacks among them
     QDir(options.outDir).removeRecursively(); // same seed, same bytes: stale files would only add noise
     generator_ = std::make_unique<DemoTenantJob>(options);
+    follow(generator_.get(), Generate);
     connect(generator_.get(), &Job::finished, this, &DemoRun::onGenerated);
     window_.showJob(generator_.get());
     pool_.start(generator_.get());
@@ -92,6 +94,7 @@ void DemoRun::onGenerated(bool ok, const QString &summary)
     generator_.release()->deleteLater(); // the worker may still be leaving run()
     if (!ok)
         return fail(summary);
+    completeStage(Generate, summary);
     openDatabaseAndImport({data});
 }
 
@@ -109,7 +112,9 @@ void DemoRun::openDatabaseAndImport(const QStringList &paths)
     outputs_ << window_.database()->path();
     connect(&window_, &MainWindow::importFinished, this, &DemoRun::onImported, Qt::SingleShotConnection);
     if (!window_.importPaths(paths))
-        fail(QStringLiteral("the import could not start"));
+        return fail(QStringLiteral("the import could not start"));
+    if (Job *job = window_.jobStatus()->trackedJob())
+        follow(job, Import);
 }
 
 void DemoRun::onImported(bool ok, const QString &summary)
@@ -118,6 +123,7 @@ void DemoRun::onImported(bool ok, const QString &summary)
         return fail(QStringLiteral("the import failed: %1").arg(summary));
     if (window_.lastImport().totalRead() == 0) // every input missing or rejected: nothing to show
         return fail(QStringLiteral("nothing could be imported: %1").arg(summary));
+    completeStage(Import, summary);
     analyse();
 }
 
@@ -128,6 +134,7 @@ void DemoRun::analyse()
     analysis->setSigmaRulesFolder(window_.views().rules->rulesFolder()); // Settings → Rules folder, when one is set
     analysis_ = std::move(analysis);
     analysis_->setAutoDelete(false);
+    follow(analysis_.get(), Analyse);
     connect(analysis_.get(), &Job::finished, this, &DemoRun::onAnalysed);
     window_.showJob(analysis_.get());
     pool_.start(analysis_.get());
@@ -137,6 +144,7 @@ void DemoRun::onAnalysed(bool ok, const QString &summary)
 {
     if (!ok)
         return fail(QStringLiteral("training and detection failed: %1").arg(summary));
+    completeStage(Analyse, summary);
     window_.refreshAll();
     if (!plan_.headless) {
         emit finished(true, QString(), outputs_);
@@ -150,11 +158,16 @@ void DemoRun::onAnalysed(bool ok, const QString &summary)
 void DemoRun::shootViews()
 {
     auto *shots = new ViewScreenshots(window_, plan_.outDir + QStringLiteral("/screenshots"), this);
+    connect(shots, &ViewScreenshots::progress, this, [this](int done, int total, const QString &file) {
+        emit stageProgress(stageLabel(Screenshots), 100 * done / std::max(1, total),
+                           QStringLiteral("%1 of %2 views · %3").arg(done).arg(total).arg(QDir(file).dirName()));
+    });
     connect(shots, &ViewScreenshots::finished, this, [this, shots](bool ok, const QString &error, const QStringList &files) {
         shots->deleteLater();
         if (!ok)
             return fail(error);
         outputs_ = files + outputs_;
+        completeStage(Screenshots, tr("%1 views").arg(files.size()));
         writeReport();
     });
     shots->start();
@@ -162,6 +175,7 @@ void DemoRun::shootViews()
 
 bool DemoRun::takeScreenshots()
 {
+    emit stageProgress(stageLabel(Screenshots), 0, tr("the main window and a sign-in's detail"));
     const QString folder = plan_.outDir + QStringLiteral("/screenshots");
     QDir().mkpath(folder);
     window_.resize(kShotWidth, kShotHeight);
@@ -196,6 +210,7 @@ bool DemoRun::takeScreenshots()
 
 void DemoRun::writeReport()
 {
+    emit stageProgress(stageLabel(Reports), 0, tr("import summary"));
     QString error;
     const auto summary = readImportSummary(*window_.database(), QDateTime::currentDateTimeUtc(), error);
     const QString pdf = plan_.outDir + QStringLiteral("/report.pdf");
@@ -222,6 +237,7 @@ void DemoRun::writeIncidentReport()
             break;
     }
     if (ids.isEmpty()) { // nothing severe: the summary report is the demo's report
+        completeStage(Reports, tr("import summary; no high or critical anomalies to report"));
         emit finished(true, QString(), outputs_);
         return;
     }
@@ -235,14 +251,38 @@ void DemoRun::writeIncidentReport()
     auto *job = new report::ReportJob(window_.database()->path(), request);
     job->setAutoDelete(false);
     report_.reset(job);
+    follow(job, Reports);
     connect(job, &Job::finished, this, [this, job](bool ok, const QString &summary) {
         if (!ok)
             return fail(QStringLiteral("the incident report failed: %1").arg(summary));
+        completeStage(Reports, summary);
         outputs_.prepend(job->request().outPath);
         emit finished(true, QString(), outputs_);
     });
     window_.showJob(job);
     pool_.start(job);
+}
+
+QString DemoRun::stageLabel(Stage stage) const
+{
+    static const char *const names[] = {"", "generate", "import", "train and detect", "screenshots", "reports"};
+    const int first = plan_.inputs.isEmpty() ? Generate : Import; // --input skips generating
+    const int last = plan_.headless ? Reports : Analyse;
+    return QStringLiteral("%1/%2 %3").arg(stage - first + 1).arg(last - first + 1).arg(QLatin1String(names[stage]));
+}
+
+// The job's own progress, as a stage of the demo; it starts at 0 % at once.
+void DemoRun::follow(Job *job, Stage stage)
+{
+    emit stageProgress(stageLabel(stage), 0, job->title());
+    connect(job, &Job::progress, this, [this, stage](qint64 done, qint64 total, const QString &detail) {
+        emit stageProgress(stageLabel(stage), total > 0 ? int(100 * done / total) : 0, detail);
+    });
+}
+
+void DemoRun::completeStage(Stage stage, const QString &summary)
+{
+    emit stageProgress(stageLabel(stage), 100, summary);
 }
 
 void DemoRun::fail(const QString &error)

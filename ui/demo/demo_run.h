@@ -39,6 +39,9 @@ public:
 signals:
     // `outputs`: the files written (report, screenshots, database). `error` says what failed.
     void finished(bool ok, const QString &error, const QStringList &outputs);
+    // Where the run is: `stage` is "n/m name" (generate, import, train and detect, screenshots, reports), percent
+    // of that stage, and what it is doing. Emitted from the start, so a headless run is never silent.
+    void stageProgress(const QString &stage, int percent, const QString &detail);
 
 private:
     void generate();
@@ -52,6 +55,10 @@ private:
     void writeReport();
     void writeIncidentReport();
     void fail(const QString &error);
+    enum Stage { Generate = 1, Import, Analyse, Screenshots, Reports };
+    QString stageLabel(Stage stage) const;
+    void follow(Job *job, Stage stage);
+    void completeStage(Stage stage, const QString &summary);
 
     MainWindow &window_;
     QThreadPool &pool_;

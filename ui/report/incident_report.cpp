@@ -2,6 +2,7 @@
 
 #include "ingest/timestamp.h"
 #include "store/database.h"
+#include "report/source_appendix.h"
 #include "store/event_queries.h"
 
 #include <QJsonDocument>
@@ -319,6 +320,8 @@ std::optional<IncidentReport> readIncidentReport(Database &db, const ReportScope
     r.users = QStringList(users.begin(), users.end());
     r.users.sort();
     if (!readSources(db, r.sources, error) || !readModels(db, modelIds, r, error) || !readRuns(db, runIds, r, error))
+        return std::nullopt;
+    if (!citeSources(db, r, error))
         return std::nullopt;
 
     const qint64 total = std::min<qint64>(qint64(r.anomalies.size()), options.maxIncidents);

@@ -132,6 +132,7 @@ struct IncidentReport
     ReportOptions options;
     QString databasePath;
     std::vector<SourceFile> sources;
+    std::vector<SourceFile> citedSources;        // hold the anomalies' events (report/source_appendix.h)
     std::vector<ModelVersion> models;            // the ones the anomalies cite
     std::vector<ModelSummaryRow> modelSummary;   // every active model, by scope and kind
     std::vector<DetectionRun> runs;

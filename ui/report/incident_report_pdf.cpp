@@ -3,6 +3,8 @@
 #include "report/incident_charts.h"
 #include "report/incident_report.h"
 #include "report/pdf_output.h"
+#include "report/source_appendix.h"
+#include "detect/evidence_text.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QDir>
@@ -133,16 +135,6 @@ QString profileValueText(const QJsonValue &v)
     return parts.join(QStringLiteral(", "));
 }
 
-QString evidenceHtml(const QJsonObject &evidence)
-{
-    if (evidence.isEmpty())
-        return {};
-    QStringList items;
-    for (auto it = evidence.begin(); it != evidence.end(); ++it)
-        items << QStringLiteral("<i>%1</i>: %2").arg(esc(it.key()), esc(jsonValueText(it.value())));
-    return QStringLiteral("<br/><span class=\"small\">%1</span>").arg(items.join(QStringLiteral("; ")));
-}
-
 QString titlePage(const IncidentReport &r)
 {
     const ReportOptions &o = r.options;
@@ -160,8 +152,9 @@ QString titlePage(const IncidentReport &r)
     for (const SourceFile &f : r.sources)
         records += f.recordsRead;
     rows += row(QStringLiteral("Sources"),
-                esc(QStringLiteral("%1 files, %2 records read; each listed with its SHA-256 in the appendix")
-                        .arg(number(qint64(r.sources.size())), number(records))));
+                esc(QStringLiteral("%1 files, %2 records read; the %3 the anomalies cite are listed with their SHA-256 "
+                                   "in the appendix, all of them in the manifest beside this report")
+                        .arg(number(qint64(r.sources.size())), number(records), number(qint64(r.citedSources.size())))));
     rows += row(QStringLiteral("Anomalies"), esc(number(qint64(r.anomalies.size()))));
     html += table(rows);
     html += QStringLiteral("<p class=\"small\">All times are UTC unless marked otherwise. Text that came from logs is "
@@ -278,7 +271,9 @@ QString incident(const IncidentSection &s, int index, QTextDocument &doc)
 
     html += QStringLiteral("<h3>Why it was flagged</h3><ol>");
     for (const detect::Reason &r : a.reasons)
-        html += QStringLiteral("<li><b>%1</b>: %2%3</li>").arg(esc(r.detector), esc(r.text), evidenceHtml(r.evidence));
+        html += QStringLiteral("<li><b>%1</b>: %2%3</li>")
+                    .arg(esc(r.detector), esc(r.text),
+                         detect::evidenceHtml(detect::describeEvidence(r.detector, r.evidence), QStringLiteral("evidence")));
     if (a.reasons.empty())
         html += QStringLiteral("<li>%1</li>").arg(esc(QStringLiteral("no reasons recorded")));
     html += QStringLiteral("</ol>");
@@ -321,7 +316,7 @@ QString incident(const IncidentSection &s, int index, QTextDocument &doc)
     return html;
 }
 
-QString appendix(const IncidentReport &r)
+QString appendix(const IncidentReport &r, const QString &pdfPath)
 {
     QString html = QStringLiteral("<h2 style=\"page-break-before: always\">Appendix A: original log records</h2>"
                                   "<p class=\"small\">Each event as it was read from its source file.</p>");
@@ -334,17 +329,7 @@ QString appendix(const IncidentReport &r)
                          : QStringLiteral("<p>%1</p>").arg(esc(o.text));
         }
     }
-    html += QStringLiteral("<h2>Appendix B: source files</h2><p class=\"small\">Every file imported into the case "
-                           "database, with the SHA-256 of its bytes and the reader that parsed it.</p>");
-    QString files = header({QStringLiteral("File, SHA-256"), QStringLiteral("Reader"), QStringLiteral("Records")});
-    for (const SourceFile &f : r.sources) {
-        QString name = esc(f.path);
-        if (!f.container.isEmpty())
-            name += QStringLiteral(" <i>in</i> ") + esc(f.container);
-        files += cells({name + QStringLiteral("<br/><span class=\"mono\">%1</span>").arg(esc(f.sha256)), esc(f.reader),
-                        esc(QStringLiteral("%1 read, %2 new, %3 rejected").arg(number(f.recordsRead), number(f.recordsNew), number(f.recordsRejected)))});
-    }
-    html += table(files, QStringLiteral("sources"));
+    html += sourceAppendixHtml(r, pdfPath);
 
     html += QStringLiteral("<h2>Appendix C: models and detection parameters</h2>");
     if (r.models.empty()) {
@@ -388,7 +373,7 @@ QString appendix(const IncidentReport &r)
 
 } // namespace
 
-QString incidentReportHtml(const IncidentReport &r, QTextDocument &document)
+QString incidentReportHtml(const IncidentReport &r, QTextDocument &document, const QString &pdfPath)
 {
     QString html = QStringLiteral(
         "<html><head><style>"
@@ -397,14 +382,14 @@ QString incidentReportHtml(const IncidentReport &r, QTextDocument &document)
         ".small { font-size: 7.5pt; color: #444444; } .mono { font-family: 'DejaVu Sans Mono'; font-size: 7pt; }"
         "pre.record { font-family: 'DejaVu Sans Mono'; font-size: 6.5pt; }"
         "table.sources td, table.sources th { font-size: 7pt; } table.list td, table.list th { font-size: 7.5pt; }"
-        "p.note { margin-left: 12px; }"
+        "p.note { margin-left: 12px; } table.evidence td, table.evidence th { font-size: 7.5pt; }"
         "</style></head><body>");
     html += titlePage(r);
     html += summary(r);
     int index = 0;
     for (const IncidentSection &s : r.sections)
         html += incident(s, ++index, document);
-    html += appendix(r);
+    html += appendix(r, pdfPath);
     return html + QStringLiteral("</body></html>");
 }
 
@@ -433,7 +418,7 @@ bool writeIncidentReportPdf(const IncidentReport &r, const QString &path, QStrin
         document.documentLayout()->setPaintDevice(&writer);
         document.setDocumentMargin(0);
         document.setPageSize(body.size());
-        document.setHtml(incidentReportHtml(r, document));
+        document.setHtml(incidentReportHtml(r, document, path));
         const int pages = document.pageCount();
 
         QPainter painter(&writer);
@@ -476,7 +461,7 @@ bool writeIncidentReportPdf(const IncidentReport &r, const QString &path, QStrin
         error = QStringLiteral("cancelled");
         return false;
     }
-    return out.commit(error);
+    return out.commit(error) && writeSourceManifest(r, path, error);
 }
 
 } // namespace backsight::report

@@ -4,6 +4,8 @@
 #include "severity_style.h"
 
 #include <QDateTime>
+#include <QFontMetricsF>
+#include <QLocale>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -16,7 +18,7 @@ namespace {
 
 constexpr qint64 kMinSpanMs = 60'000;           // a minute
 constexpr qint64 kMaxSpanMs = 3650LL * 86'400'000; // ten years
-constexpr int kLeftMargin = 90, kAxisHeight = 28;
+constexpr int kLeftMargin = 130, kAxisHeight = 28; // room for a lane's name and its scale
 
 QString tickLabel(qint64 ms, qint64 span)
 {
@@ -36,6 +38,16 @@ qint64 niceStep(qint64 span, int maxTicks)
             return s;
     }
     return 365 * 86'400'000LL;
+}
+
+// A bucket's width in words: "15 min", "6 h", "2 days".
+QString spanText(qint64 ms)
+{
+    if (ms < 3'600'000)
+        return QStringLiteral("%1 min").arg(std::max<qint64>(1, (ms + 30'000) / 60'000));
+    if (ms < 2 * 86'400'000LL)
+        return QStringLiteral("%1 h").arg(QLocale().toString(double(ms) / 3'600'000.0, 'g', 2));
+    return QStringLiteral("%1 days").arg(QLocale().toString(double(ms) / 86'400'000.0, 'g', 2));
 }
 
 } // namespace
@@ -182,10 +194,11 @@ void TimelineWidget::paintEvent(QPaintEvent *)
         if (lr.height() <= 0)
             continue;
         p.setPen(palette().color(QPalette::Text));
-        p.drawText(QRectF(4, lr.top(), kLeftMargin - 8, lr.height()), Qt::AlignRight | Qt::AlignVCenter, name);
+        p.drawText(QRectF(4, lr.top() + 2, kLeftMargin - 8, lr.height()), Qt::AlignLeft | Qt::AlignTop, name);
         p.setPen(grid);
         p.drawLine(QLineF(lr.left(), lr.bottom(), lr.right(), lr.bottom()));
     }
+    paintLaneScales(p);
     paintAxis(p);
     p.setClipRect(plotRect());
     if (brushFrom_) {
@@ -196,6 +209,63 @@ void TimelineWidget::paintEvent(QPaintEvent *)
     paintSignIns(p);
     paintMarkers(p, Lane::Anomaly, data_.anomalies);
     paintMarkers(p, Lane::Backup, data_.backups);
+}
+
+// A scale at the left of every lane: severities for anomalies, counts per bucket (or succeeded / failed rows) for
+// sign-ins, and what the colours of backup sessions mean.
+void TimelineWidget::paintLaneScales(QPainter &p) const
+{
+    p.save();
+    QFont font = p.font();
+    font.setPointSizeF(font.pointSizeF() * 0.8);
+    p.setFont(font);
+    const double lineH = QFontMetricsF(font).height();
+    const auto tick = [&](double y, const QString &label, const QColor &color = QColor()) {
+        p.setPen(palette().color(QPalette::Mid));
+        p.drawLine(QLineF(kLeftMargin - 4, y, kLeftMargin, y));
+        if (color.isValid()) {
+            p.setPen(Qt::NoPen);
+            p.setBrush(color);
+            p.drawRect(QRectF(kLeftMargin - 12, y - 3, 6, 6));
+        }
+        p.setPen(palette().color(QPalette::Text));
+        p.drawText(QRectF(4, y - lineH / 2, kLeftMargin - (color.isValid() ? 16 : 8), lineH), Qt::AlignRight | Qt::AlignVCenter, label);
+    };
+
+    const QRectF al = laneRect(Lane::Anomaly);
+    const bool roomy = al.height() * 0.2 >= lineH;
+    for (int severity = 1; severity <= 4; ++severity) {
+        if (roomy || severity == 1 || severity == 4)
+            tick(markerPosition(Lane::Anomaly, {QString(), 0, severity, QString()}).y(), severityLabel(severity).toLower());
+    }
+
+    const QRectF sl = laneRect(Lane::SignIn);
+    if (!data_.signIns.empty() || data_.buckets.empty()) {
+        tick(markerPosition(Lane::SignIn, {QString(), 0, 0, QString()}).y(), tr("succeeded"));
+        tick(markerPosition(Lane::SignIn, {QString(), 0, 1, QString()}).y(), tr("failed"));
+    } else {
+        qint64 peak = 1;
+        for (const auto &b : data_.buckets)
+            peak = std::max({peak, b.successes, b.failures});
+        const double mid = sl.top() + sl.height() * 0.6;
+        const QLocale locale;
+        tick(sl.top() + 4, locale.toString(peak));
+        tick(mid, QStringLiteral("0"));
+        tick(sl.bottom() - 4, locale.toString(peak));
+        const qint64 bucketMs = (data_.toMs - data_.fromMs) / qint64(data_.buckets.size());
+        p.drawText(QRectF(4, sl.top() + 2 + lineH * 1.3, kLeftMargin - 8, lineH * 2.4), Qt::AlignLeft | Qt::TextWordWrap,
+                   tr("per %1").arg(spanText(bucketMs)));
+        p.drawText(QRectF(4, mid + lineH * 0.6, kLeftMargin - 8, lineH), Qt::AlignLeft, tr("failed ↓"));
+    }
+
+    const QRectF bl = laneRect(Lane::Backup);
+    if (bl.height() >= 3 * lineH) {
+        const double y = bl.center().y();
+        tick(y - lineH, tr("ok"), palette().color(QPalette::Highlight));
+        tick(y, tr("warning"), severityColor(2, palette()));
+        tick(y + lineH, tr("failed"), severityColor(4, palette()));
+    }
+    p.restore();
 }
 
 void TimelineWidget::paintAxis(QPainter &p) const

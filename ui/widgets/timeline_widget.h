@@ -73,6 +73,7 @@ private:
     void paintAxis(QPainter &p) const;
     void paintSignIns(QPainter &p) const;
     void paintMarkers(QPainter &p, Lane lane, const std::vector<TimelineData::Marker> &markers) const;
+    void paintLaneScales(QPainter &p) const;
 
     TimelineData data_;
     qint64 from_ = 0, to_ = 1;

@@ -1,6 +1,7 @@
 #include "views/triage/anomaly_detail_pane.h"
 
 #include "cases/case_records.h"
+#include "detect/evidence_text.h"
 #include "json_text.h"
 #include "severity_style.h"
 #include "store/event_queries.h"
@@ -37,10 +38,8 @@ QString reasonsHtml(const QString &json)
         html += QStringLiteral("<p><b>%1</b> — %2</p>")
                     .arg(r.value(QStringLiteral("detector")).toString().toHtmlEscaped(),
                          r.value(QStringLiteral("text")).toString().toHtmlEscaped());
-        const QJsonObject evidence = r.value(QStringLiteral("evidence")).toObject();
-        if (!evidence.isEmpty())
-            html += QStringLiteral("<pre>%1</pre>")
-                        .arg(QString::fromUtf8(QJsonDocument(evidence).toJson(QJsonDocument::Indented)).toHtmlEscaped());
+        html += detect::evidenceHtml(detect::describeEvidence(r.value(QStringLiteral("detector")).toString(),
+                                                              r.value(QStringLiteral("evidence")).toObject()));
     }
     return html;
 }

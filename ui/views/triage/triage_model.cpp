@@ -1,6 +1,7 @@
 #include "views/triage/triage_model.h"
 
 #include "severity_style.h"
+#include "store/user_directory.h"
 #include "time_text.h"
 
 #include <QGuiApplication>
@@ -110,6 +111,26 @@ TriageModel::Loaded TriageModel::load(Database &db, const TriageFilter &filter, 
     return out;
 }
 
+// Each user's own zone (their latest baseline), so an odd hour reads as one; subjects that are not users keep none.
+void TriageModel::addUserZones(Database &db, Loaded &loaded)
+{
+    QStringList upns;
+    for (const TriageRow &r : loaded.rows)
+        if (r.subjectType == QLatin1String("user"))
+            upns << r.user;
+    upns.removeDuplicates();
+    const auto homes = userHomes(db, upns);
+    if (!homes)
+        return; // the column falls back to this computer's zone, labelled so
+    for (TriageRow &r : loaded.rows) {
+        const auto it = homes->constFind(r.user);
+        if (r.subjectType != QLatin1String("user") || it == homes->constEnd())
+            continue;
+        r.userUtcOffsetMinutes = it->utcOffsetMinutes;
+        r.userHome = QStringList{it->city, it->country}.join(QStringLiteral(", "));
+    }
+}
+
 void TriageModel::reload()
 {
     if (path_.isEmpty()) {
@@ -125,7 +146,12 @@ void TriageModel::reload()
     const QString dir = sortOrder_ == Qt::AscendingOrder ? QStringLiteral("ASC") : QStringLiteral("DESC");
     const QString orderBy = sortExpression(sortColumn_).arg(dir);
     const TriageFilter filter = filter_;
-    query_.run(path_, [filter, orderBy](Database &db) { return load(db, filter, orderBy); },
+    query_.run(path_,
+               [filter, orderBy](Database &db) {
+                   Loaded loaded = load(db, filter, orderBy);
+                   addUserZones(db, loaded);
+                   return loaded;
+               },
                [this](Loaded &result) {
                    beginResetModel();
                    rows_ = std::move(result.rows);
@@ -172,7 +198,15 @@ QVariant TriageModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case Severity: return severityLabel(r.severity);
         case TimeUtc: return utcText(r.timeMs);
-        case TimeLocal: return localText(r.timeMs);
+        case TimeLocal:
+            if (r.userUtcOffsetMinutes)
+                return role == Qt::ToolTipRole
+                           ? tr("%1 in the user's own zone: their usual offset, home %2 (from their baseline)")
+                                 .arg(offsetTimeText(r.timeMs, *r.userUtcOffsetMinutes), r.userHome)
+                           : offsetTimeText(r.timeMs, *r.userUtcOffsetMinutes);
+            return role == Qt::ToolTipRole ? tr("%1 in this computer's zone (%2): no baseline gives this subject's own zone")
+                                                 .arg(localText(r.timeMs), localZoneName())
+                                           : localText(r.timeMs) + tr(" (this computer)");
         case User: return r.user;
         case Kinds: return r.kinds;
         case Summary: return r.summary;
@@ -199,11 +233,12 @@ QVariant TriageModel::headerData(int section, Qt::Orientation orientation, int r
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
     if (role == Qt::ToolTipRole && section == TimeLocal)
-        return tr("Time in this computer's zone (%1)").arg(localZoneName());
+        return tr("The user's own local time with its UTC offset (their usual zone, from their baseline); "
+                  "without a baseline, this computer's zone (%1)").arg(localZoneName());
     if (role != Qt::DisplayRole)
         return {};
     static const char *const titles[ColumnCount] = {QT_TR_NOOP("Severity"), QT_TR_NOOP("Time (UTC)"),
-                                                    QT_TR_NOOP("Time (local)"), QT_TR_NOOP("User / subject"),
+                                                    QT_TR_NOOP("Time (user's zone)"), QT_TR_NOOP("User / subject"),
                                                     QT_TR_NOOP("Kinds"), QT_TR_NOOP("Reason"),
                                                     QT_TR_NOOP("Score"), QT_TR_NOOP("Status")};
     return tr(titles[section]);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include "background_query.h"
 #include "views/triage/triage_filter.h"
 
@@ -23,6 +25,8 @@ struct TriageRow
     double score = -1;  // -1 when none
     QString status;
     QString eventId;
+    std::optional<int> userUtcOffsetMinutes; // from the user's latest baseline: their own local time
+    QString userHome;                        // "Wellington, NZ"
 };
 
 // The anomaly queue. Filtering and sorting run in SQL on a pool thread with its own connection
@@ -68,6 +72,7 @@ private:
         QString error;
     };
     static Loaded load(Database &db, const TriageFilter &filter, const QString &orderBy);
+    static void addUserZones(Database &db, Loaded &loaded);
 
     BackgroundQuery<Loaded> query_;
     QString path_;

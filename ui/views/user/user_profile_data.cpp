@@ -87,8 +87,10 @@ UserProfileData readUserProfile(Database &db, const QString &upn, int topN)
         day.second += failure ? 1 : 0;
         ++d.signIns;
         d.failures += failure ? 1 : 0;
-        if (q.value(2).toInt() != 0)
+        if (q.value(2).toInt() != 0) {
             interactive.emplace_back(ms, failure);
+            ++d.interactiveSignIns;
+        }
         auto &c = countries[q.value(3).toString()];
         ++c.first;
         c.second = q.value(4).toDouble();

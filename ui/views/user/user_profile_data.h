@@ -44,6 +44,7 @@ struct UserProfileData
     std::map<QString, std::vector<Value>> top; // "Places", "IP addresses", "Apps", "Operating systems", "Browsers"
     std::map<qint64, std::pair<qint64, qint64>> days; // UTC day -> sign-ins, failures
     qint64 signIns = 0, failures = 0;
+    qint64 interactiveSignIns = 0; // the heatmap counts only these
     std::vector<Model> models;
     std::vector<Anomaly> anomalies;
     QString error;

@@ -3,6 +3,7 @@
 #include "accent_colors.h"
 #include "baseline/day_aggregate.h"
 #include "severity_style.h"
+#include "store/user_directory.h"
 #include "time_text.h"
 #include "widgets/table_copy.h"
 
@@ -165,14 +166,8 @@ void UserView::loadUsers()
     setLoading(true);
     users_.run(path_, [](Database &db) {
         Users u;
-        QSqlQuery q(db.connection());
-        q.setForwardOnly(true);
-        // Users with anomalies first, then by activity: the people an analyst looks at.
-        if (q.exec(QStringLiteral("SELECT s.upn FROM (SELECT upn, count(*) AS n FROM signins WHERE upn IS NOT NULL GROUP BY upn) s "
-                                  "LEFT JOIN (SELECT user_upn, max(severity_rank) AS worst FROM anomalies GROUP BY user_upn) a "
-                                  "ON a.user_upn = s.upn ORDER BY coalesce(a.worst, 0) DESC, s.n DESC LIMIT 20000")))
-            while (q.next())
-                u.upns << q.value(0).toString();
+        // Interactive users with anomalies first: the people an analyst looks at (store/user_directory.h).
+        u.upns = usersByInterest(db).valueOr({});
         return u;
     }, [this](Users &u) {
         const QString current = upn_;
@@ -225,6 +220,11 @@ void UserView::present()
                              .arg(d.upn, d.displayName, locale.toString(d.signIns), locale.toString(d.failures),
                                   locale.toString(d.signIns ? 100.0 * double(d.failures) / double(d.signIns) : 0.0, 'f', 1),
                                   baseline));
+        if (d.interactiveSignIns == 0) // a service account or token refreshes only: nothing for the heatmap to show
+            header_->setText(header_->text()
+                             + tr("\nNo interactive sign-ins: all %1 are non-interactive (token refreshes, background "
+                                  "apps), so the hour × weekday heatmap below is empty.")
+                                   .arg(locale.toString(d.signIns)));
     }
     heatmap_->setCells(d.heatmap, d.zoneText);
 
