@@ -4,7 +4,7 @@
 #include "detect/pipeline.h"
 #include "detect/training.h"
 #include "export/csv_writer.h"
-#include "ingest/timestamp.h"
+#include "model/time_format.h"
 #include "store/database.h"
 
 #include <QFile>

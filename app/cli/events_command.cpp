@@ -1,6 +1,7 @@
 #include "cli_command.h"
 #include "export/csv_writer.h"
 #include "ingest/timestamp.h"
+#include "model/time_format.h"
 #include "store/database.h"
 #include "store/event_queries.h"
 

@@ -1,6 +1,6 @@
 #include "cases/case_records.h"
 
-#include "ingest/timestamp.h"
+#include "model/time_format.h"
 #include "store/database.h"
 
 #include <QDateTime>

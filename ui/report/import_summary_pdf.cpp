@@ -1,7 +1,7 @@
 #include "report/import_summary_pdf.h"
 
 #include "report/import_summary.h"
-#include "time_text.h"
+#include "model/time_format.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,6 +1,6 @@
 #include "report/incident_report.h"
 
-#include "ingest/timestamp.h"
+#include "model/time_format.h"
 #include "store/database.h"
 #include "store/event_queries.h"
 

@@ -1,6 +1,6 @@
 #include "views/map/travel_map_view.h"
 
-#include "time_text.h"
+#include "model/time_format.h"
 #include "widgets/table_copy.h"
 
 #include <QHBoxLayout>

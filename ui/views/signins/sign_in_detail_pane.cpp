@@ -3,7 +3,7 @@
 #include "store/database.h"
 #include "json_text.h"
 #include "store/event_queries.h"
-#include "time_text.h"
+#include "model/time_format.h"
 #include "widgets/table_copy.h"
 
 #include <QFontDatabase>

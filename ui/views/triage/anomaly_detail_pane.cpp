@@ -4,7 +4,7 @@
 #include "json_text.h"
 #include "severity_style.h"
 #include "store/event_queries.h"
-#include "time_text.h"
+#include "model/time_format.h"
 #include "widgets/table_copy.h"
 
 #include <QFontDatabase>

@@ -3,7 +3,7 @@
 #include "accent_colors.h"
 #include "baseline/day_aggregate.h"
 #include "severity_style.h"
-#include "time_text.h"
+#include "model/time_format.h"
 #include "widgets/table_copy.h"
 
 #include <QChart>
