@@ -67,7 +67,7 @@ private:
         qint64 matching = 0, total = 0;
         QString error;
     };
-    static Loaded load(Database &db, const TriageFilter &filter, const QString &orderBy);
+    static Loaded load(Database &db, const TriageFilter &filter, AnomalyOrder order, bool descending);
 
     BackgroundQuery<Loaded> query_;
     QString path_;

@@ -5,6 +5,7 @@
 #include "severity_style.h"
 #include "model/time_format.h"
 #include "widgets/table_copy.h"
+#include "store/user_activity_queries.h"
 
 #include <QChart>
 #include <QChartView>
@@ -20,7 +21,6 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QStringListModel>
-#include <QSqlQuery>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QValueAxis>
@@ -165,16 +165,15 @@ void UserView::loadUsers()
     setLoading(true);
     users_.run(path_, [](Database &db) {
         Users u;
-        QSqlQuery q(db.connection());
-        q.setForwardOnly(true);
         // Users with anomalies first, then by activity: the people an analyst looks at.
-        if (q.exec(QStringLiteral("SELECT s.upn FROM (SELECT upn, count(*) AS n FROM signins WHERE upn IS NOT NULL GROUP BY upn) s "
-                                  "LEFT JOIN (SELECT user_upn, max(severity_rank) AS worst FROM anomalies GROUP BY user_upn) a "
-                                  "ON a.user_upn = s.upn ORDER BY coalesce(a.worst, 0) DESC, s.n DESC LIMIT 20000")))
-            while (q.next())
-                u.upns << q.value(0).toString();
+        Result<QStringList> users = UserActivityQueries(db).usersByConcern(20000);
+        if (users)
+            u.upns = std::move(*users);
+        else
+            u.error = users.error().message;
         return u;
     }, [this](Users &u) {
+        reportProblem(u.error);
         const QString current = upn_;
         if (u.upns != users_list_) { // refilling hundreds of items (and the completer) is the costly part
             users_list_ = u.upns;
