@@ -23,4 +23,9 @@ Status SqlQuery::run(const QString &sql, const QVariantList &binds, const QStrin
     return {};
 }
 
+Error SqlQuery::failed(const QString &doing) const
+{
+    return Error::storage(Database::describe(doing, q_.lastError()));
+}
+
 } // namespace backsight

@@ -21,6 +21,9 @@ public:
     Status run(const QString &sql, const QVariantList &binds, const QString &doing);
     Status run(const QString &sql, const QString &doing) { return run(sql, {}, doing); }
 
+    // The last statement's failure as a Storage error (for statements prepared once and run many times).
+    Error failed(const QString &doing) const;
+
     bool next() { return q_.next(); }
     QVariant value(int i) const { return q_.value(i); }
     QSqlQuery &query() { return q_; }
