@@ -1,5 +1,6 @@
 #include "ml/user_models.h"
 
+#include "ml/parallel_for.h"
 #include "features/signin_features.h"
 #include "ml/autoencoder.h"
 #include "ml/isolation_forest.h"
@@ -161,28 +162,6 @@ double thresholdFor(const std::vector<double> &scores, double sensitivity, QJson
                     {QStringLiteral("rule"), QStringLiteral("max(q(1-0.005*s), median + 5/s*1.4826*MAD)")},
                     {QStringLiteral("sensitivity"), s}};
     return threshold;
-}
-
-template<typename F>
-void parallelFor(int threads, std::int64_t count, F &&body)
-{
-    if (threads <= 0)
-        threads = int(std::max(1u, std::thread::hardware_concurrency()));
-    threads = int(std::min<std::int64_t>(threads, count));
-    if (threads <= 1) {
-        for (std::int64_t i = 0; i < count; ++i)
-            body(i);
-        return;
-    }
-    std::atomic<std::int64_t> next{0};
-    std::vector<std::thread> pool;
-    for (int t = 0; t < threads; ++t)
-        pool.emplace_back([&] {
-            for (std::int64_t i = next++; i < count; i = next++)
-                body(i);
-        });
-    for (std::thread &th : pool)
-        th.join();
 }
 
 struct TrainTask
