@@ -1,6 +1,6 @@
 #include "cli_command.h"
 
-#include "detect/anomaly_repository.h"
+#include "store/anomaly_repository.h"
 #include "detect/pipeline.h"
 #include "detect/training.h"
 #include "export/csv_writer.h"

@@ -1,4 +1,4 @@
-#include "detect/anomaly_repository.h"
+#include "store/anomaly_repository.h"
 
 #include "model/time_format.h"
 #include "store/database.h"
