@@ -135,6 +135,9 @@ void MainWindow::addView(CaseView *view)
         if (view == currentView())
             viewSummary_->setText(summary);
     });
+    connect(view, &CaseView::problem, this, [this, view](const QString &message) {
+        statusBar()->showMessage(tr("%1: %2").arg(view->title(), message), 30000);
+    });
     view->setDatabase(db_.get());
 }
 

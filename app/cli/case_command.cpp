@@ -1,6 +1,6 @@
 #include "cases/case_records.h"
 #include "cli_command.h"
-#include "ingest/timestamp.h"
+#include "model/time_format.h"
 #include "store/database.h"
 
 #include <QJsonArray>

@@ -1,12 +1,13 @@
 #include "cli_command.h"
 
-#include "detect/anomaly_repository.h"
+#include "store/anomaly_repository.h"
 #include "detect/pipeline.h"
 #include "detect/training.h"
 #include "export/csv_writer.h"
 #include "export/ecs_export.h"
 #include "export/timesketch_export.h"
 #include "ingest/timestamp.h"
+#include "model/time_format.h"
 #include "store/database.h"
 
 #include <QFile>

@@ -1,5 +1,5 @@
 #include "cli_command.h"
-#include "eval/anomaly_store.h"
+#include "store/evaluation_queries.h"
 #include "store/database.h"
 
 #include <QFileInfo>

@@ -3,6 +3,7 @@
 #include "export/ecs_export.h"
 #include "export/timesketch_export.h"
 #include "ingest/timestamp.h"
+#include "model/time_format.h"
 #include "store/database.h"
 #include "store/event_queries.h"
 

@@ -1,6 +1,6 @@
 #include "cli_command.h"
-#include "ingest/timestamp.h"
-#include "ml/model_registry.h"
+#include "model/time_format.h"
+#include "store/model_repository.h"
 #include "store/database.h"
 
 #include <QJsonArray>
@@ -10,7 +10,7 @@
 namespace backsight::cli {
 namespace {
 
-QJsonObject toJson(const ml::ModelRecord &m)
+QJsonObject toJson(const ModelRecord &m)
 {
     return {{QStringLiteral("id"), m.id},
             {QStringLiteral("scope"), m.scope},
@@ -55,7 +55,6 @@ int runModels(Context &ctx, const QStringList &args)
         ctx.err << "backsight-cli: " << db.error() << "\n";
         return StorageError;
     }
-    QString error;
     if (parser.isSet(rollback)) {
         bool ok = false;
         const qint64 id = parser.value(rollback).toLongLong(&ok);
@@ -63,22 +62,27 @@ int runModels(Context &ctx, const QStringList &args)
             ctx.err << "backsight-cli models: --rollback takes a model id (see models --json)\n";
             return Usage;
         }
-        if (!ml::rollbackToModel(db, id, error)) {
-            ctx.err << "backsight-cli models: " << error << "\n";
-            return error.startsWith(QStringLiteral("There is no")) ? Usage : StorageError;
+        ModelRepository models(db);
+        if (const Status s = models.activate(id); !s) {
+            ctx.err << "backsight-cli models: " << s.error().message << "\n";
+            return s.error().category == Error::Category::NotFound ? Usage : StorageError;
         }
-        const std::optional<ml::ModelRecord> m = ml::modelById(db, id, error);
-        if (parser.isSet(json) && m) {
-            ml::ModelRecord shown = *m;
+        const Result<ModelRecord> m = models.byId(id);
+        if (!m) {
+            ctx.err << "backsight-cli models: " << m.error().message << "\n";
+            return StorageError;
+        }
+        if (parser.isSet(json)) {
+            ModelRecord shown = *m;
             shown.data.clear();
             ctx.out << QJsonDocument(QJsonObject{{QStringLiteral("rolled_back_to"), toJson(shown)}}).toJson(QJsonDocument::Compact)
                     << "\n";
-        } else if (m) {
+        } else {
             ctx.out << QStringLiteral("%1 %2 model of %3: version %4 is now in force\n").arg(m->scope, m->kind, m->subject).arg(m->version);
         }
         return Ok;
     }
-    ml::ModelFilter filter;
+    ModelFilter filter;
     if (parser.isSet(user)) {
         filter.scope = QStringLiteral("user");
         filter.subject = parser.value(user).toLower();
@@ -86,14 +90,15 @@ int runModels(Context &ctx, const QStringList &args)
     if (parser.isSet(scope))
         filter.scope = parser.value(scope);
     filter.activeOnly = parser.isSet(active);
-    std::vector<ml::ModelRecord> models;
-    if (!ml::listModels(db, filter, models, error)) {
-        ctx.err << "backsight-cli: " << error << "\n";
+    const Result<std::vector<ModelRecord>> listed = ModelRepository(db).list(filter);
+    if (!listed) {
+        ctx.err << "backsight-cli: " << listed.error().message << "\n";
         return StorageError;
     }
+    const std::vector<ModelRecord> &models = *listed;
     if (parser.isSet(json)) {
         QJsonArray list;
-        for (const ml::ModelRecord &m : models)
+        for (const ModelRecord &m : models)
             list.append(toJson(m));
         ctx.out << QJsonDocument(QJsonObject{{QStringLiteral("database"), db.path()}, {QStringLiteral("models"), list}})
                        .toJson(QJsonDocument::Compact)
@@ -113,7 +118,7 @@ int runModels(Context &ctx, const QStringList &args)
                    .arg(QStringLiteral("Events"), 7)
                    .arg(QStringLiteral("Threshold"), 10)
                    .arg(QStringLiteral("Trained (UTC)"));
-    for (const ml::ModelRecord &m : models) {
+    for (const ModelRecord &m : models) {
         ctx.out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8%9\n")
                        .arg(m.id, 6)
                        .arg(m.scope, -7)

@@ -1,6 +1,6 @@
 #include "backup/backup_series.h"
 #include "cli_command.h"
-#include "ingest/timestamp.h"
+#include "model/time_format.h"
 #include "store/database.h"
 
 #include <QJsonArray>

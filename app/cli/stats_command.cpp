@@ -1,5 +1,5 @@
 #include "cli_command.h"
-#include "ingest/timestamp.h"
+#include "model/time_format.h"
 #include "store/database.h"
 #include "store/event_queries.h"
 

@@ -1,42 +1,5 @@
 #pragma once
 
-#include "detect/finding.h"
-
-#include <QJsonObject>
-#include <functional>
-
-namespace backsight {
-class Database;
-}
-
-namespace backsight::detect {
-
-// Which anomalies to read. Empty fields do not filter.
-struct AnomalyFilter
-{
-    std::optional<Severity> minSeverity;
-    std::optional<qint64> fromMs, toMs;   // time_ms in [from, to)
-    QString upn;                          // lower case
-    QStringList ids;
-    QStringList kinds;                    // any of these as primary kind
-    QStringList statuses;
-    QString subjectType;
-};
-
-// Stores anomalies: INSERT OR IGNORE on the id, so detecting the same thing twice adds nothing.
-// Runs inside the caller's transaction when there is one. Returns how many rows were new, or -1 with `error`.
-qint64 insertAnomalies(Database &db, const std::vector<Anomaly> &anomalies, QString &error);
-
-// Calls `row` for each anomaly matching `filter`, ordered by time then id; `row` returns false to stop.
-bool forEachAnomaly(Database &db, const AnomalyFilter &filter, const std::function<bool(const Anomaly &)> &row,
-                    QString &error);
-
-// The JSONL/report shape: id, user_principal_name, subject_type, subject, kinds, severity, score,
-// threat_score, event_time (ISO 8601 UTC), end_time, event_ids, event_table, reasons [{detector,text,evidence}],
-// summary, detected_at, status, status_by, status_at, run_id, baseline_id, model_id.
-QJsonObject anomalyToJson(const Anomaly &anomaly);
-
-// A stable id for a finding: the same detector, subject and events always give the same id.
-QString anomalyId(const QString &kind, const QString &subject, const QStringList &eventIds, qint64 timeMs);
-
-} // namespace backsight::detect
+// Moved to core/store (all SQL lives there); this forwarding header keeps detector code that still names the old
+// path compiling until its includes are updated.
+#include "store/anomaly_repository.h"

@@ -1,12 +1,14 @@
 #include "detect/pipeline.h"
 
 #include "baseline/profile.h"
-#include "detect/anomaly_repository.h"
+#include "store/anomaly_repository.h"
 #include "detect/tenant_detectors.h"
 #include "detect/user_detectors.h"
 #include "sigma/sigma_runner.h"
 #include "model/sign_in_result.h"
 #include "store/database.h"
+#include "store/detection_run_repository.h"
+#include "detect/pipeline_sql.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -24,76 +26,10 @@ using baseline::DayAggregate;
 using baseline::kDayMs;
 using baseline::dayOf;
 
+using namespace detail;
+
 namespace {
 
-const QString kSignInColumns = QStringLiteral(
-    "rowid, id, created_ms, upn, app_name, resource, client_app, ip, city, country, latitude, longitude, os, browser, "
-    "device_id, error_code, interactive");
-
-SignInEvent readEvent(const QSqlQuery &q)
-{
-    SignInEvent e;
-    int i = 0;
-    e.rowId = q.value(i++).toLongLong();
-    e.id = q.value(i++).toString();
-    e.timeMs = q.value(i++).toLongLong();
-    e.upn = q.value(i++).toString();
-    e.app = q.value(i++).toString();
-    e.resource = q.value(i++).toString();
-    e.clientApp = q.value(i++).toString();
-    e.ip = q.value(i++).toString();
-    e.prefix = e.ip.isEmpty() ? QString() : ipPrefix(e.ip);
-    e.city = q.value(i++).toString();
-    e.country = q.value(i++).toString();
-    if (const QVariant v = q.value(i++); !v.isNull())
-        e.latitude = v.toDouble();
-    if (const QVariant v = q.value(i++); !v.isNull())
-        e.longitude = v.toDouble();
-    e.os = q.value(i++).toString();
-    e.browser = q.value(i++).toString();
-    e.deviceId = q.value(i++).toString();
-    e.errorCode = q.value(i++).toLongLong();
-    e.result = classifyErrorCode(e.errorCode);
-    e.interactive = q.value(i++).toInt() != 0;
-    return e;
-}
-
-bool exec(QSqlQuery &q, const QString &doing, QString &error)
-{
-    if (q.exec())
-        return true;
-    error = Database::describe(doing, q.lastError());
-    return false;
-}
-
-bool execSql(Database &db, const QString &sql, const QString &doing, QString &error)
-{
-    QSqlQuery q(db.connection());
-    if (q.exec(sql))
-        return true;
-    error = Database::describe(doing, q.lastError());
-    return false;
-}
-
-std::optional<qint64> scalar(Database &db, const QString &sql, const QVariantList &binds, const QString &doing,
-                             QString &error, bool &ok)
-{
-    QSqlQuery q(db.connection());
-    q.prepare(sql);
-    for (int i = 0; i < binds.size(); ++i)
-        q.bindValue(i, binds[i]);
-    ok = exec(q, doing, error);
-    if (!ok || !q.next() || q.value(0).isNull())
-        return std::nullopt;
-    return q.value(0).toLongLong();
-}
-
-qint64 watermark(Database &db, const QString &name, QString &error, bool &ok)
-{
-    return scalar(db, QStringLiteral("SELECT value FROM watermarks WHERE name = ?"), {name},
-                  QStringLiteral("reading the detection watermark"), error, ok)
-        .value_or(0);
-}
 
 // Users who made an admin tool sign-in in the window are treated as privileged.
 bool usesAdminTools(const baseline::Profile &profile)
@@ -161,11 +97,7 @@ private:
     std::optional<qint64> coverage_;
 };
 
-struct UserRange
-{
-    QString upn;
-    qint64 minMs = 0, maxMs = 0;
-};
+using UserRange = UserSignInRange;
 
 // What one user's examination produced.
 struct UserResult
@@ -317,160 +249,249 @@ private:
         lastLocated_{db_.connection()};
 };
 
-bool storeDays(Database &db, const QString &upn, const std::map<qint64, DayAggregate> &days, QString &error)
+
+using Source = DetectionRunRepository::Source;
+
+// The rows (from, to] of each event source that a run examines.
+struct RowRange
 {
-    QSqlQuery q(db.connection());
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO user_days (upn, day, data) VALUES (?, ?, ?)"));
-    for (const auto &[day, aggregate] : days) {
-        q.bindValue(0, upn);
-        q.bindValue(1, day);
-        q.bindValue(2, aggregate.serialize());
-        if (!exec(q, QStringLiteral("storing the day aggregates of %1").arg(upn), error))
+    qint64 from = 0, to = 0;
+    bool hasNew() const { return to > from; }
+};
+
+struct RunRows
+{
+    RowRange signIns, audits, backups;
+};
+
+Status readRows(DetectionRunRepository &runs, RunRows &rows)
+{
+    for (auto [source, range] : {std::pair{Source::SignIns, &rows.signIns}, std::pair{Source::Audits, &rows.audits},
+                                 std::pair{Source::BackupSessions, &rows.backups}}) {
+        const Result<qint64> from = runs.watermark(source);
+        if (!from)
+            return from.error();
+        const Result<qint64> to = runs.latestRow(source);
+        if (!to)
+            return to.error();
+        *range = {*from, *to};
+    }
+    return {};
+}
+
+QJsonObject runParameters(const DetectOptions &o, const RunRows &rows)
+{
+    QJsonObject parameters = o.params.toJson();
+    parameters.insert(QStringLiteral("severity_policy"), o.policy.toJson());
+    QJsonArray scorers;
+    for (const auto &s : o.signInScorers)
+        scorers.append(s.first);
+    for (const auto &s : o.backupScorers)
+        scorers.append(s.first);
+    parameters.insert(QStringLiteral("scorers"), scorers);
+    const auto pair = [](const RowRange &r) { return QJsonArray{r.from, r.to}; };
+    parameters.insert(QStringLiteral("examined_rowids"), QJsonObject{{QStringLiteral("signins"), pair(rows.signIns)},
+                                                                     {QStringLiteral("audits"), pair(rows.audits)},
+                                                                     {QStringLiteral("backup_sessions"), pair(rows.backups)}});
+    return parameters;
+}
+
+// One detection run: reads, then writes in one transaction, so a cancelled or failed run leaves no trace but its
+// row in detection_runs, which says how it ended.
+class DetectionRun
+{
+public:
+    DetectionRun(Database &db, const DetectOptions &o, DetectReport &report, QString &error)
+        : db_(db), o_(o), report_(report), error_(error), runs_(db)
+    {
+    }
+
+    bool run(const RunRows &rows, qint64 nowMs);
+
+private:
+    bool examineUsers(const std::vector<UserRange> &users, std::vector<Finding> &findings);
+    bool scoreSignIns(const std::vector<UserRange> &users, std::vector<Finding> &findings);
+    bool scoreBackups(std::vector<Finding> &findings);
+    bool store(const std::vector<Finding> &batch);
+    bool moveWatermarks();
+    bool progress(double value) const { return !o_.progress || o_.progress(value); }
+    void lap(const char *name) { report_.phaseMs[QString::fromLatin1(name)] += phase_.restart(); }
+    bool take(const Status &s)
+    {
+        if (!s)
+            error_ = s.error().message;
+        return s.ok();
+    }
+    // Closes the run row; a failure to do so is added to the error, never dropped.
+    bool finish(const QString &status)
+    {
+        const Status s = runs_.finish(report_.runId, status,
+                                      report_.signInsExamined + report_.auditsExamined + report_.backupSessionsExamined,
+                                      report_.anomaliesAdded);
+        if (!s)
+            error_ = error_.isEmpty() ? s.error().message : error_ + QStringLiteral("; ") + s.error().message;
+        return s.ok();
+    }
+    bool fail()
+    {
+        db_.connection().rollback();
+        finish(QStringLiteral("failed: ") + error_);
+        return false;
+    }
+    bool cancelled()
+    {
+        db_.connection().rollback();
+        report_.cancelled = true;
+        return finish(QStringLiteral("cancelled"));
+    }
+
+    Database &db_;
+    const DetectOptions &o_;
+    DetectReport &report_;
+    QString &error_;
+    DetectionRunRepository runs_;
+    RunRows rows_;
+    qint64 nowMs_ = 0;
+    QElapsedTimer phase_;
+};
+
+bool DetectionRun::run(const RunRows &rows, qint64 nowMs)
+{
+    rows_ = rows;
+    nowMs_ = nowMs;
+    if (!take(runs_.ensureAddressIndex()))
+        return false;
+    const Result<qint64> runId = runs_.start(nowMs, runParameters(o_, rows));
+    if (!runId)
+        return take(runId.error());
+    report_.runId = *runId;
+    if (!db_.connection().transaction()) {
+        error_ = Database::describe(QStringLiteral("starting the detection transaction"), db_.connection().lastError());
+        return fail();
+    }
+    Result<std::vector<UserRange>> users = runs_.usersWithNewSignIns(rows.signIns.from, rows.signIns.to);
+    if (!users)
+        return take(users.error()) || fail();
+    report_.users = qint64(users->size());
+    phase_.start();
+    lap("setup");
+    std::vector<Finding> findings;
+    if (!examineUsers(*users, findings))
+        return report_.cancelled || fail();
+    lap("users");
+    if (rows.signIns.hasNew() && !scoreSignIns(*users, findings))
+        return fail();
+    if (!progress(0.85))
+        return cancelled();
+    if (!scoreBackups(findings))
+        return fail();
+    lap("scorers");
+    report_.findings = qint64(findings.size());
+    if (!store(findings))
+        return fail();
+    lap("store");
+    // Audits last: they link to the sign-in anomalies just stored.
+    if (rows.audits.hasNew()) {
+        std::vector<Finding> auditFindings;
+        if (!detectPrivilegedAudits(db_, o_, rows.audits.from, rows.audits.to, auditFindings, report_.auditsExamined, error_))
+            return fail();
+        report_.findings += qint64(auditFindings.size());
+        if (!store(auditFindings))
+            return fail();
+    }
+    lap("audits");
+    if (!progress(0.95))
+        return cancelled();
+    if (!moveWatermarks())
+        return fail();
+    if (!db_.connection().commit()) {
+        error_ = Database::describe(QStringLiteral("committing the detection run"), db_.connection().lastError());
+        return fail();
+    }
+    lap("commit");
+    return finish(QStringLiteral("done"));
+}
+
+// Each user with new sign-ins against their own history; returns false on error or cancel (report_.cancelled).
+bool DetectionRun::examineUsers(const std::vector<UserRange> &users, std::vector<Finding> &findings)
+{
+    const Result<QHash<QString, std::pair<qint64, qint64>>> baselines = runs_.newestBaselines();
+    if (!baselines)
+        return take(baselines.error());
+    SqlTenantFacts tenant(db_, o_.params.sharedIpMinUsers);
+    UserExaminer examiner(db_, o_, tenant, *baselines);
+    for (size_t u = 0; u < users.size(); ++u) {
+        UserResult result;
+        if (!examiner.examine(users[u], rows_.signIns.from, rows_.signIns.to, result, report_, error_))
             return false;
+        if (!take(storeDays(runs_, users[u].upn, result.days))
+            || !take(runs_.saveUserWindow(users[u].upn, o_.params.windowDays, result.windowEndDay, result.window)))
+            return false;
+        for (Finding &f : result.findings)
+            findings.push_back(std::move(f));
+        if ((u & 15) == 0 && !progress(0.8 * double(u) / double(users.size()))) {
+            cancelled();
+            return false;
+        }
     }
     return true;
 }
 
-// Password sprays: every source address (and /24) with a new credential failure, judged over its sign-ins around them.
-bool detectSprays(Database &db, const DetectOptions &o, qint64 fromRowId, qint64 toRowId, int activeUsers,
-                  std::vector<Finding> &out, QString &error)
+bool DetectionRun::scoreSignIns(const std::vector<UserRange> &users, std::vector<Finding> &findings)
 {
-    QSqlQuery sources(db.connection());
-    sources.prepare(QStringLiteral("SELECT ip, MIN(created_ms), MAX(created_ms) FROM signins WHERE rowid > ? AND rowid <= ? "
-                                   "AND error_code IN (50126, 50034, 50055, 50056, 50057, 50144, 50053) AND ip IS NOT NULL "
-                                   "GROUP BY ip"));
-    sources.bindValue(0, fromRowId);
-    sources.bindValue(1, toRowId);
-    if (!exec(sources, QStringLiteral("finding the sources of new failed sign-ins"), error))
+    qint64 minMs = std::numeric_limits<qint64>::max();
+    for (const UserRange &u : users)
+        minMs = std::min(minMs, u.minMs);
+    const qint64 firstDay = users.empty() ? 0 : dayOf(minMs);
+    const Result<qint64> active = runs_.activeUsersSince(firstDay - o_.params.windowDays);
+    if (!active)
+        return take(active.error());
+    if (!detectSprays(db_, o_, rows_.signIns.from, rows_.signIns.to, std::max(int(*active), int(users.size())), findings, error_))
         return false;
-    struct Span { qint64 from, to; };
-    QHash<QString, Span> ips, prefixes;
-    while (sources.next()) {
-        const QString ip = sources.value(0).toString();
-        const Span s{sources.value(1).toLongLong(), sources.value(2).toLongLong()};
-        ips.insert(ip, s);
-        auto &p = prefixes[ipPrefix(ip)];
-        p = p.to == 0 ? s : Span{std::min(p.from, s.from), std::max(p.to, s.to)};
-    }
-    const qint64 margin = qint64(o.params.slowSprayHours) * 3'600'000;
-    QSqlQuery load(db.connection());
-    load.prepare(QStringLiteral("SELECT id, upn, ip, city, country, created_ms, error_code FROM signins "
-                                "WHERE ip >= ? AND ip < ? AND created_ms >= ? AND created_ms <= ? ORDER BY created_ms, id"));
-    QSqlQuery known(db.connection());
-    known.prepare(QStringLiteral("SELECT 1 FROM anomalies WHERE subject = ? AND kind = 'password_spray' AND "
-                                 "COALESCE(end_ms, time_ms) >= ? AND time_ms <= ? LIMIT 1"));
-    PasswordSprayDetector detector;
-    QSet<QString> reportedIps;
-    for (auto it = prefixes.cbegin(); it != prefixes.cend(); ++it) {
-        const QString &prefix = it.key();
-        const bool v4 = prefix.endsWith(QStringLiteral(".0/24"));
-        // Addresses of the prefix are a text range: "a.b.c." up to "a.b.c/" ('/' follows '.').
-        const QString low = v4 ? prefix.left(prefix.size() - 4) : prefix.left(prefix.size() - 4);
-        QString high = low;
-        high[high.size() - 1] = QChar(high.back().unicode() + 1);
-        load.bindValue(0, v4 ? low : it.key());
-        load.bindValue(1, v4 ? high : it.key() + QLatin1Char('~'));
-        load.bindValue(2, it->from - margin);
-        load.bindValue(3, it->to + margin);
-        if (!exec(load, QStringLiteral("reading the sign-ins from %1").arg(prefix), error))
+    lap("sprays");
+    for (const auto &[name, scorer] : o_.signInScorers) {
+        if (!scorer(db_, rows_.signIns.from, rows_.signIns.to, findings, error_)) {
+            error_ = QStringLiteral("%1: %2").arg(name, error_);
             return false;
-        std::vector<SourceSignIn> all;
-        QHash<QString, std::vector<SourceSignIn>> byIp;
-        while (load.next()) {
-            SourceSignIn s;
-            s.id = load.value(0).toString();
-            s.upn = load.value(1).toString();
-            s.ip = load.value(2).toString();
-            const QString city = load.value(3).toString(), country = load.value(4).toString();
-            s.place = city.isEmpty() ? country : city + QStringLiteral(", ") + country;
-            s.timeMs = load.value(5).toLongLong();
-            s.result = classifyErrorCode(load.value(6).toLongLong());
-            all.push_back(s);
-            byIp[s.ip].push_back(s);
-        }
-        std::vector<Finding> found;
-        for (auto ip = byIp.cbegin(); ip != byIp.cend(); ++ip) {
-            if (!ips.contains(ip.key()))
-                continue;
-            for (Finding &f : detector.examine(ip.key(), false, *ip, activeUsers, o.params))
-                found.push_back(std::move(f));
-        }
-        if (found.empty() && byIp.size() > 1) {
-            for (Finding &f : detector.examine(prefix, true, all, activeUsers, o.params))
-                found.push_back(std::move(f));
-        }
-        for (Finding &f : found) {
-            if (f.kind == QLatin1String("password_spray")) {
-                // A spray an earlier run already reported (a slow spray spans imports) is not reported twice.
-                known.bindValue(0, f.subject);
-                known.bindValue(1, f.timeMs - margin);
-                known.bindValue(2, f.endMs.value_or(f.timeMs));
-                if (!exec(known, QStringLiteral("looking for earlier sprays"), error))
-                    return false;
-                if (known.next())
-                    continue;
-                reportedIps.insert(f.subject);
-            }
-            out.push_back(std::move(f));
         }
     }
     return true;
 }
 
-QString targetsText(const QString &json)
+bool DetectionRun::scoreBackups(std::vector<Finding> &findings)
 {
-    QStringList names;
-    for (const QJsonValue &v : QJsonDocument::fromJson(json.toUtf8()).array()) {
-        const QJsonObject o = v.toObject();
-        for (const char *key : {"userPrincipalName", "displayName", "id"}) {
-            const QString s = o.value(QString::fromLatin1(key)).toString();
-            if (!s.isEmpty()) {
-                names << s;
-                break;
-            }
+    if (!rows_.backups.hasNew())
+        return true;
+    report_.backupSessionsExamined = rows_.backups.to - rows_.backups.from;
+    for (const auto &[name, scorer] : o_.backupScorers) {
+        if (!scorer(db_, rows_.backups.from, rows_.backups.to, findings, error_)) {
+            error_ = QStringLiteral("%1: %2").arg(name, error_);
+            return false;
         }
     }
-    return names.join(QStringLiteral(", "));
+    return true;
 }
 
-bool detectPrivilegedAudits(Database &db, const DetectOptions &o, qint64 fromRowId, qint64 toRowId,
-                            std::vector<Finding> &out, qint64 &examined, QString &error)
+bool DetectionRun::store(const std::vector<Finding> &batch)
 {
-    QSqlQuery audits(db.connection());
-    audits.prepare(QStringLiteral("SELECT id, time_ms, activity, initiator_upn, initiator_ip, targets, result FROM audits "
-                                  "WHERE rowid > ? AND rowid <= ? ORDER BY time_ms, id"));
-    audits.bindValue(0, fromRowId);
-    audits.bindValue(1, toRowId);
-    if (!exec(audits, QStringLiteral("reading new audit records"), error))
+    std::vector<Anomaly> anomalies = o_.policy.apply(batch, nowMs_, report_.runId);
+    const qint64 added = insertAnomalies(db_, anomalies, error_);
+    if (added < 0)
         return false;
-    QSqlQuery prior(db.connection());
-    prior.prepare(QStringLiteral("SELECT id, kind, summary, severity_rank, time_ms FROM anomalies WHERE user_upn = ? "
-                                 "AND time_ms >= ? AND time_ms <= ? AND event_table = 'signins' ORDER BY time_ms"));
-    PrivilegedAuditDetector detector;
-    while (audits.next()) {
-        ++examined;
-        AuditRecord a;
-        a.id = audits.value(0).toString();
-        a.timeMs = audits.value(1).toLongLong();
-        a.activity = audits.value(2).toString();
-        a.initiatorUpn = audits.value(3).toString().toLower();
-        a.initiatorIp = audits.value(4).toString();
-        a.targets = targetsText(audits.value(5).toString());
-        a.result = audits.value(6).toString();
-        if (a.initiatorUpn.isEmpty() || !PrivilegedAuditDetector::isPrivileged(a.activity))
-            continue;
-        prior.bindValue(0, a.initiatorUpn);
-        prior.bindValue(1, a.timeMs - qint64(o.params.privilegedWithinHours) * 3'600'000);
-        prior.bindValue(2, a.timeMs);
-        if (!exec(prior, QStringLiteral("looking for anomalies before an audit record"), error))
-            return false;
-        std::vector<PriorAnomaly> anomalies;
-        while (prior.next())
-            anomalies.push_back({prior.value(0).toString(), prior.value(1).toString(), prior.value(2).toString(),
-                                 Severity(qBound(1, prior.value(3).toInt(), 4)), prior.value(4).toLongLong()});
-        if (auto f = detector.examine(a, anomalies, o.params))
-            out.push_back(std::move(*f));
+    report_.anomaliesAdded += added;
+    for (const Anomaly &a : anomalies) {
+        ++report_.anomaliesByKind[a.kinds.value(0)];
+        ++report_.anomaliesBySeverity[severityName(a.severity)];
     }
+    return true;
+}
+
+bool DetectionRun::moveWatermarks()
+{
+    for (const auto &[source, range] : {std::pair{Source::SignIns, rows_.signIns}, std::pair{Source::Audits, rows_.audits},
+                                        std::pair{Source::BackupSessions, rows_.backups}})
+        if (!take(runs_.setWatermark(source, std::max(range.to, range.from))))
+            return false;
     return true;
 }
 
@@ -481,328 +502,28 @@ static bool runDetectionOnly(Database &db, const DetectOptions &o, DetectReport 
     QElapsedTimer timer;
     timer.start();
     report = {};
-    bool ok = true;
-    const qint64 signInsFrom = watermark(db, QStringLiteral("signins"), error, ok);
-    if (!ok)
+    DetectionRunRepository runs(db);
+    RunRows rows;
+    if (const Status s = readRows(runs, rows); !s) {
+        error = s.error().message;
         return false;
-    const qint64 auditsFrom = watermark(db, QStringLiteral("audits"), error, ok);
-    const qint64 backupFrom = watermark(db, QStringLiteral("backup_sessions"), error, ok);
-    const qint64 signInsTo = scalar(db, QStringLiteral("SELECT MAX(rowid) FROM signins"), {}, QStringLiteral("reading sign-ins"), error, ok).value_or(0);
-    const qint64 auditsTo = scalar(db, QStringLiteral("SELECT MAX(rowid) FROM audits"), {}, QStringLiteral("reading audits"), error, ok).value_or(0);
-    const qint64 backupTo = scalar(db, QStringLiteral("SELECT MAX(rowid) FROM backup_sessions"), {},
-                                   QStringLiteral("reading backup sessions"), error, ok).value_or(0);
-    if (!ok)
-        return false;
-    if (signInsTo <= signInsFrom && auditsTo <= auditsFrom && backupTo <= backupFrom) {
+    }
+    if (!rows.signIns.hasNew() && !rows.audits.hasNew() && !rows.backups.hasNew()) {
         report.nothingNew = true;
         report.elapsedMs = timer.elapsed();
         return true;
     }
-    // Sprays and shared addresses look sign-ins up by address; the index is made once, at the first detection,
-    // so that imports without detection do not pay for it.
-    if (!execSql(db, QStringLiteral("CREATE INDEX IF NOT EXISTS signins_ip ON signins(ip, created_ms)"),
-                 QStringLiteral("indexing sign-ins by address"), error))
-        return false;
-
     const qint64 now = o.nowMs ? o.nowMs : QDateTime::currentMSecsSinceEpoch();
-    {
-        QSqlQuery q(db.connection());
-        q.prepare(QStringLiteral("INSERT INTO detection_runs (started_ms, parameters, status) VALUES (?, ?, 'running')"));
-        QJsonObject parameters = o.params.toJson();
-        parameters.insert(QStringLiteral("severity_policy"), o.policy.toJson());
-        QJsonArray scorers;
-        for (const auto &s : o.signInScorers)
-            scorers.append(s.first);
-        for (const auto &s : o.backupScorers)
-            scorers.append(s.first);
-        parameters.insert(QStringLiteral("scorers"), scorers);
-        parameters.insert(QStringLiteral("examined_rowids"),
-                          QJsonObject{{QStringLiteral("signins"), QJsonArray{signInsFrom, signInsTo}},
-                                      {QStringLiteral("audits"), QJsonArray{auditsFrom, auditsTo}},
-                                      {QStringLiteral("backup_sessions"), QJsonArray{backupFrom, backupTo}}});
-        q.bindValue(0, now);
-        q.bindValue(1, QString::fromUtf8(QJsonDocument(parameters).toJson(QJsonDocument::Compact)));
-        if (!exec(q, QStringLiteral("starting a detection run"), error))
-            return false;
-        report.runId = q.lastInsertId().toLongLong();
+    DetectionRun run(db, o, report, error);
+    const bool ok = run.run(rows, now);
+    if (ok && !report.cancelled) {
+        report.elapsedMs = timer.elapsed();
+        if (o.progress)
+            o.progress(1.0);
     }
-    const auto finishRun = [&](const QString &status) {
-        QSqlQuery q(db.connection());
-        q.prepare(QStringLiteral("UPDATE detection_runs SET finished_ms = ?, events_examined = ?, anomalies_added = ?, "
-                                 "status = ? WHERE id = ?"));
-        q.bindValue(0, QDateTime::currentMSecsSinceEpoch());
-        q.bindValue(1, report.signInsExamined + report.auditsExamined + report.backupSessionsExamined);
-        q.bindValue(2, report.anomaliesAdded);
-        q.bindValue(3, status);
-        q.bindValue(4, report.runId);
-        q.exec();
-    };
-    const auto fail = [&]() {
-        db.connection().rollback();
-        finishRun(QStringLiteral("failed: ") + error);
-        return false;
-    };
-    const auto cancelled = [&]() {
-        db.connection().rollback();
-        report.cancelled = true;
-        finishRun(QStringLiteral("cancelled"));
-        return true;
-    };
-    const auto progress = [&](double value) { return !o.progress || o.progress(value); };
-
-    // Everything below reads, then writes in one transaction: a cancelled or failed run leaves no trace but its row.
-    if (!db.connection().transaction()) {
-        error = Database::describe(QStringLiteral("starting the detection transaction"), db.connection().lastError());
-        return false;
-    }
-    std::vector<UserRange> users;
-    {
-        QSqlQuery q(db.connection());
-        q.prepare(QStringLiteral("SELECT upn, MIN(created_ms), MAX(created_ms) FROM signins WHERE rowid > ? AND rowid <= ? "
-                                 "AND upn IS NOT NULL AND upn <> '' GROUP BY upn ORDER BY upn"));
-        q.bindValue(0, signInsFrom);
-        q.bindValue(1, signInsTo);
-        if (!exec(q, QStringLiteral("listing users with new sign-ins"), error))
-            return fail();
-        while (q.next())
-            users.push_back({q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong()});
-    }
-    report.users = qint64(users.size());
-    QHash<QString, std::pair<qint64, qint64>> storedBaselines; // upn -> (id, window end)
-    {
-        QSqlQuery q(db.connection());
-        if (!q.exec(QStringLiteral("SELECT upn, id, window_end_ms FROM baselines ORDER BY id"))) {
-            error = Database::describe(QStringLiteral("reading baselines"), q.lastError());
-            return fail();
-        }
-        while (q.next())
-            storedBaselines.insert(q.value(0).toString(), {q.value(1).toLongLong(), q.value(2).toLongLong()});
-    }
-
-    QElapsedTimer phase;
-    phase.start();
-    const auto lap = [&](const char *name) { report.phaseMs[QString::fromLatin1(name)] += phase.restart(); };
-    lap("setup");
-    std::vector<Finding> findings;
-    SqlTenantFacts tenant(db, o.params.sharedIpMinUsers);
-    {
-        UserExaminer examiner(db, o, tenant, storedBaselines);
-        QSqlQuery saveWindow(db.connection());
-        saveWindow.prepare(QStringLiteral("INSERT OR REPLACE INTO user_windows (upn, window_days, end_day, data) VALUES (?, ?, ?, ?)"));
-        for (size_t u = 0; u < users.size(); ++u) {
-            UserResult result;
-            if (!examiner.examine(users[u], signInsFrom, signInsTo, result, report, error))
-                return fail();
-            if (!storeDays(db, users[u].upn, result.days, error))
-                return fail();
-            saveWindow.bindValue(0, users[u].upn);
-            saveWindow.bindValue(1, o.params.windowDays);
-            saveWindow.bindValue(2, result.windowEndDay);
-            saveWindow.bindValue(3, result.window);
-            if (!exec(saveWindow, QStringLiteral("storing the running baseline of %1").arg(users[u].upn), error))
-                return fail();
-            for (Finding &f : result.findings)
-                findings.push_back(std::move(f));
-            if ((u & 15) == 0 && !progress(0.8 * double(u) / double(users.size())))
-                return cancelled();
-        }
-    }
-    lap("users");
-    if (signInsTo > signInsFrom) {
-        qint64 minMs = std::numeric_limits<qint64>::max();
-        for (const UserRange &u : users)
-            minMs = std::min(minMs, u.minMs);
-        const qint64 firstDay = users.empty() ? 0 : dayOf(minMs);
-        bool okUsers = true;
-        const int active = int(scalar(db, QStringLiteral("SELECT COUNT(DISTINCT upn) FROM user_days WHERE day >= ?"),
-                                      {firstDay - o.params.windowDays}, QStringLiteral("counting active users"), error, okUsers)
-                                   .value_or(0));
-        if (!okUsers)
-            return fail();
-        if (!detectSprays(db, o, signInsFrom, signInsTo, std::max(active, int(users.size())), findings, error))
-            return fail();
-        lap("sprays");
-        for (const auto &[name, scorer] : o.signInScorers) {
-            if (!scorer(db, signInsFrom, signInsTo, findings, error)) {
-                error = QStringLiteral("%1: %2").arg(name, error);
-                return fail();
-            }
-        }
-    }
-    if (!progress(0.85))
-        return cancelled();
-    if (backupTo > backupFrom) {
-        report.backupSessionsExamined = backupTo - backupFrom;
-        for (const auto &[name, scorer] : o.backupScorers) {
-            if (!scorer(db, backupFrom, backupTo, findings, error)) {
-                error = QStringLiteral("%1: %2").arg(name, error);
-                return fail();
-            }
-        }
-    }
-    lap("scorers");
-    report.findings = qint64(findings.size());
-    const auto store = [&](const std::vector<Finding> &batch) {
-        std::vector<Anomaly> anomalies = o.policy.apply(batch, now, report.runId);
-        const qint64 added = insertAnomalies(db, anomalies, error);
-        if (added < 0)
-            return false;
-        report.anomaliesAdded += added;
-        for (const Anomaly &a : anomalies) {
-            ++report.anomaliesByKind[a.kinds.value(0)];
-            ++report.anomaliesBySeverity[severityName(a.severity)];
-        }
-        return true;
-    };
-    if (!store(findings))
-        return fail();
-    lap("store");
-    // Audits last: they link to the sign-in anomalies just stored.
-    std::vector<Finding> auditFindings;
-    if (auditsTo > auditsFrom) {
-        if (!detectPrivilegedAudits(db, o, auditsFrom, auditsTo, auditFindings, report.auditsExamined, error))
-            return fail();
-        report.findings += qint64(auditFindings.size());
-        if (!store(auditFindings))
-            return fail();
-    }
-    lap("audits");
-    if (!progress(0.95))
-        return cancelled();
-    {
-        QSqlQuery q(db.connection());
-        q.prepare(QStringLiteral("INSERT OR REPLACE INTO watermarks (name, value) VALUES (?, ?)"));
-        for (const auto &[name, value] : {std::pair{QStringLiteral("signins"), signInsTo},
-                                          std::pair{QStringLiteral("audits"), auditsTo},
-                                          std::pair{QStringLiteral("backup_sessions"), backupTo}}) {
-            q.bindValue(0, name);
-            q.bindValue(1, std::max(value, name == QLatin1String("signins") ? signInsFrom
-                                           : name == QLatin1String("audits") ? auditsFrom : backupFrom));
-            if (!exec(q, QStringLiteral("moving the detection watermark"), error))
-                return fail();
-        }
-    }
-    if (!db.connection().commit()) {
-        error = Database::describe(QStringLiteral("committing the detection run"), db.connection().lastError());
-        return fail();
-    }
-    lap("commit");
-    report.elapsedMs = timer.elapsed();
-    finishRun(QStringLiteral("done"));
-    progress(1.0);
-    return true;
+    return ok;
 }
 
-bool computeBaselines(Database &db, const BaselineOptions &o, BaselineReport &report, QString &error)
-{
-    QElapsedTimer timer;
-    timer.start();
-    report = {};
-    bool ok = true;
-    const std::optional<qint64> latest = scalar(db, QStringLiteral("SELECT MAX(created_ms) FROM signins"), {},
-                                                QStringLiteral("reading sign-ins"), error, ok);
-    if (!ok)
-        return false;
-    if (!latest)
-        return true;
-    const qint64 endDay = o.endMs ? dayOf(o.endMs - 1) + 1 : dayOf(*latest) + 1;
-    const qint64 startDay = endDay - o.windowDays;
-    report.windowStartMs = startDay * kDayMs;
-    report.windowEndMs = endDay * kDayMs;
-    const qint64 total = scalar(db, QStringLiteral("SELECT COUNT(*) FROM signins"), {}, QStringLiteral("counting sign-ins"), error, ok).value_or(0);
-    if (!ok)
-        return false;
-    if (!db.connection().transaction()) {
-        error = Database::describe(QStringLiteral("starting the baseline transaction"), db.connection().lastError());
-        return false;
-    }
-    const auto fail = [&]() {
-        db.connection().rollback();
-        return false;
-    };
-    QSqlQuery scan(db.connection());
-    scan.setForwardOnly(true);
-    scan.prepare(QStringLiteral("SELECT %1 FROM signins WHERE upn IS NOT NULL AND upn <> '' ORDER BY upn, created_ms").arg(kSignInColumns));
-    if (!exec(scan, QStringLiteral("reading sign-ins"), error))
-        return fail();
-    QSqlQuery insert(db.connection());
-    insert.prepare(QStringLiteral(
-        "INSERT INTO baselines (upn, window_days, window_start_ms, window_end_ms, events_used, active_days, learning, "
-        "utc_offset_minutes, home_city, home_country, home_latitude, home_longitude, profile, computed_at_ms) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    qint64 seen = 0;
-    QString upn;
-    std::map<qint64, DayAggregate> days;
-    const auto flush = [&]() {
-        if (upn.isEmpty())
-            return true;
-        if (!storeDays(db, upn, days, error))
-            return false;
-        report.daysAggregated += qint64(days.size());
-        baseline::Profile profile;
-        for (const auto &[d, a] : days)
-            if (d >= startDay && d < endDay)
-                profile.add(a);
-        if (profile.signIns() == 0)
-            return true;
-        const baseline::Home home = profile.home();
-        const bool learning = profile.isLearning(o.learning);
-        int i = 0;
-        insert.bindValue(i++, upn);
-        insert.bindValue(i++, o.windowDays);
-        insert.bindValue(i++, report.windowStartMs);
-        insert.bindValue(i++, report.windowEndMs);
-        insert.bindValue(i++, profile.signIns());
-        insert.bindValue(i++, profile.activeDays());
-        insert.bindValue(i++, learning ? 1 : 0);
-        insert.bindValue(i++, home.utcOffsetMinutes);
-        insert.bindValue(i++, home.place.section(QStringLiteral(", "), 0, 0));
-        insert.bindValue(i++, home.country);
-        insert.bindValue(i++, home.coordinates ? QVariant(home.coordinates->latitude) : QVariant());
-        insert.bindValue(i++, home.coordinates ? QVariant(home.coordinates->longitude) : QVariant());
-        QJsonObject json = profile.toJson();
-        json.insert(QStringLiteral("learning"), learning);
-        insert.bindValue(i++, QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
-        insert.bindValue(i++, now);
-        if (!exec(insert, QStringLiteral("storing the baseline of %1").arg(upn), error))
-            return false;
-        ++report.users;
-        report.eventsUsed += profile.signIns();
-        if (learning)
-            ++report.learningUsers;
-        return true;
-    };
-    while (scan.next()) {
-        const SignInEvent e = readEvent(scan);
-        if (e.upn != upn) {
-            if (!flush())
-                return fail();
-            upn = e.upn;
-            days.clear();
-        }
-        const qint64 d = dayOf(e.timeMs);
-        auto it = days.find(d);
-        if (it == days.end()) {
-            it = days.emplace(d, DayAggregate{}).first;
-            it->second.day = d;
-        }
-        it->second.add(e);
-        if ((++seen & 0xFFFF) == 0 && o.progress && !o.progress(double(seen) / double(std::max<qint64>(total, 1)))) {
-            db.connection().rollback();
-            error = QStringLiteral("cancelled");
-            return false;
-        }
-    }
-    if (!flush())
-        return fail();
-    if (!db.connection().commit()) {
-        error = Database::describe(QStringLiteral("committing the baselines"), db.connection().lastError());
-        return fail();
-    }
-    report.elapsedMs = timer.elapsed();
-    return true;
-}
 
 // Detection, then the Sigma rules folder when one is set (all events each time; stable ids keep it idempotent).
 bool runDetection(Database &db, const DetectOptions &options, DetectReport &report, QString &error)

@@ -3,9 +3,9 @@
 #include "backup/server_models.h"
 #include "ml/user_models.h"
 #include "store/database.h"
+#include "store/event_queries.h"
 
 #include <QElapsedTimer>
-#include <QSqlQuery>
 #include <QVariant>
 
 namespace backsight::detect {
@@ -33,9 +33,12 @@ bool trainAll(Database &db, const TrainAllOptions &o, TrainAllReport &report, QS
         report.tenantModels = trained.tenantModels;
     }
 
-    QSqlQuery q(db.connection());
-    if (q.exec(QStringLiteral("SELECT COUNT(*) FROM backup_sessions")) && q.next())
-        report.backupSessions = q.value(0).toLongLong();
+    const Result<qint64> sessions = countBackupSessions(db);
+    if (!sessions) {
+        error = sessions.error().message;
+        return false;
+    }
+    report.backupSessions = *sessions;
     if (report.backupSessions > 0) {
         backup::ServerTrainOptions server;
         if (!backup::trainServerModels(db, server, part(0.8, 1.0), report.serverModels, error))

@@ -1,7 +1,7 @@
 #include "export/anomaly_export.h"
 
 #include "export/csv_writer.h"
-#include "ingest/timestamp.h"
+#include "model/time_format.h"
 #include "store/database.h"
 
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "cases/case_records.h"
-#include "detect/anomaly_repository.h"
+#include "store/anomaly_repository.h"
 
 #include <QIODevice>
 #include <QJsonObject>

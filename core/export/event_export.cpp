@@ -1,14 +1,12 @@
 #include "export/event_export.h"
 
 #include "export/csv_writer.h"
-#include "ingest/timestamp.h"
+#include "model/time_format.h"
 #include "store/database.h"
 #include "store/migrations.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <algorithm>
 
 namespace backsight::exporting {
@@ -46,23 +44,14 @@ bool readById(Database &db, const QStringList &eventIds, std::vector<TaggedRecor
     unique.removeDuplicates();
     missing = 0;
     for (const QString &id : unique) {
-        bool found = false;
-        for (EventTable table : {EventTable::SignIns, EventTable::WorkloadSignIns, EventTable::Audits}) {
-            QSqlQuery q(db.connection());
-            q.prepare(QStringLiteral("SELECT * FROM %1 WHERE id = ?").arg(tableName(table)));
-            q.addBindValue(id);
-            if (!q.exec()) {
-                error = Database::describe(QStringLiteral("cannot read event %1 from %2").arg(id, db.path()), q.lastError());
-                return false;
-            }
-            if (q.next()) {
-                const QSqlRecord r = q.record();
-                const QString timeColumn = table == EventTable::Audits ? QStringLiteral("time_ms") : QStringLiteral("created_ms");
-                out.push_back({tableName(table), r.value(timeColumn).toLongLong(), r});
-                found = true;
-                break;
-            }
+        const Result<std::optional<StoredEvent>> event = eventById(db, id);
+        if (!event) {
+            error = event.error().message;
+            return false;
         }
+        const bool found = event->has_value();
+        if (found)
+            out.push_back({tableName((*event)->table), (*event)->timeMs, (*event)->record});
         if (!found)
             ++missing;
     }

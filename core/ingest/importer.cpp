@@ -9,7 +9,6 @@
 
 #include <QElapsedTimer>
 #include <QFileInfo>
-#include <QSqlQuery>
 #include <atomic>
 #include <thread>
 
@@ -95,7 +94,10 @@ ImportReport Importer::run(const QStringList &paths, const ImportProgressFn &pro
     EventWriter writer(db_); // one for the whole run: its statements are prepared once
     // Checkpoints copy the WAL into the database file; doing it once after the run instead of after
     // every file's commit took a third off import time. Readers still see each commit at once.
-    QSqlQuery(db_.connection()).exec(QStringLiteral("PRAGMA wal_autocheckpoint = 0"));
+    if (const Status paused = db_.setAutoCheckpoint(0); !paused) {
+        report.storageError = paused.error().message;
+        return report;
+    }
     // Files kept by the writer but not yet committed; if the commit fails they are reported lost.
     std::vector<size_t> pending;
     QElapsedTimer sinceFlush;
@@ -134,8 +136,10 @@ ImportReport Importer::run(const QStringList &paths, const ImportProgressFn &pro
             flush();
     }
     flush();
-    QSqlQuery(db_.connection()).exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
-    QSqlQuery(db_.connection()).exec(QStringLiteral("PRAGMA wal_autocheckpoint = 1000"));
+    // What was committed stays; a failed checkpoint still says the disk or the file is in trouble.
+    for (const Status &s : {db_.checkpoint(), db_.setAutoCheckpoint(1000)})
+        if (!s && report.storageError.isEmpty())
+            report.storageError = s.error().message;
     return report;
 }
 

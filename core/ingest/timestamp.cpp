@@ -206,9 +206,4 @@ ParsedTime parseTimestamp(std::string_view text, ZonelessTime zoneless)
     return assemble(text, f, offset);
 }
 
-QString formatUtcMs(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
-}
-
 } // namespace backsight

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/time_format.h" // formatUtcMs: writing times lives in core/model
+
 #include <QString>
 #include <string_view>
 
@@ -19,8 +21,5 @@ struct ParsedTime
 // Reads ISO 8601 (`2024-11-01T10:15:30.1234567Z`, `+02:00`, `2024-11-01 10:15:30`) and the
 // Log Analytics export style (`4/28/2021, 2:08:45.221 PM`). Fractions beyond milliseconds are truncated.
 ParsedTime parseTimestamp(std::string_view text, ZonelessTime zoneless);
-
-// `2024-11-01T10:15:30.123Z`
-QString formatUtcMs(qint64 ms);
 
 } // namespace backsight

@@ -1,5 +1,7 @@
 #include "ml/isolation_forest.h"
 
+#include "ml/parallel_for.h"
+
 #include <QDataStream>
 #include <QIODevice>
 #include <QSysInfo>
@@ -186,29 +188,6 @@ struct Builder
         build(l + 1, mid, end, depth + 1);
     }
 };
-
-template<typename F>
-void parallelFor(int threads, std::int64_t count, F &&body)
-{
-    if (threads <= 0)
-        threads = int(std::max(1u, std::thread::hardware_concurrency()));
-    threads = int(std::min<std::int64_t>(threads, count));
-    if (threads <= 1) {
-        for (std::int64_t i = 0; i < count; ++i)
-            body(i);
-        return;
-    }
-    std::atomic<std::int64_t> next{0};
-    std::vector<std::thread> pool;
-    for (int t = 0; t < threads; ++t) {
-        pool.emplace_back([&] {
-            for (std::int64_t i = next++; i < count; i = next++)
-                body(i);
-        });
-    }
-    for (std::thread &th : pool)
-        th.join();
-}
 
 std::uint64_t fnv1a(const char *data, qsizetype size)
 {

@@ -1,9 +1,10 @@
 #include "ml/user_models.h"
 
+#include "ml/parallel_for.h"
 #include "features/signin_features.h"
 #include "ml/autoencoder.h"
 #include "ml/isolation_forest.h"
-#include "ml/model_registry.h"
+#include "store/model_repository.h"
 #include "store/database.h"
 
 #include <QDataStream>
@@ -163,28 +164,6 @@ double thresholdFor(const std::vector<double> &scores, double sensitivity, QJson
     return threshold;
 }
 
-template<typename F>
-void parallelFor(int threads, std::int64_t count, F &&body)
-{
-    if (threads <= 0)
-        threads = int(std::max(1u, std::thread::hardware_concurrency()));
-    threads = int(std::min<std::int64_t>(threads, count));
-    if (threads <= 1) {
-        for (std::int64_t i = 0; i < count; ++i)
-            body(i);
-        return;
-    }
-    std::atomic<std::int64_t> next{0};
-    std::vector<std::thread> pool;
-    for (int t = 0; t < threads; ++t)
-        pool.emplace_back([&] {
-            for (std::int64_t i = next++; i < count; i = next++)
-                body(i);
-        });
-    for (std::thread &th : pool)
-        th.join();
-}
-
 struct TrainTask
 {
     QString scope, subject;
@@ -341,11 +320,15 @@ bool trainModels(Database &db, const ModelTrainOptions &o, const std::function<b
         filter.scope = QStringLiteral("user");
         filter.kind = QStringLiteral("iforest");
         filter.activeOnly = true;
-        if (!listModels(db, filter, active, error))
-            return false;
-        filter.scope = QStringLiteral("tenant");
-        if (!listModels(db, filter, active, error))
-            return false;
+        for (const QString &scope : {QStringLiteral("user"), QStringLiteral("tenant")}) {
+            filter.scope = scope;
+            const Result<std::vector<ModelRecord>> listed = ModelRepository(db).list(filter);
+            if (!listed) {
+                error = listed.error().message;
+                return false;
+            }
+            active.insert(active.end(), listed->begin(), listed->end());
+        }
         for (const ModelRecord &m : active)
             trainedUntil.insert(m.scope + QLatin1Char('/') + m.subject, m.windowEndMs);
     }
@@ -461,8 +444,9 @@ bool trainModels(Database &db, const ModelTrainOptions &o, const std::function<b
             error = QStringLiteral("Training the model of %1: %2").arg(t->subject, t->error);
             return false;
         }
-        if (!saveModel(db, t->record, o.keepVersions, error)) {
+        if (const Result<qint64> saved = ModelRepository(db).save(t->record, o.keepVersions); !saved) {
             db.connection().rollback();
+            error = saved.error().message;
             return false;
         }
         (t->scope == QStringLiteral("user") ? report.userModels : report.tenantModels) += 1;
@@ -492,8 +476,12 @@ bool scoreSignIns(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<de
     ModelFilter filter;
     filter.activeOnly = true;
     filter.withData = true;
-    if (!listModels(db, filter, active, error))
+    if (Result<std::vector<ModelRecord>> listed = ModelRepository(db).list(filter); listed)
+        active = std::move(*listed);
+    else {
+        error = listed.error().message;
         return false;
+    }
     if (active.empty())
         return true;
     std::map<QString, std::unique_ptr<SubjectModel>> users;

@@ -3,6 +3,7 @@
 #include "store/migrations.h"
 
 #include <QDateTime>
+#include <algorithm>
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlError>
@@ -57,6 +58,22 @@ QString Database::describe(const QString &doing, const QSqlError &error)
              || said.contains(QLatin1String("busy"), Qt::CaseInsensitive))
         said += QStringLiteral(" (another program holds a lock on the database)");
     return QStringLiteral("%1: %2").arg(doing, said);
+}
+
+Result<void> Database::setAutoCheckpoint(int pages)
+{
+    QSqlQuery q(db_);
+    if (!q.exec(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(std::max(0, pages))))
+        return Error::storage(describe(QStringLiteral("cannot set the checkpoint interval of %1").arg(path_), q.lastError()));
+    return {};
+}
+
+Result<void> Database::checkpoint()
+{
+    QSqlQuery q(db_);
+    if (!q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")))
+        return Error::storage(describe(QStringLiteral("cannot write the log of %1 into the database").arg(path_), q.lastError()));
+    return {};
 }
 
 bool Database::open(const QString &path, int busyTimeoutMs)

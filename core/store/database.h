@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/result.h"
+
 #include <QSqlDatabase>
 #include <QString>
 
@@ -26,6 +28,11 @@ public:
     // Opened for reading only, because the file has no write permission.
     bool isReadOnly() const { return readOnly_; }
     int schemaVersion();
+
+    // Automatic WAL checkpoints every `pages` pages; 0 turns them off (a bulk import checkpoints once at its end).
+    Result<void> setAutoCheckpoint(int pages);
+    // Copies the WAL into the database file now, without waiting for readers.
+    Result<void> checkpoint();
 
     // ~/.local/share/backsight/backsight.sqlite (XDG data location), or $BACKSIGHT_DB when set.
     static QString defaultPath();

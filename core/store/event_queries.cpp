@@ -132,4 +132,30 @@ std::optional<QByteArray> originalRecord(Database &db, const QString &eventId, Q
     return std::nullopt;
 }
 
+Result<std::optional<StoredEvent>> eventById(Database &db, const QString &id)
+{
+    for (EventTable table : {EventTable::SignIns, EventTable::WorkloadSignIns, EventTable::Audits}) {
+        QSqlQuery q(db.connection());
+        q.prepare(QStringLiteral("SELECT * FROM %1 WHERE id = ?").arg(tableName(table)));
+        q.addBindValue(id);
+        if (!q.exec())
+            return Error::storage(Database::describe(QStringLiteral("cannot read event %1 from %2").arg(id, db.path()), q.lastError()));
+        if (q.next()) {
+            const QSqlRecord r = q.record();
+            const QString timeColumn = table == EventTable::Audits ? QStringLiteral("time_ms") : QStringLiteral("created_ms");
+            return std::optional<StoredEvent>(StoredEvent{table, r.value(timeColumn).toLongLong(), r});
+        }
+    }
+    return std::optional<StoredEvent>();
+}
+
+Result<qint64> countBackupSessions(Database &db)
+{
+    qint64 n = 0;
+    QString error;
+    if (!scalar(db, QStringLiteral("SELECT count(*) FROM backup_sessions"), n, error))
+        return Error::storage(error);
+    return n;
+}
+
 } // namespace backsight

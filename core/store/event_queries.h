@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/result.h"
+
 #include <QSqlRecord>
 #include <QString>
 #include <functional>
@@ -39,6 +41,18 @@ QString tableName(EventTable table);
 // Streams matching events in time order; `onRow` returns false to stop.
 bool forEachEvent(Database &db, EventTable table, const EventFilter &filter,
                   const std::function<bool(const QSqlRecord &)> &onRow, QString &error);
+
+// The event `id` from whichever event table holds it, with that table; empty when no table has it.
+struct StoredEvent
+{
+    EventTable table = EventTable::SignIns;
+    qint64 timeMs = 0;
+    QSqlRecord record;
+};
+Result<std::optional<StoredEvent>> eventById(Database &db, const QString &id);
+
+// How many Veeam backup sessions are stored.
+Result<qint64> countBackupSessions(Database &db);
 
 // The original record of an event as it was read (JSON; CSV rows as a JSON object of their cells).
 std::optional<QByteArray> originalRecord(Database &db, const QString &eventId, QString &error);

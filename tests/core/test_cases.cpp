@@ -1,7 +1,7 @@
 // Case records: triage status, notes, tags and the append-only audit log, and that an analyst's actions
 // survive the app being killed.
 #include "cases/case_records.h"
-#include "detect/anomaly_repository.h"
+#include "store/anomaly_repository.h"
 #include "store/database.h"
 #include "test_support.h"
 

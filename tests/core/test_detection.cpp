@@ -1,9 +1,9 @@
 // The detection pipeline on a generated tenant: attacks found, point-in-time judgement (detecting day by day gives
 // the same anomalies as one sweep), detect twice adds nothing, cancel leaves nothing, baselines stored, and the CLI
 // contract of train / detect / anomalies.
-#include "detect/anomaly_repository.h"
+#include "store/anomaly_repository.h"
 #include "detect/pipeline.h"
-#include "eval/anomaly_store.h"
+#include "store/evaluation_queries.h"
 #include "eval/evaluation.h"
 #include "eval/labels.h"
 #include "ingest/importer.h"

@@ -1,7 +1,7 @@
 // Every rule detector on hand-built event sequences, the sign-in result table, the baseline profile (sliding window,
 // zones) and the severity policy. No database: detectors are pure functions of a baseline and events.
 #include "baseline/profile.h"
-#include "detect/anomaly_repository.h"
+#include "store/anomaly_repository.h"
 #include "detect/severity_policy.h"
 #include "detect/tenant_detectors.h"
 #include "detect/user_detectors.h"

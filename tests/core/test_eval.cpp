@@ -1,6 +1,6 @@
 // Evaluation against ground truth: PR-AUC on hand-computed cases, a tiny hand-built anomalies table,
 // a database without one, and the CLI end to end.
-#include "eval/anomaly_store.h"
+#include "store/evaluation_queries.h"
 #include "eval/pr_auc.h"
 #include "store/database.h"
 #include "test_support.h"

@@ -1,6 +1,6 @@
 // Per-user / tenant sign-in models on a generated tenant: training, registry versions, incremental retrain,
 // rollback, cancel keeps the previous versions, scoring with reasons.
-#include "ml/model_registry.h"
+#include "store/model_repository.h"
 #include "ml/user_models.h"
 #include "store/database.h"
 #include "test_support.h"
@@ -65,10 +65,12 @@ private slots:
                                                              "GROUP BY lower(upn) HAVING COUNT(*) >= 50)"));
         QCOMPARE(report.userModels, usersWithEnough);
 
-        std::vector<ml::ModelRecord> list;
-        QVERIFY(ml::listModels(db, {}, list, error));
+        ModelRepository registry(db);
+        const Result<std::vector<ModelRecord>> listed = registry.list({});
+        QVERIFY(listed);
+        const std::vector<ModelRecord> &list = *listed;
         QCOMPARE(int(list.size()), report.userModels + 2);
-        for (const ml::ModelRecord &m : list) {
+        for (const ModelRecord &m : list) {
             QVERIFY(m.threshold > 0);
             if (m.kind == QStringLiteral("iforest"))
                 QVERIFY(m.threshold <= 1);
@@ -108,19 +110,21 @@ private slots:
         // Full retrain: version 2 in force; cancel during a third: still version 2.
         o.incremental = false;
         QVERIFY2(ml::trainModels(db, o, {}, report, error), qPrintable(error));
-        auto tenant = ml::activeModel(db, QStringLiteral("tenant"), QStringLiteral("all"), QStringLiteral("iforest"), error);
-        QVERIFY(tenant && tenant->version == 2);
+        auto tenant = registry.active(QStringLiteral("tenant"), QStringLiteral("all"), QStringLiteral("iforest"));
+        QVERIFY(tenant && *tenant && (*tenant)->version == 2);
         QVERIFY(!ml::trainModels(db, o, [](double p) { return p < 0.5; }, report, error));
         QVERIFY(error.contains(QStringLiteral("cancelled")));
-        tenant = ml::activeModel(db, QStringLiteral("tenant"), QStringLiteral("all"), QStringLiteral("iforest"), error);
-        QVERIFY(tenant && tenant->version == 2);
+        tenant = registry.active(QStringLiteral("tenant"), QStringLiteral("all"), QStringLiteral("iforest"));
+        QVERIFY(tenant && *tenant && (*tenant)->version == 2);
 
         // Roll back to version 1.
-        QVERIFY2(ml::rollbackToVersion(db, QStringLiteral("tenant"), QStringLiteral("all"), QStringLiteral("iforest"), 1, error),
-                 qPrintable(error));
-        tenant = ml::activeModel(db, QStringLiteral("tenant"), QStringLiteral("all"), QStringLiteral("iforest"), error);
-        QVERIFY(tenant && tenant->version == 1);
-        QVERIFY(!ml::rollbackToVersion(db, QStringLiteral("tenant"), QStringLiteral("all"), QStringLiteral("iforest"), 9, error));
+        const Status rolledBack = registry.activateVersion(QStringLiteral("tenant"), QStringLiteral("all"), QStringLiteral("iforest"), 1);
+        QVERIFY2(rolledBack, qPrintable(rolledBack ? QString() : rolledBack.error().message));
+        tenant = registry.active(QStringLiteral("tenant"), QStringLiteral("all"), QStringLiteral("iforest"));
+        QVERIFY(tenant && *tenant && (*tenant)->version == 1);
+        const Status missing = registry.activateVersion(QStringLiteral("tenant"), QStringLiteral("all"), QStringLiteral("iforest"), 9);
+        QVERIFY(!missing);
+        QCOMPARE(missing.error().category, Error::Category::NotFound);
 
         // keepVersions bounds the history.
         o.keepVersions = 2;

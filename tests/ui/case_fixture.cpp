@@ -1,6 +1,6 @@
 #include "case_fixture.h"
 
-#include "detect/anomaly_repository.h"
+#include "store/anomaly_repository.h"
 #include "sign_in_fixture.h"
 #include "store/database.h"
 #include "test_support.h"

@@ -3,7 +3,7 @@
 // shortcuts and the screenshots of every view.
 #include "app_settings.h"
 #include "case_fixture.h"
-#include "detect/anomaly_repository.h"
+#include "store/anomaly_repository.h"
 #include "views/backup/backup_view.h"
 #include "export_menu.h"
 #include "main_window.h"

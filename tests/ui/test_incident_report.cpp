@@ -1,7 +1,7 @@
 // Incident reports: the PDF's sections, values and hashes (read back with pdftotext), escaping of log
 // text, CSV with hostile cells, JSON Lines fields, the report job, and an audit entry for every export.
 #include "cases/case_records.h"
-#include "detect/anomaly_repository.h"
+#include "store/anomaly_repository.h"
 #include "export/anomaly_export.h"
 #include "report/incident_report.h"
 #include "report/report_job.h"

@@ -3,7 +3,7 @@
 #include "sign_in_fixture.h"
 #include "store/database.h"
 #include "test_support.h"
-#include "time_text.h"
+#include "model/time_format.h"
 #include "views/signins/sign_ins_model.h"
 
 #include <QAbstractItemModelTester>

@@ -2,7 +2,7 @@
 
 #include "demo/demo_tenant_job.h"
 #include "cases/case_records.h"
-#include "detect/anomaly_repository.h"
+#include "store/anomaly_repository.h"
 #include "jobs/analysis_job.h"
 #include "report/report_job.h"
 #include "main_window.h"

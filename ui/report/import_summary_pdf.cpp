@@ -1,8 +1,8 @@
 #include "report/import_summary_pdf.h"
 
 #include "report/import_summary.h"
+#include "model/time_format.h"
 #include "report/pdf_output.h"
-#include "time_text.h"
 
 #include <QCoreApplication>
 #include <QDir>

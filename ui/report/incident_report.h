@@ -1,7 +1,8 @@
 #pragma once
 
 #include "cases/case_records.h"
-#include "detect/anomaly_repository.h"
+#include "model/evidence.h"
+#include "store/anomaly_repository.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -39,53 +40,15 @@ struct ReportOptions
     int maxOriginalsPerIncident = 6;
 };
 
-struct SourceFile
-{
-    QString path, container, sha256, reader;
-    qint64 sizeBytes = 0, recordsRead = 0, recordsNew = 0, recordsRejected = 0;
-};
+using SourceFile = evidence::SourceFile;
 
-struct ModelVersion
-{
-    qint64 id = 0;
-    QString scope, subject, kind;
-    int version = 0;
-    QString parameters;
-    std::optional<qint64> windowStartMs, windowEndMs;
-    qint64 eventsUsed = 0;
-    std::optional<double> threshold;
-    qint64 createdAtMs = 0;
-};
+using ModelVersion = evidence::ModelVersion;
 
-struct ModelSummaryRow
-{
-    QString scope, kind;
-    qint64 activeModels = 0;
-    int latestVersion = 0;
-};
+using ModelSummaryRow = evidence::ModelSummaryRow;
 
-struct DetectionRun
-{
-    qint64 id = 0;
-    qint64 startedMs = 0;
-    std::optional<qint64> finishedMs;
-    qint64 eventsExamined = 0, anomaliesAdded = 0;
-    QString parameters, status;
-};
+using DetectionRun = evidence::DetectionRun;
 
-struct Baseline
-{
-    qint64 id = 0;
-    qint64 windowStartMs = 0, windowEndMs = 0;
-    int windowDays = 0;
-    qint64 eventsUsed = 0;
-    int activeDays = 0;
-    bool learning = false;
-    std::optional<int> utcOffsetMinutes;
-    QString homeCity, homeCountry;
-    QJsonObject profile;
-    qint64 computedAtMs = 0;
-};
+using Baseline = evidence::Baseline;
 
 // One sign-in of the user around the incident (for the timeline and the map).
 struct SignInPoint

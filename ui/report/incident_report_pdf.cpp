@@ -2,9 +2,10 @@
 
 #include "report/incident_charts.h"
 #include "report/incident_report.h"
+#include "detect/evidence_text.h"
+#include "model/time_format.h"
 #include "report/pdf_output.h"
 #include "report/source_appendix.h"
-#include "detect/evidence_text.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QDir>
@@ -36,15 +37,7 @@ QString number(qint64 n)
 
 QString utc(qint64 ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QStringLiteral(" UTC");
-}
-
-QString offsetText(int minutes)
-{
-    return QStringLiteral("UTC%1%2:%3")
-        .arg(minutes < 0 ? QLatin1Char('-') : QLatin1Char('+'))
-        .arg(std::abs(minutes) / 60, 2, 10, QLatin1Char('0'))
-        .arg(std::abs(minutes) % 60, 2, 10, QLatin1Char('0'));
+    return utcText(ms) + QStringLiteral(" UTC");
 }
 
 // The user's local time from the baseline's usual offset, or a plain statement that it is unknown.
@@ -52,9 +45,7 @@ QString userLocal(qint64 ms, const std::optional<Baseline> &b)
 {
     if (!b || !b->utcOffsetMinutes)
         return QStringLiteral("user's zone unknown (no baseline offset)");
-    const qint64 local = ms + qint64(*b->utcOffsetMinutes) * 60000;
-    return QDateTime::fromMSecsSinceEpoch(local, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss ")) +
-           offsetText(*b->utcOffsetMinutes) + QStringLiteral(" (user's usual offset)");
+    return textAtOffset(ms, *b->utcOffsetMinutes) + QStringLiteral(" (user's usual offset)");
 }
 
 QString row(const QString &name, const QString &valueHtml)
@@ -225,7 +216,7 @@ QString baselineHtml(const std::optional<Baseline> &b, qint64 eventMs)
     if (!b->homeCity.isEmpty() || !b->homeCountry.isEmpty())
         text += QStringLiteral("; home %1 %2").arg(b->homeCity, b->homeCountry);
     if (b->utcOffsetMinutes)
-        text += QStringLiteral("; usual offset %1").arg(offsetText(*b->utcOffsetMinutes));
+        text += QStringLiteral("; usual offset %1").arg(utcOffsetText(*b->utcOffsetMinutes));
     if (b->windowEndMs > eventMs)
         text += QStringLiteral(" (no baseline ended before the event; this window includes it)");
     QStringList profile;

@@ -35,6 +35,8 @@ public:
 signals:
     void summaryChanged(const QString &summary);
     void loadingChanged(bool loading);
+    // A read or a write failed: the main window shows `message` in its status bar, the one place for errors.
+    void problem(const QString &message);
 
 protected:
     void setSummary(const QString &summary)
@@ -43,6 +45,13 @@ protected:
             return;
         summary_ = summary;
         emit summaryChanged(summary_);
+    }
+
+    // Every error a view cannot show in its own content goes here, so none is dropped.
+    void reportProblem(const QString &message)
+    {
+        if (!message.isEmpty())
+            emit problem(message);
     }
 
     // True when a read starts, false when the last one the view asked for has arrived (or failed).

@@ -4,7 +4,7 @@
 #include "detect/finding.h"
 #include "severity_style.h"
 #include "store/database.h"
-#include "time_text.h"
+#include "model/time_format.h"
 #include "widgets/string_table_model.h"
 
 #include <QAreaSeries>

@@ -1,10 +1,8 @@
 #pragma once
 
+#include "model/case_overview.h"
+
 #include <QString>
-#include <array>
-#include <map>
-#include <optional>
-#include <vector>
 
 namespace backsight {
 class Database;
@@ -12,37 +10,11 @@ class Database;
 
 namespace backsight::ui {
 
-// Everything the dashboard shows, read in one go on a pool thread.
-struct DashboardData
+// Everything the dashboard shows (core/store's case overview), read in one go on a pool thread, with the
+// sentence to show when it could not be read.
+struct DashboardData : CaseOverview
 {
-    struct Count
-    {
-        QString name;
-        qint64 count = 0;
-    };
-    struct Source
-    {
-        QString path, sha256, reader;
-        qint64 records = 0;
-    };
-    struct Day
-    {
-        qint64 signIns = 0, failures = 0;
-        std::array<qint64, 5> anomalies{}; // by severity rank 1..4
-    };
-
-    std::array<qint64, 5> bySeverity{};     // index = rank
-    std::map<QString, qint64> byStatus;
-    std::map<qint64, Day> days;              // UTC day number
-    std::vector<Count> topUsers, topCountries, topApps;
-    qint64 signIns = 0, users = 0;
-    std::optional<qint64> firstEventMs, lastEventMs;
-    std::vector<Source> sources;
-    qint64 models = 0, modelSubjects = 0, baselines = 0, learningUsers = 0;
-    std::optional<qint64> lastTrainedMs, lastDetectionMs;
     QString error;
-
-    qint64 anomalies() const { return bySeverity[1] + bySeverity[2] + bySeverity[3] + bySeverity[4]; }
 };
 
 // Reads the dashboard's numbers (several full scans of the sign-ins: never on the GUI thread).

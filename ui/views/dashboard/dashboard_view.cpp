@@ -2,7 +2,7 @@
 
 #include "accent_colors.h"
 #include "severity_style.h"
-#include "time_text.h"
+#include "model/time_format.h"
 #include "widgets/string_table_model.h"
 #include "widgets/table_copy.h"
 

@@ -1,19 +1,17 @@
 #include "views/map/travel_map_view.h"
 
-#include "time_text.h"
+#include "model/time_format.h"
+#include "store/anomaly_queries.h"
+#include "store/sign_in_queries.h"
 #include "widgets/table_copy.h"
 
 #include <QHBoxLayout>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QSlider>
 #include <QSplitter>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <map>
@@ -140,58 +138,41 @@ qint64 TravelMapView::sliderTime() const
 TravelMapView::Loaded TravelMapView::load(Database &db, const QString &upn, std::optional<qint64> untilMs)
 {
     Loaded out;
-    QSqlQuery q(db.connection());
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT min(created_ms), max(created_ms) FROM signins") +
-              (upn.isEmpty() ? QString() : QStringLiteral(" WHERE upn = ?")));
-    if (!upn.isEmpty())
-        q.addBindValue(upn);
-    if (!q.exec() || !q.next()) {
-        out.error = Database::describe(tr("cannot read the sign-in locations"), q.lastError());
+    SignInQueries signIns(db);
+    const Result<TimeExtent> extent = signIns.extent(upn);
+    if (!extent) {
+        out.error = extent.error().message;
         return out;
     }
-    out.firstMs = q.value(0).toLongLong();
-    out.lastMs = q.value(1).toLongLong();
+    out.firstMs = extent->firstMs.value_or(0);
+    out.lastMs = extent->lastMs.value_or(0);
     if (upn.isEmpty()) {
-        // The tenant: places aggregated in SQL (a full scan, on this worker thread).
-        q.prepare(QStringLiteral("SELECT coalesce(city, ''), coalesce(country, ''), avg(latitude), avg(longitude), count(*), "
-                                 "min(created_ms), max(created_ms) FROM signins WHERE latitude IS NOT NULL AND created_ms <= ? "
-                                 "GROUP BY 1, 2 ORDER BY 5 DESC LIMIT 2000"));
-        q.addBindValue(untilMs.value_or(out.lastMs));
-        if (!q.exec()) {
-            out.error = Database::describe(tr("cannot read the sign-in locations"), q.lastError());
+        const Result<std::vector<PlaceCount>> places = signIns.places(untilMs.value_or(out.lastMs), 2000);
+        if (!places) {
+            out.error = places.error().message;
             return out;
         }
-        while (q.next())
-            out.locations.push_back({placeOf(q.value(0).toString(), q.value(1).toString()), q.value(2).toDouble(),
-                                     q.value(3).toDouble(), q.value(4).toLongLong(), q.value(5).toLongLong(),
-                                     q.value(6).toLongLong()});
+        for (const PlaceCount &p : *places)
+            out.locations.push_back({placeOf(p.city, p.country), p.latitude, p.longitude, p.count, p.firstMs, p.lastMs});
         return out;
     }
-    if (q.exec(QStringLiteral("SELECT count(*) FROM detection_runs")) && q.next())
-        out.detected = q.value(0).toLongLong() > 0;
-    q.prepare(QStringLiteral("SELECT event_ids FROM anomalies WHERE user_upn = ? AND kinds LIKE '%\"impossible_travel\"%'"));
-    q.addBindValue(upn);
-    if (q.exec())
-        while (q.next())
-            for (const QJsonValue &id : QJsonDocument::fromJson(q.value(0).toString().toUtf8()).array())
-                out.travelEvents.insert(id.toString());
-    q.prepare(QStringLiteral("SELECT id, created_ms, coalesce(city, ''), coalesce(country, ''), latitude, longitude, "
-                             "coalesce(ip, ''), coalesce(app_name, ''), coalesce(error_code, 0) <> 0 FROM signins "
-                             "WHERE upn = ? AND latitude IS NOT NULL ORDER BY created_ms LIMIT %1").arg(kMaxEvents + 1));
-    q.addBindValue(upn);
-    if (!q.exec()) {
-        out.error = Database::describe(tr("cannot read the sign-ins of %1").arg(upn), q.lastError());
+    // Detection has run: its impossible_travel anomalies decide the red legs.
+    const Result<bool> detected = signIns.detectionHasRun();
+    Result<QSet<QString>> travel = AnomalyQueries(db).eventsOfKind(upn, QStringLiteral("impossible_travel"));
+    const Result<std::vector<SignInBrief>> located = signIns.locatedOfUser(upn, kMaxEvents + 1);
+    if (!detected || !travel || !located) {
+        out.error = !detected ? detected.error().message : !travel ? travel.error().message : located.error().message;
         return out;
     }
-    while (q.next()) {
+    out.detected = *detected;
+    out.travelEvents = std::move(*travel);
+    for (const SignInBrief &e : *located) {
         if (int(out.events.size()) == kMaxEvents) {
             out.truncated = true;
             break;
         }
-        out.events.push_back({q.value(0).toString(), placeOf(q.value(2).toString(), q.value(3).toString()),
-                              q.value(6).toString(), q.value(7).toString(), q.value(1).toLongLong(),
-                              q.value(4).toDouble(), q.value(5).toDouble(), q.value(8).toBool()});
+        out.events.push_back({e.id, placeOf(e.city, e.country), e.ip, e.app, e.ms, e.latitude.value_or(0),
+                              e.longitude.value_or(0), e.failed()});
     }
     return out;
 }
@@ -298,19 +279,17 @@ void TravelMapView::selectLocation(int index)
     }
     placeQuery_.run(path_, [location](Database &db) {
         Loaded l;
-        QSqlQuery q(db.connection());
-        q.setForwardOnly(true);
-        q.prepare(QStringLiteral("SELECT id, created_ms, upn, coalesce(ip, ''), coalesce(app_name, ''), coalesce(error_code, 0) <> 0, "
-                                 "coalesce(city, ''), coalesce(country, '') FROM signins WHERE latitude IS NOT NULL AND "
-                                 "(CASE WHEN coalesce(city, '') = '' THEN coalesce(country, '') ELSE city || ', ' || country END) = ? "
-                                 "ORDER BY created_ms DESC LIMIT %1").arg(kMaxPlaceEvents));
-        q.addBindValue(location.place);
-        if (q.exec())
-            while (q.next())
-                l.events.push_back({q.value(0).toString(), q.value(2).toString(), q.value(3).toString(), q.value(4).toString(),
-                                    q.value(1).toLongLong(), 0, 0, q.value(5).toBool()});
+        const Result<std::vector<SignInBrief>> atPlace = SignInQueries(db).atPlace(location.place, kMaxPlaceEvents);
+        if (!atPlace)
+            l.error = atPlace.error().message;
+        else
+            for (const SignInBrief &e : *atPlace)
+                l.events.push_back({e.id, e.upn, e.ip, e.app, e.ms, 0, 0, e.failed()});
         return l;
-    }, [this](Loaded &l) { showEvents(l.events); });
+    }, [this](Loaded &l) {
+        reportProblem(l.error);
+        showEvents(l.events);
+    });
 }
 
 void TravelMapView::showEvents(const std::vector<Event> &events)

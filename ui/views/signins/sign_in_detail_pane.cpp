@@ -4,7 +4,8 @@
 #include "store/database.h"
 #include "json_text.h"
 #include "store/event_queries.h"
-#include "time_text.h"
+#include "store/sign_in_queries.h"
+#include "model/time_format.h"
 #include "widgets/table_copy.h"
 
 #include <QFontDatabase>
@@ -12,8 +13,6 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSplitter>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -139,16 +138,12 @@ void SignInDetailPane::showSignIn(Database &db, const QString &eventId)
 {
     clear();
     eventId_ = eventId;
-    QSqlQuery q(db.connection());
-    q.prepare(QStringLiteral("SELECT * FROM signins WHERE id = ?"));
-    q.addBindValue(eventId);
-    if (!q.exec() || !q.next()) {
-        heading_->setText(q.lastError().isValid()
-                              ? Database::describe(tr("Cannot read sign-in %1").arg(eventId), q.lastError())
-                              : tr("Sign-in %1 is no longer in the database.").arg(eventId));
+    const Result<std::optional<QSqlRecord>> found = SignInQueries(db).record(eventId);
+    if (!found || !*found) {
+        heading_->setText(!found ? found.error().message : tr("Sign-in %1 is no longer in the database.").arg(eventId));
         return;
     }
-    const QSqlRecord record = q.record();
+    const QSqlRecord &record = **found;
     const qint64 ms = record.value(QStringLiteral("created_ms")).toLongLong();
     heading_->setText(tr("%1 · %2 UTC · %3")
                           .arg(record.value(QStringLiteral("upn")).toString(), utcText(ms),
@@ -189,17 +184,15 @@ void SignInDetailPane::addField(const QString &name, const QString &value)
 
 void SignInDetailPane::showSource(Database &db, qint64 sourceId, qint64 recordIndex)
 {
-    QSqlQuery q(db.connection());
-    q.prepare(QStringLiteral("SELECT path, sha256, reader FROM sources WHERE id = ?"));
-    q.addBindValue(sourceId);
-    if (!q.exec() || !q.next()) {
-        addField(tr("Source file"), tr("unknown (source %1)").arg(sourceId));
+    const Result<std::optional<SourceFile>> source = SignInQueries(db).source(sourceId);
+    if (!source || !*source) {
+        addField(tr("Source file"), !source ? source.error().message : tr("unknown (source %1)").arg(sourceId));
         return;
     }
-    addField(tr("Source file"), q.value(0).toString());
+    addField(tr("Source file"), (*source)->path);
     addField(tr("Record in file"), QString::number(recordIndex + 1));
-    addField(tr("Source SHA-256"), q.value(1).toString());
-    addField(tr("Read as"), q.value(2).toString());
+    addField(tr("Source SHA-256"), (*source)->sha256);
+    addField(tr("Read as"), (*source)->reader);
 }
 
 void SignInDetailPane::showOriginal(Database &db, const QString &eventId)

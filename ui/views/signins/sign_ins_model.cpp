@@ -2,7 +2,7 @@
 
 #include "accent_colors.h"
 #include "store/database.h"
-#include "time_text.h"
+#include "model/time_format.h"
 
 #include <QFuture>
 #include <QFutureWatcher>

@@ -3,7 +3,10 @@
 #include "json_text.h"
 #include "severity_style.h"
 #include "store/event_queries.h"
-#include "time_text.h"
+#include "store/anomaly_queries.h"
+#include "store/sign_in_queries.h"
+#include "store/timeline_queries.h"
+#include "model/time_format.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -13,8 +16,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -135,16 +136,15 @@ QString TimelineView::selectedEventText() const
 TimelineView::Loaded TimelineView::load(Database &db, const QString &upn, qint64 from, qint64 to, int buckets, bool extent)
 {
     Loaded out;
-    QSqlQuery q(db.connection());
-    q.setForwardOnly(true);
-    const QString userClause = upn.isEmpty() ? QString() : QStringLiteral(" AND upn = ?");
     if (extent) {
-        q.prepare(QStringLiteral("SELECT min(created_ms), max(created_ms) FROM signins WHERE 1=1") + userClause);
-        if (!upn.isEmpty())
-            q.addBindValue(upn);
-        if (q.exec() && q.next() && !q.value(0).isNull()) {
-            out.firstMs = q.value(0).toLongLong();
-            out.lastMs = q.value(1).toLongLong() + 1;
+        const Result<TimeExtent> e = SignInQueries(db).extent(upn);
+        if (!e) {
+            out.error = e.error().message;
+            return out;
+        }
+        if (e->firstMs) {
+            out.firstMs = *e->firstMs;
+            out.lastMs = *e->lastMs + 1;
             from = *out.firstMs - (*out.lastMs - *out.firstMs) / 50;
             to = *out.lastMs + (*out.lastMs - *out.firstMs) / 50;
         }
@@ -153,62 +153,45 @@ TimelineView::Loaded TimelineView::load(Database &db, const QString &upn, qint64
     TimelineData &d = out.data;
     d.fromMs = from;
     d.toMs = to;
-    d.buckets.resize(size_t(std::max(1, buckets)));
-    const double width = double(to - from) / double(d.buckets.size());
-    q.prepare(QStringLiteral("SELECT CAST((created_ms - ?) / ? AS INTEGER), count(*), sum(coalesce(error_code, 0) <> 0) "
-                             "FROM signins WHERE created_ms >= ? AND created_ms < ?") + userClause + QStringLiteral(" GROUP BY 1"));
-    q.addBindValue(from);
-    q.addBindValue(width);
-    q.addBindValue(from);
-    q.addBindValue(to);
-    if (!upn.isEmpty())
-        q.addBindValue(upn);
-    if (!q.exec()) {
-        out.error = Database::describe(tr("cannot read the timeline"), q.lastError());
+    TimelineQueries timeline(db);
+    Result<std::vector<SignInBucket>> slices = timeline.signInsPerSlice(from, to, buckets, upn);
+    if (!slices) {
+        out.error = slices.error().message;
         return out;
     }
     qint64 inRange = 0;
-    while (q.next()) {
-        const qint64 i = std::clamp<qint64>(q.value(0).toLongLong(), 0, qint64(d.buckets.size()) - 1);
-        const qint64 n = q.value(1).toLongLong(), f = q.value(2).toLongLong();
-        d.buckets[size_t(i)].successes += n - f;
-        d.buckets[size_t(i)].failures += f;
-        inRange += n;
+    d.buckets.reserve(slices->size());
+    for (const SignInBucket &b : *slices) {
+        d.buckets.push_back({b.successes, b.failures});
+        inRange += b.successes + b.failures;
     }
     if (inRange <= kMaxSingleEvents) {
-        q.prepare(QStringLiteral("SELECT id, created_ms, coalesce(error_code, 0) <> 0, coalesce(upn, '') || ' · ' || "
-                                 "coalesce(ip, '') || ' · ' || coalesce(city, '') || ', ' || coalesce(country, '') "
-                                 "FROM signins WHERE created_ms >= ? AND created_ms < ?") + userClause);
-        q.addBindValue(from);
-        q.addBindValue(to);
-        if (!upn.isEmpty())
-            q.addBindValue(upn);
-        if (q.exec())
-            while (q.next())
-                d.signIns.push_back({q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toInt(), q.value(3).toString()});
+        const Result<std::vector<SignInBrief>> signIns = timeline.signInsBetween(from, to, upn);
+        if (!signIns) {
+            out.error = signIns.error().message;
+            return out;
+        }
+        for (const SignInBrief &e : *signIns)
+            d.signIns.push_back({e.id, e.ms, e.failed() ? 1 : 0,
+                                 QStringLiteral("%1 · %2 · %3, %4").arg(e.upn, e.ip, e.city, e.country)});
     }
-    q.prepare(QStringLiteral("SELECT id, time_ms, severity_rank, summary FROM anomalies WHERE time_ms >= ? AND time_ms < ?")
-              + (upn.isEmpty() ? QString() : QStringLiteral(" AND user_upn = ?"))
-              + QStringLiteral(" ORDER BY severity_rank DESC LIMIT %1").arg(kMaxMarkers));
-    q.addBindValue(from);
-    q.addBindValue(to);
-    if (!upn.isEmpty())
-        q.addBindValue(upn);
-    if (q.exec())
-        while (q.next())
-            d.anomalies.push_back({q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toInt(), q.value(3).toString()});
+    const Result<std::vector<AnomalyBrief>> anomalies = AnomalyQueries(db).mostSevereBetween(from, to, upn, kMaxMarkers);
+    if (!anomalies) {
+        out.error = anomalies.error().message;
+        return out;
+    }
+    for (const AnomalyBrief &a : *anomalies)
+        d.anomalies.push_back({a.id, a.ms, a.severity, a.summary});
     if (upn.isEmpty()) {
-        q.prepare(QStringLiteral("SELECT id, creation_ms, lower(coalesce(result, '')), coalesce(server, '') || ' · ' || "
-                                 "coalesce(job_name, '') FROM backup_sessions WHERE creation_ms >= ? AND creation_ms < ? "
-                                 "LIMIT %1").arg(kMaxMarkers));
-        q.addBindValue(from);
-        q.addBindValue(to);
-        if (q.exec())
-            while (q.next()) {
-                const QString result = q.value(2).toString();
-                const int kind = result == QLatin1String("success") ? 0 : result == QLatin1String("warning") ? 1 : 2;
-                d.backups.push_back({q.value(0).toString(), q.value(1).toLongLong(), kind, q.value(3).toString()});
-            }
+        const Result<std::vector<BackupMark>> backups = timeline.backupSessionsBetween(from, to, kMaxMarkers);
+        if (!backups) {
+            out.error = backups.error().message;
+            return out;
+        }
+        for (const BackupMark &b : *backups) {
+            const int kind = b.result == QLatin1String("success") ? 0 : b.result == QLatin1String("warning") ? 1 : 2;
+            d.backups.push_back({b.id, b.ms, kind, QStringLiteral("%1 · %2").arg(b.server, b.jobName)});
+        }
     }
     return out;
 }

@@ -2,7 +2,9 @@
 
 #include "jobs/baseline_job.h"
 #include "jobs/train_job.h"
-#include "time_text.h"
+#include "model/time_format.h"
+#include "store/model_repository.h"
+#include "store/user_activity_queries.h"
 #include "widgets/string_table_model.h"
 #include "widgets/table_copy.h"
 
@@ -11,12 +13,11 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QThreadPool>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <map>
 
 namespace backsight::ui {
@@ -102,22 +103,15 @@ void TrainingView::refresh()
 TrainingView::Loaded TrainingView::load(Database &db)
 {
     Loaded out;
-    QSqlQuery q(db.connection());
-    q.setForwardOnly(true);
-    struct Baseline
-    {
-        bool learning = false;
-        qint64 events = 0, computedMs = 0;
-    };
-    std::map<QString, Baseline> baselines;
-    if (!q.exec(QStringLiteral("SELECT upn, learning, events_used, computed_at_ms FROM baselines b WHERE window_end_ms = "
-                               "(SELECT max(window_end_ms) FROM baselines WHERE upn = b.upn)"))) {
-        out.error = Database::describe(tr("cannot read the baselines"), q.lastError());
+    Result<std::vector<BaselineSnapshot>> latest = UserActivityQueries(db).latestBaselines();
+    if (!latest) {
+        out.error = latest.error().message;
         return out;
     }
-    while (q.next()) {
-        baselines[q.value(0).toString()] = {q.value(1).toInt() != 0, q.value(2).toLongLong(), q.value(3).toLongLong()};
-        out.learning += q.value(1).toInt() != 0 ? 1 : 0;
+    std::map<QString, BaselineSnapshot> baselines;
+    for (BaselineSnapshot &b : *latest) {
+        out.learning += b.learning ? 1 : 0;
+        baselines[b.upn] = std::move(b);
     }
     out.users = qint64(baselines.size());
     const QLocale locale;
@@ -127,26 +121,27 @@ TrainingView::Loaded TrainingView::load(Database &db)
             return tr("no baseline");
         return it->second.learning ? tr("learning (too little history)") : tr("learned");
     };
-    std::map<QString, bool> hasModel;
-    if (!q.exec(QStringLiteral("SELECT scope, subject, kind, version, created_at_ms, events_used, threshold FROM models "
-                               "WHERE active = 1 ORDER BY scope DESC, subject, kind"))) {
-        out.error = Database::describe(tr("cannot read the models"), q.lastError());
+    ModelFilter filter;
+    filter.activeOnly = true;
+    Result<std::vector<ModelRecord>> models = ModelRepository(db).list(filter);
+    if (!models) {
+        out.error = models.error().message;
         return out;
     }
-    while (q.next()) {
-        const QString subject = q.value(1).toString();
-        hasModel[subject] = true;
+    // Users' models first, then the tenant's.
+    std::stable_sort(models->begin(), models->end(), [](const ModelRecord &a, const ModelRecord &b) { return a.scope > b.scope; });
+    std::map<QString, bool> hasModel;
+    for (const ModelRecord &m : *models) {
+        hasModel[m.subject] = true;
         ++out.models;
-        out.rows.push_back({subject, q.value(0).toString(), q.value(2).toString(), utcText(q.value(4).toLongLong()),
-                            locale.toString(q.value(5).toLongLong()),
-                            q.value(6).isNull() ? QString() : locale.toString(q.value(6).toDouble(), 'g', 4),
-                            q.value(0).toString() == QLatin1String("tenant") ? tr("tenant-wide") : learningText(subject),
-                            q.value(3).toInt()});
+        out.rows.push_back({m.subject, m.scope, m.kind, utcText(m.createdAtMs), locale.toString(m.eventsUsed),
+                            locale.toString(m.threshold, 'g', 4),
+                            m.scope == QLatin1String("tenant") ? tr("tenant-wide") : learningText(m.subject), m.version});
     }
     for (const auto &[upn, b] : baselines) {
         if (hasModel.count(upn))
             continue;
-        out.rows.push_back({upn, tr("user"), tr("baseline only"), utcText(b.computedMs), locale.toString(b.events), QString(),
+        out.rows.push_back({upn, tr("user"), tr("baseline only"), utcText(b.computedAtMs), locale.toString(b.eventsUsed), QString(),
                             learningText(upn), 0});
     }
     return out;

@@ -4,8 +4,10 @@
 #include "detect/evidence_text.h"
 #include "json_text.h"
 #include "severity_style.h"
+#include "store/anomaly_queries.h"
 #include "store/event_queries.h"
-#include "time_text.h"
+#include "store/sign_in_queries.h"
+#include "model/time_format.h"
 #include "widgets/table_copy.h"
 
 #include <QFontDatabase>
@@ -17,8 +19,6 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTextBrowser>
@@ -120,24 +120,21 @@ void AnomalyDetailPane::showAnomaly(const QString &anomalyId)
 AnomalyDetailPane::Detail AnomalyDetailPane::load(Database &db, const QString &anomalyId)
 {
     Detail d;
-    QSqlQuery q(db.connection());
-    q.prepare(QStringLiteral("SELECT id, summary, coalesce(user_upn, ''), status, event_id, event_table, severity_rank, "
-                             "time_ms, reasons FROM anomalies WHERE id = ?"));
-    q.addBindValue(anomalyId);
-    if (!q.exec() || !q.next()) {
-        d.error = q.lastError().isValid() ? Database::describe(tr("cannot read anomaly %1").arg(anomalyId), q.lastError())
-                                          : tr("anomaly %1 is no longer in the database").arg(anomalyId);
+    const Result<std::optional<AnomalyHeader>> header = AnomalyQueries(db).header(anomalyId);
+    if (!header || !*header) {
+        d.error = !header ? header.error().message : tr("anomaly %1 is no longer in the database").arg(anomalyId);
         return d;
     }
-    d.id = q.value(0).toString();
-    d.summary = q.value(1).toString();
-    d.upn = q.value(2).toString();
-    d.status = q.value(3).toString();
-    d.eventId = q.value(4).toString();
-    d.eventTable = q.value(5).toString();
-    d.severity = q.value(6).toInt();
-    d.timeMs = q.value(7).toLongLong();
-    d.reasonsHtml = reasonsHtml(q.value(8).toString());
+    const AnomalyHeader &h = **header;
+    d.id = h.id;
+    d.summary = h.summary;
+    d.upn = h.upn;
+    d.status = h.status;
+    d.eventId = h.eventId;
+    d.eventTable = h.eventTable;
+    d.severity = h.severity;
+    d.timeMs = h.timeMs;
+    d.reasonsHtml = reasonsHtml(h.reasonsJson);
 
     QString error;
     if (const auto records = cases::readCaseRecords(db, {anomalyId}, error); records && records->count(anomalyId)) {
@@ -162,24 +159,15 @@ AnomalyDetailPane::Detail AnomalyDetailPane::load(Database &db, const QString &a
             d.original = error.isEmpty() ? tr("The original record of %1 is not stored.").arg(d.eventId) : error;
     }
     if (!d.upn.isEmpty()) {
-        QSqlQuery n(db.connection());
-        n.setForwardOnly(true);
-        n.prepare(QStringLiteral("SELECT id, created_ms, ip, city, country, app_name, error_code, failure_reason FROM signins "
-                                 "WHERE upn = ? AND created_ms >= ? AND created_ms <= ? ORDER BY created_ms LIMIT %1")
-                      .arg(kMaxNearby));
-        n.addBindValue(d.upn);
-        n.addBindValue(d.timeMs - kDayMs);
-        n.addBindValue(d.timeMs + kDayMs);
-        if (n.exec()) {
-            while (n.next()) {
-                const qint64 code = n.value(6).toLongLong();
-                d.nearby.push_back({n.value(1).toLongLong(), n.value(2).toString(),
-                                    QStringList{n.value(3).toString(), n.value(4).toString()}.join(QStringLiteral(", ")),
-                                    n.value(5).toString(),
-                                    code == 0 ? tr("Success") : QStringLiteral("%1 · %2").arg(code).arg(n.value(7).toString()),
-                                    n.value(0).toString() == d.eventId});
-            }
-        }
+        const Result<std::vector<SignInBrief>> nearby =
+            SignInQueries(db).ofUserBetween(d.upn, d.timeMs - kDayMs, d.timeMs + kDayMs, kMaxNearby);
+        if (!nearby)
+            d.original += QStringLiteral("\n\n") + nearby.error().message;
+        else
+            for (const SignInBrief &n : *nearby)
+                d.nearby.push_back({n.ms, n.ip, QStringList{n.city, n.country}.join(QStringLiteral(", ")), n.app,
+                                    n.errorCode == 0 ? tr("Success") : QStringLiteral("%1 · %2").arg(n.errorCode).arg(n.failureReason),
+                                    n.id == d.eventId});
     }
     return d;
 }

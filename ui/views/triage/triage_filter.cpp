@@ -1,75 +1,11 @@
 #include "views/triage/triage_filter.h"
 
 #include "severity_style.h"
-#include "time_text.h"
+#include "model/time_format.h"
 
 #include <QCoreApplication>
 
 namespace backsight::ui {
-namespace {
-
-QString likePattern(const QString &text)
-{
-    QString escaped = text.trimmed();
-    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
-    escaped.replace(QLatin1Char('%'), QStringLiteral("\\%"));
-    escaped.replace(QLatin1Char('_'), QStringLiteral("\\_"));
-    return QLatin1Char('%') + escaped + QLatin1Char('%');
-}
-
-} // namespace
-
-QString TriageFilter::whereClause(QVariantList &binds) const
-{
-    QStringList c;
-    if (severity) {
-        c << QStringLiteral("severity_rank = ?");
-        binds << *severity;
-    } else if (minSeverity > 0) {
-        c << QStringLiteral("severity_rank >= ?");
-        binds << minSeverity;
-    }
-    if (!kind.isEmpty()) { // kinds is a JSON array of strings: match the quoted name
-        c << QStringLiteral("kinds LIKE ? ESCAPE '\\'");
-        binds << likePattern(QLatin1Char('"') + kind + QLatin1Char('"'));
-    }
-    if (!statuses.isEmpty()) {
-        QStringList marks;
-        for (const QString &s : statuses) {
-            marks << QStringLiteral("?");
-            binds << s;
-        }
-        c << QStringLiteral("status IN (%1)").arg(marks.join(QLatin1Char(',')));
-    }
-    if (!user.isEmpty()) {
-        c << QStringLiteral("(user_upn = ? OR subject = ?)");
-        binds << user.toLower() << user.toLower();
-    }
-    if (!country.isEmpty()) {
-        c << QStringLiteral("event_id IN (SELECT id FROM signins WHERE country = ?)");
-        binds << country;
-    }
-    if (!app.isEmpty()) {
-        c << QStringLiteral("event_id IN (SELECT id FROM signins WHERE app_name = ?)");
-        binds << app;
-    }
-    if (fromMs) {
-        c << QStringLiteral("time_ms >= ?");
-        binds << *fromMs;
-    }
-    if (toMs) {
-        c << QStringLiteral("time_ms < ?");
-        binds << *toMs;
-    }
-    if (!text.trimmed().isEmpty()) {
-        c << QStringLiteral("(summary LIKE ? ESCAPE '\\' OR subject LIKE ? ESCAPE '\\' OR kinds LIKE ? ESCAPE '\\' "
-                            "OR id LIKE ? ESCAPE '\\')");
-        for (int i = 0; i < 4; ++i)
-            binds << likePattern(text);
-    }
-    return c.isEmpty() ? QString() : QStringLiteral(" WHERE ") + c.join(QStringLiteral(" AND "));
-}
-
 QString TriageFilter::describe() const
 {
     QStringList parts;

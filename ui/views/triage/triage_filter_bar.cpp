@@ -1,7 +1,7 @@
 #include "views/triage/triage_filter_bar.h"
 
 #include "severity_style.h"
-#include "time_text.h"
+#include "model/time_format.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

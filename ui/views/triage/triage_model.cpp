@@ -1,40 +1,31 @@
 #include "views/triage/triage_model.h"
 
 #include "severity_style.h"
+#include "model/time_format.h"
+#include "store/anomaly_queries.h"
 #include "store/user_directory.h"
-#include "time_text.h"
 
 #include <QGuiApplication>
 #include <QPalette>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
-#include <QSqlError>
-#include <QSqlQuery>
 
 namespace backsight::ui {
 namespace {
 
-// The only expressions that reach ORDER BY, chosen by column number.
-QString sortExpression(int column)
+// The stored order behind each column.
+AnomalyOrder orderOf(int column)
 {
     switch (column) {
-    case TriageModel::Severity: return QStringLiteral("severity_rank %1, time_ms %1");
-    case TriageModel::User: return QStringLiteral("coalesce(user_upn, subject) %1, time_ms %1");
-    case TriageModel::Kinds: return QStringLiteral("kinds %1, time_ms %1");
-    case TriageModel::Summary: return QStringLiteral("summary %1");
-    case TriageModel::Score: return QStringLiteral("coalesce(score, -1) %1, time_ms %1");
-    case TriageModel::Status: return QStringLiteral("status %1, time_ms %1");
-    default: return QStringLiteral("time_ms %1");
+    case TriageModel::Severity: return AnomalyOrder::Severity;
+    case TriageModel::User: return AnomalyOrder::User;
+    case TriageModel::Kinds: return AnomalyOrder::Kinds;
+    case TriageModel::Summary: return AnomalyOrder::Summary;
+    case TriageModel::Score: return AnomalyOrder::Score;
+    case TriageModel::Status: return AnomalyOrder::Status;
+    default: return AnomalyOrder::Time;
     }
-}
-
-QString kindsText(const QString &json)
-{
-    QStringList kinds;
-    for (const QJsonValue &v : QJsonDocument::fromJson(json.toUtf8()).array())
-        kinds << v.toString();
-    return kinds.isEmpty() ? json : kinds.join(QStringLiteral(", "));
 }
 
 } // namespace
@@ -64,48 +55,36 @@ void TriageModel::sort(int column, Qt::SortOrder order)
     reload();
 }
 
-TriageModel::Loaded TriageModel::load(Database &db, const TriageFilter &filter, const QString &orderBy)
+TriageModel::Loaded TriageModel::load(Database &db, const TriageFilter &filter, AnomalyOrder order, bool descending)
 {
     Loaded out;
-    QSqlQuery q(db.connection());
-    if (!q.exec(QStringLiteral("SELECT count(*) FROM anomalies")) || !q.next()) {
-        out.error = Database::describe(tr("cannot read the anomalies"), q.lastError());
+    AnomalyQueries anomalies(db);
+    const Result<qint64> total = anomalies.count();
+    const Result<qint64> matching = total ? anomalies.count(filter) : total;
+    if (!matching) {
+        out.error = matching.error().message;
         return out;
     }
-    out.total = q.value(0).toLongLong();
-    QVariantList binds;
-    const QString where = filter.whereClause(binds);
-    q.prepare(QStringLiteral("SELECT count(*) FROM anomalies") + where);
-    for (const QVariant &b : binds)
-        q.addBindValue(b);
-    if (!q.exec() || !q.next()) {
-        out.error = Database::describe(tr("cannot count the anomalies"), q.lastError());
+    out.total = *total;
+    out.matching = *matching;
+    Result<std::vector<AnomalyListRow>> rows = anomalies.list(filter, order, descending, kMaxRows);
+    if (!rows) {
+        out.error = rows.error().message;
         return out;
     }
-    out.matching = q.value(0).toLongLong();
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, severity_rank, time_ms, coalesce(user_upn, subject), subject_type, kinds, "
-                             "summary, score, status, event_id FROM anomalies")
-              + where + QStringLiteral(" ORDER BY ") + orderBy + QStringLiteral(", id LIMIT %1").arg(kMaxRows));
-    for (const QVariant &b : binds)
-        q.addBindValue(b);
-    if (!q.exec()) {
-        out.error = Database::describe(tr("cannot read the anomalies"), q.lastError());
-        return out;
-    }
-    out.rows.reserve(size_t(std::min<qint64>(out.matching, kMaxRows)));
-    while (q.next()) {
+    out.rows.reserve(rows->size());
+    for (AnomalyListRow &a : *rows) {
         TriageRow r;
-        r.id = q.value(0).toString();
-        r.severity = q.value(1).toInt();
-        r.timeMs = q.value(2).toLongLong();
-        r.user = q.value(3).toString();
-        r.subjectType = q.value(4).toString();
-        r.kinds = kindsText(q.value(5).toString());
-        r.summary = q.value(6).toString();
-        r.score = q.value(7).isNull() ? -1 : q.value(7).toDouble();
-        r.status = q.value(8).toString();
-        r.eventId = q.value(9).toString();
+        r.id = std::move(a.id);
+        r.severity = a.severity;
+        r.timeMs = a.timeMs;
+        r.user = std::move(a.user);
+        r.subjectType = std::move(a.subjectType);
+        r.kinds = a.kinds.join(QStringLiteral(", "));
+        r.summary = std::move(a.summary);
+        r.score = a.score.value_or(-1);
+        r.status = std::move(a.status);
+        r.eventId = std::move(a.eventId);
         out.rows.push_back(std::move(r));
     }
     return out;
@@ -143,12 +122,12 @@ void TriageModel::reload()
         emit loaded();
         return;
     }
-    const QString dir = sortOrder_ == Qt::AscendingOrder ? QStringLiteral("ASC") : QStringLiteral("DESC");
-    const QString orderBy = sortExpression(sortColumn_).arg(dir);
+    const AnomalyOrder order = orderOf(sortColumn_);
+    const bool descending = sortOrder_ != Qt::AscendingOrder;
     const TriageFilter filter = filter_;
     query_.run(path_,
-               [filter, orderBy](Database &db) {
-                   Loaded loaded = load(db, filter, orderBy);
+               [filter, order, descending](Database &db) {
+                   Loaded loaded = load(db, filter, order, descending);
                    addUserZones(db, loaded);
                    return loaded;
                },
@@ -202,8 +181,8 @@ QVariant TriageModel::data(const QModelIndex &index, int role) const
             if (r.userUtcOffsetMinutes)
                 return role == Qt::ToolTipRole
                            ? tr("%1 in the user's own zone: their usual offset, home %2 (from their baseline)")
-                                 .arg(offsetTimeText(r.timeMs, *r.userUtcOffsetMinutes), r.userHome)
-                           : offsetTimeText(r.timeMs, *r.userUtcOffsetMinutes);
+                                 .arg(textAtOffset(r.timeMs, *r.userUtcOffsetMinutes), r.userHome)
+                           : textAtOffset(r.timeMs, *r.userUtcOffsetMinutes);
             return role == Qt::ToolTipRole ? tr("%1 in this computer's zone (%2): no baseline gives this subject's own zone")
                                                  .arg(localText(r.timeMs), localZoneName())
                                            : localText(r.timeMs) + tr(" (this computer)");

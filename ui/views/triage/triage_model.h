@@ -71,7 +71,7 @@ private:
         qint64 matching = 0, total = 0;
         QString error;
     };
-    static Loaded load(Database &db, const TriageFilter &filter, const QString &orderBy);
+    static Loaded load(Database &db, const TriageFilter &filter, AnomalyOrder order, bool descending);
     static void addUserZones(Database &db, Loaded &loaded);
 
     BackgroundQuery<Loaded> query_;

@@ -1,6 +1,7 @@
 #include "views/triage/triage_view.h"
 
 #include "cases/case_records.h"
+#include "store/anomaly_queries.h"
 #include "store/database.h"
 #include "views/triage/anomaly_detail_pane.h"
 #include "views/triage/triage_filter_bar.h"
@@ -12,7 +13,6 @@
 #include <QLabel>
 #include <QLocale>
 #include <QSplitter>
-#include <QSqlQuery>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -139,13 +139,17 @@ void TriageView::refresh()
     if (!path_.isEmpty()) {
         kinds_.run(path_, [](Database &db) {
             Kinds k;
-            QSqlQuery q(db.connection());
             // The anomalies table is small next to the events; its primary kinds are few.
-            if (q.exec(QStringLiteral("SELECT DISTINCT kind FROM anomalies ORDER BY kind")))
-                while (q.next())
-                    k.kinds << q.value(0).toString();
+            Result<QStringList> kinds = AnomalyQueries(db).primaryKinds();
+            if (kinds)
+                k.kinds = std::move(*kinds);
+            else
+                k.error = kinds.error().message;
             return k;
-        }, [this](Kinds &k) { filterBar_->setKinds(k.kinds); });
+        }, [this](Kinds &k) {
+            reportProblem(k.error);
+            filterBar_->setKinds(k.kinds);
+        });
     }
     updateLoading();
 }

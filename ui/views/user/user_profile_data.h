@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/user_activity.h"
 #include "widgets/heatmap_widget.h"
 
 #include <QString>
@@ -15,11 +16,7 @@ namespace backsight::ui {
 // One user's baseline as the user view shows it, read on a pool thread.
 struct UserProfileData
 {
-    struct Value
-    {
-        QString value;
-        qint64 count = 0, failures = 0, firstMs = 0, lastMs = 0;
-    };
+    using Value = ValueCount;
     struct Model
     {
         QString kind;
@@ -28,13 +25,7 @@ struct UserProfileData
         double threshold = 0;
         bool active = false;
     };
-    struct Anomaly
-    {
-        QString id, summary;
-        int severity = 0;
-        qint64 ms = 0;
-        QString status;
-    };
+    using Anomaly = AnomalyBrief;
     QString upn, displayName;
     HeatmapWidget::Cells heatmap{};
     QString zoneText;        // "UTC+12:00 (home Wellington, NZ)" and where it came from

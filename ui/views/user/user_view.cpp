@@ -3,9 +3,10 @@
 #include "accent_colors.h"
 #include "baseline/day_aggregate.h"
 #include "severity_style.h"
+#include "model/time_format.h"
 #include "store/user_directory.h"
-#include "time_text.h"
 #include "widgets/table_copy.h"
+#include "store/user_activity_queries.h"
 
 #include <QChart>
 #include <QChartView>
@@ -21,7 +22,6 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QStringListModel>
-#include <QSqlQuery>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QValueAxis>
@@ -167,9 +167,14 @@ void UserView::loadUsers()
     users_.run(path_, [](Database &db) {
         Users u;
         // Interactive users with anomalies first: the people an analyst looks at (store/user_directory.h).
-        u.upns = usersByInterest(db).valueOr({});
+        Result<QStringList> users = usersByInterest(db);
+        if (users)
+            u.upns = std::move(*users);
+        else
+            u.error = users.error().message;
         return u;
     }, [this](Users &u) {
+        reportProblem(u.error);
         const QString current = upn_;
         if (u.upns != users_list_) { // refilling hundreds of items (and the completer) is the costly part
             users_list_ = u.upns;

@@ -1,4 +1,4 @@
-#include "eval/anomaly_store.h"
+#include "store/evaluation_queries.h"
 
 #include "store/database.h"
 

@@ -8,7 +8,8 @@ class Database;
 
 namespace backsight::eval {
 
-// Reads the `anomalies` table (columns in docs/simulation.md). The table belongs to the detection
+// What detection evaluation (core/eval) reads from the store. Reads the `anomalies` table (columns in
+// docs/simulation.md). The table belongs to the detection
 // issue; until it exists this reads nothing and sets `tablePresent` false. Creates nothing.
 bool readAnomalies(Database &db, std::vector<Anomaly> &anomalies, bool &tablePresent, QString &error);
 

@@ -1,6 +1,6 @@
-#include "detect/anomaly_repository.h"
+#include "store/anomaly_repository.h"
 
-#include "ingest/timestamp.h"
+#include "model/time_format.h"
 #include "store/database.h"
 
 #include <QCryptographicHash>

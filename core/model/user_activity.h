@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QString>
+#include <optional>
+
+namespace backsight {
+
+// One user's latest baseline as stored: the profile JSON (baseline/profile) and its window.
+struct BaselineSnapshot
+{
+    QString upn;
+    QString profileJson;
+    bool learning = false;
+    qint64 windowStartMs = 0, windowEndMs = 0;
+    qint64 eventsUsed = 0, computedAtMs = 0;
+};
+
+// One sign-in of a user, reduced to what the user view draws.
+struct UserSignInPoint
+{
+    qint64 ms = 0;
+    bool failed = false;
+    bool interactive = false;
+    QString country;
+    double longitude = 0;
+    QString displayName;
+};
+
+// How often one value (a place, an IP address, an app, ...) appears among a user's sign-ins.
+struct ValueCount
+{
+    QString value;
+    qint64 count = 0, failures = 0, firstMs = 0, lastMs = 0;
+};
+
+// A short line about one anomaly for lists (user view, timeline markers).
+struct AnomalyBrief
+{
+    QString id, summary;
+    int severity = 0;
+    qint64 ms = 0;
+    QString status;
+};
+
+} // namespace backsight

@@ -1,0 +1,401 @@
+#include "store/case_repository.h"
+
+#include "cases/case_records.h"
+#include "store/database.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace backsight::cases {
+namespace {
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+// One analyst action: BEGIN IMMEDIATE (take the write lock up front, so a concurrent import makes us wait
+// for the busy timeout instead of failing half-way) and COMMIT with synchronous = FULL, which in WAL mode
+// syncs the log at the commit: once the call returns, the action survives a crash or a power cut. The
+// connection goes back to its usual NORMAL afterwards, so imports keep their speed.
+class ActionTransaction
+{
+public:
+    ActionTransaction(Database &db, const QString &doing, QString &error)
+        : db_(db), doing_(doing), error_(error)
+    {
+        QSqlQuery q(db_.connection());
+        if (q.exec(QStringLiteral("PRAGMA synchronous")) && q.next())
+            previousSync_ = q.value(0).toInt();
+        if (!exec(QStringLiteral("PRAGMA synchronous = FULL")) || !exec(QStringLiteral("BEGIN IMMEDIATE")))
+            return;
+        open_ = true;
+    }
+    ~ActionTransaction()
+    {
+        if (open_)
+            exec(QStringLiteral("ROLLBACK"), false);
+        restoreSync();
+    }
+    bool isOpen() const { return open_; }
+    bool commit()
+    {
+        if (!open_)
+            return false;
+        if (!exec(QStringLiteral("COMMIT")))
+            return false;
+        open_ = false;
+        return true;
+    }
+    // Fails the action: `error` says why; the destructor rolls back.
+    bool fail(const QString &why)
+    {
+        error_ = why;
+        return false;
+    }
+    bool failed(const QString &what, const QSqlQuery &q)
+    {
+        return fail(Database::describe(what, q.lastError()));
+    }
+
+private:
+    bool exec(const QString &sql, bool reportError = true)
+    {
+        QSqlQuery q(db_.connection());
+        if (q.exec(sql))
+            return true;
+        if (reportError)
+            error_ = Database::describe(doing_, q.lastError());
+        return false;
+    }
+    void restoreSync()
+    {
+        QSqlQuery q(db_.connection());
+        q.exec(QStringLiteral("PRAGMA synchronous = %1").arg(previousSync_));
+    }
+
+    Database &db_;
+    QString doing_;
+    QString &error_;
+    int previousSync_ = 1; // NORMAL
+    bool open_ = false;
+};
+
+bool insertAudit(Database &db, qint64 atMs, const QString &author, const QString &actionName, const QString &target,
+                 const QJsonObject &detail, qint64 *id, QString &error)
+{
+    QSqlQuery q(db.connection());
+    q.prepare(QStringLiteral("INSERT INTO audit_log (at_ms, author, action, target, detail) VALUES (?, ?, ?, ?, ?)"));
+    q.addBindValue(atMs);
+    q.addBindValue(author);
+    q.addBindValue(actionName);
+    q.addBindValue(target.isEmpty() ? QVariant() : QVariant(target));
+    q.addBindValue(detail.isEmpty() ? QVariant() : QVariant(QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact))));
+    if (!q.exec()) {
+        error = Database::describe(QStringLiteral("writing the audit log of %1").arg(db.path()), q.lastError());
+        return false;
+    }
+    if (id)
+        *id = q.lastInsertId().toLongLong();
+    return true;
+}
+
+// The current status of each id; ids with no anomaly are absent.
+bool readStatuses(Database &db, const QStringList &ids, QHash<QString, QString> &out, QString &error)
+{
+    QSqlQuery q(db.connection());
+    q.prepare(QStringLiteral("SELECT status FROM anomalies WHERE id = ?"));
+    for (const QString &id : ids) {
+        q.bindValue(0, id);
+        if (!q.exec()) {
+            error = Database::describe(QStringLiteral("reading anomaly %1").arg(id), q.lastError());
+            return false;
+        }
+        if (q.next())
+            out.insert(id, q.value(0).toString());
+    }
+    return true;
+}
+
+QString missingIdsError(const QStringList &ids, const QHash<QString, QString> &found, const QString &dbPath)
+{
+    QStringList missing;
+    for (const QString &id : ids)
+        if (!found.contains(id))
+            missing << id;
+    return QStringLiteral("no anomaly %1 in %2").arg(missing.join(QStringLiteral(", ")), dbPath);
+}
+
+bool insertNote(Database &db, const QString &anomalyId, const QString &text, const QString &author, qint64 atMs,
+                qint64 &noteId, QString &error)
+{
+    QSqlQuery q(db.connection());
+    q.prepare(QStringLiteral("INSERT INTO anomaly_notes (anomaly_id, author, at_ms, text) VALUES (?, ?, ?, ?)"));
+    q.addBindValue(anomalyId);
+    q.addBindValue(author);
+    q.addBindValue(atMs);
+    q.addBindValue(text);
+    if (!q.exec()) {
+        error = Database::describe(QStringLiteral("adding a note to anomaly %1").arg(anomalyId), q.lastError());
+        return false;
+    }
+    noteId = q.lastInsertId().toLongLong();
+    return insertAudit(db, atMs, author, action::note, anomalyId,
+                       QJsonObject{{QStringLiteral("note_id"), noteId}, {QStringLiteral("text"), text}}, nullptr, error);
+}
+
+QString normalisedTag(const QString &tag)
+{
+    return tag.simplified().toLower();
+}
+
+bool changeTag(Database &db, const QString &anomalyId, const QString &rawTag, const QString &author, bool add,
+               QString &error)
+{
+    const QString tag = normalisedTag(rawTag);
+    if (tag.isEmpty()) {
+        error = QStringLiteral("a tag for anomaly %1 cannot be blank").arg(anomalyId);
+        return false;
+    }
+    const QString doing = QStringLiteral("%1 tag '%2' %3 anomaly %4")
+                              .arg(add ? QStringLiteral("adding") : QStringLiteral("removing"), tag,
+                                   add ? QStringLiteral("to") : QStringLiteral("from"), anomalyId);
+    ActionTransaction tx(db, doing, error);
+    if (!tx.isOpen())
+        return false;
+    QHash<QString, QString> found;
+    if (!readStatuses(db, {anomalyId}, found, error))
+        return false;
+    if (found.isEmpty())
+        return tx.fail(missingIdsError({anomalyId}, found, db.path()));
+    const qint64 at = nowMs();
+    QSqlQuery q(db.connection());
+    if (add) {
+        q.prepare(QStringLiteral("INSERT OR IGNORE INTO anomaly_tags (anomaly_id, tag, author, at_ms) VALUES (?, ?, ?, ?)"));
+        q.addBindValue(anomalyId);
+        q.addBindValue(tag);
+        q.addBindValue(author);
+        q.addBindValue(at);
+    } else {
+        q.prepare(QStringLiteral("DELETE FROM anomaly_tags WHERE anomaly_id = ? AND tag = ?"));
+        q.addBindValue(anomalyId);
+        q.addBindValue(tag);
+    }
+    if (!q.exec())
+        return tx.failed(doing, q);
+    if (q.numRowsAffected() > 0
+        && !insertAudit(db, at, author, add ? action::tag : action::untag, anomalyId,
+                        QJsonObject{{QStringLiteral("tag"), tag}}, nullptr, error))
+        return false;
+    return tx.commit();
+}
+
+} // namespace
+
+int setStatus(Database &db, const QStringList &anomalyIds, Status status, const QString &author, const QString &note,
+              QString &error)
+{
+    QStringList ids;
+    for (const QString &id : anomalyIds)
+        if (!id.trimmed().isEmpty() && !ids.contains(id.trimmed()))
+            ids << id.trimmed();
+    if (ids.isEmpty()) {
+        error = QStringLiteral("no anomaly ids given");
+        return -1;
+    }
+    const QString to = statusName(status);
+    ActionTransaction tx(db, QStringLiteral("setting the status of %1 anomalies to %2").arg(ids.size()).arg(to), error);
+    if (!tx.isOpen())
+        return -1;
+    QHash<QString, QString> current;
+    if (!readStatuses(db, ids, current, error))
+        return -1;
+    if (current.size() != ids.size()) {
+        tx.fail(missingIdsError(ids, current, db.path()));
+        return -1;
+    }
+    const qint64 at = nowMs();
+    const QString noteText = note.trimmed();
+    QSqlQuery update(db.connection());
+    update.prepare(QStringLiteral("UPDATE anomalies SET status = ?, status_by = ?, status_at_ms = ? WHERE id = ?"));
+    int changed = 0;
+    for (const QString &id : ids) {
+        if (current.value(id) != to) {
+            update.bindValue(0, to);
+            update.bindValue(1, author);
+            update.bindValue(2, at);
+            update.bindValue(3, id);
+            if (!update.exec()) {
+                tx.failed(QStringLiteral("setting the status of anomaly %1").arg(id), update);
+                return -1;
+            }
+            QJsonObject detail{{QStringLiteral("from"), current.value(id)}, {QStringLiteral("to"), to}};
+            if (!noteText.isEmpty())
+                detail.insert(QStringLiteral("note"), noteText);
+            if (!insertAudit(db, at, author, action::status, id, detail, nullptr, error))
+                return -1;
+            ++changed;
+        }
+        qint64 noteId = 0;
+        if (!noteText.isEmpty() && !insertNote(db, id, noteText, author, at, noteId, error))
+            return -1;
+    }
+    if (!tx.commit())
+        return -1;
+    return changed;
+}
+
+qint64 addNote(Database &db, const QString &anomalyId, const QString &text, const QString &author, QString &error)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty()) {
+        error = QStringLiteral("a note for anomaly %1 cannot be blank").arg(anomalyId);
+        return 0;
+    }
+    ActionTransaction tx(db, QStringLiteral("adding a note to anomaly %1").arg(anomalyId), error);
+    if (!tx.isOpen())
+        return 0;
+    QHash<QString, QString> found;
+    if (!readStatuses(db, {anomalyId}, found, error))
+        return 0;
+    if (found.isEmpty()) {
+        tx.fail(missingIdsError({anomalyId}, found, db.path()));
+        return 0;
+    }
+    qint64 noteId = 0;
+    if (!insertNote(db, anomalyId, trimmed, author, nowMs(), noteId, error) || !tx.commit())
+        return 0;
+    return noteId;
+}
+
+bool addTag(Database &db, const QString &anomalyId, const QString &tag, const QString &author, QString &error)
+{
+    return changeTag(db, anomalyId, tag, author, true, error);
+}
+
+bool removeTag(Database &db, const QString &anomalyId, const QString &tag, const QString &author, QString &error)
+{
+    return changeTag(db, anomalyId, tag, author, false, error);
+}
+
+qint64 appendAudit(Database &db, const QString &actionName, const QString &target, const QJsonObject &detail,
+                   const QString &author, QString &error)
+{
+    if (actionName.trimmed().isEmpty()) {
+        error = QStringLiteral("an audit log entry needs an action");
+        return 0;
+    }
+    ActionTransaction tx(db, QStringLiteral("writing the audit log of %1").arg(db.path()), error);
+    if (!tx.isOpen())
+        return 0;
+    qint64 id = 0;
+    if (!insertAudit(db, nowMs(), author, actionName, target, detail, &id, error) || !tx.commit())
+        return 0;
+    return id;
+}
+
+std::optional<std::vector<Note>> readNotes(Database &db, const QString &anomalyId, QString &error)
+{
+    QSqlQuery q(db.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, anomaly_id, author, at_ms, text FROM anomaly_notes WHERE anomaly_id = ? "
+                             "ORDER BY at_ms, id"));
+    q.addBindValue(anomalyId);
+    if (!q.exec()) {
+        error = Database::describe(QStringLiteral("reading the notes of anomaly %1").arg(anomalyId), q.lastError());
+        return std::nullopt;
+    }
+    std::vector<Note> out;
+    while (q.next())
+        out.push_back({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong(),
+                       q.value(4).toString()});
+    return out;
+}
+
+std::optional<std::vector<Tag>> readTags(Database &db, const QString &anomalyId, QString &error)
+{
+    QSqlQuery q(db.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT anomaly_id, tag, author, at_ms FROM anomaly_tags WHERE anomaly_id = ? "
+                             "ORDER BY tag"));
+    q.addBindValue(anomalyId);
+    if (!q.exec()) {
+        error = Database::describe(QStringLiteral("reading the tags of anomaly %1").arg(anomalyId), q.lastError());
+        return std::nullopt;
+    }
+    std::vector<Tag> out;
+    while (q.next())
+        out.push_back({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong()});
+    return out;
+}
+
+std::optional<std::map<QString, CaseRecord>> readCaseRecords(Database &db, const QStringList &anomalyIds,
+                                                             QString &error)
+{
+    std::map<QString, CaseRecord> out;
+    QSqlQuery q(db.connection());
+    q.prepare(QStringLiteral("SELECT status, status_by, status_at_ms FROM anomalies WHERE id = ?"));
+    for (const QString &id : anomalyIds) {
+        if (out.count(id))
+            continue;
+        q.bindValue(0, id);
+        if (!q.exec()) {
+            error = Database::describe(QStringLiteral("reading anomaly %1").arg(id), q.lastError());
+            return std::nullopt;
+        }
+        if (!q.next())
+            continue;
+        CaseRecord record;
+        record.status = q.value(0).toString();
+        record.statusBy = q.value(1).toString();
+        if (!q.value(2).isNull())
+            record.statusAtMs = q.value(2).toLongLong();
+        auto notes = readNotes(db, id, error);
+        auto tags = readTags(db, id, error);
+        if (!notes || !tags)
+            return std::nullopt;
+        record.notes = std::move(*notes);
+        record.tags = std::move(*tags);
+        out.emplace(id, std::move(record));
+    }
+    return out;
+}
+
+std::optional<std::vector<AuditEntry>> readAuditLog(Database &db, const AuditFilter &filter, QString &error)
+{
+    QString sql = QStringLiteral("SELECT id, at_ms, author, action, target, detail FROM audit_log WHERE id > ?");
+    QVariantList binds{filter.afterId};
+    if (!filter.target.isEmpty()) {
+        sql += QStringLiteral(" AND target = ?");
+        binds << filter.target;
+    }
+    if (!filter.action.isEmpty()) {
+        sql += QStringLiteral(" AND action = ?");
+        binds << filter.action;
+    }
+    sql += QStringLiteral(" ORDER BY id");
+    if (filter.limit >= 0) {
+        sql += QStringLiteral(" LIMIT ?");
+        binds << filter.limit;
+    }
+    QSqlQuery q(db.connection());
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    for (int i = 0; i < binds.size(); ++i)
+        q.bindValue(i, binds[i]);
+    if (!q.exec()) {
+        error = Database::describe(QStringLiteral("reading the audit log of %1").arg(db.path()), q.lastError());
+        return std::nullopt;
+    }
+    std::vector<AuditEntry> out;
+    while (q.next())
+        out.push_back({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toString(),
+                       q.value(4).toString(), QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object()});
+    return out;
+}
+
+} // namespace backsight::cases

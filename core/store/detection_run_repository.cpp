@@ -1,0 +1,134 @@
+#include "store/detection_run_repository.h"
+
+#include "store/sql_query.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+
+namespace backsight {
+
+QString DetectionRunRepository::sourceName(Source source)
+{
+    switch (source) {
+    case Source::SignIns: return QStringLiteral("signins");
+    case Source::Audits: return QStringLiteral("audits");
+    case Source::BackupSessions: return QStringLiteral("backup_sessions");
+    }
+    return QStringLiteral("signins");
+}
+
+Result<qint64> DetectionRunRepository::watermark(Source source)
+{
+    SqlQuery q(db_);
+    if (Status s = q.run(QStringLiteral("SELECT value FROM watermarks WHERE name = ?"), {sourceName(source)},
+                         QStringLiteral("reading the detection watermark"));
+        !s)
+        return s.error();
+    return q.next() && !q.value(0).isNull() ? q.value(0).toLongLong() : 0;
+}
+
+Result<qint64> DetectionRunRepository::latestRow(Source source)
+{
+    // The table name is one of three fixed names, never input.
+    SqlQuery q(db_);
+    if (Status s = q.run(QStringLiteral("SELECT MAX(rowid) FROM %1").arg(sourceName(source)),
+                         QStringLiteral("reading %1").arg(sourceName(source)));
+        !s)
+        return s.error();
+    return q.next() && !q.value(0).isNull() ? q.value(0).toLongLong() : 0;
+}
+
+Status DetectionRunRepository::setWatermark(Source source, qint64 row)
+{
+    SqlQuery q(db_);
+    return q.run(QStringLiteral("INSERT OR REPLACE INTO watermarks (name, value) VALUES (?, ?)"), {sourceName(source), row},
+                 QStringLiteral("moving the detection watermark"));
+}
+
+Status DetectionRunRepository::ensureAddressIndex()
+{
+    SqlQuery q(db_);
+    return q.run(QStringLiteral("CREATE INDEX IF NOT EXISTS signins_ip ON signins(ip, created_ms)"),
+                 QStringLiteral("indexing sign-ins by address"));
+}
+
+Result<qint64> DetectionRunRepository::start(qint64 startedMs, const QJsonObject &parameters)
+{
+    SqlQuery q(db_);
+    if (Status s = q.run(QStringLiteral("INSERT INTO detection_runs (started_ms, parameters, status) VALUES (?, ?, 'running')"),
+                         {startedMs, QString::fromUtf8(QJsonDocument(parameters).toJson(QJsonDocument::Compact))},
+                         QStringLiteral("starting a detection run"));
+        !s)
+        return s.error();
+    return q.lastInsertId().toLongLong();
+}
+
+Status DetectionRunRepository::finish(qint64 runId, const QString &status, qint64 eventsExamined, qint64 anomaliesAdded)
+{
+    SqlQuery q(db_);
+    return q.run(QStringLiteral("UPDATE detection_runs SET finished_ms = ?, events_examined = ?, anomalies_added = ?, "
+                                "status = ? WHERE id = ?"),
+                 {QDateTime::currentMSecsSinceEpoch(), eventsExamined, anomaliesAdded, status, runId},
+                 QStringLiteral("recording the end of detection run %1").arg(runId));
+}
+
+Result<std::vector<UserSignInRange>> DetectionRunRepository::usersWithNewSignIns(qint64 fromRow, qint64 toRow)
+{
+    SqlQuery q(db_);
+    if (Status s = q.run(QStringLiteral("SELECT upn, MIN(created_ms), MAX(created_ms) FROM signins WHERE rowid > ? AND rowid <= ? "
+                                        "AND upn IS NOT NULL AND upn <> '' GROUP BY upn ORDER BY upn"),
+                         {fromRow, toRow}, QStringLiteral("listing users with new sign-ins"));
+        !s)
+        return s.error();
+    std::vector<UserSignInRange> out;
+    while (q.next())
+        out.push_back({q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong()});
+    return out;
+}
+
+Result<QHash<QString, std::pair<qint64, qint64>>> DetectionRunRepository::newestBaselines()
+{
+    SqlQuery q(db_);
+    if (Status s = q.run(QStringLiteral("SELECT upn, id, window_end_ms FROM baselines ORDER BY id"), QStringLiteral("reading baselines"));
+        !s)
+        return s.error();
+    QHash<QString, std::pair<qint64, qint64>> out;
+    while (q.next())
+        out.insert(q.value(0).toString(), {q.value(1).toLongLong(), q.value(2).toLongLong()});
+    return out;
+}
+
+Result<qint64> DetectionRunRepository::activeUsersSince(qint64 day)
+{
+    SqlQuery q(db_);
+    if (Status s = q.run(QStringLiteral("SELECT COUNT(DISTINCT upn) FROM user_days WHERE day >= ?"), {day},
+                         QStringLiteral("counting active users"));
+        !s)
+        return s.error();
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+Status DetectionRunRepository::saveUserDays(const QString &upn, const std::map<qint64, QByteArray> &days)
+{
+    SqlQuery q(db_);
+    QSqlQuery &insert = q.query();
+    if (!insert.prepare(QStringLiteral("INSERT OR REPLACE INTO user_days (upn, day, data) VALUES (?, ?, ?)")))
+        return q.failed(QStringLiteral("storing the day aggregates of %1").arg(upn));
+    for (const auto &[day, data] : days) {
+        insert.bindValue(0, upn);
+        insert.bindValue(1, day);
+        insert.bindValue(2, data);
+        if (!insert.exec())
+            return q.failed(QStringLiteral("storing the day aggregates of %1").arg(upn));
+    }
+    return {};
+}
+
+Status DetectionRunRepository::saveUserWindow(const QString &upn, int windowDays, qint64 endDay, const QByteArray &data)
+{
+    SqlQuery q(db_);
+    return q.run(QStringLiteral("INSERT OR REPLACE INTO user_windows (upn, window_days, end_day, data) VALUES (?, ?, ?, ?)"),
+                 {upn, windowDays, endDay, data}, QStringLiteral("storing the running baseline of %1").arg(upn));
+}
+
+} // namespace backsight

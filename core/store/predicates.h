@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QString>
+
+// Domain rules as SQL, defined once for every repository in core/store (docs/storage.md, "Domain predicates").
+// Internal to core/store: nothing outside it builds SQL.
+namespace backsight::predicate {
+
+// A failed sign-in: Entra ID's error code is anything but 0 (a missing code counts as success). On `signins`
+// columns; `prefix` is a table alias with its dot ("s.") or empty.
+inline QString failedSignIn(const QString &prefix = {})
+{
+    return QStringLiteral("coalesce(%1error_code, 0) <> 0").arg(prefix);
+}
+
+// The latest baseline of each user: a `baselines` row aliased `alias` whose window ends last for its user.
+inline QString latestBaseline(const QString &alias)
+{
+    return QStringLiteral("%1.window_end_ms = (SELECT max(window_end_ms) FROM baselines WHERE upn = %1.upn)").arg(alias);
+}
+
+// An anomaly (aliased `alias`) has the kind bound at this `?` among all its kinds (the `kinds` JSON array), read
+// as JSON rather than matched as text.
+inline QString anomalyHasKind(const QString &alias)
+{
+    return QStringLiteral("EXISTS (SELECT 1 FROM json_each(%1.kinds) WHERE json_each.value = ?)").arg(alias);
+}
+
+// A sign-in's place as the analyst reads it: "City, CC", or the country alone.
+inline QString signInPlace(const QString &prefix = {})
+{
+    return QStringLiteral("(CASE WHEN coalesce(%1city, '') = '' THEN coalesce(%1country, '') ELSE %1city || ', ' || %1country END)")
+        .arg(prefix);
+}
+
+} // namespace backsight::predicate
