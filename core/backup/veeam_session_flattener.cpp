@@ -2,6 +2,8 @@
 
 #include "ingest/timestamp.h"
 
+#include <QCryptographicHash>
+
 #include <charconv>
 #include <cmath>
 
@@ -443,16 +445,19 @@ bool VeeamSessionFlattener::flatten(simdjson::dom::object record, ImportRow &row
     }
     const bool em = shape == VeeamShape::EmJobSession || shape == VeeamShape::EmTaskSession;
     const bool rest = shape == VeeamShape::RestSession || shape == VeeamShape::RestTaskSession;
-    const bool task =
-        shape == VeeamShape::PsTaskSession || shape == VeeamShape::RestTaskSession || shape == VeeamShape::EmTaskSession;
+    std::string_view name = trimmed(RecordFields::rawString(f_.field({"name"})));
+    std::string_view jobName = trimmed(RecordFields::rawString(f_.field({"jobname", "origjobname"})));
+    // A record naming both its job and an object that is not the job's session name ("Daily (Incremental)") is
+    // one protected object's session: listed by the object, with the job beside it.
+    const bool objectOfJob = shape == VeeamShape::PsSession && !name.empty() && !jobName.empty()
+                             && !equalsIgnoreCase(stripSessionSuffix(name), lowered(stripSessionSuffix(jobName)));
+    const bool task = objectOfJob || shape == VeeamShape::PsTaskSession || shape == VeeamShape::RestTaskSession
+                      || shape == VeeamShape::EmTaskSession;
     zonelessIsUtc_ = em; // Enterprise Manager documents its session times as UTC
     powerShell_ = !em && !rest;
 
+    // An export without ids (Select-Object pipelines, older scripts) is keyed after the names are known.
     putId(w, BackupColumn::Id, f_.field({"id", "uid", "sessionid"}));
-    if (!w.has(int(BackupColumn::Id))) {
-        error = QStringLiteral("no session id (%1)").arg(em ? QStringLiteral("UID") : QStringLiteral("Id"));
-        return false;
-    }
     if (!readTime({"CreationTimeUTC", "CreationTime", "Progress.StartTimeUtc"}, true, BackupColumn::CreationMs, w, error)
         || !readTime({"EndTimeUTC", "EndTime", "Progress.StopTimeUtc"}, false, BackupColumn::EndMs, w, error))
         return false;
@@ -463,8 +468,6 @@ bool VeeamSessionFlattener::flatten(simdjson::dom::object record, ImportRow &row
     putText(w, BackupColumn::SessionType, f_.field({"sessiontype"}));
 
     // Job name; the server is the VM / agent of a task session, the job itself for a job session.
-    std::string_view name = trimmed(RecordFields::rawString(f_.field({"name"})));
-    std::string_view jobName = trimmed(RecordFields::rawString(f_.field({"jobname", "origjobname"})));
     if (jobName.empty() && !task)
         jobName = stripSessionSuffix(name);
     if (jobName.empty() && em) {
@@ -588,7 +591,20 @@ bool VeeamSessionFlattener::flatten(simdjson::dom::object record, ImportRow &row
     putBytes(w, BackupColumn::DataSize, nested("backupstats", "datasize"));
     w.real(int(BackupColumn::DedupRatio), ratioFactor(nested("backupstats", "dedupratio"), scratch_));
     w.real(int(BackupColumn::CompressRatio), ratioFactor(nested("backupstats", "compressratio"), scratch_));
+    if (!w.has(int(BackupColumn::Id)))
+        putQString(w, BackupColumn::Id, derivedSessionKey(w.textOf(int(BackupColumn::Level)), jobName, server,
+                                                          w.row().cells[size_t(BackupColumn::CreationMs)].integer));
     return true;
+}
+
+QString derivedSessionKey(std::string_view level, std::string_view job, std::string_view object, qint64 creationMs)
+{
+    // Lower-cased names, so the same session spelt by two exports gets the same key; \x1f never occurs in a name.
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    const std::string text = lowered(level) + '\x1f' + lowered(job) + '\x1f' + lowered(object) + '\x1f'
+                             + std::to_string(creationMs);
+    hash.addData(QByteArrayView(text.data(), qsizetype(text.size())));
+    return QStringLiteral("key:") + QString::fromLatin1(hash.result().toHex().left(32));
 }
 
 } // namespace backsight::backup

@@ -52,6 +52,9 @@ private:
     bool powerShell_ = false; // a zone-less time then comes from Export-Csv, and the message says how to fix it
 };
 
+// The key of a session exported without an id: `key:` and the first 32 hex digits of the SHA-256 of its level,
+// job, object (lower case) and creation time, so importing the same export again adds nothing (docs/formats.md).
+QString derivedSessionKey(std::string_view level, std::string_view job, std::string_view object, qint64 creationMs);
 // "Success", "Warning", "Failed" or "None" from a result as Veeam writes it (text, or the number of an
 // enum ConvertTo-Json wrote without -EnumsAsStrings); empty when unknown.
 QString normaliseResult(std::string_view text, std::optional<qint64> number, bool taskStatus);

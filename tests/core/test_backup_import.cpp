@@ -25,6 +25,7 @@ private slots:
     void emptyRestPageIsNotAnError();
     void restTaskWithoutSessionType();
     void sessionWithoutServerUsesTheJob();
+    void exportWithoutIdsGetsStableKeys();
     void timeSpans_data();
     void timeSpans();
     void msAjaxDates();
@@ -54,11 +55,11 @@ void TestBackupImport::reimportAddsNothingAndKeepsOriginals()
                                test::dataPath(QStringLiteral("veeam/rest_task_sessions.json")),
                                test::dataPath(QStringLiteral("veeam/em_task_sessions.json"))};
     const ImportReport first = importFiles(db, files);
-    QCOMPARE(first.totalInserted(), 11);
+    QCOMPARE(first.totalInserted(), 12); // ps51's record 4 has no Id: it is keyed by job, object and start
     const ImportReport second = importFiles(db, files);
     QCOMPARE(second.totalInserted(), 0);
     QCOMPARE(second.totalRead(), first.totalRead());
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM backup_sessions")), 11);
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM backup_sessions")), 12);
     QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM sources")), 4);
     // Each session finds the record it came from; a session inside a list wrapper gets its own element.
     QSqlQuery q(db.connection());
@@ -68,11 +69,12 @@ void TestBackupImport::reimportAddsNothingAndKeepsOriginals()
         QString error;
         const auto original = originalRecord(db, q.value(0).toString(), error);
         QVERIFY2(original, qPrintable(error));
-        QVERIFY2(original->contains(q.value(0).toString().toUtf8()), original->constData());
+        const QString id = q.value(0).toString();
+        QVERIFY2(id.startsWith(QLatin1String("key:")) || original->contains(id.toUtf8()), original->constData());
         QVERIFY2(!original->contains("\"data\"") && !original->contains("\"Entities\""), original->constData());
         ++checked;
     }
-    QCOMPARE(checked, 11);
+    QCOMPARE(checked, 12);
 }
 
 void TestBackupImport::damagedFileLeavesTheDatabaseAsItWas()
@@ -133,9 +135,9 @@ void TestBackupImport::windowsPowerShellUtf16IsRead()
     QVERIFY(db.open(tmp.path(QStringLiteral("case.sqlite"))));
     const ImportReport report = importFiles(db, {tmp.path(QStringLiteral("sessions.json"))});
     QCOMPARE(report.sources.front().reader, QStringLiteral("veeam-ps-session-json"));
-    QCOMPARE(report.totalInserted(), 3);
-    QCOMPARE(report.totalRejected(), 1);
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM backup_sessions WHERE job_name = 'Daily Servers'")), 3);
+    QCOMPARE(report.totalInserted(), 4);
+    QCOMPARE(report.totalRejected(), 0);
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM backup_sessions WHERE job_name = 'Daily Servers'")), 4);
 }
 
 void TestBackupImport::zonelessTimesNameFileRecordAndFix()
@@ -201,6 +203,33 @@ void TestBackupImport::sessionWithoutServerUsesTheJob()
             == 5);
     QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM backup_sessions WHERE level = 'job' AND server = 'SQL Nightly'")), 2);
     QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM backup_sessions WHERE level = 'task' AND server = 'FS01'")), 2);
+}
+
+void TestBackupImport::exportWithoutIdsGetsStableKeys()
+{
+    test::TempFolder tmp;
+    Database db;
+    QVERIFY(db.open(tmp.path(QStringLiteral("case.sqlite"))));
+    const QString file = test::dataPath(QStringLiteral("veeam/ps7_select_object_no_id.json"));
+    const ImportReport first = importFiles(db, {file});
+    QCOMPARE(first.totalInserted(), 4);
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM backup_sessions WHERE id LIKE 'key:%'")), 4);
+    // The same sessions in a copy of the file (another source) still add nothing.
+    QVERIFY(QFile::copy(file, tmp.path(QStringLiteral("again.json"))));
+    const ImportReport second = importFiles(db, {file, tmp.path(QStringLiteral("again.json"))});
+    QCOMPARE(second.totalInserted(), 0);
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM backup_sessions")), 4);
+    // A record naming its job and an object is that object's session, with the job beside it.
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM backup_sessions WHERE level = 'task' AND server = 'FS11' "
+                                      "AND job_name = 'File Servers'")),
+             2);
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM backup_sessions WHERE level = 'job' AND server = 'File Servers'")), 1);
+    // The key depends on level, job, object and start only, in any case.
+    const QString key = backup::derivedSessionKey("task", "File Servers", "FS11", 1732094152000);
+    QCOMPARE(key, backup::derivedSessionKey("task", "file servers", "fs11", 1732094152000));
+    QVERIFY(key != backup::derivedSessionKey("task", "File Servers", "FS11", 1732094152001));
+    QVERIFY(key != backup::derivedSessionKey("task", "File Servers", "FS12", 1732094152000));
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM backup_sessions WHERE id = '%1'").arg(key)), 1);
 }
 
 void TestBackupImport::timeSpans_data()
@@ -273,6 +302,9 @@ void TestBackupImport::seriesAndServers()
     QCOMPARE(servers[0].sessions, 2);
     QCOMPARE(servers[0].lastResult, QStringLiteral("Failed"));
     QCOMPARE(servers[0].failed, 1);
+    QCOMPARE(servers[0].level, QStringLiteral("task")); // a protected object, with its job beside it
+    QCOMPARE(servers[0].jobs, QStringLiteral("File Servers"));
+    QCOMPARE(servers[2].level, QStringLiteral("job"));
     QVERIFY(!servers[0].threatScore && !servers[0].modelVersion);
 
     // Detection and training results show up once they exist.
