@@ -89,8 +89,9 @@ void countGenerated(const std::vector<Label> &labels, const std::vector<detect::
         k.rightKind += right;
     }
     r.findings = int(findings.size());
-    for (const detect::Finding &f : findings)
+    for (const detect::Finding &f : findings) {
         r.findingsOnClean += !attacked.contains(f.subject);
+    }
     r.servers = servers;
     r.cleanServers = servers - int(attacked.size());
     for (const QString &server : maxThreat.keys())
