@@ -1,5 +1,7 @@
 #include "backup/server_model.h"
 
+#include "ml/model_registry.h"
+
 #include <QDataStream>
 #include <QIODevice>
 
@@ -22,6 +24,38 @@ void readScaler(QDataStream &in, ml::RobustScaler &s)
 }
 
 } // namespace
+
+const QString serverScope = QStringLiteral("server");
+const QString fleetScope = QStringLiteral("fleet");
+const QString fleetSubject = QStringLiteral("all");
+
+std::optional<ServerModel> loadServerModel(Database &db, const QString &scope, const QString &subject, QString &error)
+{
+    const auto record = ml::activeModel(db, scope, subject, QStringLiteral("lstm_autoencoder"), error);
+    if (!record)
+        return std::nullopt;
+    QString why;
+    auto model = ServerModel::deserialize(record->data, why);
+    if (!model) {
+        error = QStringLiteral("Model %1 (%2 %3) cannot be read: %4.").arg(record->id).arg(scope, subject, why);
+        return std::nullopt;
+    }
+    model->modelId = record->id;
+    model->fleet = scope == fleetScope;
+    model->trainedUntilMs = record->windowEndMs;
+    return model;
+}
+
+bool loadServerSessions(Database &db, const QString &server, std::vector<Session> &out, QString &error)
+{
+    auto rows = store::backupSessionsOf(db, server);
+    if (!rows) {
+        error = rows.error().message;
+        return false;
+    }
+    out = toSessions(*rows);
+    return true;
+}
 
 double sessionError(const Eigen::VectorXd &perFeature)
 {

@@ -6,6 +6,10 @@
 #include <QByteArray>
 #include <optional>
 
+namespace backsight {
+class Database;
+}
+
 namespace backsight::backup {
 
 // The error threshold of one model, learnt on held-back history (docs/backup-models.md, "Calibration"): the
@@ -41,5 +45,13 @@ struct ServerModel
 
 // The mean of the judged features' squared errors: the score a threshold is compared with.
 double sessionError(const Eigen::VectorXd &perFeature);
+
+// Where models and sessions are kept: scope "server" (subject = the server) or "fleet" (subject "all").
+extern const QString serverScope, fleetScope, fleetSubject;
+
+// The active model of (scope, subject); nullopt with `error` empty when there is none, set when it cannot be read.
+std::optional<ServerModel> loadServerModel(Database &db, const QString &scope, const QString &subject, QString &error);
+// The server's series (toSessions); false with `error` when the database fails.
+bool loadServerSessions(Database &db, const QString &server, std::vector<Session> &out, QString &error);
 
 } // namespace backsight::backup

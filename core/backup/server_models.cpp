@@ -20,9 +20,6 @@ using Eigen::MatrixXd;
 using Eigen::VectorXd;
 
 const QString modelKind = QStringLiteral("lstm_autoencoder");
-const QString serverScope = QStringLiteral("server");
-const QString fleetScope = QStringLiteral("fleet");
-const QString fleetSubject = QStringLiteral("all");
 constexpr int hiddenUnits = 8;
 // Few epochs: with 30-90 sessions per server, longer training memorises the history and every new night looks odd.
 constexpr int serverEpochs = 20, fleetEpochs = 10;
@@ -168,34 +165,6 @@ bool storeModel(Database &db, const QString &scope, const QString &subject, cons
     return ml::saveModel(db, r, 0, error);
 }
 
-std::optional<ServerModel> loadModel(Database &db, const QString &scope, const QString &subject, QString &error)
-{
-    const auto record = ml::activeModel(db, scope, subject, modelKind, error);
-    if (!record)
-        return std::nullopt;
-    QString why;
-    auto model = ServerModel::deserialize(record->data, why);
-    if (!model) {
-        error = QStringLiteral("Model %1 (%2 %3) cannot be read: %4.").arg(record->id).arg(scope, subject, why);
-        return std::nullopt;
-    }
-    model->modelId = record->id;
-    model->fleet = scope == fleetScope;
-    model->trainedUntilMs = record->windowEndMs;
-    return model;
-}
-
-bool loadSessions(Database &db, const QString &server, std::vector<Session> &out, QString &error)
-{
-    auto rows = store::backupSessionsOf(db, server);
-    if (!rows) {
-        error = rows.error().message;
-        return false;
-    }
-    out = toSessions(*rows);
-    return true;
-}
-
 } // namespace
 
 namespace {
@@ -224,7 +193,7 @@ const QString cancelledText = QStringLiteral("Training was cancelled; no backup 
 bool trainServer(TrainingRun &run, const QString &server, QString &error)
 {
     std::vector<Session> sessions;
-    if (!loadSessions(run.db, server, sessions, error))
+    if (!loadServerSessions(run.db, server, sessions, error))
         return false;
     if (run.options.trainShare < 1.0) {
         const size_t keep = std::max(size_t(std::max(run.options.minSessions, 0)),
@@ -371,18 +340,18 @@ bool scoreBackupSessions(Database &db, qint64 fromRowId, qint64 toRowId, std::ve
     std::optional<ServerModel> fleet;
     bool fleetLoaded = false;
     for (const QString &server : *servers) {
-        std::optional<ServerModel> model = loadModel(db, serverScope, server, error);
+        std::optional<ServerModel> model = loadServerModel(db, serverScope, server, error);
         if (!error.isEmpty())
             return false;
         std::vector<Session> sessions;
-        if (!loadSessions(db, server, sessions, error))
+        if (!loadServerSessions(db, server, sessions, error))
             return false;
         SessionScaler scaler;
         if (model) {
             scaler = model->scaler;
         } else {
             if (!fleetLoaded) {
-                fleet = loadModel(db, fleetScope, fleetSubject, error);
+                fleet = loadServerModel(db, fleetScope, fleetSubject, error);
                 fleetLoaded = true;
                 if (!error.isEmpty())
                     return false;
