@@ -26,6 +26,7 @@ private slots:
     void restTaskWithoutSessionType();
     void sessionWithoutServerUsesTheJob();
     void exportWithoutIdsGetsStableKeys();
+    void enterpriseManagerXml();
     void timeSpans_data();
     void timeSpans();
     void msAjaxDates();
@@ -230,6 +231,31 @@ void TestBackupImport::exportWithoutIdsGetsStableKeys()
     QVERIFY(key != backup::derivedSessionKey("task", "File Servers", "FS11", 1732094152001));
     QVERIFY(key != backup::derivedSessionKey("task", "File Servers", "FS12", 1732094152000));
     QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM backup_sessions WHERE id = '%1'").arg(key)), 1);
+}
+
+void TestBackupImport::enterpriseManagerXml()
+{
+    test::TempFolder tmp;
+    Database db;
+    QVERIFY(db.open(tmp.path(QStringLiteral("case.sqlite"))));
+    const ImportReport report = importFiles(db, {test::dataPath(QStringLiteral("veeam/em_task_sessions.xml")),
+                                                 test::dataPath(QStringLiteral("veeam/em_job_session.xml"))});
+    QVERIFY2(!report.hasRejections(), qPrintable(report.sources.front().error + report.sources.back().error));
+    QCOMPARE(report.sources.front().reader, QStringLiteral("veeam-em-task-sessions"));
+    QCOMPARE(report.sources.back().reader, QStringLiteral("veeam-em-job-sessions"));
+    QCOMPARE(report.totalInserted(), 3);
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM backup_sessions WHERE level = 'task' AND server = 'FS22' "
+                                      "AND job_name = 'File Servers' AND result = 'Warning' AND total_bytes = 549755813888 "
+                                      "AND id = '4a3b2c1d-0e9f-4a8b-9c7d-6e5f4a3b2c02' AND creation_ms = 1732273513000")),
+             1);
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM backup_sessions WHERE level = 'job' AND server = 'File Servers' "
+                                      "AND progress_percent = 100")),
+             1);
+    // Importing again adds nothing; a damaged XML file is refused whole, naming the line.
+    QCOMPARE(importFiles(db, {test::dataPath(QStringLiteral("veeam/em_task_sessions.xml"))}).totalInserted(), 0);
+    QVERIFY(test::writeFile(tmp.path(QStringLiteral("cut.xml")), "<QueryResult><Entities><BackupTaskSessions>\n<BackupTaskSession"));
+    const ImportReport cut = importFiles(db, {tmp.path(QStringLiteral("cut.xml"))});
+    QVERIFY2(cut.sources.front().error.contains(QLatin1String("line 2")), qPrintable(cut.sources.front().error));
 }
 
 void TestBackupImport::timeSpans_data()
