@@ -75,9 +75,13 @@ std::vector<Session> toSessions(const std::vector<store::BackupSessionRow> &rows
     const bool tasks = std::any_of(rows.begin(), rows.end(), [](const auto &r) { return r.level == QLatin1String("task"); });
     const bool jobs = std::any_of(rows.begin(), rows.end(), [](const auto &r) { return r.level != QLatin1String("task"); });
     std::vector<Session> out;
-    for (const store::BackupSessionRow &r : rows)
+    // Each session in the zone its export gave (a DST change moves it); one without, in the last zone seen.
+    int zone = offsetMin;
+    for (const store::BackupSessionRow &r : rows) {
+        zone = r.utcOffsetMin.value_or(zone);
         if (!(tasks && jobs) || r.level == QLatin1String("task"))
-            out.push_back(toSession(r, offsetMin));
+            out.push_back(toSession(r, zone));
+    }
     return out;
 }
 

@@ -45,7 +45,8 @@ struct Session
 };
 
 // The series of one server: its task sessions when it has both task and job sessions (a job named after its only
-// VM), else all of them. `offsetMin` is the server's UTC offset, for the weekday and the month's end.
+// VM), else all of them. Weekday and month end are taken in each session's own zone (utcOffsetMin), or the last
+// one seen before it, or `offsetMin` (UTC by default) when the export gave none.
 std::vector<Session> toSessions(const std::vector<store::BackupSessionRow> &rows, int offsetMin = 0);
 
 Eigen::RowVectorXd features(const Session &s);

@@ -178,6 +178,43 @@ std::optional<double> durationSeconds(std::optional<Element> v, RecordFields &f,
 
 } // namespace
 
+std::optional<int> utcOffsetMinutes(std::string_view text, qint64 creationUtcMs)
+{
+    text = trimmed(text);
+    if (text.empty())
+        return std::nullopt;
+    // `+hhmm` or `+hh:mm` (sign first) in minutes.
+    auto signedOffset = [](std::string_view z) -> std::optional<int> {
+        if (z.size() < 5 || (z[0] != '+' && z[0] != '-'))
+            return std::nullopt;
+        const size_t minuteAt = z[3] == ':' ? 4 : 3;
+        int h = 0, m = 0;
+        if (z.size() != minuteAt + 2 || std::from_chars(z.data() + 1, z.data() + 3, h).ec != std::errc()
+            || std::from_chars(z.data() + minuteAt, z.data() + minuteAt + 2, m).ec != std::errc() || h > 14 || m > 59)
+            return std::nullopt;
+        return (z[0] == '-' ? -1 : 1) * (h * 60 + m);
+    };
+    if (text.substr(0, 6) == "/Date(") {
+        // `/Date(ms+hhmm)/`: the suffix is the writer's zone.
+        const size_t sign = text.find_first_of("+-", 7);
+        return sign != std::string_view::npos && text.size() >= 2 ? signedOffset(text.substr(sign, text.size() - 2 - sign))
+                                                                  : std::nullopt;
+    }
+    if (text.back() == 'Z' || text.back() == 'z')
+        return 0;
+    if (text.size() > 6 && text[text.size() - 3] == ':' && (text[text.size() - 6] == '+' || text[text.size() - 6] == '-'))
+        return signedOffset(text.substr(text.size() - 6)); // ISO 8601: `…T01:30:05.1234567+13:00`
+    // A local time without a zone (Export-Csv) beside the UTC time of the same instant: their difference, in the
+    // quarter hours zones come in.
+    const ParsedTime local = parseTimestamp(text, ZonelessTime::IsUtc);
+    if (!local.ok)
+        return std::nullopt;
+    const qint64 quarterHours = qRound64(double(local.ms - creationUtcMs) / 900000.0);
+    if (quarterHours < -14 * 4 || quarterHours > 14 * 4)
+        return std::nullopt;
+    return int(quarterHours * 15);
+}
+
 std::optional<qint64> parseMsAjaxDate(std::string_view text)
 {
     text = trimmed(text);
@@ -461,6 +498,14 @@ bool VeeamSessionFlattener::flatten(simdjson::dom::object record, ImportRow &row
     if (!readTime({"CreationTimeUTC", "CreationTime", "Progress.StartTimeUtc"}, true, BackupColumn::CreationMs, w, error)
         || !readTime({"EndTimeUTC", "EndTime", "Progress.StopTimeUtc"}, false, BackupColumn::EndMs, w, error))
         return false;
+    if (!em) {
+        // The server's zone, from the local CreationTime (its offset, or its difference to CreationTimeUTC).
+        std::optional<Element> local = f_.field({"creationtime"});
+        if (local && local->is_object())
+            local = f_.child(local, "value");
+        const auto offset = utcOffsetMinutes(RecordFields::rawString(local), w.row().cells[size_t(BackupColumn::CreationMs)].integer);
+        w.integer(int(BackupColumn::UtcOffsetMin), offset ? std::optional<qint64>(*offset) : std::nullopt);
+    }
 
     w.text(int(BackupColumn::Level), task ? std::string_view("task") : std::string_view("job"));
     putId(w, BackupColumn::JobId, f_.field({"jobid", "jobuid"}));

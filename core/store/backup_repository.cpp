@@ -145,7 +145,7 @@ Result<std::vector<BackupSessionRow>> backupSessionsOf(Database &db, const QStri
 {
     QString sql = QStringLiteral("SELECT id, rowid, creation_ms, end_ms, level, job_name, result, is_full, "
                                  "transferred_bytes, read_bytes, processed_bytes, processed_used_bytes, backup_size, "
-                                 "dedup_ratio, compress_ratio, duration_s FROM backup_sessions WHERE server = ?");
+                                 "dedup_ratio, compress_ratio, duration_s, utc_offset_min FROM backup_sessions WHERE server = ?");
     if (fromMs)
         sql += QStringLiteral(" AND creation_ms >= ?");
     if (toMs)
@@ -180,6 +180,7 @@ Result<std::vector<BackupSessionRow>> backupSessionsOf(Database &db, const QStri
         p.dedupRatio = optional<double>(q.value(13));
         p.compressRatio = optional<double>(q.value(14));
         p.durationS = optional<double>(q.value(15));
+        p.utcOffsetMin = optional<int>(q.value(16));
         out.push_back(std::move(p));
     }
     return out;

@@ -27,6 +27,7 @@ struct BackupSessionRow
     std::optional<bool> full;
     std::optional<qint64> transferredBytes, readBytes, processedBytes, processedUsedBytes, backupSize;
     std::optional<double> dedupRatio, compressRatio, durationS;
+    std::optional<int> utcOffsetMin; // the backup server's zone at the session's start, when the export said it
 };
 
 // What is known about one server (a protected object — VM, agent, share — or a job that names none).

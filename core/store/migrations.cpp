@@ -63,7 +63,7 @@ const QStringList &backupSessionColumns()
         QStringLiteral("processed_used_bytes"), QStringLiteral("total_bytes"), QStringLiteral("backup_size"),
         QStringLiteral("data_size"), QStringLiteral("dedup_ratio"), QStringLiteral("compress_ratio"),
         QStringLiteral("avg_speed"), QStringLiteral("duration_s"), QStringLiteral("progress_percent"),
-        QStringLiteral("source_id"), QStringLiteral("record_index")};
+        QStringLiteral("utc_offset_min"), QStringLiteral("source_id"), QStringLiteral("record_index")};
     return columns;
 }
 
@@ -244,6 +244,10 @@ const std::vector<QStringList> &schemaMigrations()
   dedup_ratio REAL, compress_ratio REAL, avg_speed REAL, duration_s REAL, progress_percent INTEGER,
   source_id INTEGER NOT NULL REFERENCES sources(id), record_index INTEGER NOT NULL))"),
          QStringLiteral("CREATE INDEX backup_sessions_server ON backup_sessions(server, creation_ms)")},
+
+        // 5: the backup server's UTC offset (minutes) at a session's start, where the export says it, so a
+        // server's weekday and month end are taken in its own zone (docs/backup-models.md).
+        {QStringLiteral("ALTER TABLE backup_sessions ADD COLUMN utc_offset_min INTEGER")},
     };
     return migrations;
 }

@@ -1,6 +1,7 @@
 // Veeam session import beyond the golden rows (tests/data/golden.json): idempotence, originals, damage,
 // encodings, the time rules, the value helpers and the per-server series.
 #include "backup/backup_series.h"
+#include "backup/session_features.h"
 #include "backup/veeam_session_flattener.h"
 #include "ingest/importer.h"
 #include "store/database.h"
@@ -27,6 +28,7 @@ private slots:
     void sessionWithoutServerUsesTheJob();
     void exportWithoutIdsGetsStableKeys();
     void enterpriseManagerXml();
+    void serverZoneFromTheLocalTime();
     void timeSpans_data();
     void timeSpans();
     void msAjaxDates();
@@ -256,6 +258,42 @@ void TestBackupImport::enterpriseManagerXml()
     QVERIFY(test::writeFile(tmp.path(QStringLiteral("cut.xml")), "<QueryResult><Entities><BackupTaskSessions>\n<BackupTaskSession"));
     const ImportReport cut = importFiles(db, {tmp.path(QStringLiteral("cut.xml"))});
     QVERIFY2(cut.sources.front().error.contains(QLatin1String("line 2")), qPrintable(cut.sources.front().error));
+}
+
+void TestBackupImport::serverZoneFromTheLocalTime()
+{
+    QCOMPARE(backup::utcOffsetMinutes("/Date(1731321000000+1300)/", 0).value_or(-1), 780);
+    QVERIFY(!backup::utcOffsetMinutes("/Date(1731321000000)/", 0));
+    QCOMPARE(backup::utcOffsetMinutes("2024-11-13T01:30:05.1234567+13:00", 0).value_or(-1), 780);
+    QCOMPARE(backup::utcOffsetMinutes("2024-11-13T01:30:05-05:30", 0).value_or(1), -330);
+    QCOMPARE(backup::utcOffsetMinutes("2024-11-12T12:30:05Z", 0).value_or(-1), 0);
+    // Export-Csv's zone-less local time beside CreationTimeUTC of the same instant.
+    QCOMPARE(backup::utcOffsetMinutes("2024-11-13 01:30:05", 1731414605000).value_or(-1), 780);
+    QVERIFY(!backup::utcOffsetMinutes("", 0));
+
+    test::TempFolder tmp;
+    Database db;
+    QVERIFY(db.open(tmp.path(QStringLiteral("case.sqlite"))));
+    QVERIFY(importFiles(db, {test::dataPath(QStringLiteral("veeam/ps7_sessions.json"))}).totalInserted() > 0);
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM backup_sessions WHERE id = "
+                                      "'5b8e2c1a-7d4f-4e0b-9a61-0c2f3e4d5b01' AND utc_offset_min = 780")),
+             1);
+    std::vector<backup::SessionPoint> series;
+    QString error;
+    QVERIFY(backup::serverSeries(db, QStringLiteral("SQL Nightly"), series, error));
+    QCOMPARE(series.front().utcOffsetMin.value_or(-1), 780);
+    // The weekday and the month's end are the server's: Saturday 11:30 UTC is Sunday 00:30 in Auckland, and
+    // 30 November 11:30 UTC is already 1 December there; a session without a zone keeps the last one seen.
+    store::BackupSessionRow saturday;
+    saturday.creationMs = 1731756600000; // 2024-11-16T11:30:00Z
+    saturday.utcOffsetMin = 780;
+    store::BackupSessionRow monthEnd;
+    monthEnd.creationMs = 1732966200000; // 2024-11-30T11:30:00Z
+    const auto sessions = backup::toSessions({saturday, monthEnd});
+    QCOMPARE(sessions[0].weekday, 7);
+    QCOMPARE(sessions[1].weekday, 7);
+    QVERIFY(!sessions[1].monthEnd);
+    QVERIFY(backup::toSessions({monthEnd})[0].monthEnd); // in UTC it is still 30 November
 }
 
 void TestBackupImport::timeSpans_data()
