@@ -18,7 +18,11 @@ QJsonObject toJson(const backup::ServerSummary &s)
                             {QStringLiteral("kind"), s.modelKind},
                             {QStringLiteral("version"), *s.modelVersion}};
     }
+    const bool object = s.level == QLatin1String("task");
     return {{QStringLiteral("server"), s.server},
+            {QStringLiteral("object"), object ? QJsonValue(s.server) : QJsonValue()},
+            {QStringLiteral("job"), s.jobs.isEmpty() ? QJsonValue() : QJsonValue(s.jobs)},
+            {QStringLiteral("level"), s.level},
             {QStringLiteral("sessions"), s.sessions},
             {QStringLiteral("first_session_utc"), formatUtcMs(s.firstMs)},
             {QStringLiteral("last_session_utc"), formatUtcMs(s.lastMs)},
@@ -69,8 +73,9 @@ int runServers(Context &ctx, const QStringList &args)
         ctx.out << "No backup sessions in " << db.path() << "\n";
         return Ok;
     }
-    ctx.out << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
-                   .arg(QStringLiteral("Server"), -24)
+    ctx.out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7\n")
+                   .arg(QStringLiteral("Server (object or job)"), -24)
+                   .arg(QStringLiteral("Job"), -20)
                    .arg(QStringLiteral("Sessions"), 8)
                    .arg(QStringLiteral("Last session (UTC)"), -24)
                    .arg(QStringLiteral("Last result"), -11)
@@ -79,8 +84,9 @@ int runServers(Context &ctx, const QStringList &args)
     for (const backup::ServerSummary &s : servers) {
         const QString model = s.modelVersion ? QStringLiteral("%1 v%2 (%3)").arg(s.modelKind).arg(*s.modelVersion).arg(s.modelScope)
                                              : QStringLiteral("-");
-        ctx.out << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
+        ctx.out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7\n")
                        .arg(s.server, -24)
+                       .arg(s.level == QLatin1String("task") ? s.jobs : QStringLiteral("(job)"), -20)
                        .arg(s.sessions, 8)
                        .arg(formatUtcMs(s.lastMs), -24)
                        .arg(s.lastResult, -11)

@@ -2,6 +2,8 @@
 
 #include "ingest/timestamp.h"
 
+#include <QCryptographicHash>
+
 #include <charconv>
 #include <cmath>
 
@@ -175,99 +177,6 @@ std::optional<double> durationSeconds(std::optional<Element> v, RecordFields &f,
 }
 
 } // namespace
-
-std::optional<qint64> parseMsAjaxDate(std::string_view text)
-{
-    text = trimmed(text);
-    // ConvertTo-Json writes `\/Date(...)\/`; after JSON unescaping that is `/Date(...)/`.
-    constexpr std::string_view open = "/Date(";
-    if (text.size() < open.size() + 3 || text.substr(0, open.size()) != open || text.substr(text.size() - 2) != ")/")
-        return std::nullopt;
-    std::string_view body = text.substr(open.size(), text.size() - open.size() - 2);
-    // An offset suffix (`+0100`) only says which zone the writer was in; the number is UTC already.
-    const size_t sign = body.find_first_of("+-", 1);
-    if (sign != std::string_view::npos)
-        body = body.substr(0, sign);
-    qint64 ms = 0;
-    const auto [end, ec] = std::from_chars(body.data(), body.data() + body.size(), ms);
-    if (ec != std::errc() || end != body.data() + body.size())
-        return std::nullopt;
-    return ms;
-}
-
-std::optional<double> parseTimeSpan(std::string_view text)
-{
-    text = trimmed(text);
-    if (text.empty())
-        return std::nullopt;
-    double sign = 1;
-    if (text.front() == '-') {
-        sign = -1;
-        text.remove_prefix(1);
-    }
-    const size_t firstColon = text.find(':');
-    if (firstColon == std::string_view::npos)
-        return std::nullopt;
-    qint64 days = 0;
-    std::string_view hours = text.substr(0, firstColon);
-    const size_t dot = hours.find('.');
-    if (dot != std::string_view::npos) {
-        const auto d = std::from_chars(hours.data(), hours.data() + dot, days);
-        if (d.ec != std::errc() || d.ptr != hours.data() + dot)
-            return std::nullopt;
-        hours = hours.substr(dot + 1);
-    }
-    const std::string_view rest = text.substr(firstColon + 1);
-    const size_t secondColon = rest.find(':');
-    if (secondColon == std::string_view::npos)
-        return std::nullopt;
-    int h = 0, m = 0;
-    const auto rh = std::from_chars(hours.data(), hours.data() + hours.size(), h);
-    const auto rm = std::from_chars(rest.data(), rest.data() + secondColon, m);
-    const auto seconds = number(rest.substr(secondColon + 1));
-    if (rh.ec != std::errc() || rh.ptr != hours.data() + hours.size() || rm.ec != std::errc()
-        || rm.ptr != rest.data() + secondColon || !seconds || h > 23 || m > 59 || *seconds >= 60 || *seconds < 0)
-        return std::nullopt;
-    return sign * (double(days) * 86400 + h * 3600 + m * 60 + *seconds);
-}
-
-QString normaliseResult(std::string_view text, std::optional<qint64> code, bool taskStatus)
-{
-    text = trimmed(text);
-    if (!text.empty() && !code) {
-        if (equalsIgnoreCase(text, "success"))
-            return QStringLiteral("Success");
-        if (equalsIgnoreCase(text, "warning"))
-            return QStringLiteral("Warning");
-        if (equalsIgnoreCase(text, "failed") || equalsIgnoreCase(text, "failure") || equalsIgnoreCase(text, "error"))
-            return QStringLiteral("Failed");
-        if (equalsIgnoreCase(text, "none") || equalsIgnoreCase(text, "inprogress") || equalsIgnoreCase(text, "pending")
-            || equalsIgnoreCase(text, "running"))
-            return QStringLiteral("None");
-        return qs(text);
-    }
-    if (!code)
-        return {};
-    if (taskStatus) {
-        // Veeam.Backup.Model.Common.ETaskStatus (as in the configuration database's task sessions).
-        switch (*code) {
-        case 0: return QStringLiteral("Success");
-        case 2: return QStringLiteral("Failed");
-        case 3: return QStringLiteral("Warning");
-        case 5:
-        case 6: return QStringLiteral("None");
-        default: return QString::number(*code);
-        }
-    }
-    // Veeam.Backup.Model.CBaseSession+EResult.
-    switch (*code) {
-    case -1: return QStringLiteral("None");
-    case 0: return QStringLiteral("Success");
-    case 1: return QStringLiteral("Warning");
-    case 2: return QStringLiteral("Failed");
-    default: return QString::number(*code);
-    }
-}
 
 std::optional<RecordFields::Element> VeeamSessionFlattener::nested(std::string_view parent, std::string_view child)
 {
@@ -443,19 +352,30 @@ bool VeeamSessionFlattener::flatten(simdjson::dom::object record, ImportRow &row
     }
     const bool em = shape == VeeamShape::EmJobSession || shape == VeeamShape::EmTaskSession;
     const bool rest = shape == VeeamShape::RestSession || shape == VeeamShape::RestTaskSession;
-    const bool task =
-        shape == VeeamShape::PsTaskSession || shape == VeeamShape::RestTaskSession || shape == VeeamShape::EmTaskSession;
+    std::string_view name = trimmed(RecordFields::rawString(f_.field({"name"})));
+    std::string_view jobName = trimmed(RecordFields::rawString(f_.field({"jobname", "origjobname"})));
+    // A record naming both its job and an object that is not the job's session name ("Daily (Incremental)") is
+    // one protected object's session: listed by the object, with the job beside it.
+    const bool objectOfJob = shape == VeeamShape::PsSession && !name.empty() && !jobName.empty()
+                             && !equalsIgnoreCase(stripSessionSuffix(name), lowered(stripSessionSuffix(jobName)));
+    const bool task = objectOfJob || shape == VeeamShape::PsTaskSession || shape == VeeamShape::RestTaskSession
+                      || shape == VeeamShape::EmTaskSession;
     zonelessIsUtc_ = em; // Enterprise Manager documents its session times as UTC
     powerShell_ = !em && !rest;
 
+    // An export without ids (Select-Object pipelines, older scripts) is keyed after the names are known.
     putId(w, BackupColumn::Id, f_.field({"id", "uid", "sessionid"}));
-    if (!w.has(int(BackupColumn::Id))) {
-        error = QStringLiteral("no session id (%1)").arg(em ? QStringLiteral("UID") : QStringLiteral("Id"));
-        return false;
-    }
     if (!readTime({"CreationTimeUTC", "CreationTime", "Progress.StartTimeUtc"}, true, BackupColumn::CreationMs, w, error)
         || !readTime({"EndTimeUTC", "EndTime", "Progress.StopTimeUtc"}, false, BackupColumn::EndMs, w, error))
         return false;
+    if (!em) {
+        // The server's zone, from the local CreationTime (its offset, or its difference to CreationTimeUTC).
+        std::optional<Element> local = f_.field({"creationtime"});
+        if (local && local->is_object())
+            local = f_.child(local, "value");
+        const auto offset = utcOffsetMinutes(RecordFields::rawString(local), w.row().cells[size_t(BackupColumn::CreationMs)].integer);
+        w.integer(int(BackupColumn::UtcOffsetMin), offset ? std::optional<qint64>(*offset) : std::nullopt);
+    }
 
     w.text(int(BackupColumn::Level), task ? std::string_view("task") : std::string_view("job"));
     putId(w, BackupColumn::JobId, f_.field({"jobid", "jobuid"}));
@@ -463,8 +383,6 @@ bool VeeamSessionFlattener::flatten(simdjson::dom::object record, ImportRow &row
     putText(w, BackupColumn::SessionType, f_.field({"sessiontype"}));
 
     // Job name; the server is the VM / agent of a task session, the job itself for a job session.
-    std::string_view name = trimmed(RecordFields::rawString(f_.field({"name"})));
-    std::string_view jobName = trimmed(RecordFields::rawString(f_.field({"jobname", "origjobname"})));
     if (jobName.empty() && !task)
         jobName = stripSessionSuffix(name);
     if (jobName.empty() && em) {
@@ -588,7 +506,20 @@ bool VeeamSessionFlattener::flatten(simdjson::dom::object record, ImportRow &row
     putBytes(w, BackupColumn::DataSize, nested("backupstats", "datasize"));
     w.real(int(BackupColumn::DedupRatio), ratioFactor(nested("backupstats", "dedupratio"), scratch_));
     w.real(int(BackupColumn::CompressRatio), ratioFactor(nested("backupstats", "compressratio"), scratch_));
+    if (!w.has(int(BackupColumn::Id)))
+        putQString(w, BackupColumn::Id, derivedSessionKey(w.textOf(int(BackupColumn::Level)), jobName, server,
+                                                          w.row().cells[size_t(BackupColumn::CreationMs)].integer));
     return true;
+}
+
+QString derivedSessionKey(std::string_view level, std::string_view job, std::string_view object, qint64 creationMs)
+{
+    // Lower-cased names, so the same session spelt by two exports gets the same key; \x1f never occurs in a name.
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    const std::string text = lowered(level) + '\x1f' + lowered(job) + '\x1f' + lowered(object) + '\x1f'
+                             + std::to_string(creationMs);
+    hash.addData(QByteArrayView(text.data(), qsizetype(text.size())));
+    return QStringLiteral("key:") + QString::fromLatin1(hash.result().toHex().left(32));
 }
 
 } // namespace backsight::backup

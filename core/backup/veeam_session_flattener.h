@@ -52,11 +52,17 @@ private:
     bool powerShell_ = false; // a zone-less time then comes from Export-Csv, and the message says how to fix it
 };
 
+// The key of a session exported without an id: `key:` and the first 32 hex digits of the SHA-256 of its level,
+// job, object (lower case) and creation time, so importing the same export again adds nothing (docs/formats.md).
+QString derivedSessionKey(std::string_view level, std::string_view job, std::string_view object, qint64 creationMs);
 // "Success", "Warning", "Failed" or "None" from a result as Veeam writes it (text, or the number of an
 // enum ConvertTo-Json wrote without -EnumsAsStrings); empty when unknown.
 QString normaliseResult(std::string_view text, std::optional<qint64> number, bool taskStatus);
 // Seconds in a .NET TimeSpan text (`[-][d.]hh:mm:ss[.fffffff]`); nullopt when it is not one.
 std::optional<double> parseTimeSpan(std::string_view text);
+// The UTC offset (minutes) a local CreationTime says: `/Date(ms+1300)/`, ISO `…+13:00` or `Z`, or a zone-less local
+// time compared with the same instant in UTC (`creationUtcMs`), rounded to quarter hours; nullopt when it says none.
+std::optional<int> utcOffsetMinutes(std::string_view text, qint64 creationUtcMs);
 // `/Date(1700000000000)/` or `/Date(1700000000000+0100)/` (ConvertTo-Json in Windows PowerShell 5.1): UTC ms.
 std::optional<qint64> parseMsAjaxDate(std::string_view text);
 

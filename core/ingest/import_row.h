@@ -32,6 +32,7 @@ enum class BackupColumn : int {
     Id, JobId, JobName, JobType, SessionType, Level, ParentId, Server, ServerUid, CreationMs, EndMs, Result, State,
     Message, IsFull, TransferredBytes, ReadBytes, ProcessedBytes, ProcessedUsedBytes, TotalBytes, BackupSize, DataSize,
     DedupRatio, CompressRatio, AvgSpeed, DurationS, ProgressPercent,
+    UtcOffsetMin, // the backup server's zone at the session's start, when the export says it
     Count
 };
 

@@ -1,6 +1,7 @@
 #include "ingest/source_reader.h"
 
 #include "backup/veeam_session_flattener.h"
+#include "backup/veeam_em_xml.h"
 #include "ingest/csv_record_stream.h"
 #include "ingest/json_record_stream.h"
 
@@ -106,6 +107,9 @@ struct SourceReader::Impl
     backup::VeeamSessionFlattener veeam;
     bool veeamFile = false;
     std::string veeamOriginal;
+    // Enterprise Manager's XML answers, converted to its JSON shape when the file ends (core/backup/veeam_em_xml).
+    bool xmlFile = false;
+    std::string xml;
     // UTF-16 input (Windows PowerShell 5.1's Out-File and `>` write UTF-16LE with a byte order mark).
     std::string head;
     QStringDecoder utf16;
@@ -136,6 +140,10 @@ bool SourceReader::start(std::string_view firstChunk)
     const std::string_view text = skipSpace(firstChunk);
     if (text.empty())
         return true; // only whitespace so far; decided on the next chunk
+    if (text.front() == '<') {
+        d->xmlFile = true;
+        return true;
+    }
     if (text.front() == '[' || text.front() == '{') {
         d->json = std::make_unique<JsonRecordStream>(
             [this](std::string_view record) { return handleJsonRecord(record); }, limits_.maxRecordBytes);
@@ -198,11 +206,17 @@ bool SourceReader::feedText(std::string_view chunk)
     }
     if (chunk.empty())
         return true;
-    if (!d->json && !d->csv) {
+    if (!d->json && !d->csv && !d->xmlFile) {
         if (!start(chunk))
             return false;
-        if (!d->json && !d->csv)
+        if (!d->json && !d->csv && !d->xmlFile)
             return true;
+    }
+    if (d->xmlFile) {
+        if (d->xml.size() + chunk.size() > size_t(limits_.maxRecordBytes))
+            return fail(QStringLiteral("the XML file is larger than %1 MB").arg(limits_.maxRecordBytes >> 20));
+        d->xml.append(chunk);
+        return true;
     }
     const bool ok = d->json ? d->json->feed(chunk) : d->csv->feed(chunk);
     if (!ok && error_.isEmpty() && !stopped_)
@@ -215,6 +229,8 @@ bool SourceReader::finish()
     if (stopped_ || !error_.isEmpty())
         return false;
     if (encoding_ == Encoding::Unknown && !d->head.empty() && !decideEncoding(true))
+        return false;
+    if (d->xmlFile && !startXmlAsJson())
         return false;
     if (!d->json && !d->csv)
         return fail(started_ ? QStringLiteral("the file holds only white space") : QStringLiteral("the file is empty"));
@@ -231,6 +247,20 @@ bool SourceReader::finish()
         }
     }
     return ok;
+}
+
+bool SourceReader::startXmlAsJson()
+{
+    QString why;
+    const auto json = backup::emXmlToJson(d->xml, why);
+    d->xml.clear();
+    if (!json)
+        return fail(why);
+    d->json = std::make_unique<JsonRecordStream>(
+        [this](std::string_view record) { return handleJsonRecord(record); }, limits_.maxRecordBytes);
+    if (!d->json->feed(*json) && error_.isEmpty() && !stopped_)
+        return fail(d->json->error());
+    return error_.isEmpty() && !stopped_;
 }
 
 bool SourceReader::handleJsonRecord(std::string_view record)

@@ -48,6 +48,7 @@ private:
     bool feedText(std::string_view chunk); // UTF-8 from here on
     bool decideEncoding(bool atEnd);
     bool handleJsonRecord(std::string_view record);
+    bool startXmlAsJson();
     bool handleCsvRow(const std::vector<std::string> &cells, qint64 line);
     bool handleParsed(std::string_view record, qint64 index, const QString &where);
     bool detectVeeam(simdjson::dom::object probe);

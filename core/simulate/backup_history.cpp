@@ -22,6 +22,9 @@ struct Server
 {
     QByteArray name, jobId;
     int hour = 0, minute = 0, fullWeekday = 6;
+    bool monthEndFull = false; // a GFS monthly full on the last day of the month
+    bool monthEndRun = false;  // month-end processing (ERP, finance): busier incrementals on the last two days
+    double wobble = 0.35;      // day-to-day spread of the changed data (log units)
     double totalBytes = 0, usedBytes = 0, growthPerDay = 0, changeRate = 0, dedup = 0, compress = 0, speed = 0;
 };
 
@@ -76,6 +79,9 @@ std::vector<Server> makeServers(int count, quint64 seed)
         s.hour = r.between(8, 12); // the small hours in New Zealand, where the demo tenant's offices are
         s.minute = 15 * r.below(4);
         s.fullWeekday = r.chance(0.7) ? 6 : 7;
+        s.monthEndFull = r.chance(0.5);
+        s.monthEndRun = r.chance(0.3);
+        s.wobble = uniform(r, 0.2, 0.5);
         s.totalBytes = std::exp(uniform(r, std::log(80.0), std::log(3072.0))) * kGiB;
         s.usedBytes = s.totalBytes * uniform(r, 0.35, 0.85);
         s.growthPerDay = uniform(r, 0.0, 0.0015);
@@ -128,6 +134,35 @@ std::vector<PlannedAttack> planAttacks(const std::vector<Server> &servers, int d
     return attacks;
 }
 
+// What the calendar does to a clean night: the weekly full, the month-end (GFS monthly) full, the retention run
+// after the weekly full (merging the oldest restore point: a longer session, the same data), the night after
+// Patch Tuesday (more changed blocks, written as usual) and the odd busier night.
+struct NightPlan
+{
+    bool full = false, retention = false;
+    double changeFactor = 1.0;
+};
+
+NightPlan planNight(const Server &s, QDate date, Random &r)
+{
+    NightPlan n;
+    n.full = date.dayOfWeek() == s.fullWeekday || (s.monthEndFull && date.day() == date.daysInMonth());
+    n.retention = date.dayOfWeek() == s.fullWeekday % 7 + 1;
+    const bool afterPatchTuesday = date.dayOfWeek() == 3 && date.day() >= 9 && date.day() <= 15;
+    if (afterPatchTuesday)
+        n.changeFactor = uniform(r, 1.3, 1.8);
+    if (s.monthEndRun && date.day() >= date.daysInMonth() - 1)
+        n.changeFactor *= uniform(r, 1.6, 2.6);
+    const double odd = r.unit();
+    if (odd < 0.03)
+        n.changeFactor *= uniform(r, 1.1, 1.4); // a single busier night (15 % or so): not a threat
+    else if (odd < 0.04)
+        n.changeFactor *= uniform(r, 1.4, 1.9);
+    if (date.dayOfWeek() >= 6)
+        n.changeFactor *= 0.45; // weekends change less
+    return n;
+}
+
 // One night's session of one server; `attack` changes it when the server is under attack that night.
 Session makeSession(const Server &s, int serverIndex, int day, QDate date, quint64 seed, const PlannedAttack *attack)
 {
@@ -137,11 +172,10 @@ Session makeSession(const Server &s, int serverIndex, int day, QDate date, quint
     x.server = serverIndex;
     x.startMs = QDateTime(date, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch() + qint64(s.hour) * 3600000
                 + qint64(s.minute) * 60000 + r.between(1, 59) * 1000; // whole seconds: Export-Csv writes no fraction
-    x.full = date.dayOfWeek() == s.fullWeekday && !attack;
+    const NightPlan night = planNight(s, date, r);
+    x.full = night.full && !attack;
     const double used = s.usedBytes * (1.0 + s.growthPerDay * day);
-    const bool weekend = date.dayOfWeek() >= 6;
-    double read = x.full ? used * uniform(r, 0.97, 1.0)
-                         : used * s.changeRate * lognormal(r, 0.35) * (weekend ? 0.45 : 1.0);
+    double read = x.full ? used * uniform(r, 0.97, 1.0) : used * s.changeRate * lognormal(r, s.wobble) * night.changeFactor;
     double dedup = std::clamp(s.dedup * uniform(r, 0.92, 1.08), 2.5, 5.0);
     double compress = std::clamp(s.compress * uniform(r, 0.95, 1.05), 1.5, 2.5);
     double transferred = read / (dedup * compress);
@@ -180,6 +214,8 @@ Session makeSession(const Server &s, int serverIndex, int day, QDate date, quint
     x.dedupPct = percentOf(dedup);
     x.compressPct = percentOf(compress);
     x.durationS = qint64(read / s.speed) + r.between(45, 240);
+    if (night.retention)
+        x.durationS += qint64(used * s.changeRate * uniform(r, 3.0, 6.0) / s.speed); // merging the oldest increment
     x.endMs = x.startMs + x.durationS * 1000;
     return x;
 }

@@ -63,7 +63,7 @@ const QStringList &backupSessionColumns()
         QStringLiteral("processed_used_bytes"), QStringLiteral("total_bytes"), QStringLiteral("backup_size"),
         QStringLiteral("data_size"), QStringLiteral("dedup_ratio"), QStringLiteral("compress_ratio"),
         QStringLiteral("avg_speed"), QStringLiteral("duration_s"), QStringLiteral("progress_percent"),
-        QStringLiteral("source_id"), QStringLiteral("record_index")};
+        QStringLiteral("utc_offset_min"), QStringLiteral("source_id"), QStringLiteral("record_index")};
     return columns;
 }
 
@@ -258,6 +258,10 @@ const std::vector<QStringList> &schemaMigrations()
   error TEXT))"),
          QStringLiteral("CREATE TABLE watch_alerts (anomaly_id TEXT PRIMARY KEY NOT NULL, alerted_at_ms INTEGER NOT NULL)"),
          QStringLiteral("CREATE TABLE watch_state (name TEXT PRIMARY KEY NOT NULL, value INTEGER NOT NULL)")},
+
+        // 6: the backup server's UTC offset (minutes) at a session's start, where the export says it, so a
+        // server's weekday and month end are taken in its own zone (docs/backup-models.md).
+        {QStringLiteral("ALTER TABLE backup_sessions ADD COLUMN utc_offset_min INTEGER")},
     };
     return migrations;
 }

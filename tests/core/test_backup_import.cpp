@@ -1,6 +1,7 @@
 // Veeam session import beyond the golden rows (tests/data/golden.json): idempotence, originals, damage,
 // encodings, the time rules, the value helpers and the per-server series.
 #include "backup/backup_series.h"
+#include "backup/session_features.h"
 #include "backup/veeam_session_flattener.h"
 #include "ingest/importer.h"
 #include "store/database.h"
@@ -25,6 +26,9 @@ private slots:
     void emptyRestPageIsNotAnError();
     void restTaskWithoutSessionType();
     void sessionWithoutServerUsesTheJob();
+    void exportWithoutIdsGetsStableKeys();
+    void enterpriseManagerXml();
+    void serverZoneFromTheLocalTime();
     void timeSpans_data();
     void timeSpans();
     void msAjaxDates();
@@ -54,11 +58,11 @@ void TestBackupImport::reimportAddsNothingAndKeepsOriginals()
                                test::dataPath(QStringLiteral("veeam/rest_task_sessions.json")),
                                test::dataPath(QStringLiteral("veeam/em_task_sessions.json"))};
     const ImportReport first = importFiles(db, files);
-    QCOMPARE(first.totalInserted(), 11);
+    QCOMPARE(first.totalInserted(), 12); // ps51's record 4 has no Id: it is keyed by job, object and start
     const ImportReport second = importFiles(db, files);
     QCOMPARE(second.totalInserted(), 0);
     QCOMPARE(second.totalRead(), first.totalRead());
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM backup_sessions")), 11);
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM backup_sessions")), 12);
     QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM sources")), 4);
     // Each session finds the record it came from; a session inside a list wrapper gets its own element.
     QSqlQuery q(db.connection());
@@ -68,11 +72,12 @@ void TestBackupImport::reimportAddsNothingAndKeepsOriginals()
         QString error;
         const auto original = originalRecord(db, q.value(0).toString(), error);
         QVERIFY2(original, qPrintable(error));
-        QVERIFY2(original->contains(q.value(0).toString().toUtf8()), original->constData());
+        const QString id = q.value(0).toString();
+        QVERIFY2(id.startsWith(QLatin1String("key:")) || original->contains(id.toUtf8()), original->constData());
         QVERIFY2(!original->contains("\"data\"") && !original->contains("\"Entities\""), original->constData());
         ++checked;
     }
-    QCOMPARE(checked, 11);
+    QCOMPARE(checked, 12);
 }
 
 void TestBackupImport::damagedFileLeavesTheDatabaseAsItWas()
@@ -133,9 +138,9 @@ void TestBackupImport::windowsPowerShellUtf16IsRead()
     QVERIFY(db.open(tmp.path(QStringLiteral("case.sqlite"))));
     const ImportReport report = importFiles(db, {tmp.path(QStringLiteral("sessions.json"))});
     QCOMPARE(report.sources.front().reader, QStringLiteral("veeam-ps-session-json"));
-    QCOMPARE(report.totalInserted(), 3);
-    QCOMPARE(report.totalRejected(), 1);
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM backup_sessions WHERE job_name = 'Daily Servers'")), 3);
+    QCOMPARE(report.totalInserted(), 4);
+    QCOMPARE(report.totalRejected(), 0);
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM backup_sessions WHERE job_name = 'Daily Servers'")), 4);
 }
 
 void TestBackupImport::zonelessTimesNameFileRecordAndFix()
@@ -201,6 +206,94 @@ void TestBackupImport::sessionWithoutServerUsesTheJob()
             == 5);
     QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM backup_sessions WHERE level = 'job' AND server = 'SQL Nightly'")), 2);
     QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM backup_sessions WHERE level = 'task' AND server = 'FS01'")), 2);
+}
+
+void TestBackupImport::exportWithoutIdsGetsStableKeys()
+{
+    test::TempFolder tmp;
+    Database db;
+    QVERIFY(db.open(tmp.path(QStringLiteral("case.sqlite"))));
+    const QString file = test::dataPath(QStringLiteral("veeam/ps7_select_object_no_id.json"));
+    const ImportReport first = importFiles(db, {file});
+    QCOMPARE(first.totalInserted(), 4);
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM backup_sessions WHERE id LIKE 'key:%'")), 4);
+    // The same sessions in a copy of the file (another source) still add nothing.
+    QVERIFY(QFile::copy(file, tmp.path(QStringLiteral("again.json"))));
+    const ImportReport second = importFiles(db, {file, tmp.path(QStringLiteral("again.json"))});
+    QCOMPARE(second.totalInserted(), 0);
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM backup_sessions")), 4);
+    // A record naming its job and an object is that object's session, with the job beside it.
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM backup_sessions WHERE level = 'task' AND server = 'FS11' "
+                                      "AND job_name = 'File Servers'")),
+             2);
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM backup_sessions WHERE level = 'job' AND server = 'File Servers'")), 1);
+    // The key depends on level, job, object and start only, in any case.
+    const QString key = backup::derivedSessionKey("task", "File Servers", "FS11", 1732094152000);
+    QCOMPARE(key, backup::derivedSessionKey("task", "file servers", "fs11", 1732094152000));
+    QVERIFY(key != backup::derivedSessionKey("task", "File Servers", "FS11", 1732094152001));
+    QVERIFY(key != backup::derivedSessionKey("task", "File Servers", "FS12", 1732094152000));
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM backup_sessions WHERE id = '%1'").arg(key)), 1);
+}
+
+void TestBackupImport::enterpriseManagerXml()
+{
+    test::TempFolder tmp;
+    Database db;
+    QVERIFY(db.open(tmp.path(QStringLiteral("case.sqlite"))));
+    const ImportReport report = importFiles(db, {test::dataPath(QStringLiteral("veeam/em_task_sessions.xml")),
+                                                 test::dataPath(QStringLiteral("veeam/em_job_session.xml"))});
+    QVERIFY2(!report.hasRejections(), qPrintable(report.sources.front().error + report.sources.back().error));
+    QCOMPARE(report.sources.front().reader, QStringLiteral("veeam-em-task-sessions"));
+    QCOMPARE(report.sources.back().reader, QStringLiteral("veeam-em-job-sessions"));
+    QCOMPARE(report.totalInserted(), 3);
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM backup_sessions WHERE level = 'task' AND server = 'FS22' "
+                                      "AND job_name = 'File Servers' AND result = 'Warning' AND total_bytes = 549755813888 "
+                                      "AND id = '4a3b2c1d-0e9f-4a8b-9c7d-6e5f4a3b2c02' AND creation_ms = 1732273513000")),
+             1);
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM backup_sessions WHERE level = 'job' AND server = 'File Servers' "
+                                      "AND progress_percent = 100")),
+             1);
+    // Importing again adds nothing; a damaged XML file is refused whole, naming the line.
+    QCOMPARE(importFiles(db, {test::dataPath(QStringLiteral("veeam/em_task_sessions.xml"))}).totalInserted(), 0);
+    QVERIFY(test::writeFile(tmp.path(QStringLiteral("cut.xml")), "<QueryResult><Entities><BackupTaskSessions>\n<BackupTaskSession"));
+    const ImportReport cut = importFiles(db, {tmp.path(QStringLiteral("cut.xml"))});
+    QVERIFY2(cut.sources.front().error.contains(QLatin1String("line 2")), qPrintable(cut.sources.front().error));
+}
+
+void TestBackupImport::serverZoneFromTheLocalTime()
+{
+    QCOMPARE(backup::utcOffsetMinutes("/Date(1731321000000+1300)/", 0).value_or(-1), 780);
+    QVERIFY(!backup::utcOffsetMinutes("/Date(1731321000000)/", 0));
+    QCOMPARE(backup::utcOffsetMinutes("2024-11-13T01:30:05.1234567+13:00", 0).value_or(-1), 780);
+    QCOMPARE(backup::utcOffsetMinutes("2024-11-13T01:30:05-05:30", 0).value_or(1), -330);
+    QCOMPARE(backup::utcOffsetMinutes("2024-11-12T12:30:05Z", 0).value_or(-1), 0);
+    // Export-Csv's zone-less local time beside CreationTimeUTC of the same instant.
+    QCOMPARE(backup::utcOffsetMinutes("2024-11-13 01:30:05", 1731414605000).value_or(-1), 780);
+    QVERIFY(!backup::utcOffsetMinutes("", 0));
+
+    test::TempFolder tmp;
+    Database db;
+    QVERIFY(db.open(tmp.path(QStringLiteral("case.sqlite"))));
+    QVERIFY(importFiles(db, {test::dataPath(QStringLiteral("veeam/ps7_sessions.json"))}).totalInserted() > 0);
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM backup_sessions WHERE id = "
+                                      "'5b8e2c1a-7d4f-4e0b-9a61-0c2f3e4d5b01' AND utc_offset_min = 780")),
+             1);
+    std::vector<backup::SessionPoint> series;
+    QString error;
+    QVERIFY(backup::serverSeries(db, QStringLiteral("SQL Nightly"), series, error));
+    QCOMPARE(series.front().utcOffsetMin.value_or(-1), 780);
+    // The weekday and the month's end are the server's: Saturday 11:30 UTC is Sunday 00:30 in Auckland, and
+    // 30 November 11:30 UTC is already 1 December there; a session without a zone keeps the last one seen.
+    store::BackupSessionRow saturday;
+    saturday.creationMs = 1731756600000; // 2024-11-16T11:30:00Z
+    saturday.utcOffsetMin = 780;
+    store::BackupSessionRow monthEnd;
+    monthEnd.creationMs = 1732966200000; // 2024-11-30T11:30:00Z
+    const auto sessions = backup::toSessions({saturday, monthEnd});
+    QCOMPARE(sessions[0].weekday, 7);
+    QCOMPARE(sessions[1].weekday, 7);
+    QVERIFY(!sessions[1].monthEnd);
+    QVERIFY(backup::toSessions({monthEnd})[0].monthEnd); // in UTC it is still 30 November
 }
 
 void TestBackupImport::timeSpans_data()
@@ -273,6 +366,9 @@ void TestBackupImport::seriesAndServers()
     QCOMPARE(servers[0].sessions, 2);
     QCOMPARE(servers[0].lastResult, QStringLiteral("Failed"));
     QCOMPARE(servers[0].failed, 1);
+    QCOMPARE(servers[0].level, QStringLiteral("task")); // a protected object, with its job beside it
+    QCOMPARE(servers[0].jobs, QStringLiteral("File Servers"));
+    QCOMPARE(servers[2].level, QStringLiteral("job"));
     QVERIFY(!servers[0].threatScore && !servers[0].modelVersion);
 
     // Detection and training results show up once they exist.

@@ -8,8 +8,11 @@
 #include "store/database.h"
 #include "test_support.h"
 #include "views/backup/backup_view.h"
+#include "views/backup/session_chart_view.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QMouseEvent>
 #include <QChart>
 #include <QChartView>
 #include <QDir>
@@ -92,16 +95,17 @@ private slots:
         QAbstractItemModelTester tester(servers->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModel *m = servers->model();
         for (int row = 0; row < m->rowCount(); ++row) {
-            QVERIFY(m->index(row, 1).data().toInt() > 0);                                   // sessions
-            QVERIFY(!m->index(row, 5).data().toString().isEmpty());                          // model
-            QVERIFY(m->index(row, 5).data().toString() != QStringLiteral("none"));           // trained above
+            QVERIFY(!m->index(row, 1).data().toString().isEmpty());                          // its job
+            QVERIFY(m->index(row, 2).data().toInt() > 0);                                   // sessions
+            QVERIFY(!m->index(row, 6).data().toString().isEmpty());                          // model
+            QVERIFY(m->index(row, 6).data().toString() != QStringLiteral("none"));           // trained above
         }
         // The threat column is coloured like severities and sorts as a number.
-        servers->sortByColumn(4, Qt::DescendingOrder);
-        QVERIFY(m->index(0, 4).data().toInt() >= 1);
-        QVERIFY(m->index(0, 4).data(Qt::BackgroundRole).isValid());
+        servers->sortByColumn(5, Qt::DescendingOrder);
+        QVERIFY(m->index(0, 5).data().toInt() >= 1);
+        QVERIFY(m->index(0, 5).data(Qt::BackgroundRole).isValid());
         for (int row = 1; row < m->rowCount(); ++row)
-            QVERIFY(m->index(row - 1, 4).data(Qt::UserRole).toDouble() >= m->index(row, 4).data(Qt::UserRole).toDouble());
+            QVERIFY(m->index(row - 1, 5).data(Qt::UserRole).toDouble() >= m->index(row, 5).data(Qt::UserRole).toDouble());
         // Filtering narrows the list to the server typed.
         auto *filter = view_->findChild<QLineEdit *>();
         QVERIFY(filter);
@@ -119,14 +123,16 @@ private slots:
         auto *chartView = view_->findChild<QChartView *>(QStringLiteral("backupChart"));
         QVERIFY(chartView && chartView->chart());
         int markers = 0;
-        bool band = false;
+        bool band = false, modelBand = false, expected = false;
         for (QAbstractSeries *s : chartView->chart()->series()) {
             if (auto *scatter = qobject_cast<QScatterSeries *>(s))
                 markers += int(scatter->count());
-            band = band || s->name().contains(QStringLiteral("Usual range"));
+            band = band || s->name().contains(QStringLiteral("Robust range"));
+            modelBand = modelBand || s->name().contains(QStringLiteral("Model's band"));
+            expected = expected || s->name().contains(QStringLiteral("Model's expectation"));
         }
         QVERIFY(markers >= 1);
-        QVERIFY(band);
+        QVERIFY(band && modelBand && expected); // the model's reconstruction beside the robust range
         auto *sessions = view_->findChild<QTableView *>(QStringLiteral("backupSessions"));
         QVERIFY(sessions);
         QAbstractItemModelTester tester(sessions->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -154,6 +160,37 @@ private slots:
 
         const QString png = qEnvironmentVariable("BACKUP_VIEW_PNG", temp_.path(QStringLiteral("backup.png")));
         QVERIFY(view_->grab().save(png));
+    }
+
+    // The chart zooms and pans in time like the Timeline: wheel and +/- zoom, drag and arrows pan, Home resets.
+    void chartZoomsAndPansInTime()
+    {
+        SessionChartView *chart = view_->chart();
+        QVERIFY(chart);
+        QApplication::processEvents();
+        const auto all = chart->visibleRange();
+        QVERIFY(all && all->second > all->first);
+        const qint64 span = all->second - all->first;
+        QTest::keyClick(chart, Qt::Key_Plus);
+        const auto zoomed = chart->visibleRange();
+        QVERIFY(zoomed && zoomed->second - zoomed->first < span * 6 / 10);
+        QTest::keyClick(chart, Qt::Key_Right);
+        const auto panned = chart->visibleRange();
+        QVERIFY(panned && panned->first > zoomed->first);
+        QCOMPARE(panned->second - panned->first, zoomed->second - zoomed->first);
+        const QPoint centre = chart->chart()->plotArea().center().toPoint();
+        QTest::mousePress(chart->viewport(), Qt::LeftButton, {}, centre);
+        QMouseEvent move(QEvent::MouseMove, QPointF(centre + QPoint(80, 0)), chart->viewport()->mapToGlobal(QPointF(centre + QPoint(80, 0))),
+                         Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(chart->viewport(), &move);
+        QTest::mouseRelease(chart->viewport(), Qt::LeftButton, {}, centre + QPoint(80, 0));
+        const auto dragged = chart->visibleRange();
+        QVERIFY(dragged && dragged->first < panned->first); // dragging right shows earlier nights
+        const QString png = qEnvironmentVariable("BACKUP_VIEW_ZOOMED_PNG", temp_.path(QStringLiteral("zoomed.png")));
+        QVERIFY(view_->grab().save(png));
+        QTest::keyClick(chart, Qt::Key_Home);
+        const auto reset = chart->visibleRange();
+        QVERIFY(reset && std::llabs((reset->second - reset->first) - span) < span / 100);
     }
 
     void saysWhatToRunWithoutBackupSessions()

@@ -1,10 +1,13 @@
 #include "views/backup/backup_view.h"
 
 #include "accent_colors.h"
+#include "backup/expected_series.h"
 #include "detect/finding.h"
 #include "severity_style.h"
+#include "store/backup_repository.h"
 #include "store/database.h"
 #include "model/time_format.h"
+#include "views/backup/session_chart_view.h"
 #include "widgets/string_table_model.h"
 
 #include <QAreaSeries>
@@ -24,8 +27,6 @@
 #include <QSignalBlocker>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QValueAxis>
@@ -128,9 +129,10 @@ private:
 BackupView::BackupView(QThreadPool &pool, QWidget *parent)
     : CaseView(parent), serversQuery_(pool, this), sessionsQuery_(pool, this), empty_(new QLabel(this)),
       filter_(new QLineEdit(this)),
-      serversModel_(new BackupTableModel({tr("Server"), tr("Sessions"), tr("Last session (UTC)"), tr("Last result"),
-                                          tr("Threat"), tr("Model"), tr("Flagged")}, {1, 4, 6}, 4, this, this)),
-      serversProxy_(new QSortFilterProxyModel(this)), serversTable_(new QTableView(this)), chart_(new QChartView(this)),
+      serversModel_(new BackupTableModel({tr("Object or job"), tr("Job"), tr("Sessions"), tr("Last session (UTC)"),
+                                          tr("Last result"), tr("Threat"), tr("Model"), tr("Flagged")},
+                                         {2, 5, 7}, 5, this, this)),
+      serversProxy_(new QSortFilterProxyModel(this)), serversTable_(new QTableView(this)), chart_(new SessionChartView(this)),
       sessionsModel_(new BackupTableModel({tr("Time (UTC)"), tr("Type"), tr("Result"), tr("Transferred GB"), tr("Read GB"),
                                            tr("Dedup"), tr("Compression"), tr("Minutes"), tr("Threat"), tr("Finding")},
                                           {3, 4, 5, 6, 7, 8}, 8, this, this)),
@@ -142,12 +144,12 @@ BackupView::BackupView(QThreadPool &pool, QWidget *parent)
     empty_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     empty_->setTextFormat(Qt::RichText);
     empty_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    filter_->setPlaceholderText(tr("Filter servers"));
+    filter_->setPlaceholderText(tr("Filter objects and jobs"));
     filter_->setClearButtonEnabled(true);
     serversProxy_->setSourceModel(serversModel_);
     serversProxy_->setSortRole(Qt::UserRole);
     serversProxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    serversProxy_->setFilterKeyColumn(0);
+    serversProxy_->setFilterKeyColumn(-1); // an object or its job
     connect(filter_, &QLineEdit::textChanged, serversProxy_, &QSortFilterProxyModel::setFilterFixedString);
     for (QTableView *t : {serversTable_, sessionsTable_}) {
         t->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -160,7 +162,7 @@ BackupView::BackupView(QThreadPool &pool, QWidget *parent)
     serversTable_->setObjectName(QStringLiteral("backupServers"));
     serversTable_->setModel(serversProxy_);
     serversTable_->setSortingEnabled(true);
-    serversTable_->sortByColumn(4, Qt::DescendingOrder); // the most threatened server first
+    serversTable_->sortByColumn(5, Qt::DescendingOrder); // the most threatened server first
     sessionsTable_->setObjectName(QStringLiteral("backupSessions"));
     sessionsTable_->setModel(sessionsModel_);
     chart_->setObjectName(QStringLiteral("backupChart"));
@@ -174,7 +176,9 @@ BackupView::BackupView(QThreadPool &pool, QWidget *parent)
     ll->setContentsMargins(0, 0, 0, 0);
     ll->addWidget(filter_);
     ll->addWidget(serversTable_, 1);
-    auto *legend = new QLabel(tr("<small><b>Threat</b>: the threat score (1–10) of the server's latest flagged session, "
+    auto *legend = new QLabel(tr("<small><b>Object or job</b>: the protected object (VM, agent, share) a task "
+                                 "session backed up, with its <b>Job</b> beside it; a job's own sessions are listed by "
+                                 "the job. <b>Threat</b>: the threat score (1–10) of the server's latest flagged session, "
                                  "coloured like severities: 1–3 low, 4–6 medium, 7–8 high, 9–10 critical. "
                                  "<b>Model</b>: the server's own LSTM autoencoder, <i>fleet</i> when the fleet-wide model "
                                  "judges it, <i>none</i> before <code>train</code>. <b>Flagged</b>: its sessions that "
@@ -271,45 +275,26 @@ int BackupView::sessionCount() const
 BackupView::Servers BackupView::loadServers(Database &db)
 {
     Servers out;
-    QSqlQuery q(db.connection());
-    if (!q.exec(QStringLiteral("SELECT server, COUNT(*), MIN(creation_ms), MAX(creation_ms), "
-                               "(SELECT result FROM backup_sessions b WHERE b.server = s.server ORDER BY creation_ms DESC LIMIT 1) "
-                               "FROM backup_sessions s GROUP BY server ORDER BY server"))) {
-        out.error = Database::describe(tr("reading backup servers"), q.lastError());
+    auto servers = store::backupServers(db);
+    if (!servers) {
+        out.error = servers.error().message;
         return out;
     }
-    QHash<QString, size_t> index;
-    while (q.next()) {
+    for (const store::BackupServerRow &s : *servers) {
         ServerRow r;
-        r.server = q.value(0).toString();
-        r.sessions = q.value(1).toLongLong();
-        r.firstMs = q.value(2).toLongLong();
-        r.lastMs = q.value(3).toLongLong();
-        r.lastResult = q.value(4).toString();
-        r.model = tr("none");
-        index.insert(r.server, out.rows.size());
+        r.server = s.server;
+        r.job = s.level == QLatin1String("task") ? s.jobs : tr("(job)");
+        r.sessions = s.sessions;
+        r.firstMs = s.firstMs;
+        r.lastMs = s.lastMs;
+        r.lastResult = s.lastResult;
+        r.flagged = s.flagged;
+        r.threat = s.threatScore.value_or(0);
+        r.model = !s.modelVersion ? tr("none")
+                  : s.modelScope == QLatin1String("fleet") ? tr("fleet")
+                                                           : tr("LSTM v%1").arg(*s.modelVersion);
         out.rows.push_back(r);
     }
-    if (q.exec(QStringLiteral("SELECT subject, threat_score FROM anomalies WHERE subject_type = 'server' ORDER BY time_ms"))) {
-        while (q.next())
-            if (const auto it = index.constFind(q.value(0).toString()); it != index.cend()) {
-                out.rows[*it].threat = q.value(1).toInt(); // the latest wins
-                ++out.rows[*it].flagged;
-            }
-    }
-    bool fleet = false;
-    if (q.exec(QStringLiteral("SELECT scope, subject, version FROM models WHERE kind = 'lstm_autoencoder' AND active = 1"))) {
-        while (q.next()) {
-            if (q.value(0).toString() == QLatin1String("fleet"))
-                fleet = true;
-            else if (const auto it = index.constFind(q.value(1).toString()); it != index.cend())
-                out.rows[*it].model = tr("LSTM v%1").arg(q.value(2).toInt());
-        }
-    }
-    if (fleet)
-        for (ServerRow &r : out.rows)
-            if (r.model == tr("none"))
-                r.model = tr("fleet");
     return out;
 }
 
@@ -324,7 +309,7 @@ void BackupView::onServers(Servers &s)
     }
     std::vector<QStringList> rows;
     for (const ServerRow &r : s.rows)
-        rows.push_back({r.server, QString::number(r.sessions), utcText(r.lastMs).left(16), r.lastResult,
+        rows.push_back({r.server, r.job, QString::number(r.sessions), utcText(r.lastMs).left(16), r.lastResult,
                         r.threat ? QString::number(r.threat) : QString(), r.model, QString::number(r.flagged)});
     serversModel_->setRows(std::move(rows));
     if (s.rows.empty()) {
@@ -379,47 +364,56 @@ BackupView::Sessions BackupView::loadSessions(Database &db, const QString &serve
 {
     Sessions out;
     out.server = server;
-    QSqlQuery q(db.connection());
-    q.prepare(QStringLiteral("SELECT id, creation_ms, result, is_full, transferred_bytes, read_bytes, dedup_ratio, "
-                             "compress_ratio, duration_s FROM backup_sessions WHERE server = ? ORDER BY creation_ms"));
-    q.bindValue(0, server);
-    if (!q.exec()) {
-        out.error = Database::describe(tr("reading the sessions of %1").arg(server), q.lastError());
+    auto sessions = store::backupSessionsOf(db, server);
+    if (!sessions) {
+        out.error = sessions.error().message;
         return out;
     }
     QHash<QString, size_t> index;
-    const auto real = [&](int column, double scale) { return q.value(column).isNull() ? -1.0 : q.value(column).toDouble() / scale; };
-    while (q.next()) {
+    const auto gb = [](const std::optional<qint64> &v) { return v ? double(*v) / kGb : -1.0; };
+    for (const store::BackupSessionRow &p : *sessions) {
         SessionRow r;
-        r.id = q.value(0).toString();
-        r.timeMs = q.value(1).toLongLong();
-        r.result = q.value(2).toString();
-        r.type = q.value(3).isNull() ? tr("unknown") : q.value(3).toInt() ? tr("full") : tr("incremental");
-        r.transferredGb = real(4, kGb);
-        r.readGb = real(5, kGb);
-        r.dedup = real(6, 1);
-        r.compress = real(7, 1);
-        r.durationMin = real(8, 60);
+        r.id = p.id;
+        r.timeMs = p.creationMs;
+        r.result = p.result;
+        r.type = !p.full ? tr("unknown") : *p.full ? tr("full") : tr("incremental");
+        r.transferredGb = gb(p.transferredBytes);
+        r.readGb = gb(p.readBytes);
+        r.dedup = p.dedupRatio.value_or(-1);
+        r.compress = p.compressRatio.value_or(-1);
+        r.durationMin = p.durationS ? *p.durationS / 60 : -1;
         index.insert(r.id, out.rows.size());
         out.rows.push_back(r);
     }
-    q.prepare(QStringLiteral("SELECT id, event_id, threat_score, summary, reasons FROM anomalies WHERE subject_type = 'server' "
-                             "AND subject = ?"));
-    q.bindValue(0, server);
-    if (q.exec()) {
-        while (q.next()) {
-            const auto it = index.constFind(q.value(1).toString());
-            if (it == index.cend())
-                continue;
-            SessionRow &r = out.rows[*it];
-            r.anomalyId = q.value(0).toString();
-            r.threat = q.value(2).toInt();
-            r.anomalySummary = q.value(3).toString();
-            QStringList items;
-            for (const QJsonValue &v : QJsonDocument::fromJson(q.value(4).toString().toUtf8()).array())
-                items << QStringLiteral("<li>%1</li>").arg(v.toObject().value(QStringLiteral("text")).toString().toHtmlEscaped());
-            r.reasons = QStringLiteral("<ul>%1</ul>").arg(items.join(QString()));
-        }
+    std::vector<backup::ExpectedSession> expected;
+    QString error;
+    if (backup::expectedSeries(db, server, expected, error)) {
+        for (const backup::ExpectedSession &e : expected)
+            if (const auto it = index.constFind(e.id); it != index.cend()) {
+                out.rows[*it].expectedGb = e.transferred / kGb;
+                out.rows[*it].expectedLowGb = e.low / kGb;
+                out.rows[*it].expectedHighGb = e.high / kGb;
+            }
+    } else {
+        out.error = error;
+    }
+    auto anomalies = store::serverAnomalies(db, server);
+    if (!anomalies) {
+        out.error = anomalies.error().message;
+        return out;
+    }
+    for (const store::ServerAnomalyRow &a : *anomalies) {
+        const auto it = index.constFind(a.eventId);
+        if (it == index.cend())
+            continue;
+        SessionRow &r = out.rows[*it];
+        r.anomalyId = a.anomalyId;
+        r.threat = a.threatScore;
+        r.anomalySummary = a.summary;
+        QStringList items;
+        for (const QJsonValue &v : QJsonDocument::fromJson(a.reasonsJson.toUtf8()).array())
+            items << QStringLiteral("<li>%1</li>").arg(v.toObject().value(QStringLiteral("text")).toString().toHtmlEscaped());
+        r.reasons = QStringLiteral("<ul>%1</ul>").arg(items.join(QString()));
     }
     return out;
 }
@@ -455,33 +449,48 @@ void BackupView::onSessions(Sessions &s)
         }
 }
 
-void BackupView::drawChart(const std::vector<SessionRow> &rows)
+namespace {
+
+QLineSeries *styledLine(QChart *chart, const QString &name, QColor colour, Qt::PenStyle style)
 {
-    auto *chart = new QChart();
-    chart->setTitle(tr("%1 — %2 sessions, %3 flagged").arg(server_).arg(rows.size()).arg(flagged_));
+    auto *s = new QLineSeries(chart);
+    s->setName(name);
+    QPen pen(colour);
+    pen.setStyle(style);
+    pen.setWidthF(1.6);
+    s->setPen(pen);
+    return s;
+}
+
+QAreaSeries *bandSeries(QChart *chart, const QString &name, QLineSeries *upper, QLineSeries *lower, QColor fill)
+{
+    auto *band = new QAreaSeries(upper, lower);
+    band->setName(name);
+    band->setBrush(fill);
+    band->setPen(Qt::NoPen);
+    chart->addSeries(band);
+    return band;
+}
+
+} // namespace
+
+// Sizes on a log GB axis: transferred and read, the robust range of transferred per type of session, the model's
+// reconstruction of transferred with its band, and the flagged sessions; returns the largest value drawn.
+double BackupView::addSizeSeries(QChart *chart, const std::vector<SessionRow> &rows)
+{
     auto *transferred = new QLineSeries(chart);
     transferred->setName(tr("Transferred GB"));
     auto *read = new QLineSeries(chart);
     read->setName(tr("Read GB"));
-    auto *upper = new QLineSeries(chart);
-    auto *lower = new QLineSeries(chart);
+    auto *upper = new QLineSeries(chart), *lower = new QLineSeries(chart);
+    auto *modelUpper = new QLineSeries(chart), *modelLower = new QLineSeries(chart);
+    const bool dark = isDarkPalette(palette());
+    auto *expected = styledLine(chart, tr("Model's expectation (transferred)"),
+                                dark ? QColor(0xff, 0xc8, 0x57) : QColor(0xb3, 0x6b, 0x00), Qt::DashDotLine);
     auto *flagged = new QScatterSeries(chart);
     flagged->setName(tr("Flagged session"));
     flagged->setColor(severityColor(4, palette()));
     flagged->setMarkerSize(11);
-    auto *dedup = new QLineSeries(chart);
-    dedup->setName(tr("Dedup ratio"));
-    auto *compress = new QLineSeries(chart);
-    compress->setName(tr("Compression ratio"));
-    const bool dark = isDarkPalette(palette());
-    for (QLineSeries *s : {dedup, compress}) {
-        QPen pen(s == dedup ? (dark ? QColor(0xc3, 0x9b, 0xff) : QColor(0x6a, 0x3d, 0x9a))
-                            : (dark ? QColor(0x6f, 0xd6, 0xd0) : QColor(0x1b, 0x7f, 0x79)));
-        pen.setStyle(s == dedup ? Qt::DashLine : Qt::DotLine);
-        pen.setWidthF(1.6);
-        s->setPen(pen);
-    }
-    double ratioTop = 2;
     QHash<QString, Band> bands;
     double top = 1;
     for (const SessionRow &r : rows) {
@@ -491,29 +500,58 @@ void BackupView::drawChart(const std::vector<SessionRow> &rows)
         const Band b = bands.value(r.type);
         upper->append(x, gbPoint(b.high));
         lower->append(x, gbPoint(b.low));
+        if (r.expectedGb >= 0) {
+            expected->append(x, gbPoint(r.expectedGb));
+            modelUpper->append(x, gbPoint(r.expectedHighGb));
+            modelLower->append(x, gbPoint(r.expectedLowGb));
+            top = std::max(top, r.expectedHighGb);
+        }
         if (r.transferredGb >= 0)
             transferred->append(x, gbPoint(r.transferredGb));
         if (r.readGb >= 0)
             read->append(x, gbPoint(r.readGb));
-        if (r.dedup >= 0)
-            dedup->append(x, r.dedup);
-        if (r.compress >= 0)
-            compress->append(x, r.compress);
-        ratioTop = std::max({ratioTop, r.dedup, r.compress});
         if (r.threat > 0)
             flagged->append(x, gbPoint(r.transferredGb));
         top = std::max({top, r.transferredGb, r.readGb, b.high});
     }
-    auto *band = new QAreaSeries(upper, lower);
-    band->setName(tr("Usual range (transferred)"));
     QColor fill = palette().color(QPalette::Highlight);
     fill.setAlpha(50);
-    band->setBrush(fill);
-    band->setPen(Qt::NoPen);
-    chart->addSeries(band);
+    bandSeries(chart, tr("Robust range (transferred)"), upper, lower, fill);
+    if (expected->count() > 0) {
+        QColor modelFill = expected->pen().color();
+        modelFill.setAlpha(45);
+        bandSeries(chart, tr("Model's band (±3 spreads)"), modelUpper, modelLower, modelFill);
+    } else {
+        delete modelUpper;
+        delete modelLower;
+    }
     chart->addSeries(transferred);
     chart->addSeries(read);
+    if (expected->count() > 0)
+        chart->addSeries(expected);
+    else
+        delete expected;
     chart->addSeries(flagged);
+    return top;
+}
+
+void BackupView::drawChart(const std::vector<SessionRow> &rows)
+{
+    auto *chart = new QChart();
+    chart->setTitle(tr("%1 — %2 sessions, %3 flagged").arg(server_).arg(rows.size()).arg(flagged_));
+    const double top = addSizeSeries(chart, rows);
+    const bool dark = isDarkPalette(palette());
+    auto *dedup = styledLine(chart, tr("Dedup ratio"), dark ? QColor(0xc3, 0x9b, 0xff) : QColor(0x6a, 0x3d, 0x9a), Qt::DashLine);
+    auto *compress = styledLine(chart, tr("Compression ratio"), dark ? QColor(0x6f, 0xd6, 0xd0) : QColor(0x1b, 0x7f, 0x79),
+                                Qt::DotLine);
+    double ratioTop = 2;
+    for (const SessionRow &r : rows) {
+        if (r.dedup >= 0)
+            dedup->append(double(r.timeMs), r.dedup);
+        if (r.compress >= 0)
+            compress->append(double(r.timeMs), r.compress);
+        ratioTop = std::max({ratioTop, r.dedup, r.compress});
+    }
     chart->addSeries(dedup);
     chart->addSeries(compress);
     auto *time = new QDateTimeAxis(chart);
@@ -536,8 +574,10 @@ void BackupView::drawChart(const std::vector<SessionRow> &rows)
         series->attachAxis(series == dedup || series == compress ? static_cast<QAbstractAxis *>(ratio) : gb);
     }
     chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->setToolTip(tr("Usual range: median ± 3 · 1.4826 · MAD of this server's transferred size, computed separately "
-                         "for full and incremental sessions. Red: sessions an anomaly names."));
+    chart->legend()->setShowToolTips(true); // full names where the legend shortens them
+    chart->setToolTip(tr("Robust range: median ± 3 · 1.4826 · MAD of this server's transferred size, per type of session. "
+                         "Model's band: what the model judging this server expected (its reconstruction) ± 3 robust "
+                         "spreads of that kind of night. Red: sessions an anomaly names. Wheel zooms, drag pans."));
     QChart *old = chart_->chart();
     chart_->setChart(chart);
     delete old;

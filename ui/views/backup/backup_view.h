@@ -7,7 +7,7 @@
 #include <QHash>
 #include <vector>
 
-class QChartView;
+class QChart;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -17,6 +17,7 @@ class QTextBrowser;
 
 namespace backsight::ui {
 
+class SessionChartView;
 class StringTableModel;
 
 // Backup servers: each server's latest threat score and model, a chart of its sessions (transferred and read
@@ -39,10 +40,11 @@ public:
     int serverCount() const;
     int sessionCount() const;
     int flaggedCount() const { return flagged_; }
+    SessionChartView *chart() const { return chart_; }
 
     struct ServerRow
     {
-        QString server, lastResult, model;
+        QString server, job, lastResult, model; // job: the object's job, "(job)" for a job's own sessions
         qint64 sessions = 0, flagged = 0, firstMs = 0, lastMs = 0;
         int threat = 0; // latest threat score, 0 = none
     };
@@ -51,6 +53,7 @@ public:
         QString id, type, result, anomalyId, anomalySummary;
         qint64 timeMs = 0;
         double transferredGb = -1, readGb = -1, dedup = -1, compress = -1, durationMin = -1;
+        double expectedGb = -1, expectedLowGb = -1, expectedHighGb = -1; // the model's reconstruction and its band
         int threat = 0;
         QString reasons; // HTML of the anomaly's reasons
     };
@@ -75,6 +78,7 @@ private:
     void onServers(Servers &servers);
     void onSessions(Sessions &sessions);
     void drawChart(const std::vector<SessionRow> &rows);
+    double addSizeSeries(QChart *chart, const std::vector<SessionRow> &rows);
     void showSessionDetail(int row);
 
     QString path_;
@@ -88,7 +92,7 @@ private:
     StringTableModel *serversModel_;
     QSortFilterProxyModel *serversProxy_;
     QTableView *serversTable_;
-    QChartView *chart_;
+    SessionChartView *chart_;
     StringTableModel *sessionsModel_;
     QTableView *sessionsTable_;
     QTextBrowser *detail_;

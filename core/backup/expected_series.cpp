@@ -1,0 +1,42 @@
+#include "backup/expected_series.h"
+
+#include "backup/server_model.h"
+
+#include <cmath>
+
+namespace backsight::backup {
+
+bool expectedSeries(Database &db, const QString &server, std::vector<ExpectedSession> &out, QString &error)
+{
+    out.clear();
+    error.clear();
+    std::optional<ServerModel> model = loadServerModel(db, serverScope, server, error);
+    if (!model && error.isEmpty())
+        model = loadServerModel(db, fleetScope, fleetSubject, error);
+    if (!error.isEmpty())
+        return false;
+    if (!model)
+        return true;
+    std::vector<Session> sessions;
+    if (!loadServerSessions(db, server, sessions, error))
+        return false;
+    const Eigen::MatrixXd raw = featureRows(sessions);
+    // The fleet model judges a server scaled by its own history (as scoring does once it has a window of it).
+    const SessionScaler scaler = model->fleet && int(sessions.size()) >= model->window ? SessionScaler::fit(sessions, raw)
+                                                                                        : model->scaler;
+    const Eigen::MatrixXd scaled = scaler.transform(sessions, raw);
+    const int w = model->window;
+    for (size_t k = size_t(std::max(0, w - 1)); k < sessions.size(); ++k) {
+        const Session &s = sessions[k];
+        if (!s.sizesKnown)
+            continue;
+        const Eigen::RowVectorXd r = model->lastStepReconstruction(scaled.middleRows(Eigen::Index(k) + 1 - w, w));
+        const ml::RobustScaler &of = scaler.of(s);
+        const double centre = of.center[LogTransferred] + r[LogTransferred] * of.scale[LogTransferred];
+        const double spread = 3.0 * of.scale[LogTransferred];
+        out.push_back({s.id, s.creationMs, std::expm1(centre), std::expm1(centre - spread), std::expm1(centre + spread)});
+    }
+    return true;
+}
+
+} // namespace backsight::backup
