@@ -6,7 +6,7 @@
 #include "detect/pipeline.h"
 #include "detect/severity_policy.h"
 #include "detect/user_detectors.h"
-#include "eval/anomaly_store.h"
+#include "store/evaluation_queries.h"
 #include "eval/evaluation.h"
 #include "eval/labels.h"
 #include "ingest/importer.h"
