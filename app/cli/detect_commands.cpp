@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSettings>
 
 namespace backsight::cli {
 namespace {
@@ -123,7 +124,8 @@ int runDetect(Context &ctx, const QStringList &args)
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
     const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No progress on stderr."));
     const QCommandLineOption sigmaRules(QStringLiteral("sigma-rules"),
-                                        QStringLiteral("Also run the Sigma rules in DIR (default: $BACKSIGHT_SIGMA_RULES); "
+                                        QStringLiteral("Also run the Sigma rules in DIR (default: $BACKSIGHT_SIGMA_RULES, else the folder set in "
+                                                       "the GUI's Settings); "
                                                        "re-running adds no duplicates."),
                                         QStringLiteral("DIR"));
     parser.addOption(window);
@@ -156,6 +158,10 @@ int runDetect(Context &ctx, const QStringList &args)
         };
     }
     options.sigmaRulesFolder = parser.isSet(sigmaRules) ? parser.value(sigmaRules) : qEnvironmentVariable("BACKSIGHT_SIGMA_RULES");
+    if (options.sigmaRulesFolder.isEmpty()) // the folder set in the GUI's Settings (ui/app_settings: sigma/rulesFolder)
+        options.sigmaRulesFolder = QSettings(QStringLiteral("Backsight"), QStringLiteral("backsight"))
+                                       .value(QStringLiteral("sigma/rulesFolder"))
+                                       .toString();
     detect::addModelScorers(options);
     detect::DetectReport report;
     QString error;

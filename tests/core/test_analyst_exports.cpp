@@ -97,16 +97,18 @@ private slots:
     void ecsOfEveryInputShape();
     void snakeCase();
     void sigmaCommand();
+    void detectRerunsTheSettingsFolder();
 
 private:
-    int cli(const QStringList &args, QByteArray *out = nullptr);
+    int cli(const QStringList &args, QByteArray *out = nullptr, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
     QTemporaryDir tmp_;
     QString db_;
 };
 
-int TestAnalystExports::cli(const QStringList &args, QByteArray *out)
+int TestAnalystExports::cli(const QStringList &args, QByteArray *out, const QProcessEnvironment &env)
 {
     QProcess p;
+    p.setProcessEnvironment(env);
     p.start(QStringLiteral(BACKSIGHT_CLI), QStringList{QStringLiteral("--db"), db_} + args);
     p.waitForFinished(300'000);
     if (out)
@@ -282,6 +284,33 @@ void TestAnalystExports::sigmaCommand()
     QCOMPARE(QJsonDocument::fromJson(out).object().value(QStringLiteral("sigma_anomalies_added")).toInteger(), 0);
     QCOMPARE(cli({QStringLiteral("sigma"), QStringLiteral("--rules"), tmp_.filePath(QStringLiteral("none"))}), 1);
     QCOMPARE(cli({QStringLiteral("sigma")}), 1);
+}
+
+void TestAnalystExports::detectRerunsTheSettingsFolder()
+{
+    // The GUI's Settings name the folder (QSettings "Backsight"/"backsight", key sigma/rulesFolder); a plain
+    // `detect` with no option and no environment variable re-runs it: the same matches, nothing new.
+    const QString rules = test::dataPath(QStringLiteral("sigma"));
+    const QString config = tmp_.filePath(QStringLiteral("config"));
+    QVERIFY(QDir().mkpath(config + QStringLiteral("/Backsight")));
+    QFile conf(config + QStringLiteral("/Backsight/backsight.conf"));
+    QVERIFY(conf.open(QIODevice::WriteOnly));
+    conf.write("[sigma]\nrulesFolder=" + rules.toUtf8() + "\n");
+    conf.close();
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("BACKSIGHT_SIGMA_RULES"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), config);
+    QByteArray out;
+    QCOMPARE(cli({QStringLiteral("sigma"), QStringLiteral("--rules"), rules, QStringLiteral("--json"), QStringLiteral("--quiet"),
+                  QStringLiteral("--dry-run")}, &out, env), 0);
+    const qint64 matches = QJsonDocument::fromJson(out).object().value(QStringLiteral("matches")).toInteger();
+    QVERIFY(matches > 0);
+    QCOMPARE(cli({QStringLiteral("detect"), QStringLiteral("--quiet"), QStringLiteral("--json")}, &out, env), 0);
+    QCOMPARE(QJsonDocument::fromJson(out).object().value(QStringLiteral("sigma_matches")).toInteger(), matches);
+    // Without the setting, detect runs no rules.
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), tmp_.filePath(QStringLiteral("empty-config")));
+    QCOMPARE(cli({QStringLiteral("detect"), QStringLiteral("--quiet"), QStringLiteral("--json")}, &out, env), 0);
+    QCOMPARE(QJsonDocument::fromJson(out).object().value(QStringLiteral("sigma_matches")).toInteger(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestAnalystExports)

@@ -48,6 +48,7 @@ private slots:
         QAbstractItemModelTester tester(view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         view.setSettings(&settings);
         view.setDatabase(&db_);
+        QTRY_VERIFY(!view.isLoading()); // the folder is parsed on the pool, not the GUI thread
         QCOMPARE(view.model()->rowCount(), 20);
         int skipped = 0;
         for (int r = 0; r < view.model()->rowCount(); ++r) {
@@ -66,7 +67,15 @@ private slots:
         // A new folder is remembered.
         view.setRulesFolder(dir_.path());
         QCOMPARE(settings.sigmaRulesFolder(), dir_.path());
+        QTRY_VERIFY(!view.isLoading());
         QCOMPARE(view.model()->rowCount(), 0);
+        // A folder that is gone says so, in the header and through problem().
+        QSignalSpy problems(&view, &RulesView::problem);
+        view.setRulesFolder(dir_.filePath(QStringLiteral("gone")));
+        QTRY_VERIFY(!view.isLoading());
+        QCOMPARE(problems.count(), 1);
+        QVERIFY(problems.at(0).at(0).toString().contains(QStringLiteral("does not exist")));
+        QVERIFY(view.findChild<QLabel *>(QStringLiteral("rulesHeader"))->text().contains(QStringLiteral("cannot be read")));
     }
 
     void runsAsAJobAndOpensTriage()
@@ -75,6 +84,7 @@ private slots:
         view.resize(1400, 700);
         view.setDatabase(&db_);
         view.setRulesFolder(test::dataPath(QStringLiteral("sigma")));
+        QTRY_VERIFY(!view.isLoading());
         QSignalSpy started(&view, &RulesView::jobStarted);
         QSignalSpy changed(&view, &RulesView::databaseChanged);
         QVERIFY(view.runRules());

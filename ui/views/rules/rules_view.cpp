@@ -7,6 +7,8 @@
 #include "widgets/string_table_model.h"
 #include "widgets/table_copy.h"
 
+#include <QFutureWatcher>
+#include <QtConcurrent>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -135,18 +137,39 @@ void RulesView::setRulesFolder(const QString &folder)
     refresh();
 }
 
-// Reading YAML is quick (SigmaHQ's Azure rules are ~80 small files), so the folder is parsed on the GUI thread;
-// the run over the case is the job.
+// A folder can be a whole SigmaHQ checkout (thousands of files): it is parsed on the pool, never on the GUI
+// thread; a newer refresh makes an older parse stale. The run over the case is the job.
 void RulesView::refresh()
 {
-    std::vector<sigma::RuleStatus> rules;
-    if (!folder_.isEmpty()) {
-        Result<sigma::RuleSet> set = sigma::loadRuleFolder(folder_);
-        if (set)
-            for (const auto &rule : set->rules)
-                rules.push_back(sigma::statusOf(*rule));
+    const quint64 generation = ++loadGeneration_;
+    loadError_.clear();
+    if (folder_.isEmpty()) {
+        showRules({}, false);
+        setLoading(false);
+        return;
     }
-    showRules(rules, false);
+    setLoading(true);
+    using Loaded = std::pair<std::vector<sigma::RuleStatus>, QString>;
+    auto *watcher = new QFutureWatcher<Loaded>(this);
+    connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != loadGeneration_)
+            return;
+        Loaded loaded = watcher->result();
+        loadError_ = loaded.second;
+        showRules(loaded.first, false);
+        setLoading(false);
+        reportProblem(loadError_);
+    });
+    watcher->setFuture(QtConcurrent::run(&pool_, [folder = folder_]() -> Loaded {
+        Result<sigma::RuleSet> set = sigma::loadRuleFolder(folder);
+        if (!set)
+            return {{}, set.error().message};
+        std::vector<sigma::RuleStatus> rules;
+        for (const auto &rule : set->rules)
+            rules.push_back(sigma::statusOf(*rule));
+        return {std::move(rules), QString()};
+    }));
 }
 
 void RulesView::focusFilter()
@@ -206,6 +229,8 @@ void RulesView::updateHeader()
     if (folder_.isEmpty())
         text = tr("No rules folder yet. Choose a folder of Sigma rules (for example a checkout of SigmaHQ's rules/cloud/azure) "
                   "with “Rules folder…”, or run:  backsight-cli --db CASE sigma --rules DIR");
+    else if (!loadError_.isEmpty())
+        text = tr("The rules in %1 cannot be read: %2").arg(folder_, loadError_);
     else if (loaded_ + skipped_ == 0)
         text = tr("No Sigma rules (*.yml) in %1").arg(folder_);
     else

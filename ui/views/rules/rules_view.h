@@ -75,6 +75,8 @@ private:
     SigmaJob *job_ = nullptr;
     int loaded_ = 0, skipped_ = 0;
     qint64 matches_ = -1;
+    quint64 loadGeneration_ = 0;
+    QString loadError_; // why the folder could not be read, shown in the header
 };
 
 } // namespace backsight::ui
