@@ -9,8 +9,10 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonArray>
+
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 namespace backsight::backup {
 
@@ -273,11 +275,12 @@ bool trainServerModels(Database &db, const ServerTrainOptions &options, const st
         error = servers.error().message;
         return false;
     }
-    TrainingRun run{db, options, progress};
+    // On the heap: GCC 12 at -O3 warns of Eigen storage "maybe uninitialized" in a stack TrainingRun's destructor.
+    const auto run = std::make_unique<TrainingRun>(db, options, progress);
     // Work units: each server of its own plus the fleet model (counted as two, it sees more windows).
     for (const auto &s : *servers)
-        run.units += s.second >= options.minSessions ? 1 : 0;
-    run.units += 1;
+        run->units += s.second >= options.minSessions ? 1 : 0;
+    run->units += 1;
     if (Status begun = store::beginTransaction(db, QStringLiteral("Starting to store backup models")); !begun) {
         error = begun.error().message;
         return false;
@@ -285,8 +288,8 @@ bool trainServerModels(Database &db, const ServerTrainOptions &options, const st
     bool ok = true;
     for (const auto &entry : *servers)
         if (ok)
-            ok = trainServer(run, entry.first, error);
-    ok = ok && trainFleet(run, error);
+            ok = trainServer(*run, entry.first, error);
+    ok = ok && trainFleet(*run, error);
     if (ok && progress && !progress(1.0)) {
         error = cancelledText;
         ok = false;
@@ -299,7 +302,7 @@ bool trainServerModels(Database &db, const ServerTrainOptions &options, const st
     } else {
         store::rollbackTransaction(db);
     }
-    modelsTrained = ok ? run.modelsTrained : 0;
+    modelsTrained = ok ? run->modelsTrained : 0;
     return ok;
 }
 

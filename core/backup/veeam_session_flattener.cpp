@@ -1,4 +1,5 @@
 #include "backup/veeam_session_flattener.h"
+#include "backup/veeam_text.h"
 
 #include "ingest/timestamp.h"
 
@@ -10,23 +11,12 @@
 namespace backsight::backup {
 namespace {
 
+using text::equalsIgnoreCase;
+using text::lower;
+using text::qs;
+using text::trimmed;
+
 using Element = RecordFields::Element;
-
-char lower(char c)
-{
-    return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
-}
-
-bool equalsIgnoreCase(std::string_view a, std::string_view lowerText)
-{
-    if (a.size() != lowerText.size())
-        return false;
-    for (size_t i = 0; i < a.size(); ++i) {
-        if (lower(a[i]) != lowerText[i])
-            return false;
-    }
-    return true;
-}
 
 bool endsWithIgnoreCase(std::string_view s, std::string_view lowerSuffix)
 {
@@ -39,20 +29,6 @@ std::string lowered(std::string_view s)
     for (char &c : out)
         c = lower(c);
     return out;
-}
-
-std::string_view trimmed(std::string_view s)
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
-}
-
-QString qs(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 
 void putQString(RowWriter &w, BackupColumn c, const QString &value)

@@ -1,4 +1,5 @@
 #include "backup/veeam_session_flattener.h"
+#include "backup/veeam_text.h"
 
 #include "ingest/timestamp.h"
 
@@ -9,35 +10,10 @@
 namespace backsight::backup {
 namespace {
 
-char lower(char c)
-{
-    return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
-}
-
-bool equalsIgnoreCase(std::string_view a, std::string_view lowerText)
-{
-    if (a.size() != lowerText.size())
-        return false;
-    for (size_t i = 0; i < a.size(); ++i) {
-        if (lower(a[i]) != lowerText[i])
-            return false;
-    }
-    return true;
-}
-
-std::string_view trimmed(std::string_view s)
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
-}
-
-QString qs(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
+using text::equalsIgnoreCase;
+using text::lower;
+using text::qs;
+using text::trimmed;
 
 std::optional<double> number(std::string_view s)
 {
