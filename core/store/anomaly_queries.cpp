@@ -1,5 +1,6 @@
 #include "store/anomaly_queries.h"
 
+#include "store/anomaly_brief_rows.h"
 #include "store/like_pattern.h"
 #include "store/predicates.h"
 #include "store/sql_query.h"
@@ -157,17 +158,14 @@ Result<std::vector<AnomalyBrief>> AnomalyQueries::mostSevereBetween(qint64 fromM
         binds << upn;
     binds << limit;
     SqlQuery q(db_);
-    if (Status s = q.run(QStringLiteral("SELECT id, summary, severity_rank, time_ms, status FROM anomalies WHERE time_ms >= ? AND time_ms < ?")
+    if (Status s = q.run(QStringLiteral("SELECT ") + store::anomalyBriefColumns()
+                             + QStringLiteral(" FROM anomalies WHERE time_ms >= ? AND time_ms < ?")
                              + (upn.isEmpty() ? QString() : QStringLiteral(" AND user_upn = ?"))
                              + QStringLiteral(" ORDER BY severity_rank DESC LIMIT ?"),
                          binds, QStringLiteral("cannot read the anomalies"));
         !s)
         return s.error();
-    std::vector<AnomalyBrief> out;
-    while (q.next())
-        out.push_back({q.value(0).toString(), q.value(1).toString(), q.value(2).toInt(), q.value(3).toLongLong(),
-                       q.value(4).toString()});
-    return out;
+    return store::readAnomalyBriefs(q);
 }
 
 Result<QSet<QString>> AnomalyQueries::eventsOfKind(const QString &upn, const QString &kind)

@@ -1,5 +1,6 @@
 #include "store/user_activity_queries.h"
 
+#include "store/anomaly_brief_rows.h"
 #include "store/predicates.h"
 #include "store/sql_query.h"
 
@@ -91,16 +92,12 @@ Result<std::vector<ValueCount>> UserActivityQueries::topValues(const QString &up
 Result<std::vector<AnomalyBrief>> UserActivityQueries::anomalies(const QString &upn, int limit)
 {
     SqlQuery q(db_);
-    if (Status s = q.run(QStringLiteral("SELECT id, summary, severity_rank, time_ms, status FROM anomalies WHERE user_upn = ? "
-                                        "ORDER BY time_ms DESC LIMIT ?"),
+    if (Status s = q.run(QStringLiteral("SELECT ") + store::anomalyBriefColumns()
+                             + QStringLiteral(" FROM anomalies WHERE user_upn = ? ORDER BY time_ms DESC LIMIT ?"),
                          {upn, limit}, QStringLiteral("cannot read the anomalies of %1").arg(upn));
         !s)
         return s.error();
-    std::vector<AnomalyBrief> out;
-    while (q.next())
-        out.push_back({q.value(0).toString(), q.value(1).toString(), q.value(2).toInt(), q.value(3).toLongLong(),
-                       q.value(4).toString()});
-    return out;
+    return store::readAnomalyBriefs(q);
 }
 
 Result<QStringList> UserActivityQueries::usersByConcern(int limit)
