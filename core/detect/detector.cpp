@@ -32,6 +32,12 @@ QJsonObject DetectionParameters::toJson() const
         {QStringLiteral("known_place_min_count"), knownPlaceMinCount},
         {QStringLiteral("dormant_days"), dormantDays},
         {QStringLiteral("privileged_within_hours"), privilegedWithinHours},
+        {QStringLiteral("distributed_spray_hours"), distributedSprayHours},
+        {QStringLiteral("distributed_spray_min_users"), distributedSprayMinUsers},
+        {QStringLiteral("distributed_spray_user_share"), distributedSprayUserShare},
+        {QStringLiteral("distributed_spray_min_addresses"), distributedSprayMinAddresses},
+        {QStringLiteral("distributed_spray_max_users_per_hour"), distributedSprayMaxUsersPerHour},
+        {QStringLiteral("device_code_follow_minutes"), deviceCodeFollowMinutes},
     };
 }
 

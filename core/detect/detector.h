@@ -48,6 +48,14 @@ struct DetectionParameters
     int dormantDays = 30;
     // 9. privileged audit activity after an anomalous sign-in
     int privilegedWithinHours = 4;
+    // 11. distributed password spray (many addresses, few users each)
+    int distributedSprayHours = 72;           // sliding window over the tenant's credential failures
+    int distributedSprayMinUsers = 10;        // distinct users failing from addresses foreign to them ...
+    double distributedSprayUserShare = 0.03;  // ... or this share of the active users when more
+    int distributedSprayMinAddresses = 6;     // ... from at least this many addresses
+    int distributedSprayMaxUsersPerHour = 3;  // an address above this is the one-source spray's (5), not counted
+    // 12. device-code phishing: a token use from a new network this soon after a device-code sign-in
+    int deviceCodeFollowMinutes = 120;
 
     QJsonObject toJson() const;
 };
@@ -64,6 +72,8 @@ public:
     virtual std::optional<qint64> coverageStartMs() = 0;
     // Whether an audit record ("Add user") created this account before `beforeMs`.
     virtual bool accountCreatedBefore(const QString &upn, qint64 beforeMs) = 0;
+    // Sign-ins of `upn` with this authentication protocol ("deviceCode", "ropc") in [fromMs, toMs).
+    virtual int protocolSignIns(const QString &upn, const QString &protocol, qint64 fromMs, qint64 toMs) = 0;
 };
 
 // What a per-user detector sees for one event: the user's baseline for the window ending before the event's

@@ -9,6 +9,8 @@
 #include "store/database.h"
 #include "store/detection_run_repository.h"
 #include "detect/pipeline_sql.h"
+#include "detect/identity_detection.h"
+#include "store/identity_queries.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -87,6 +89,12 @@ public:
         q.bindValue(0, beforeMs);
         q.bindValue(1, QString(QStringLiteral("%") + upn.toLower() + QStringLiteral("%")));
         return q.exec() && q.next();
+    }
+
+    int protocolSignIns(const QString &upn, const QString &protocol, qint64 fromMs, qint64 toMs) override
+    {
+        const Result<int> n = IdentityQueries(db_).protocolSignIns(upn, protocol, fromMs, toMs);
+        return n ? *n : 0;
     }
 
 private:
@@ -395,6 +403,8 @@ bool DetectionRun::run(const RunRows &rows, qint64 nowMs)
         std::vector<Finding> auditFindings;
         if (!detectPrivilegedAudits(db_, o_, rows.audits.from, rows.audits.to, auditFindings, report_.auditsExamined, error_))
             return fail();
+        if (!take(detectIdentityAudits(db_, o_.params, rows.audits.from, rows.audits.to, auditFindings)))
+            return fail();
         report_.findings += qint64(auditFindings.size());
         if (!store(auditFindings))
             return fail();
@@ -447,6 +457,9 @@ bool DetectionRun::scoreSignIns(const std::vector<UserRange> &users, std::vector
     if (!active)
         return take(active.error());
     if (!detectSprays(db_, o_, rows_.signIns.from, rows_.signIns.to, std::max(int(*active), int(users.size())), findings, error_))
+        return false;
+    if (!take(detectDistributedSprays(db_, o_.params, rows_.signIns.from, rows_.signIns.to,
+                                      std::max(int(*active), int(users.size())), findings)))
         return false;
     lap("sprays");
     for (const auto &[name, scorer] : o_.signInScorers) {

@@ -26,7 +26,7 @@ using baseline::dayOf;
 
 const QString kSignInColumns = QStringLiteral(
     "rowid, id, created_ms, upn, app_name, resource, client_app, ip, city, country, latitude, longitude, os, browser, "
-    "device_id, error_code, interactive");
+    "device_id, error_code, interactive, auth_protocol");
 
 SignInEvent readEvent(const QSqlQuery &q)
 {
@@ -53,6 +53,7 @@ SignInEvent readEvent(const QSqlQuery &q)
     e.errorCode = q.value(i++).toLongLong();
     e.result = classifyErrorCode(e.errorCode);
     e.interactive = q.value(i++).toInt() != 0;
+    e.authProtocol = q.value(i++).toString();
     return e;
 }
 

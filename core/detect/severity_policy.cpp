@@ -51,12 +51,32 @@ SeverityPolicy SeverityPolicy::defaults()
              "privileged audit action within hours of a medium or higher sign-in anomaly; critical after a high one", false),
         rule("hosting_network", S::Medium, S::Low, 2, -1, false, true, false,
              "success from a cloud / hosting network, no known device, a new address range (token replay)", false),
+        // The identity detectors (docs/detections.md, 11-15).
+        rule("password_spray_distributed", S::High, S::Medium, 2, -1, false, false, false,
+             "failures from many addresses foreign to their users, a few users per address; high once a sprayed user signs in", false),
+        rule("password_spray_distributed_success", S::High, S::High, 2, -1, false, false, false,
+             "a sprayed user signed in from a new address, no device, during a distributed spray", false),
+        rule("device_code_phishing", S::High, S::High, 2, -1, false, false, false,
+             "tokens used from a new network, no device, soon after the user's device-code sign-in", false),
+        rule("device_code_flow", S::Low, S::Low, 2, -1, true, false, true, "the user's first device-code sign-in in the window", true),
+        rule("ropc_sign_in", S::Medium, S::Low, 0.8, 0.4, true, false, false,
+             "password (ROPC) grant new for the user; high (score 0.9) when it works from a network and device not theirs, "
+             "low from their own networks", false),
+        rule("illicit_consent_grant", S::Medium, S::Medium, 0.8, 0.4, false, false, false,
+             "consent to broad delegated permissions; high (score 0.9) for a user's own consent to an app new to the tenant, "
+             "medium for an admin's, low when others already use the app", false),
+        rule("privileged_persistence", S::High, S::Medium, 1.0, -1, false, false, false,
+             "app credentials, role or owner added from a session on no registered device via a new address or a flagged "
+             "sign-in; critical (score 1) when both", false),
         rule("model_iforest", S::Low, S::Low, 0.9, -1, true, false, true, "Isolation Forest score above its threshold", true),
         rule("model_autoencoder", S::Low, S::Low, 0.9, -1, true, false, true, "autoencoder reconstruction error above its threshold", true),
     };
     // Travel also rests on facts outside the baseline (speed, border, device), so a learning user still gets medium.
     for (SeverityRule &r : p.rules_)
         if (r.kind == QLatin1String("impossible_travel"))
+            r.learningCap = S::Medium;
+    for (SeverityRule &r : p.rules_) // a password grant from a stranger's network is not a matter of habit
+        if (r.kind == QLatin1String("ropc_sign_in"))
             r.learningCap = S::Medium;
     for (size_t i = 0; i < p.rules_.size(); ++i)
         p.index_.insert(p.rules_[i].kind, i);

@@ -1,5 +1,6 @@
 #include "detect/user_detectors.h"
 
+#include "detect/auth_flow_detectors.h"
 #include "detect/network_detectors.h"
 
 #include "baseline/time_zone.h"
@@ -622,6 +623,8 @@ std::vector<std::unique_ptr<UserDetector>> makeUserDetectors()
     detectors.push_back(std::make_unique<ImpossibleTravelDetector>());
     detectors.push_back(std::make_unique<DormantAccountDetector>());
     detectors.push_back(std::make_unique<HostingNetworkDetector>());
+    detectors.push_back(std::make_unique<DeviceCodePhishingDetector>());
+    detectors.push_back(std::make_unique<RopcSignInDetector>());
     return detectors;
 }
 

@@ -264,6 +264,7 @@ bool EntraRecordFlattener::flattenSignIn(RecordFields &f, RecordFields *outer, b
     put(w, C::SessionId, f.field({"sessionid"}));
     put(w, C::ServicePrincipalId, f.field({"serviceprincipalid"}));
     put(w, C::ServicePrincipalName, f.field({"serviceprincipalname"}));
+    put(w, C::AuthProtocol, f.field({"authenticationprotocol"}));
 
     // signInEventTypes (beta) is the most specific; then the log's name; then isInteractive.
     SignInEventType &type = w.row().eventType;
@@ -311,6 +312,7 @@ bool EntraRecordFlattener::flattenPortalSignIn(RecordFields &f, RowWriter &w, QS
     put(w, C::ResourceId, f.field({"resource id"}));
     put(w, C::ClientApp, f.field({"client app"}));
     put(w, C::AuthRequirement, f.field({"authentication requirement"}));
+    put(w, C::AuthProtocol, f.field({"authentication protocol"}));
     put(w, C::Ip, f.field({"ip address"}));
     // "City, State, CC"; a city or state may be missing, the country code comes last.
     std::string_view location = RecordFields::rawString(f.field({"location"}));

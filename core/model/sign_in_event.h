@@ -22,6 +22,7 @@ struct SignInEvent
     qint64 errorCode = 0;
     ResultClass result = ResultClass::Success;
     bool interactive = true;
+    QString authProtocol;              // "deviceCode", "ropc", "none", ... (empty when the log does not say)
 
     bool hasLocation() const { return latitude.has_value() && longitude.has_value(); }
     // "Wellington, NZ", or the country alone, or empty.

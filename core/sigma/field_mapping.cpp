@@ -140,6 +140,7 @@ const std::vector<MappingRow> &fieldMapping()
         {"Location", "location.countryorregion;location;backsight.country"},
         {"ClientAppUsed", "clientappused;client app;backsight.client_app"},
         {"AuthenticationRequirement", "authenticationrequirement;authentication requirement;backsight.auth_requirement"},
+        {"AuthenticationProtocol", "authenticationprotocol;authentication protocol;backsight.auth_protocol"},
         {"ConditionalAccessStatus", "conditionalaccessstatus;conditional access;backsight.ca_status"},
         {"UserAgent", "useragent;user agent;backsight.user_agent"},
         {"DeviceDetail.deviceId", "devicedetail.deviceid;device id;backsight.device_id"},

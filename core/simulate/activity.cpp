@@ -1,5 +1,7 @@
 #include "simulate/activity.h"
 
+#include "simulate/attack_kit.h"
+
 #include "simulate/sim_random.h"
 #include "simulate/world.h"
 
@@ -236,8 +238,8 @@ private:
               activity[0] == 'A' ? "Add" : "Delete", u_, homeIp(actor, day_), admin);
     }
 
-    void audit(qint64 ms, const char *activity, const char *category, const char *op, const SimUser &target,
-               const QByteArray &ip, int actor = -1)
+    SimAudit &audit(qint64 ms, const char *activity, const char *category, const char *op, const SimUser &target,
+                    const QByteArray &ip, int actor = -1)
     {
         SimAudit a;
         a.ms = ms;
@@ -251,6 +253,7 @@ private:
         a.targetId = target.id;
         a.targetName = target.upn;
         out_.audits.push_back(std::move(a));
+        return out_.audits.back();
     }
 
     // The realism profile's noise around the day already made (from `first` on): the token-refresh flood around the
@@ -280,6 +283,52 @@ private:
         if (u_.joinDay > 0 && day_ == u_.joinDay + int(u_.homeSeed % 3)) // a joiner sets up MFA in the first days
             audit(at(u_.city, u_.startMinute + 30), "User registered security info", "UserManagement", "Add", u_,
                   homeIp(u_, day_));
+        identityLookalikes(mine);
+    }
+
+    // What the identity attacks look like when nobody attacks: device-code and ROPC sign-ins from the user's own
+    // places, consent to well-known apps, admins rotating app secrets in working hours.
+    void identityLookalikes(const std::vector<size_t> &mine)
+    {
+        std::vector<size_t> interactive;
+        for (size_t i : mine)
+            if (out_.signIns[i].interactive && out_.signIns[i].error == 0)
+                interactive.push_back(i);
+        if (interactive.empty())
+            return;
+        const SimSignIn like = out_.signIns[interactive[size_t(r_.below(int(interactive.size())))]];
+        const int device = std::max(0, int(std::find(u_.devices, u_.devices + u_.deviceCount, like.device) - u_.devices));
+        if (u_.real.deviceCodeCli && r_.chance(0.08)) // az login --use-device-code on the user's own laptop
+            add(later(like.ms, 60, 1800), true, device, {like.ip, like.city}, int(apps().size()) + 5, 0).protocol = "deviceCode";
+        if (u_.real.ropcFromDay >= 0 && day_ >= u_.real.ropcFromDay) { // the mail script, from where the user works
+            SimSignIn &s = add(later(like.ms, 60, 3600), true, device, {like.ip, like.city}, 1, 0);
+            s.protocol = "ropc";
+            s.clientApp = "Mobile Apps and Desktop clients";
+        }
+        static const char *const userApps[] = {"Zoom", "Calendly", "Miro", "Grammarly", "Trello"};
+        if (r_.chance(0.004)) { // a user consents to a well-known app asking only for sign-in and profile
+            const char *name = userApps[r_.below(int(std::size(userApps)))];
+            const QByteArray sp = QByteArray("5a1e0000-0000-4000-8000-") + QByteArray::number(qstrlen(name) * 7919 + name[0]).rightJustified(12, '0');
+            SimAudit &a = audit(later(like.ms, 30, 600), "Consent to application", "ApplicationManagement", "Assign", u_, like.ip);
+            a.targetType = "ServicePrincipal";
+            a.targetId = sp;
+            a.targetName = name;
+            a.modifiedProperties = consentProperties(false, "openid profile email User.Read offline_access", sp);
+        }
+        if (u_.role != Role::Admin || !r_.chance(0.03))
+            return;
+        static const char *const vendorApps[] = {"Veeam Backup for Microsoft 365", "Adobe Acrobat Sign", "Zoom for Outlook"};
+        static const char *const vendorScopes[] = {"Mail.ReadWrite Files.ReadWrite.All Sites.ReadWrite.All offline_access",
+                                                   "Files.Read.All User.Read offline_access", "Mail.Read Calendars.ReadWrite User.Read"};
+        const int pick = r_.below(3);
+        const QByteArray sp = QByteArray("7e5d0000-0000-4000-8000-00000000000") + QByteArray::number(pick);
+        SimAudit &a = audit(later(like.ms, 60, 1800), r_.chance(0.5) ? "Add service principal credentials" : "Consent to application",
+                            "ApplicationManagement", "Update", u_, like.ip);
+        a.targetType = "ServicePrincipal";
+        a.targetId = sp;
+        a.targetName = vendorApps[pick];
+        if (qstrcmp(a.activity, "Consent to application") == 0)
+            a.modifiedProperties = consentProperties(true, vendorScopes[pick], sp);
     }
 
     void staleDevice()
@@ -306,6 +355,8 @@ private:
             for (int k = r_.between(2, 4); k > 0; --k) {
                 SimSignIn &s = add(dayMs_ + hour * 3600000LL + r_.below(3600) * 1000LL, false, 0, server, app,
                                     r_.chance(0.001) ? 50126 : 0);
+                if (t_.realism) // a sync job with a password: the resource-owner password grant
+                    s.protocol = "ropc";
                 s.deviceId.clear();
                 s.compliant = false;
             }

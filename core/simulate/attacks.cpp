@@ -1,5 +1,7 @@
 #include "simulate/attacks.h"
 
+#include "simulate/attack_kit.h"
+
 #include "simulate/activity.h"
 #include "simulate/sim_random.h"
 #include "simulate/world.h"
@@ -11,15 +13,16 @@ namespace backsight::sim {
 namespace {
 
 enum Kind { Spray, BruteForce, MfaFatigue, ImpossibleTravel, LegacyAuth, OffHoursAdmin, Dormant, NewAppBulk,
-            MfaRegistration, LegacyBruteForce, DormantLegacy, TokenReplayHosting };
+            MfaRegistration, LegacyBruteForce, DormantLegacy, TokenReplayHosting, DistributedSpray, DeviceCodePhishing,
+            RopcSignIn, IllicitConsent, PrivilegedPersistence };
 constexpr int kPythonClient = 8, kLegacyClient = 9;
 const int kExchange = 1;
 
 // Makes one attack's events from its own random stream.
-class AttackBuilder
+class AttackBuilder : public AttackKit
 {
 public:
-    AttackBuilder(const Tenant &t, Attack &a) : t_(t), a_(a), r_(a.seed), dayMs_(dayStartMs(t, a.day)) {}
+    using AttackKit::AttackKit;
 
     void build()
     {
@@ -35,60 +38,12 @@ public:
         case LegacyBruteForce: legacyBruteForce(); break;
         case DormantLegacy: dormantLegacy(); break;
         case TokenReplayHosting: tokenReplayHosting(); break;
-        default: newAppBulk(); break;
+        case NewAppBulk: newAppBulk(); break;
+        default: buildIdentityAttack(t_, a_); break;
         }
     }
 
 private:
-    int attackerCity()
-    {
-        const auto foreign = foreignCities();
-        return foreign[size_t(6 + r_.below(int(foreign.size()) - 6))]; // not the VPN hubs
-    }
-
-    SimSignIn &signIn(qint64 ms, int user, int city, const QByteArray &ip, int device, int app, int error,
-                      bool interactive = true)
-    {
-        SimSignIn s;
-        s.ms = ms;
-        s.id = r_.uuid();
-        s.correlationId = r_.uuid();
-        s.ip = ip;
-        s.city = city;
-        s.user = user;
-        s.device = device;
-        s.app = app;
-        s.error = error;
-        s.interactive = interactive;
-        s.clientApp = interactive ? "Browser" : "Mobile Apps and Desktop clients";
-        s.groundTruth = true;
-        a_.pending.signIns.push_back(std::move(s));
-        return a_.pending.signIns.back();
-    }
-
-    void audit(qint64 ms, int actor, const QByteArray &ip, const char *activity, const char *category,
-               const char *op, const char *targetType, const QByteArray &targetId, const QByteArray &targetName)
-    {
-        SimAudit x;
-        x.ms = ms;
-        x.id = "Directory_" + r_.uuid();
-        x.correlationId = r_.uuid();
-        x.actor = actor;
-        x.actorIp = ip;
-        x.activity = activity;
-        x.category = category;
-        x.operationType = op;
-        x.targetType = targetType;
-        x.targetId = targetId;
-        x.targetName = targetName;
-        a_.pending.audits.push_back(std::move(x));
-    }
-
-    qint64 start(int earliestHour, int latestHour)
-    {
-        return dayMs_ + qint64(r_.between(earliestHour * 60, latestHour * 60)) * 60000 + r_.below(60000);
-    }
-
     // Many users, one or a few tries each, from one to three addresses; a few guesses work.
     void spray()
     {
@@ -307,10 +262,6 @@ private:
         }
     }
 
-    const Tenant &t_;
-    Attack &a_;
-    Random r_;
-    qint64 dayMs_;
 };
 
 enum class Pool { Staff, Admins, Everyone };
@@ -343,7 +294,10 @@ const QStringList &attackKinds()
         QStringLiteral("offhours_admin"), QStringLiteral("dormant_account"), QStringLiteral("new_app_bulk"),
         // The realism profile's kinds ("all" includes them only with realism, so classic tenants keep their bytes).
         QStringLiteral("mfa_registration_after_new_country"), QStringLiteral("legacy_auth_brute_force"),
-        QStringLiteral("dormant_legacy_auth"), QStringLiteral("token_replay_hosting")};
+        QStringLiteral("dormant_legacy_auth"), QStringLiteral("token_replay_hosting"),
+        // The identity attacks (identity_attacks.cpp).
+        QStringLiteral("password_spray_distributed"), QStringLiteral("device_code_phishing"),
+        QStringLiteral("ropc_sign_in"), QStringLiteral("illicit_consent_grant"), QStringLiteral("privileged_persistence")};
     return kinds;
 }
 
@@ -369,8 +323,14 @@ std::vector<Attack> planAttacks(Tenant &t, const QList<int> &kinds, quint64 seed
                 const int targets = std::clamp(int(t.users.size()) * r.between(20, 50) / 100, 5, 400);
                 a.victims = pickVictims(t, r, a.day, targets, none, Pool::Everyone); // sprays hit admins too
                 a.variant = i % 2; // alternate fast and slow sprays
+            } else if (kind == DistributedSpray) {
+                std::vector<bool> none(t.users.size(), false);
+                a.day = std::min(a.day, std::max(first, t.days - 5)); // two to four days, inside the window
+                const int targets = std::clamp(int(t.users.size()) * r.between(10, 25) / 100, 12, 300);
+                a.victims = pickVictims(t, r, a.day, targets, none, Pool::Everyone);
             } else {
-                a.victims = pickVictims(t, r, a.day, 1, taken, kind == OffHoursAdmin ? Pool::Admins : Pool::Staff);
+                const bool admins = kind == OffHoursAdmin || kind == PrivilegedPersistence;
+                a.victims = pickVictims(t, r, a.day, 1, taken, admins ? Pool::Admins : Pool::Staff);
             }
             if (a.victims.empty())
                 continue;

@@ -20,6 +20,7 @@ struct SimSignIn
     bool compliant = false;
     bool groundTruth = false;  // made by an attack and named in labels.csv
     const char *clientApp = "Browser";
+    const char *protocol = nullptr; // authenticationProtocol ("deviceCode", "ropc"); null: "none" (written with realism)
 };
 
 struct SimAudit
@@ -29,6 +30,7 @@ struct SimAudit
     int actor = 0;
     const char *activity = "", *category = "", *operationType = "", *targetType = "User";
     QByteArray targetId, targetName;
+    QByteArray modifiedProperties; // the target's modifiedProperties, a JSON array (consent grants); empty: none
 };
 
 struct DayEvents

@@ -29,6 +29,8 @@ struct RealHabits
     int staleDay = -1;          // a device with the old password keeps failing on this day ...
     int staleStartMinute = 0, staleMinutes = 0, staleEverySeconds = 0; // ... from this local minute, this long
     int ssprDay = -1;           // a self-service password reset (the stale device often follows it)
+    bool deviceCodeCli = false; // signs in to the Azure CLI with the device-code flow now and then
+    int ropcFromDay = -1;       // a mail script using the password grant (ROPC) every working day from here on
 };
 
 // One account of the tenant. Small and fixed for the whole run: events are made day by day from it.

@@ -37,6 +37,11 @@ void addRealHabits(Tenant &t, quint64 seed)
             h.staleMinutes = r.between(120, 600);
             h.staleEverySeconds = r.between(120, 420);
         }
+        // Identity lookalikes (drawn after the habits above, so those stay as they were).
+        Random id = Random::stream(seed, 31, quint64(i));
+        h.deviceCodeCli = id.chance(u.role == Role::Admin ? 0.5 : 0.03);
+        if (id.chance(0.03))
+            h.ropcFromDay = id.below(std::max(1, t.days));
         if (t.days > 7 && r.chance(0.15)) { // frequent travellers: one more trip, half of them abroad
             Trip trip;
             trip.firstDay = r.below(t.days - 3);

@@ -55,6 +55,7 @@ public:
     void boolean(const char *k, bool v) { key(k); out_ += v ? "true" : "false"; }
     void object(const char *k) { key(k); begin(); }
     void raw(const char *k, const char *json) { key(k); out_ += json; }
+    void raw(const char *k, const QByteArray &json) { key(k); out_ += json; }
     static void quoted(QByteArray &out, const QByteArray &v)
     {
         out += '"';
@@ -90,6 +91,8 @@ void graphSignInFields(Json &j, const SimSignIn &s, const Tenant &t)
     j.str("conditionalAccessStatus", s.error == 53003 ? "failure" : "success");
     j.boolean("isInteractive", s.interactive);
     j.str("authenticationRequirement", mfaDone(s) ? "multiFactorAuthentication" : "singleFactorAuthentication");
+    if (t.realism || s.protocol) // the realism profile writes it on every sign-in, as Graph does
+        j.str("authenticationProtocol", s.protocol ? s.protocol : "none");
     j.str("resourceDisplayName", "Microsoft Graph");
     j.str("resourceId", "00000003-0000-0000-c000-000000000000");
     j.str("riskLevelDuringSignIn", "none");
@@ -151,6 +154,8 @@ void graphAuditFields(Json &j, QByteArray &out, const SimAudit &a, const Tenant 
     target.str("id", a.targetId);
     target.str("type", a.targetType);
     target.str(qstrcmp(a.targetType, "User") == 0 ? "userPrincipalName" : "displayName", a.targetName);
+    if (!a.modifiedProperties.isEmpty())
+        target.raw("modifiedProperties", a.modifiedProperties);
     target.end();
     out += ']';
 }
@@ -337,6 +342,8 @@ void appendAuditCsvRow(QByteArray &out, const SimAudit &a, const Tenant &t)
     target.str("id", a.targetId);
     target.str("type", a.targetType);
     target.str(qstrcmp(a.targetType, "User") == 0 ? "userPrincipalName" : "displayName", a.targetName);
+    if (!a.modifiedProperties.isEmpty())
+        target.raw("modifiedProperties", a.modifiedProperties);
     target.end();
     targets += ']';
     csvCell(out, kTenantId);

@@ -37,7 +37,8 @@ const QStringList &signInColumns()
         QStringLiteral("risk_state"), QStringLiteral("mfa_method"), QStringLiteral("mfa_result"),
         QStringLiteral("user_agent"), QStringLiteral("correlation_id"), QStringLiteral("session_id"),
         QStringLiteral("interactive"), QStringLiteral("event_type"), QStringLiteral("service_principal_id"),
-        QStringLiteral("service_principal_name"), QStringLiteral("source_id"), QStringLiteral("record_index")};
+        QStringLiteral("service_principal_name"), QStringLiteral("auth_protocol"), QStringLiteral("source_id"),
+        QStringLiteral("record_index")};
     return columns;
 }
 
@@ -262,6 +263,11 @@ const std::vector<QStringList> &schemaMigrations()
         // 6: the backup server's UTC offset (minutes) at a session's start, where the export says it, so a
         // server's weekday and month end are taken in its own zone (docs/backup-models.md).
         {QStringLiteral("ALTER TABLE backup_sessions ADD COLUMN utc_offset_min INTEGER")},
+
+        // 7: the sign-in's authentication protocol (Graph authenticationProtocol, Log Analytics AuthenticationProtocol):
+        // "deviceCode" and "ropc" sign-ins are what the device-code phishing and ROPC detectors look for.
+        {QStringLiteral("ALTER TABLE signins ADD COLUMN auth_protocol TEXT"),
+         QStringLiteral("ALTER TABLE service_signins ADD COLUMN auth_protocol TEXT")},
     };
     return migrations;
 }

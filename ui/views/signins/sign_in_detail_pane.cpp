@@ -36,6 +36,7 @@ QString fieldLabel(const QString &column)
         {QStringLiteral("resource_id"), QT_TRANSLATE_NOOP("SignInDetailPane", "Resource ID")},
         {QStringLiteral("client_app"), QT_TRANSLATE_NOOP("SignInDetailPane", "Client app")},
         {QStringLiteral("auth_requirement"), QT_TRANSLATE_NOOP("SignInDetailPane", "Authentication requirement")},
+        {QStringLiteral("auth_protocol"), QT_TRANSLATE_NOOP("SignInDetailPane", "Authentication protocol")},
         {QStringLiteral("ip"), QT_TRANSLATE_NOOP("SignInDetailPane", "IP address")},
         {QStringLiteral("city"), QT_TRANSLATE_NOOP("SignInDetailPane", "City")},
         {QStringLiteral("state"), QT_TRANSLATE_NOOP("SignInDetailPane", "State")},
