@@ -119,7 +119,7 @@ void SeverityPolicy::foldIntoSprays(std::vector<Anomaly> &anomalies) const
     // the victims' contextual anomalies on those same sign-ins stay low instead of one medium per victim.
     QSet<QString> sprayed;
     for (const Anomaly &a : anomalies) {
-        if (a.kinds.value(0) == QLatin1String("password_spray"))
+        if (a.kinds.value(0) == QLatin1String("password_spray") || a.kinds.value(0) == QLatin1String("password_spray_distributed"))
             for (const QString &id : a.eventIds)
                 sprayed.insert(id);
     }

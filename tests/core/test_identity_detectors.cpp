@@ -170,6 +170,20 @@ void TestIdentityDetectors::distributedSpray()
     QVERIFY(spray.eventIds.contains(QStringLiteral("s-1")));
     QVERIFY(spray.reason.text.contains(QStringLiteral("user3@contoso.com")));
     QCOMPARE(policy.severityOf(d.successFinding(clusters[0], won)), Severity::High);
+    // A victim's own contextual anomaly on a sprayed try (a new country) is folded into the spray: low, not one
+    // medium per victim.
+    Finding victim;
+    victim.kind = QStringLiteral("new_country");
+    victim.subject = victim.upn = kept[0].upn;
+    victim.timeMs = kept[0].timeMs;
+    victim.eventTable = QStringLiteral("signins");
+    victim.eventIds = {kept[0].id};
+    victim.success = true;
+    QCOMPARE(policy.severityOf(victim), Severity::Medium);
+    const auto folded = policy.apply({spray, victim}, 0, 0);
+    QCOMPARE(folded.size(), size_t(2));
+    for (const Anomaly &a : folded)
+        QCOMPARE(a.severity, a.kinds.value(0) == QLatin1String("new_country") ? Severity::Low : Severity::High);
     // Failures an earlier run already judged are not reported again on their own.
     auto old = kept;
     for (ForeignFailure &f : old)
