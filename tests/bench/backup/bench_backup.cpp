@@ -48,7 +48,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments().mid(1);
     int servers = 40, days = 120;
-    int incidentUsers = 60, incidentDays = 60, incidentServers = 12; // the incident scenario's tenant (0 users: skip)
+    int incidentUsers = 30, incidentDays = 90, incidentServers = 12; // the incident scenario's tenant (0 users: skip)
     QStringList seeds = {QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4"), QStringLiteral("5")};
     QString nabDir = qEnvironmentVariable("BACKSIGHT_SHARED") + QStringLiteral("/benchmarks/nab");
     for (int k = 0; k + 1 < args.size(); k += 2) {

@@ -66,7 +66,7 @@ IncidentRecall evaluateIncidents(quint64 seed, int users, int days, int servers,
                    .arg(days);
     QElapsedTimer timer;
     timer.start();
-    const QString dir = QDir(workDir).filePath(QStringLiteral("incidents-%1-%2").arg(seed).arg(clean ? "clean" : "attacked"));
+    const QString dir = QDir(workDir).filePath(QStringLiteral("incidents-%1-%2").arg(seed).arg(clean ? QStringLiteral("clean") : QStringLiteral("attacked")));
     QDir(dir).removeRecursively();
     DemoTenantOptions o;
     o.users = users;
@@ -75,7 +75,7 @@ IncidentRecall evaluateIncidents(quint64 seed, int users, int days, int servers,
     o.format = QStringLiteral("graph");
     o.outDir = QDir(dir).filePath(QStringLiteral("logs"));
     o.labelsPath = QDir(dir).filePath(QStringLiteral("labels.csv"));
-    o.attacks = clean ? QStringList{QStringLiteral("all")} : QStringList{QStringLiteral("offhours_admin")};
+    o.attacks = clean ? demoAttackKinds() : QStringList{QStringLiteral("offhours_admin")}; // identity kinds only: no backup attacks
     o.backupServers = servers;
     o.backupIncidents = !clean;
     o.incidentServers = incidentServers;
