@@ -312,7 +312,7 @@ namespace {
 // reported when at least kSettleFlagged of the kSettleNights judged sessions before it were over the threshold and
 // every feature of it lies within kSettleSpread robust spreads of those sessions' median (scaled units). The first
 // nights of the shift are reported; an attack on top of the new level (a dedup collapse) is not within it.
-constexpr int kSettleNights = 6, kSettleFlagged = 5;
+constexpr int kSettleNights = 6, kSettleFlagged = 4;
 constexpr double kSettleSpread = 3.0, kSettleSpreadFloor = 0.5;
 
 bool settledShift(const MatrixXd &scaled, const std::vector<int> &judged, const std::vector<char> &flagged, size_t k)

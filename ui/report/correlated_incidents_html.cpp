@@ -52,8 +52,10 @@ QString section(const Incident &i, int index)
     html += QStringLiteral("<table class=\"kv\" width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\" "
                            "style=\"border-collapse: collapse; border-color: #999999\">%1</table>")
                 .arg(rows);
-    QString parts = QStringLiteral("<tr bgcolor=\"#e0e0e0\"><th>Part</th><th>Time (UTC)</th><th>After identity</th>"
-                                   "<th>Kind</th><th>Subject</th><th>Severity / threat</th><th>What</th></tr>");
+    QString parts = QStringLiteral("<tr bgcolor=\"#e0e0e0\"><th width=\"7%\">Part</th><th width=\"12%\">Time (UTC)</th>"
+                                   "<th width=\"7%\">After identity</th><th width=\"14%\">Kind</th>"
+                                   "<th width=\"14%\">Subject</th><th width=\"8%\">Severity / threat</th>"
+                                   "<th width=\"38%\">What</th></tr>");
     for (const IncidentPart &p : i.parts) {
         const QString severity = p.threatScore ? QStringLiteral("%1 / %2").arg(severityWord(p.severityRank)).arg(*p.threatScore)
                                                : severityWord(p.severityRank);
@@ -62,7 +64,7 @@ QString section(const Incident &i, int index)
                           esc(utcText(p.timeMs)),
                           esc(p.role == QLatin1String("identity") && p.timeMs == i.identityMs ? QStringLiteral("–")
                                                                                             : hours(p.timeMs - i.identityMs)),
-                          esc(p.kind), esc(p.subject), esc(severity), esc(p.summary.left(300)));
+                          esc(p.kind), esc(p.subject), esc(severity), esc(p.summary.left(220)));
     }
     html += QStringLiteral("<h3>Parts</h3><table class=\"list\" width=\"100%\" border=\"1\" cellspacing=\"0\" "
                            "cellpadding=\"3\" style=\"border-collapse: collapse; border-color: #999999\">%1</table>")

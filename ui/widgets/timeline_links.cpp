@@ -68,7 +68,9 @@ void TimelineWidget::paintLinks(QPainter &p) const
             QFont font = p.font();
             font.setBold(selected);
             p.setFont(font);
-            const QRectF box = p.fontMetrics().boundingRect(text).toRectF().translated(labelAt + QPointF(10, -8));
+            QRectF box = p.fontMetrics().boundingRect(text).toRectF().translated(labelAt + QPointF(10, -8));
+            if (box.right() > plotRect().right()) // no room right of the backup part: left of it, above the links' end
+                box.moveRight(labelAt.x() - 10), box.moveBottom(labelAt.y() - 12);
             QColor back = palette().color(QPalette::Base);
             back.setAlpha(220);
             p.fillRect(box.adjusted(-2, -1, 2, 1), back);
