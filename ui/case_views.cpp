@@ -54,6 +54,11 @@ void CaseViews::link(QObject *context, const std::function<void(CaseView *)> &sh
         timeline->showUser(upn, ms);
         show(timeline);
     });
+    QObject::connect(triage, &TriageView::openIncidentTimeline, context,
+                     [this, show](const QString &id, qint64 firstMs, qint64 lastMs) {
+                         timeline->showIncident(id, firstMs, lastMs);
+                         show(timeline);
+                     });
     QObject::connect(triage, &TriageView::openMap, context, [this, show](const QString &upn, qint64 ms) {
         map->showUser(upn, ms);
         show(map);

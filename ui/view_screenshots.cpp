@@ -4,6 +4,7 @@
 #include "views/case_view.h"
 #include "views/map/travel_map_view.h"
 #include "views/timeline/timeline_view.h"
+#include "views/triage/incident_list.h"
 #include "views/triage/triage_model.h"
 #include "views/triage/triage_view.h"
 
@@ -65,8 +66,14 @@ void ViewScreenshots::prepare(CaseView *view)
     const TriageRow *top = v.triage->model()->row(0);
     if (view == v.triage && top)
         v.triage->selectRow(0);
-    if (view == v.timeline)
-        v.timeline->showUser(QString()); // the whole tenant: the histogram says more than one user's day
+    if (view == v.timeline) {
+        // The newest identity ↔ backup incident when there is one (its link between the lanes), else the tenant.
+        const std::vector<Incident> &incidents = v.triage->incidentList()->incidents();
+        if (!incidents.empty())
+            v.timeline->showIncident(incidents.front().id, incidents.front().firstMs, incidents.front().lastMs);
+        else
+            v.timeline->showUser(QString()); // the whole tenant: the histogram says more than one user's day
+    }
     if (!top || top->user.isEmpty() || top->subjectType != QLatin1String("user"))
         return;
     if (view == v.map)

@@ -18,6 +18,7 @@ const Command kCommands[] = {
     {"train", "Compute per-user baselines (and train models) over a window", &runTrain},
     {"detect", "Examine new events and store anomalies with reasons and severity", &runDetect},
     {"anomalies", "Print the stored anomalies as JSON Lines, CSV or a table", &runAnomalies},
+    {"incidents", "Identity ↔ backup incidents: an identity event, then backup anomalies within the window", &runIncidents},
     {"servers", "Servers with backup sessions, their latest threat score and model", &runServers},
     {"iforest", "Fit and score an Isolation Forest on a numeric CSV (ODDS benchmark files)", &runIforest},
     {"models", "Trained models and their versions; roll back to an older version", &runModels},

@@ -45,6 +45,7 @@ int runTrain(Context &ctx, const QStringList &args);
 int runDetect(Context &ctx, const QStringList &args);
 int runAnomalies(Context &ctx, const QStringList &args);
 int runServers(Context &ctx, const QStringList &args);
+int runIncidents(Context &ctx, const QStringList &args);
 int runIforest(Context &ctx, const QStringList &args);
 int runModels(Context &ctx, const QStringList &args);
 int runReport(Context &ctx, const QStringList &args);

@@ -187,6 +187,8 @@ int runDetect(Context &ctx, const QStringList &args)
                             {QStringLiteral("unknown_error_codes"), unknown},
                             {QStringLiteral("sigma_matches"), report.sigmaMatches},
                             {QStringLiteral("sigma_anomalies_added"), report.sigmaAnomaliesAdded},
+                            {QStringLiteral("incidents"), report.incidents.incidents},
+                            {QStringLiteral("incidents_added"), report.incidents.added},
                             {QStringLiteral("phase_ms"), [&] {
                                  QJsonObject phases;
                                  for (auto it = report.phaseMs.cbegin(); it != report.phaseMs.cend(); ++it)
@@ -200,6 +202,9 @@ int runDetect(Context &ctx, const QStringList &args)
     if (!options.sigmaRulesFolder.isEmpty())
         ctx.out << "Sigma rules in " << options.sigmaRulesFolder << ": " << report.sigmaMatches << " matches, "
                 << report.sigmaAnomaliesAdded << " new anomalies.\n";
+    if (report.incidents.added + report.incidents.updated + report.incidents.removed > 0)
+        ctx.out << "Identity ↔ backup incidents: " << report.incidents.incidents << " (" << report.incidents.added
+                << " new, " << report.incidents.updated << " grown); `backsight-cli incidents` lists them.\n";
     if (report.nothingNew) {
         ctx.out << "Nothing new to examine in " << db.path() << " (every event was examined by an earlier run).\n";
         return Ok;

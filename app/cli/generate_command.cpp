@@ -43,7 +43,14 @@ int runGenerate(Context &ctx, const QStringList &args)
     const QCommandLineOption realism(QStringLiteral("realism"),
                                      QStringLiteral("Messy-tenant profile: daylight saving, commercial VPNs, carrier jumps, "
                                                     "token-refresh flood, stale-password devices (docs/simulation.md)."));
-    parser.addOptions({users, days, seed, start, attacks, format, labels, out, backupServers, backupFormat, realism});
+    const QCommandLineOption backupIncidents(QStringLiteral("backup-incidents"),
+                                             QStringLiteral("The identity ↔ backup incident scenario: every offhours_admin "
+                                                            "attack is followed by a ransomware-like night on N backup "
+                                                            "servers (needs --backup-servers; labelled "
+                                                            "identity_backup_incident)."),
+                                             QStringLiteral("N"), QStringLiteral("0"));
+    parser.addOptions({users, days, seed, start, attacks, format, labels, out, backupServers, backupFormat, realism,
+                       backupIncidents});
     const int early = parseOrExit(parser, args, ctx,
                                   QStringLiteral("Write a seeded synthetic tenant's Entra ID sign-in and audit logs, with "
                                                  "injected attacks and their labels (docs/simulation.md). Same seed, "
@@ -63,9 +70,12 @@ int runGenerate(Context &ctx, const QStringList &args)
     options.backupServers = parser.value(backupServers).toInt(&ok4);
     options.backupFormat = parser.value(backupFormat);
     options.realism = parser.isSet(realism);
+    bool ok5 = true;
+    options.incidentServers = parser.value(backupIncidents).toInt(&ok5);
+    options.backupIncidents = ok5 && options.incidentServers > 0;
     if (parser.isSet(start))
         options.start = QDate::fromString(parser.value(start), Qt::ISODate);
-    if (!ok1 || !ok2 || !ok3 || !ok4 || options.backupServers < 0 || options.users <= 0 || options.days <= 0 || options.outDir.isEmpty()
+    if (!ok1 || !ok2 || !ok3 || !ok4 || !ok5 || options.incidentServers < 0 || options.backupServers < 0 || options.users <= 0 || options.days <= 0 || options.outDir.isEmpty()
         || (parser.isSet(start) && !options.start.isValid())) {
         ctx.err << "backsight-cli generate: --out DIR is required; --users and --days are positive numbers, "
                    "--backup-servers is 0 or more, --start is YYYY-MM-DD\n";
@@ -102,6 +112,8 @@ int runGenerate(Context &ctx, const QStringList &args)
                        .arg(options.backupServers)
                        .arg(result.backupDir)
                        .arg(result.backupAttacks);
+    if (options.backupIncidents)
+        ctx.out << QStringLiteral("%1 identity ↔ backup incidents labelled (identity_backup_incident)\n").arg(result.backupIncidents);
     return Ok;
 }
 

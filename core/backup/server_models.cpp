@@ -308,24 +308,65 @@ bool trainServerModels(Database &db, const ServerTrainOptions &options, const st
 
 namespace {
 
+// A level shift that persists becomes the new normal (docs/backup-models.md, "Level shifts"): a session is not
+// reported when at least kSettleFlagged of the kSettleNights judged sessions before it were over the threshold and
+// every feature of it lies within kSettleSpread robust spreads of those sessions' median (scaled units). The first
+// nights of the shift are reported; an attack on top of the new level (a dedup collapse) is not within it.
+constexpr int kSettleNights = 6, kSettleFlagged = 4;
+constexpr double kSettleSpread = 3.0, kSettleSpreadFloor = 0.5;
+
+bool settledShift(const MatrixXd &scaled, const std::vector<int> &judged, const std::vector<char> &flagged, size_t k)
+{
+    std::vector<Eigen::Index> recent;
+    int over = 0, seen = 0;
+    for (size_t i = k; i-- > 0 && seen < kSettleNights;) {
+        if (!judged[i])
+            continue;
+        ++seen;
+        if (flagged[i]) {
+            ++over;
+            recent.push_back(Eigen::Index(i));
+        }
+    }
+    if (seen < kSettleNights || over < kSettleFlagged)
+        return false;
+    for (Eigen::Index f = 0; f < scaled.cols(); ++f) {
+        std::vector<double> values;
+        for (Eigen::Index i : recent)
+            values.push_back(scaled(i, f));
+        const double m = median(values);
+        std::vector<double> deviations;
+        for (double v : values)
+            deviations.push_back(std::abs(v - m));
+        const double spread = std::max(kSettleSpreadFloor, 1.4826 * median(deviations));
+        if (std::abs(scaled(Eigen::Index(k), f) - m) > kSettleSpread * spread)
+            return false;
+    }
+    return true;
+}
+
 void scoreServer(const QString &server, const std::vector<Session> &sessions, const ServerModel &model,
                  const SessionScaler &scaler, qint64 fromRowId, qint64 toRowId, std::vector<detect::Finding> &out)
 {
     const MatrixXd raw = featureRows(sessions);
     const MatrixXd scaled = scaler.transform(sessions, raw);
     const int w = model.window;
+    // Every judgeable session is judged, in range or not, so a level shift's run of flagged nights is known.
+    std::vector<int> judged(sessions.size(), 0);
+    std::vector<char> flagged(sessions.size(), 0);
     for (size_t k = size_t(std::max(0, w - 1)); k < sessions.size(); ++k) {
         const Session &s = sessions[k];
-        if (s.rowId <= fromRowId || s.rowId > toRowId)
-            continue;
         if (!model.fleet && s.creationMs <= model.trainedUntilMs)
             continue; // the model learnt from this session: it cannot judge it
+        const bool inRange = s.rowId > fromRowId && s.rowId <= toRowId;
         const MatrixXd window = scaled.middleRows(Eigen::Index(k) + 1 - w, w);
         Judgement j;
         j.perFeature = model.lastStepErrors(window);
         j.error = sessionError(j.perFeature);
         j.ratio = j.error / model.calibration.threshold;
-        if (!(j.ratio > 1.0))
+        judged[k] = 1;
+        flagged[k] = j.ratio > 1.0;
+        if (!inRange || !flagged[k] || settledShift(scaled, judged, flagged, k))
             continue;
         j.z = scaled.row(Eigen::Index(k));
         j.residual = j.z - model.lastStepReconstruction(window);

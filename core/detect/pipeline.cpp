@@ -538,19 +538,33 @@ static bool runDetectionOnly(Database &db, const DetectOptions &o, DetectReport 
 }
 
 
-// Detection, then the Sigma rules folder when one is set (all events each time; stable ids keep it idempotent).
+// Detection, then the Sigma rules folder when one is set (all events each time; stable ids keep it idempotent),
+// then the identity ↔ backup incidents over everything stored.
 bool runDetection(Database &db, const DetectOptions &options, DetectReport &report, QString &error)
 {
     if (!runDetectionOnly(db, options, report, error))
         return false;
-    if (report.cancelled || options.sigmaRulesFolder.isEmpty())
+    if (report.cancelled)
         return true;
-    const Status sigma = sigma::runRulesFolder(db, options.sigmaRulesFolder,
-                                               options.nowMs ? options.nowMs : QDateTime::currentMSecsSinceEpoch(),
-                                               report.sigmaMatches, report.sigmaAnomaliesAdded);
-    if (!sigma)
-        error = sigma.error().message;
-    return sigma.ok();
+    const qint64 now = options.nowMs ? options.nowMs : QDateTime::currentMSecsSinceEpoch();
+    if (!options.sigmaRulesFolder.isEmpty()) {
+        const Status sigma = sigma::runRulesFolder(db, options.sigmaRulesFolder, now, report.sigmaMatches,
+                                                   report.sigmaAnomaliesAdded);
+        if (!sigma) {
+            error = sigma.error().message;
+            return false;
+        }
+    }
+    IncidentOptions incidentOptions = options.incidents;
+    if (!incidentOptions.nowMs)
+        incidentOptions.nowMs = now;
+    const Result<IncidentReport> incidents = correlateIncidents(db, incidentOptions);
+    if (!incidents) {
+        error = incidents.error().message;
+        return false;
+    }
+    report.incidents = *incidents;
+    return true;
 }
 
 } // namespace backsight::detect

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "detect/detector.h"
+#include "detect/incidents.h"
 #include "detect/severity_policy.h"
 
 #include <QHash>
@@ -25,6 +26,7 @@ struct DetectOptions
     std::function<bool(double)> progress;                      // 0..1; false cancels
     qint64 nowMs = 0;                                          // detection time; 0 = the clock
     QString sigmaRulesFolder;                                  // Sigma rules re-run after detection (core/sigma); empty = none
+    IncidentOptions incidents;                                 // identity ↔ backup incidents, correlated last
 };
 
 struct DetectReport
@@ -40,11 +42,13 @@ struct DetectReport
     qint64 elapsedMs = 0;
     QHash<QString, qint64> phaseMs;              // where the time went: users, sprays, scorers, store, audits, commit
     qint64 sigmaMatches = 0, sigmaAnomaliesAdded = 0; // with DetectOptions::sigmaRulesFolder; re-runs add nothing
+    IncidentReport incidents;                    // after detection, Sigma and backup scoring; re-runs add nothing
 };
 
 // Examines what no earlier run examined (sign-ins, audits and backup sessions past the stored watermarks),
 // judging each sign-in against the user's baseline of the window that ends before its day, and stores the
-// anomalies. Running it again without new data adds nothing. Cancel (progress returns false) leaves the database
+// anomalies, then correlates identity ↔ backup incidents over the whole case (detect/incidents.h). Running it
+// again without new data adds nothing. Cancel (progress returns false) leaves the database
 // as it was.
 bool runDetection(Database &db, const DetectOptions &options, DetectReport &report, QString &error);
 

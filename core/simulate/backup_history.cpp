@@ -47,6 +47,7 @@ struct PlannedAttack
     int server = 0, day = 0, length = 1;
     double strength = 0;      // the spike factor or the share deleted
     std::vector<size_t> sessions;
+    int incident = -1;        // index into BackupHistoryOptions::incidents, or -1
 };
 
 double uniform(Random &r, double lo, double hi)
@@ -94,8 +95,19 @@ std::vector<Server> makeServers(int count, quint64 seed)
     return servers;
 }
 
+// The day whose session of `s` is the first to start two hours or more after `afterMs` (may be past the last day).
+int nightAfter(const Server &s, QDate start, qint64 afterMs)
+{
+    const qint64 day0 = QDateTime(start, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    const qint64 offset = qint64(s.hour) * 3600000 + qint64(s.minute) * 60000;
+    int day = int(std::max<qint64>(0, (afterMs - day0) / 86400000));
+    while (day0 + qint64(day) * 86400000 + offset < afterMs + 2 * 3600000)
+        ++day;
+    return day;
+}
+
 std::vector<PlannedAttack> planAttacks(const std::vector<Server> &servers, int days, const QStringList &kinds,
-                                       quint64 seed)
+                                       quint64 seed, QDate start, const std::vector<BackupIncidentSeed> &incidents)
 {
     std::vector<PlannedAttack> attacks;
     if (days < 10 || servers.empty())
@@ -103,6 +115,24 @@ std::vector<PlannedAttack> planAttacks(const std::vector<Server> &servers, int d
     Random r = Random::stream(seed, 0xB0C2);
     std::vector<bool> taken(servers.size(), false);
     int freeServers = int(servers.size());
+    // The incident scenario's nights first, each on servers of their own.
+    Random ri = Random::stream(seed, 0xB0C4);
+    for (size_t n = 0; n < incidents.size(); ++n) {
+        for (int k = 0; k < incidents[n].servers && freeServers > 0; ++k) {
+            PlannedAttack a;
+            a.kind = Ransomware;
+            a.incident = int(n);
+            do {
+                a.server = ri.below(int(servers.size()));
+            } while (taken[size_t(a.server)]);
+            taken[size_t(a.server)] = true;
+            --freeServers;
+            a.day = nightAfter(servers[size_t(a.server)], start, incidents[n].afterMs);
+            a.length = 1;
+            a.strength = uniform(ri, 6.0, 20.0);
+            attacks.push_back(a);
+        }
+    }
     const int perKind = std::max(1, int(servers.size()) / 8);
     for (const QString &name : kinds) {
         const int kind = int(backupAttackKinds().indexOf(name));
@@ -325,7 +355,7 @@ BackupHistoryResult writeBackupHistory(const BackupHistoryOptions &o)
         return result;
     }
     const std::vector<Server> servers = makeServers(o.servers, o.seed);
-    std::vector<PlannedAttack> attacks = planAttacks(servers, o.days, o.attackKinds, o.seed);
+    std::vector<PlannedAttack> attacks = planAttacks(servers, o.days, o.attackKinds, o.seed, o.start, o.incidents);
     std::vector<Session> sessions;
     sessions.reserve(size_t(o.servers) * size_t(o.days));
     for (int day = 0; day < o.days; ++day) {
@@ -399,6 +429,21 @@ BackupHistoryResult writeBackupHistory(const BackupHistoryOptions &o)
         result.labelRows += '\n';
         ++result.attacks;
         result.attackSessions += qint64(a.sessions.size());
+    }
+    result.incidents.resize(o.incidents.size());
+    for (size_t n = 0; n < o.incidents.size(); ++n)
+        result.incidents[n].identityAttackId = o.incidents[n].identityAttackId;
+    for (const PlannedAttack &a : attacks) {
+        if (a.incident < 0 || a.sessions.empty())
+            continue;
+        BackupHistoryResult::IncidentNight &night = result.incidents[size_t(a.incident)];
+        night.backupAttackIds << a.id;
+        for (size_t k : a.sessions) {
+            const Session &x = sessions[k];
+            night.sessionIds << x.id;
+            night.firstMs = night.firstMs ? std::min(night.firstMs, x.startMs) : x.startMs;
+            night.lastMs = std::max(night.lastMs, x.endMs ? x.endMs : x.startMs);
+        }
     }
     result.ok = true;
     return result;

@@ -93,9 +93,19 @@ QStringList demoBackupAttackKinds()
 namespace {
 
 // The backup histories of options.backupServers servers, their labels appended to the tenant's.
-bool writeBackupPart(const DemoTenantOptions &options, QDate start, DemoTenantResult &result)
+bool writeBackupPart(const DemoTenantOptions &options, QDate start, const std::vector<sim::Attack> &attacks,
+                     const sim::Tenant &tenant, DemoTenantResult &result)
 {
     sim::BackupHistoryOptions b;
+    std::vector<const sim::Attack *> seeds;
+    if (options.backupIncidents) {
+        for (const sim::Attack &a : attacks) {
+            if (sim::attackKinds().value(a.kind) != QLatin1String("offhours_admin") || a.eventIds.empty())
+                continue;
+            b.incidents.push_back({a.attackId, a.endMs, std::max(1, options.incidentServers)});
+            seeds.push_back(&a);
+        }
+    }
     b.servers = options.backupServers;
     b.days = options.days;
     b.start = start;
@@ -120,6 +130,33 @@ bool writeBackupPart(const DemoTenantOptions &options, QDate start, DemoTenantRe
     }
     QFile labels(result.labelsPath);
     if (!labels.open(QIODevice::Append) || labels.write(r.labelRows) != r.labelRows.size()) {
+        result.error = QStringLiteral("cannot write %1: %2").arg(result.labelsPath, labels.errorString());
+        return false;
+    }
+    // One identity_backup_incident row per seed whose night fell inside the history.
+    QByteArray rows;
+    for (size_t n = 0; n < r.incidents.size(); ++n) {
+        const auto &night = r.incidents[n];
+        if (night.sessionIds.isEmpty())
+            continue;
+        const sim::Attack &a = *seeds[n];
+        rows += "inc-" + QByteArray::number(qulonglong(result.backupIncidents + 1)).rightJustified(3, '0')
+                + ",identity_backup_incident,";
+        for (size_t i = 0; i < a.touched.size(); ++i)
+            rows += (i ? ";" : "") + tenant.users[size_t(a.touched[i])].upn;
+        rows += ',';
+        sim::appendIsoUtc(rows, a.startMs);
+        rows += ',';
+        sim::appendIsoUtc(rows, night.lastMs);
+        rows += ',';
+        for (size_t i = 0; i < a.eventIds.size(); ++i)
+            rows += (i ? ";" : "") + a.eventIds[i];
+        for (const QByteArray &id : night.sessionIds)
+            rows += ';' + id;
+        rows += '\n';
+        ++result.backupIncidents;
+    }
+    if (!rows.isEmpty() && labels.write(rows) != rows.size()) {
         result.error = QStringLiteral("cannot write %1: %2").arg(result.labelsPath, labels.errorString());
         return false;
     }
@@ -177,7 +214,7 @@ DemoTenantResult writeDemoTenant(const DemoTenantOptions &options, const std::fu
     if (!writeLabels(result.labelsPath, attacks, tenant, result.error))
         return result;
     result.files = writer->files();
-    if (options.backupServers > 0 && !writeBackupPart(options, start, result))
+    if (options.backupServers > 0 && !writeBackupPart(options, start, attacks, tenant, result))
         return result;
     result.ok = true;
     return result;

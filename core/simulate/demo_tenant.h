@@ -26,6 +26,12 @@ struct DemoTenantOptions
     // The realism profile (docs/simulation.md): daylight saving in IANA zones, commercial VPNs, carrier jumps, the
     // token-refresh flood, stale-password devices, self-service resets, joiners' MFA registration.
     bool realism = false;
+    // The identity ↔ backup incident scenario (docs/simulation.md): each offhours_admin attack (an admin's sign-in
+    // from abroad at night, a role assignment, a service-principal credential) is followed by a ransomware-like
+    // night on `incidentServers` backup servers of its own. Needs backupServers > 0 and the offhours_admin kind.
+    // Labelled as identity_backup_incident rows (user: the admin; event ids: the identity events and the sessions).
+    bool backupIncidents = false;
+    int incidentServers = 3;
 };
 
 struct DemoTenantResult
@@ -43,6 +49,7 @@ struct DemoTenantResult
     QString labelsPath;
     qint64 backupSessions = 0;
     int backupAttacks = 0;
+    int backupIncidents = 0; // identity_backup_incident labels written
     QString backupDir;
 };
 

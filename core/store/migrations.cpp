@@ -268,6 +268,34 @@ const std::vector<QStringList> &schemaMigrations()
         // "deviceCode" and "ropc" sign-ins are what the device-code phishing and ROPC detectors look for.
         {QStringLiteral("ALTER TABLE signins ADD COLUMN auth_protocol TEXT"),
          QStringLiteral("ALTER TABLE service_signins ADD COLUMN auth_protocol TEXT")},
+        // 8: identity ↔ backup incidents
+        // (core/detect/incidents, store/incident_store). An incident joins identity parts (an anomalous sign-in, a
+        // privileged audit event, a backup console sign-in) with the backup anomalies that followed within the
+        // window; every part names the row it came from (source 'anomalies', 'audits' or 'signins', ref_id).
+        {QStringLiteral(R"(CREATE TABLE incidents (
+  id TEXT PRIMARY KEY NOT NULL,
+  identity_ms INTEGER NOT NULL,
+  backup_ms INTEGER NOT NULL,
+  first_ms INTEGER NOT NULL,
+  last_ms INTEGER NOT NULL,
+  severity TEXT NOT NULL,
+  severity_rank INTEGER NOT NULL,
+  summary TEXT NOT NULL,
+  window_hours INTEGER NOT NULL,
+  detected_at_ms INTEGER NOT NULL))"),
+         QStringLiteral("CREATE INDEX incidents_time ON incidents(first_ms)"),
+         QStringLiteral(R"(CREATE TABLE incident_parts (
+  incident_id TEXT NOT NULL REFERENCES incidents(id),
+  role TEXT NOT NULL,
+  source TEXT NOT NULL,
+  ref_id TEXT NOT NULL,
+  time_ms INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  severity_rank INTEGER NOT NULL,
+  threat_score INTEGER,
+  summary TEXT NOT NULL,
+  PRIMARY KEY (incident_id, source, ref_id)) WITHOUT ROWID)")},
     };
     return migrations;
 }

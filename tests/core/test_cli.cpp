@@ -192,6 +192,7 @@ void TestCli::readOnlyCommandsRefuseMissingDatabase_data()
     QTest::newRow("events") << QStringList{QStringLiteral("events"), QStringLiteral("--format"), QStringLiteral("csv")};
     QTest::newRow("anomalies") << QStringList{QStringLiteral("anomalies")};
     QTest::newRow("servers") << QStringList{QStringLiteral("servers")};
+    QTest::newRow("incidents") << QStringList{QStringLiteral("incidents"), QStringLiteral("--json")};
     QTest::newRow("models") << QStringList{QStringLiteral("models")};
     QTest::newRow("case log") << QStringList{QStringLiteral("case"), QStringLiteral("log")};
     QTest::newRow("case show") << QStringList{QStringLiteral("case"), QStringLiteral("show"), QStringLiteral("--id"), QStringLiteral("an-1")};

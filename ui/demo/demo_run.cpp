@@ -80,6 +80,8 @@ void DemoRun::generate()
     DemoTenantOptions options; // 300 users, 90 days, seed 42
     options.outDir = plan_.outDir + QStringLiteral("/data");
     options.backupServers = 12; // and a dozen servers' Veeam job history, with backup attacks among them
+    options.backupIncidents = true; // each admin attack followed by a ransomware night on two servers (docs/incidents.md)
+    options.incidentServers = 2;
     QDir(options.outDir).removeRecursively(); // same seed, same bytes: stale files would only add noise
     generator_ = std::make_unique<DemoTenantJob>(options);
     follow(generator_.get(), Generate);

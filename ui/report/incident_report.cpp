@@ -5,6 +5,7 @@
 #include "report/source_appendix.h"
 #include "store/event_queries.h"
 #include "store/evidence_queries.h"
+#include "store/incident_store.h"
 
 #include <QJsonDocument>
 #include <QSet>
@@ -176,6 +177,29 @@ double haversineKm(double lat1, double lon1, double lat2, double lon2)
     return 2 * kEarthKm * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
+// The identity ↔ backup incidents that hold an anomaly of the report, or whose identity part is the scope's user.
+static bool readCorrelated(Database &db, IncidentReport &r, QString &error)
+{
+    const Result<std::vector<Incident>> incidents = store::readIncidents(db);
+    if (!incidents) {
+        error = incidents.error().message;
+        return false;
+    }
+    QSet<QString> inScope;
+    for (const detect::Anomaly &a : r.anomalies)
+        inScope.insert(a.id);
+    for (const Incident &i : *incidents) {
+        bool keep = false;
+        for (const IncidentPart &p : i.parts)
+            keep = keep || (p.source == QLatin1String("anomalies") && inScope.contains(p.refId))
+                   || (!r.scope.upn.isEmpty() && p.role == QLatin1String("identity")
+                       && p.subject.compare(r.scope.upn, Qt::CaseInsensitive) == 0);
+        if (keep)
+            r.correlated.push_back(i);
+    }
+    return true;
+}
+
 std::optional<IncidentReport> readIncidentReport(Database &db, const ReportScope &scope, const ReportOptions &options,
                                                  QString &error, const ReportProgress &progress)
 {
@@ -210,6 +234,9 @@ std::optional<IncidentReport> readIncidentReport(Database &db, const ReportScope
     if (!readSources(db, r.sources, error) || !readModels(db, modelIds, r, error) || !readRuns(db, runIds, r, error))
         return std::nullopt;
     if (!citeSources(db, r, error))
+        return std::nullopt;
+
+    if (!readCorrelated(db, r, error))
         return std::nullopt;
 
     const qint64 total = std::min<qint64>(qint64(r.anomalies.size()), options.maxIncidents);

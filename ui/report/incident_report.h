@@ -2,6 +2,7 @@
 
 #include "cases/case_records.h"
 #include "model/evidence.h"
+#include "model/incident.h"
 #include "store/anomaly_repository.h"
 
 #include <QDateTime>
@@ -101,6 +102,7 @@ struct IncidentReport
     std::vector<DetectionRun> runs;
     std::vector<detect::Anomaly> anomalies;      // everything in scope, time order
     std::vector<IncidentSection> sections;       // the first options.maxIncidents, with details
+    std::vector<Incident> correlated;            // identity ↔ backup incidents with a part in scope (detect/incidents.h)
     QStringList users;                           // involved, sorted
     std::optional<qint64> firstMs, lastMs;
 };

@@ -1,6 +1,7 @@
 #include "report/incident_report_pdf.h"
 
 #include "report/incident_charts.h"
+#include "report/correlated_incidents_html.h"
 #include "report/incident_report.h"
 #include "detect/evidence_text.h"
 #include "model/time_format.h"
@@ -376,7 +377,7 @@ QString incidentReportHtml(const IncidentReport &r, QTextDocument &document, con
         "p.note { margin-left: 12px; } table.evidence td, table.evidence th { font-size: 7.5pt; }"
         "</style></head><body>");
     html += titlePage(r);
-    html += summary(r);
+    html += summary(r) + correlatedIncidentsHtml(r.correlated);
     int index = 0;
     for (const IncidentSection &s : r.sections)
         html += incident(s, ++index, document);

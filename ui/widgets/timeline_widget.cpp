@@ -209,6 +209,7 @@ void TimelineWidget::paintEvent(QPaintEvent *)
     paintSignIns(p);
     paintMarkers(p, Lane::Anomaly, data_.anomalies);
     paintMarkers(p, Lane::Backup, data_.backups);
+    paintLinks(p);
 }
 
 // A scale at the left of every lane: severities for anomalies, counts per bucket (or succeeded / failed rows) for

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QLineF>
 #include <QWidget>
 #include <optional>
 #include <vector>
@@ -25,6 +26,16 @@ struct TimelineData
     std::vector<Marker> signIns;     // individual sign-ins, only when the range holds few enough
     std::vector<Marker> anomalies;
     std::vector<Marker> backups;     // backup sessions (Veeam B&R), when any
+    // Identity ↔ backup incidents (core/detect/incidents.h) in range: a link from each identity part (anomaly
+    // lane) to each backup part (backup lane).
+    struct Link
+    {
+        QString id;
+        std::vector<qint64> identityMs, backupMs;
+        int severity = 3;
+        QString label;
+    };
+    std::vector<Link> incidents;
 };
 
 // Sign-ins over time (successes above the axis, failures below; single events as markers when zoomed in),
@@ -50,6 +61,12 @@ public:
     // The marker under a point, if any.
     std::optional<std::pair<Lane, TimelineData::Marker>> markerAt(const QPoint &point) const;
     QPointF markerPosition(Lane lane, const TimelineData::Marker &marker) const;
+    // The incident to emphasise (thicker link, its label drawn); empty for none.
+    void setSelectedIncident(const QString &id);
+    QString selectedIncident() const { return selectedIncident_; }
+    // The link segments as drawn: (incident id, from the identity part to the backup part), in widget coordinates.
+    std::vector<std::pair<QString, QLineF>> linkSegments() const;
+    QColor linkColor(const TimelineData::Link &link) const;
     QSize sizeHint() const override { return {800, 320}; }
 
 signals:
@@ -74,6 +91,7 @@ private:
     void paintSignIns(QPainter &p) const;
     void paintMarkers(QPainter &p, Lane lane, const std::vector<TimelineData::Marker> &markers) const;
     void paintLaneScales(QPainter &p) const;
+    void paintLinks(QPainter &p) const; // timeline_links.cpp
 
     TimelineData data_;
     qint64 from_ = 0, to_ = 1;
@@ -81,6 +99,7 @@ private:
     QPoint pressPos_;
     qint64 pressFrom_ = 0, pressTo_ = 0;
     bool dragging_ = false, brushing_ = false;
+    QString selectedIncident_;
 };
 
 } // namespace backsight::ui

@@ -5,6 +5,7 @@
 #include "store/event_queries.h"
 #include "store/anomaly_queries.h"
 #include "store/sign_in_queries.h"
+#include "store/incident_store.h"
 #include "store/timeline_queries.h"
 #include "model/time_format.h"
 
@@ -128,6 +129,21 @@ void TimelineView::showUser(const QString &upn, std::optional<qint64> aroundMs)
     }
 }
 
+void TimelineView::showIncident(const QString &id, qint64 firstMs, qint64 lastMs)
+{
+    user_.clear();
+    userEdit_->clear();
+    around_.reset();
+    toTriage_->setEnabled(false);
+    timeline_->setSelectedIncident(id);
+    {
+        QSignalBlocker block(timeline_);
+        timeline_->clearBrush();
+        timeline_->setView(firstMs - kDayMs / 2, lastMs + kDayMs / 2);
+    }
+    reload(false);
+}
+
 QString TimelineView::selectedEventText() const
 {
     return event_->toPlainText();
@@ -182,6 +198,34 @@ TimelineView::Loaded TimelineView::load(Database &db, const QString &upn, qint64
     }
     for (const AnomalyBrief &a : *anomalies)
         d.anomalies.push_back({a.id, a.ms, a.severity, a.summary});
+    store::IncidentFilter overlapping;
+    overlapping.fromMs = from;
+    overlapping.toMs = to;
+    const Result<std::vector<Incident>> incidents = store::readIncidents(db, overlapping);
+    if (!incidents) {
+        out.error = incidents.error().message;
+        return out;
+    }
+    for (const Incident &i : *incidents) {
+        TimelineData::Link link;
+        link.id = i.id;
+        link.severity = i.severityRank;
+        bool mine = upn.isEmpty();
+        for (const IncidentPart &p : i.parts) {
+            if (p.role == QLatin1String("identity")) {
+                link.identityMs.push_back(p.timeMs);
+                mine = mine || p.subject.compare(upn, Qt::CaseInsensitive) == 0;
+            } else {
+                link.backupMs.push_back(p.timeMs);
+            }
+        }
+        link.label = tr("%1 → %2 backup anomalies, %3 h later")
+                         .arg(i.parts.front().subject)
+                         .arg(link.backupMs.size())
+                         .arg(QLocale().toString(double(i.backupMs - i.identityMs) / 3'600'000.0, 'f', 1));
+        if (mine)
+            d.incidents.push_back(std::move(link));
+    }
     if (upn.isEmpty()) {
         const Result<std::vector<BackupMark>> backups = timeline.backupSessionsBetween(from, to, kMaxMarkers);
         if (!backups) {
@@ -222,9 +266,10 @@ void TimelineView::reload(bool fit)
         else if (fit && !l.firstMs)
             setSummary(user_.isEmpty() ? tr("No sign-ins yet — File → Import…") : tr("No sign-ins of %1").arg(user_));
         else
-            setSummary(tr("%1: %2 sign-ins and %3 anomalies in view")
+            setSummary(tr("%1: %2 sign-ins, %3 anomalies and %4 identity ↔ backup incidents in view")
                            .arg(user_.isEmpty() ? tr("Tenant") : user_, locale.toString(events),
-                                locale.toString(qint64(l.data.anomalies.size()))));
+                                locale.toString(qint64(l.data.anomalies.size())),
+                                locale.toString(qint64(l.data.incidents.size()))));
         timeline_->setData(std::move(l.data));
         setLoading(false);
     });

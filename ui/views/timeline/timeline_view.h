@@ -29,6 +29,9 @@ public:
 
     // Shows `upn` (empty: the tenant) around `aroundMs` (±1 day), or everything when not given.
     void showUser(const QString &upn, std::optional<qint64> aroundMs = std::nullopt);
+    // Shows the whole tenant from half a day before `firstMs` to half a day after `lastMs`, with incident `id`'s link
+    // between its identity and backup parts emphasised.
+    void showIncident(const QString &id, qint64 firstMs, qint64 lastMs);
     QString user() const { return user_; }
     TimelineWidget *timeline() const { return timeline_; }
     QString selectedEventText() const;

@@ -4,6 +4,7 @@
 #include "store/anomaly_queries.h"
 #include "store/database.h"
 #include "views/triage/anomaly_detail_pane.h"
+#include "views/triage/incident_list.h"
 #include "views/triage/triage_filter_bar.h"
 #include "views/triage/triage_model.h"
 #include "widgets/table_copy.h"
@@ -23,7 +24,7 @@ TriageView::TriageView(QThreadPool &pool, QWidget *parent)
     : CaseView(parent), model_(new TriageModel(pool, this)), apply_(pool, this), kinds_(pool, this),
       pages_(new QStackedWidget(this)), emptyState_(new QLabel(pages_)), content_(new QWidget(pages_)),
       filterBar_(new TriageFilterBar(content_)), splitter_(new QSplitter(Qt::Vertical, content_)),
-      table_(new QTableView(splitter_)), detail_(new AnomalyDetailPane(pool, splitter_))
+      incidents_(new IncidentList(pool, splitter_)), table_(new QTableView(splitter_)), detail_(new AnomalyDetailPane(pool, splitter_))
 {
     emptyState_->setObjectName(QStringLiteral("triageEmptyState"));
     emptyState_->setAlignment(Qt::AlignCenter);
@@ -70,10 +71,12 @@ TriageView::TriageView(QThreadPool &pool, QWidget *parent)
     actions_ << withNote;
     table_->setContextMenuPolicy(Qt::ActionsContextMenu);
 
+    splitter_->addWidget(incidents_);
     splitter_->addWidget(table_);
     splitter_->addWidget(detail_);
-    splitter_->setStretchFactor(0, 3);
-    splitter_->setStretchFactor(1, 2);
+    splitter_->setStretchFactor(0, 1);
+    splitter_->setStretchFactor(1, 3);
+    splitter_->setStretchFactor(2, 2);
     splitter_->setChildrenCollapsible(false);
     auto *contentLayout = new QVBoxLayout(content_);
     contentLayout->setContentsMargins(0, 0, 0, 0);
@@ -99,6 +102,13 @@ TriageView::TriageView(QThreadPool &pool, QWidget *parent)
         updateLoading();
     });
     connect(detail_, &AnomalyDetailPane::loaded, this, &TriageView::updateLoading);
+    connect(incidents_, &IncidentList::anomalySelected, this, [this](const QString &id) {
+        if (id != detail_->shownAnomalyId())
+            detail_->showAnomaly(id);
+        updateLoading();
+    });
+    connect(incidents_, &IncidentList::loaded, this, &TriageView::updateLoading);
+    connect(incidents_, &IncidentList::openIncidentTimeline, this, &TriageView::openIncidentTimeline);
     connect(detail_, &AnomalyDetailPane::openUser, this, &TriageView::openUser);
     connect(detail_, &AnomalyDetailPane::openTimeline, this, &TriageView::openTimeline);
     connect(detail_, &AnomalyDetailPane::openMap, this, &TriageView::openMap);
@@ -130,12 +140,14 @@ void TriageView::setDatabase(Database *db)
     detail_->setDatabasePath(path_);
     detail_->clear();
     model_->setDatabasePath(path_);
+    incidents_->setDatabasePath(path_);
     refresh();
 }
 
 void TriageView::refresh()
 {
     model_->reload();
+    incidents_->reload();
     if (!path_.isEmpty()) {
         kinds_.run(path_, [](Database &db) {
             Kinds k;
@@ -261,7 +273,7 @@ void TriageView::onLoaded()
 
 void TriageView::updateLoading()
 {
-    setLoading(model_->isLoading() || apply_.isRunning() || detail_->isLoading());
+    setLoading(model_->isLoading() || apply_.isRunning() || detail_->isLoading() || incidents_->isLoading());
 }
 
 } // namespace backsight::ui

@@ -15,6 +15,7 @@ class QThreadPool;
 namespace backsight::ui {
 
 class AnomalyDetailPane;
+class IncidentList;
 class TriageFilterBar;
 class TriageModel;
 
@@ -44,6 +45,7 @@ public:
     QTableView *table() const { return table_; }
     TriageFilterBar *filterBar() const { return filterBar_; }
     AnomalyDetailPane *detailPane() const { return detail_; }
+    IncidentList *incidentList() const { return incidents_; }
     QString emptyStateText() const;
     void selectRow(int row);
 
@@ -52,6 +54,7 @@ signals:
     void openUser(const QString &upn);
     void openTimeline(const QString &upn, qint64 timeMs);
     void openMap(const QString &upn, qint64 timeMs);
+    void openIncidentTimeline(const QString &incidentId, qint64 firstMs, qint64 lastMs);
 
 private:
     struct Applied
@@ -78,6 +81,7 @@ private:
     QWidget *content_;
     TriageFilterBar *filterBar_;
     QSplitter *splitter_;
+    IncidentList *incidents_;
     QTableView *table_;
     AnomalyDetailPane *detail_;
     QList<QAction *> actions_;
