@@ -174,12 +174,19 @@ CollectedInputs collectImportInputs(const QStringList &paths, const ImportLimits
 
 namespace {
 
-// An archive entry's stream that owns its archive: closed before the archive goes.
+// An archive entry's stream that owns its archive: closed before the archive goes. QuaZipFile::close()
+// leaves the device open when the entry fails its CRC check; it is closed here regardless, or
+// ~QuaZipFile would close it again through the archive already destroyed (fuzz_zip_walk found that).
 class ArchiveEntry final : public QuaZipFile
 {
 public:
     explicit ArchiveEntry(std::unique_ptr<QuaZip> zip) : QuaZipFile(zip.get()), zip_(std::move(zip)) {}
-    ~ArchiveEntry() override { close(); }
+    ~ArchiveEntry() override
+    {
+        close();
+        if (isOpen())
+            QIODevice::close();
+    }
 
 private:
     std::unique_ptr<QuaZip> zip_;

@@ -103,9 +103,16 @@ void TestInputLimits::fuzzingFindsStayFixed()
         Database db;
         QVERIFY(db.open(tmp_.path(QStringLiteral("fuzz-%1.sqlite").arg(name))));
         const ImportReport report = Importer(db).run({dir.filePath(name)});
-        QCOMPARE(report.sources.size(), size_t(1));
-        qInfo("%s: %lld read, %lld stored, %s", qPrintable(name), report.sources.front().read,
-              report.sources.front().inserted, qPrintable(report.sources.front().error));
+        QVERIFY(!report.sources.empty());
+        for (const SourceReport &source : report.sources)
+            qInfo("%s: %lld read, %lld stored, %s", qPrintable(source.path), source.read, source.inserted,
+                  qPrintable(source.error));
+        if (name.startsWith(QLatin1String("zip-entry-crc-error"))) {
+            // An entry that fails its CRC check when closed: both entries are read (no crash, no double close).
+            QCOMPARE(report.sources.size(), size_t(2));
+        } else {
+            QCOMPARE(report.sources.size(), size_t(1));
+        }
         if (name.startsWith(QLatin1String("veeam-integer-overflow"))) {
             // "DataSize": 236223e0128 does not fit any integer: stored as unknown, the rest of the session kept.
             QSqlQuery q(db.connection());
