@@ -38,7 +38,7 @@ seeds_of() {
     fuzz_json_stream) echo "$data/graph $data/diagnostic $data/veeam" ;;
     fuzz_csv_stream) echo "$data/loganalytics $data/portal $data/veeam" ;;
     fuzz_timestamp) echo "$here/seeds/timestamp" ;;
-    fuzz_zip_walk) echo "$here/seeds/zip" ;;
+    fuzz_zip_walk) echo "$here/seeds/zip $data/bad/fuzz" ;;
   esac
 }
 dict_of() {
