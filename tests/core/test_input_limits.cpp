@@ -127,7 +127,8 @@ void TestInputLimits::fuzzingFindsStayFixed()
 
 void TestInputLimits::archiveOfTenThousandEntriesIsReadWhole()
 {
-    constexpr int kEntries = 10'000;
+    // 1,000 under a sanitizer (10x slower): the sanitizer looks at the code path, the plain run at the growth.
+    const int kEntries = 10'000 / test::sanitizerSlowdown();
     QList<QPair<QString, QByteArray>> entries;
     for (int i = 0; i < kEntries; ++i) {
         const QString id = QStringLiteral("zip-%1").arg(i, 5, 10, QLatin1Char('0'));
@@ -146,7 +147,7 @@ void TestInputLimits::archiveOfTenThousandEntriesIsReadWhole()
     QVERIFY(q.exec(QStringLiteral("SELECT count(DISTINCT id), min(id), max(id) FROM signins")) && q.next());
     QCOMPARE(q.value(0).toInt(), kEntries);
     QCOMPARE(q.value(1).toString(), QStringLiteral("zip-00000"));
-    QCOMPARE(q.value(2).toString(), QStringLiteral("zip-09999"));
+    QCOMPARE(q.value(2).toString(), QStringLiteral("zip-%1").arg(kEntries - 1, 5, 10, QLatin1Char('0')));
 }
 
 QTEST_GUILESS_MAIN(TestInputLimits)
