@@ -33,7 +33,21 @@ void addArchive(const QString &path, const ImportLimits &limits, CollectedInputs
         out.problems.push_back({path, QStringLiteral("not a readable zip archive (error %1)").arg(zip.getZipError())});
         return;
     }
-    const QList<QuaZipFileInfo64> entries = zip.getFileInfoList64();
+    // The central directory, walked once; each entry's position is kept for openImportInput.
+    struct Entry
+    {
+        QuaZipFileInfo64 info;
+        unz64_file_pos position{};
+    };
+    std::vector<Entry> entries;
+    for (bool more = zip.goToFirstFile(); more; more = zip.goToNextFile()) {
+        Entry e;
+        if (!zip.getCurrentFileInfo(&e.info) || unzGetFilePos64(zip.getUnzFile(), &e.position) != UNZ_OK)
+            break;
+        entries.push_back(std::move(e));
+    }
+    if (zip.getZipError() != UNZ_OK)
+        entries.clear(); // as a failed listing always was: nothing of it is read
     if (qint64(entries.size()) > limits.maxArchiveEntries) {
         out.problems.push_back({path, QStringLiteral("archive has %1 entries, more than the limit of %2; nothing was read")
                                           .arg(entries.size())
@@ -41,8 +55,8 @@ void addArchive(const QString &path, const ImportLimits &limits, CollectedInputs
         return;
     }
     qint64 total = 0;
-    for (const QuaZipFileInfo64 &e : entries)
-        total += qint64(e.uncompressedSize);
+    for (const Entry &e : entries)
+        total += qint64(e.info.uncompressedSize);
     if (total > limits.maxArchiveBytes) {
         out.problems.push_back({path, QStringLiteral("archive would expand to %1 bytes, more than the limit of %2 "
                                                      "(zip bomb?); nothing was read")
@@ -51,7 +65,8 @@ void addArchive(const QString &path, const ImportLimits &limits, CollectedInputs
         return;
     }
     std::vector<ImportInput> found;
-    for (const QuaZipFileInfo64 &e : entries) {
+    for (const Entry &entry : entries) {
+        const QuaZipFileInfo64 &e = entry.info;
         const QString display = path + QStringLiteral("!/") + e.name;
         if (e.name.endsWith(QLatin1Char('/')))
             continue; // a folder entry
@@ -75,7 +90,8 @@ void addArchive(const QString &path, const ImportLimits &limits, CollectedInputs
             out.problems.push_back({display, QStringLiteral("archives inside archives are not read; extract it first")});
             continue;
         }
-        found.push_back({display, path, e.name, size, packed});
+        found.push_back({display, path, e.name, size, packed, qint64(entry.position.pos_in_zip_directory),
+                         qint64(entry.position.num_of_file)});
     }
     std::sort(found.begin(), found.end(),
               [](const ImportInput &a, const ImportInput &b) { return a.entryName < b.entryName; });
@@ -156,6 +172,28 @@ CollectedInputs collectImportInputs(const QStringList &paths, const ImportLimits
     return out;
 }
 
+namespace {
+
+// An archive entry's stream that owns its archive: closed before the archive goes. QuaZipFile::close()
+// leaves the device open when the entry fails its CRC check; it is closed here regardless, or
+// ~QuaZipFile would close it again through the archive already destroyed (fuzz_zip_walk found that).
+class ArchiveEntry final : public QuaZipFile
+{
+public:
+    explicit ArchiveEntry(std::unique_ptr<QuaZip> zip) : QuaZipFile(zip.get()), zip_(std::move(zip)) {}
+    ~ArchiveEntry() override
+    {
+        close();
+        if (isOpen())
+            QIODevice::close();
+    }
+
+private:
+    std::unique_ptr<QuaZip> zip_;
+};
+
+} // namespace
+
 std::unique_ptr<QIODevice> openImportInput(const ImportInput &input, QString &error)
 {
     if (!input.isArchiveEntry()) {
@@ -166,7 +204,23 @@ std::unique_ptr<QIODevice> openImportInput(const ImportInput &input, QString &er
         }
         return file;
     }
-    auto entry = std::make_unique<QuaZipFile>(input.filePath, input.entryName, QuaZip::csSensitive);
+    auto zip = std::make_unique<QuaZip>(input.filePath);
+    if (!zip->open(QuaZip::mdUnzip) || !zip->goToFirstFile()) {
+        error = QStringLiteral("cannot open the archive (zip error %1)").arg(zip->getZipError());
+        return nullptr;
+    }
+    bool found = false;
+    if (input.directoryOffset >= 0) {
+        const unz64_file_pos position{ZPOS64_T(input.directoryOffset), ZPOS64_T(input.directoryIndex)};
+        found = unzGoToFilePos64(zip->getUnzFile(), &position) == UNZ_OK && zip->getCurrentFileName() == input.entryName;
+    } else {
+        found = zip->setCurrentFile(input.entryName, QuaZip::csSensitive);
+    }
+    if (!found) {
+        error = QStringLiteral("the archive has no entry %1 (any more)").arg(input.entryName);
+        return nullptr;
+    }
+    auto entry = std::make_unique<ArchiveEntry>(std::move(zip));
     if (!entry->open(QIODevice::ReadOnly)) {
         error = QStringLiteral("cannot open the archive entry (zip error %1)").arg(entry->getZipError());
         return nullptr;

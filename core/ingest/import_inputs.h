@@ -25,6 +25,11 @@ struct ImportInput
     QString entryName;    // inside filePath when it is a zip archive
     qint64 size = 0;      // bytes (uncompressed, for an entry)
     qint64 compressedSize = 0;
+    // Where the entry's record is in the archive's central directory (from the listing), so opening it
+    // jumps there instead of scanning the directory by name: opening every entry of an n-entry archive
+    // stays O(n), not O(n^2) (a fuzzing find: 400 entries took 7 s, the 500,000 allowed would never end).
+    qint64 directoryOffset = -1;
+    qint64 directoryIndex = -1;
     bool isArchiveEntry() const { return !entryName.isEmpty(); }
 };
 

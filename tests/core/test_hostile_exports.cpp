@@ -1,10 +1,12 @@
 // Hostile strings stay inert in exports (docs/robustness.md): sign-ins whose fields hold spreadsheet
 // formulas, control characters, markup and bidi overrides are imported and exported with
-// `backsight-cli events` as CSV (every cell that a spreadsheet would run is neutralised with a leading
-// quote, everything else survives exactly) and JSON Lines (every value byte for byte, valid JSON).
+// `backsight-cli events` as CSV and Timesketch CSV (every cell that a spreadsheet would run is neutralised
+// with a leading quote, everything else survives exactly), and as JSON Lines, Timesketch JSONL and ECS NDJSON
+// (every line valid JSON, every value byte for byte).
 // The PDF / CSV / JSONL incident reports are checked the same way in tests/ui/test_incident_report.cpp.
 #include "test_support.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -69,6 +71,21 @@ QList<QStringList> parseCsv(const QString &text)
     return rows;
 }
 
+// Every string anywhere in a JSON value (objects and arrays walked), for "the value survives somewhere".
+void collectStrings(const QJsonValue &v, QSet<QString> &out)
+{
+    if (v.isString()) {
+        out << v.toString();
+    } else if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        for (auto it = o.constBegin(); it != o.constEnd(); ++it)
+            collectStrings(it.value(), out);
+    } else if (v.isArray()) {
+        for (const QJsonValue &e : v.toArray())
+            collectStrings(e, out);
+    }
+}
+
 } // namespace
 
 class TestHostileExports : public QObject
@@ -79,6 +96,9 @@ private slots:
     void initTestCase();
     void csvNeutralisesFormulasAndKeepsText();
     void jsonlKeepsEveryValueExactly();
+    void timesketchCsvNeutralisesEveryCell();
+    void jsonExportsKeepEveryValueExactly_data();
+    void jsonExportsKeepEveryValueExactly();
 
 private:
     QByteArray cli(const QStringList &args);
@@ -160,6 +180,50 @@ void TestHostileExports::jsonlKeepsEveryValueExactly()
     }
     QCOMPARE(lines, int(hostile().size()));
     QCOMPARE(apps, QSet<QString>(hostile().cbegin(), hostile().cend()));
+}
+
+void TestHostileExports::timesketchCsvNeutralisesEveryCell()
+{
+    const QString csv = QString::fromUtf8(cli({QStringLiteral("events"), QStringLiteral("--format"), QStringLiteral("timesketch-csv")}));
+    const QList<QStringList> rows = parseCsv(csv);
+    QCOMPARE(rows.size(), hostile().size() + 1);
+    QSet<QString> seen;
+    for (const QStringList &row : rows) {
+        for (const QString &cell : row) {
+            QVERIFY2(cell.isEmpty() || !QStringLiteral("=+-@\t\r").contains(cell.front()), qPrintable(cell));
+            seen << (cell.startsWith(QLatin1Char('\'')) ? cell.mid(1) : cell);
+        }
+    }
+    for (const QString &v : hostile())
+        QVERIFY2(seen.contains(v), qPrintable(v)); // each value survives whole in its own cell
+}
+
+void TestHostileExports::jsonExportsKeepEveryValueExactly_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::newRow("timesketch") << QStringLiteral("timesketch");
+    QTest::newRow("ecs") << QStringLiteral("ecs");
+}
+
+void TestHostileExports::jsonExportsKeepEveryValueExactly()
+{
+    QFETCH(QString, format);
+    const QByteArray out = cli({QStringLiteral("events"), QStringLiteral("--format"), format});
+    QSet<QString> strings;
+    int lines = 0;
+    for (const QByteArray &line : out.split('\n')) {
+        if (line.isEmpty())
+            continue;
+        ++lines;
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError && doc.isObject(), line.constData());
+        QVERIFY(!line.contains('\r') && !line.contains('\t')); // control characters are escaped
+        collectStrings(doc.object(), strings);
+    }
+    QCOMPARE(lines, int(hostile().size()));
+    for (const QString &v : hostile())
+        QVERIFY2(strings.contains(v), qPrintable(v)); // byte for byte, not neutralised or trimmed
 }
 
 QTEST_GUILESS_MAIN(TestHostileExports)

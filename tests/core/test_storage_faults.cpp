@@ -85,6 +85,7 @@ private slots:
     void diskFullDuringDetect() { diskFull(detectArgs(), QStringLiteral("detect")); }
     void diskFullDuringBulkTriage();
     void diskFullDuringReport();
+    void diskFullDuringCaseNote();
     void diskFullDuringModelSaving();
     void killDuringTrain() { killed(trainArgs(), QStringLiteral("train")); }
     void killDuringDetect() { killed(detectArgs(), QStringLiteral("detect")); }
@@ -243,6 +244,31 @@ void TestStorageFaults::diskFullDuringReport()
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QByteArray bytes = f.readAll();
     QVERIFY(bytes.startsWith("%PDF") && bytes.trimmed().endsWith("%%EOF"));
+}
+
+// A case edit: a 64 KiB note (evidence pasted into it) does not fit on the full disk. Nothing of it, and no
+// audit-log entry, is stored; with room the same command adds exactly one note.
+void TestStorageFaults::diskFullDuringCaseNote()
+{
+    const QString db = copyOf(detected_, QStringLiteral("full-note.sqlite"));
+    const QMap<QString, qint64> before = fingerprint(db);
+    const QString id = anomalyIds(db).value(0);
+    QVERIFY(!id.isEmpty());
+    const QString text = QStringLiteral("pasted evidence ").repeated(4096);
+    const QStringList args{QStringLiteral("case"), QStringLiteral("note"), QStringLiteral("--id"), id,
+                           QStringLiteral("--text"), text, QStringLiteral("--author"), QStringLiteral("tester")};
+    const CliRun full = cli(db, args, kFullAt);
+    QCOMPARE(full.exitCode, 3);
+    qInfo("case note on a full disk: %s", full.err.trimmed().constData());
+    QVERIFY2(full.err.contains("case note") && full.err.contains("adding a note to anomaly"), full.err.constData());
+    expectUnchangedAndHealthy(db, before);
+    const CliRun again = cli(db, args);
+    QVERIFY2(again.exitCode == 0, again.err.constData());
+    QMap<QString, qint64> expected = before;
+    expected[QStringLiteral("anomaly_notes")] += 1;
+    expected[QStringLiteral("audit_log")] += 1;
+    const QMap<QString, qint64> after = fingerprint(db);
+    QVERIFY2(after == expected, qPrintable(QStringLiteral("expected: %1\ngot:      %2").arg(describe(expected), describe(after))));
 }
 
 // The model registry on a full database, through the API the train command and the GUI's training job use:

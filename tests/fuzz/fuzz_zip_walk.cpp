@@ -1,4 +1,5 @@
-// libFuzzer harness: the zip container walk. The input is written to a scratch file, expanded with
+// libFuzzer harness: the zip container walk. The input is written to a scratch file (in /dev/shm when
+// there is one, so no input touches the disk; one path for the whole run), expanded with
 // collectImportInputs (entry list, size and ratio limits, unsafe names, nested archives) and every entry
 // is opened and read as the importer does, stopping where it would (an entry longer than its header says).
 #include "ingest/import_inputs.h"
@@ -15,7 +16,8 @@ using namespace backsight;
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static const QString path =
-        QDir::tempPath() + QStringLiteral("/backsight-fuzz-zip-%1.zip").arg(qint64(getpid()));
+        (QDir(QStringLiteral("/dev/shm")).exists() ? QStringLiteral("/dev/shm") : QDir::tempPath()) +
+        QStringLiteral("/backsight-fuzz-zip-%1.zip").arg(qint64(getpid()));
     {
         QFile f(path);
         if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
@@ -26,7 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     limits.maxArchiveBytes = 8 << 20;
     limits.maxArchiveEntries = 1000;
     const CollectedInputs collected = collectImportInputs({path}, limits);
-    QByteArray buffer(64 * 1024, Qt::Uninitialized);
+    static QByteArray buffer(64 * 1024, Qt::Uninitialized);
     for (const ImportInput &input : collected.inputs) {
         if (!input.isArchiveEntry() || isUnsafeArchivePath(input.entryName))
             continue; // the input itself when it is not a zip; unsafe names never get here
