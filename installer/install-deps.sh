@@ -10,7 +10,7 @@ PACKAGES=(
   qt6-qpa-plugins libgl-dev
   libquazip1-qt6-dev zlib1g-dev libzstd-dev libsqlite3-dev libssl-dev libeigen3-dev libsimdjson-dev
   libyaml-cpp-dev
-  fonts-dejavu-core poppler-utils
+  fonts-dejavu-core poppler-utils qt6-translations-l10n
   appstream dpkg-dev
   postgresql
   python3 python3-pandas python3-sklearn python3-sqlalchemy

@@ -14,6 +14,7 @@ const QString kGeometry = QStringLiteral("window/geometry");
 const QString kState = QStringLiteral("window/state");
 const QString kView = QStringLiteral("window/view");
 const QString kSigmaRules = QStringLiteral("sigma/rulesFolder");
+const QString kLanguage = QStringLiteral("ui/language");
 
 // The same file reached by two spellings must appear once in the recent list.
 QString canonical(const QString &path)
@@ -105,6 +106,16 @@ QString AppSettings::sigmaRulesFolder() const
 void AppSettings::setSigmaRulesFolder(const QString &folder)
 {
     settings_.setValue(kSigmaRules, folder);
+}
+
+QString AppSettings::language() const
+{
+    return settings_.value(kLanguage).toString();
+}
+
+void AppSettings::setLanguage(const QString &code)
+{
+    settings_.setValue(kLanguage, code);
 }
 
 } // namespace backsight::ui

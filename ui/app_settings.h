@@ -40,6 +40,11 @@ public:
     QString sigmaRulesFolder() const;
     void setSigmaRulesFolder(const QString &folder);
 
+    // The interface language chosen in Settings → Language… ("de", "nl", "en"); empty = follow the system.
+    // Read once at start-up, so a change applies on the next start.
+    QString language() const;
+    void setLanguage(const QString &code);
+
 private:
     QSettings &settings_;
 };

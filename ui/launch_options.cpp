@@ -2,8 +2,15 @@
 
 #include "store/database.h"
 
+#include <QCoreApplication>
+
 namespace backsight::ui {
 namespace {
+
+struct LaunchText
+{
+    Q_DECLARE_TR_FUNCTIONS(LaunchOptions)
+};
 
 // "--name value" or "--name=value"; advances `i` past what it consumed.
 bool takeValue(const QStringList &args, int &i, const QString &name, QString &value, QString &error)
@@ -14,11 +21,11 @@ bool takeValue(const QStringList &args, int &i, const QString &name, QString &va
     } else if (i + 1 < args.size() && !args[i + 1].startsWith(QLatin1String("--"))) {
         value = args[++i];
     } else {
-        error = QStringLiteral("%1 needs a value").arg(name);
+        error = LaunchText::tr("%1 needs a value").arg(name);
         return false;
     }
     if (value.isEmpty())
-        error = QStringLiteral("%1 needs a value").arg(name);
+        error = LaunchText::tr("%1 needs a value").arg(name);
     return !value.isEmpty();
 }
 
@@ -57,18 +64,18 @@ LaunchOptions parseLaunchOptions(const QStringList &args, bool hasDisplay)
                 o.inputs << args[++i];
             o.demo = true;
         } else {
-            o.error = QStringLiteral("unknown argument '%1'").arg(a);
+            o.error = LaunchText::tr("unknown argument '%1'").arg(a);
         }
     }
     const bool screenshots = !o.screenshotDir.isEmpty();
     o.headless = headlessAsked || !hasDisplay || screenshots;
     if (o.error.isEmpty() && screenshots && o.demo)
-        o.error = QStringLiteral("--screenshot takes --db, not --demo (the demo writes its screenshots to OUT/screenshots)");
+        o.error = LaunchText::tr("--screenshot takes --db, not --demo (the demo writes its screenshots to OUT/screenshots)");
     if (o.error.isEmpty() && screenshots && o.databasePath.isEmpty())
-        o.error = QStringLiteral("--screenshot needs --db PATH: the case database to photograph");
+        o.error = LaunchText::tr("--screenshot needs --db PATH: the case database to photograph");
     if (o.error.isEmpty() && o.headless && !o.demo && !screenshots && !o.showHelp && !o.showVersion)
-        o.error = headlessAsked ? QStringLiteral("--headless needs --demo or --input: there is no window to work in")
-                                : QStringLiteral("no display (neither DISPLAY nor WAYLAND_DISPLAY is set); "
+        o.error = headlessAsked ? LaunchText::tr("--headless needs --demo or --input: there is no window to work in")
+                                : LaunchText::tr("no display (neither DISPLAY nor WAYLAND_DISPLAY is set); "
                                                  "run with --demo or --input for a headless run");
     return o;
 }
@@ -80,7 +87,7 @@ bool environmentHasDisplay()
 
 QString launchUsage()
 {
-    return QStringLiteral(
+    return LaunchText::tr(
                "Usage: backsight [--db PATH] [--demo] [--out DIR] [--input PATH...] [--headless] [--screenshot DIR]\n\n"
                "Investigate Microsoft Entra ID sign-in and audit logs restored from Veeam backups.\n\n"
                "  --db PATH          case database (default: the last one opened, else %1)\n"

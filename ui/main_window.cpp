@@ -2,8 +2,10 @@
 
 #include "app_settings.h"
 #include "dialogs/import_problems_dialog.h"
+#include "dialogs/language_dialog.h"
 #include "export_menu.h"
 #include "file_menu.h"
+#include "i18n/app_translations.h"
 #include "import_runner.h"
 #include "import_sources_picker.h"
 #include "store/database.h"
@@ -61,6 +63,7 @@ MainWindow::MainWindow(AppSettings &settings, QThreadPool &pool, QWidget *parent
     buildViewMenu();
     buildTriageMenu();
     exportMenu_ = new ExportMenu(*this, pool, *views_.triage, menuBar());
+    buildSettingsMenu();
     menuBar()->addMenu(tr("&Help"))->addAction(tr("&About Backsight"), this, &MainWindow::showAbout);
     for (CaseView *view : views_.all())
         addView(view);
@@ -121,6 +124,25 @@ void MainWindow::buildTriageMenu()
     QMenu *menu = menuBar()->addMenu(tr("&Triage"));
     for (QAction *action : views_.triage->triageActions())
         menu->addAction(action);
+}
+
+void MainWindow::buildSettingsMenu()
+{
+    QMenu *menu = menuBar()->addMenu(tr("&Settings"));
+    menu->setObjectName(QStringLiteral("settingsMenu"));
+    menu->addAction(tr("&Language…"), this, &MainWindow::chooseLanguage)->setObjectName(QStringLiteral("languageAction"));
+}
+
+void MainWindow::chooseLanguage()
+{
+    // Non-modal, like the import problems: the window (and tests) keep running while it is open.
+    auto *dialog = new LanguageDialog(settings_, i18n::currentLanguage(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (dialog->apply())
+            statusBar()->showMessage(tr("The new language applies when Backsight starts again."), 15000);
+    });
+    dialog->show();
 }
 
 void MainWindow::addView(CaseView *view)

@@ -75,10 +75,12 @@ protected:
 private:
     void buildViewMenu();
     void buildTriageMenu();
+    void buildSettingsMenu();
     void buildWatchFolders();
     void addView(CaseView *view);
     void showIndex(int index);
     void showAbout();
+    void chooseLanguage();
     void onImportFinished(bool ok, const QString &summary, const ImportReport &report);
 
     AppSettings &settings_;

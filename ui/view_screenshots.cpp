@@ -31,7 +31,18 @@ ViewScreenshots::ViewScreenshots(MainWindow &window, QString folder, QObject *pa
 
 QString ViewScreenshots::fileName(const CaseView *view)
 {
-    return view->title().toLower().replace(QLatin1Char(' '), QLatin1Char('-')).remove(QLatin1Char('/')) + QStringLiteral(".png");
+    // From the class, not the (translated) title, so the names stay the same in every language:
+    // backsight::ui::TravelMapView → "travel-map.png".
+    QString name = QString::fromLatin1(view->metaObject()->className()).section(QStringLiteral("::"), -1);
+    if (name.endsWith(QLatin1String("View")))
+        name.chop(4);
+    QString file;
+    for (const QChar c : std::as_const(name)) {
+        if (c.isUpper() && !file.isEmpty())
+            file += QLatin1Char('-');
+        file += c.toLower();
+    }
+    return file + QStringLiteral(".png");
 }
 
 void ViewScreenshots::start()

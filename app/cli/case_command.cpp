@@ -9,14 +9,15 @@
 namespace backsight::cli {
 namespace {
 
-const char kUsage[] =
+const char kUsage[] = QT_TRANSLATE_NOOP(
+    "Cli",
     "Record an analyst's work on anomalies (each action is committed and audit-logged at once).\n\n"
     "  case status --id ID[,ID...] --set new|investigating|confirmed|dismissed [--note TEXT]\n"
     "  case note   --id ID[,ID...] --text TEXT\n"
     "  case tag    --id ID[,ID...] (--add TAG | --remove TAG)\n"
     "  case show   --id ID[,ID...]         status, notes and tags as JSON Lines\n"
     "  case log    [--id ID] [--action NAME] [--json]   the audit log, oldest first\n\n"
-    "--author NAME (default: $USER) names who acted.";
+    "--author NAME (default: $USER) names who acted.");
 
 void printJsonLine(Context &ctx, const QJsonObject &o)
 {
@@ -28,18 +29,18 @@ void printJsonLine(Context &ctx, const QJsonObject &o)
 int runCase(Context &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("status, note, tag, show or log"));
-    const QCommandLineOption id(QStringLiteral("id"), QStringLiteral("Anomaly ids, comma-separated."), QStringLiteral("ID,ID"));
-    const QCommandLineOption set(QStringLiteral("set"), QStringLiteral("The new status."), QStringLiteral("STATUS"));
-    const QCommandLineOption note(QStringLiteral("note"), QStringLiteral("A note to add with the status."), QStringLiteral("TEXT"));
-    const QCommandLineOption text(QStringLiteral("text"), QStringLiteral("The note's text."), QStringLiteral("TEXT"));
-    const QCommandLineOption add(QStringLiteral("add"), QStringLiteral("Tag to add."), QStringLiteral("TAG"));
-    const QCommandLineOption remove(QStringLiteral("remove"), QStringLiteral("Tag to remove."), QStringLiteral("TAG"));
-    const QCommandLineOption author(QStringLiteral("author"), QStringLiteral("Who acted (default: $USER)."), QStringLiteral("NAME"));
-    const QCommandLineOption actionFilter(QStringLiteral("action"), QStringLiteral("log: only this action."), QStringLiteral("NAME"));
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("log: JSON Lines instead of a table."));
+    parser.addPositionalArgument(QStringLiteral("action"), Cli::tr("status, note, tag, show or log"));
+    const QCommandLineOption id(QStringLiteral("id"), Cli::tr("Anomaly ids, comma-separated."), QStringLiteral("ID,ID"));
+    const QCommandLineOption set(QStringLiteral("set"), Cli::tr("The new status."), QStringLiteral("STATUS"));
+    const QCommandLineOption note(QStringLiteral("note"), Cli::tr("A note to add with the status."), QStringLiteral("TEXT"));
+    const QCommandLineOption text(QStringLiteral("text"), Cli::tr("The note's text."), QStringLiteral("TEXT"));
+    const QCommandLineOption add(QStringLiteral("add"), Cli::tr("Tag to add."), QStringLiteral("TAG"));
+    const QCommandLineOption remove(QStringLiteral("remove"), Cli::tr("Tag to remove."), QStringLiteral("TAG"));
+    const QCommandLineOption author(QStringLiteral("author"), Cli::tr("Who acted (default: $USER)."), QStringLiteral("NAME"));
+    const QCommandLineOption actionFilter(QStringLiteral("action"), Cli::tr("log: only this action."), QStringLiteral("NAME"));
+    const QCommandLineOption json(QStringLiteral("json"), Cli::tr("log: JSON Lines instead of a table."));
     parser.addOptions({id, set, note, text, add, remove, author, actionFilter, json});
-    const int early = parseOrExit(parser, args, ctx, QString::fromLatin1(kUsage));
+    const int early = parseOrExit(parser, args, ctx, Cli::tr(kUsage));
     if (early >= 0)
         return early;
     const QString what = parser.positionalArguments().value(0);
@@ -49,24 +50,25 @@ int runCase(Context &ctx, const QStringList &args)
     const QStringList known{QStringLiteral("status"), QStringLiteral("note"), QStringLiteral("tag"), QStringLiteral("show"),
                             QStringLiteral("log")};
     if (!known.contains(what)) {
-        ctx.err << "backsight-cli case: say status, note, tag, show or log\n\n" << kUsage << "\n";
+        ctx.err << "backsight-cli case: " << Cli::tr("say status, note, tag, show or log") << "\n\n" << Cli::tr(kUsage) << "\n";
         return Usage;
     }
     if (what != QLatin1String("log") && ids.isEmpty()) {
-        ctx.err << "backsight-cli case " << what << ": --id is required\n";
+        ctx.err << "backsight-cli case " << what << ": " << Cli::tr("--id is required") << "\n";
         return Usage;
     }
     std::optional<cases::Status> status;
     if (what == QLatin1String("status") && !(status = cases::parseStatus(parser.value(set)))) {
-        ctx.err << "backsight-cli case status: --set is one of " << cases::statusNames().join(QStringLiteral(", ")) << "\n";
+        ctx.err << "backsight-cli case status: " << Cli::tr("--set is one of %1").arg(cases::statusNames().join(QStringLiteral(", ")))
+                << "\n";
         return Usage;
     }
     if (what == QLatin1String("note") && parser.value(text).trimmed().isEmpty()) {
-        ctx.err << "backsight-cli case note: --text is required\n";
+        ctx.err << "backsight-cli case note: " << Cli::tr("--text is required") << "\n";
         return Usage;
     }
     if (what == QLatin1String("tag") && parser.isSet(add) == parser.isSet(remove)) {
-        ctx.err << "backsight-cli case tag: give --add TAG or --remove TAG\n";
+        ctx.err << "backsight-cli case tag: " << Cli::tr("give --add TAG or --remove TAG") << "\n";
         return Usage;
     }
     if (const int missing = requireExistingDatabase(ctx); missing >= 0)
@@ -79,12 +81,13 @@ int runCase(Context &ctx, const QStringList &args)
     const QString who = cases::analystName(parser.value(author));
     QString error;
     bool ok = true;
+    bool unknownAnomaly = false; // an id the case does not hold: bad input, not a storage failure
     if (what == QLatin1String("status")) {
         const int changed = cases::setStatus(db, ids, *status, who, parser.value(note), error);
         ok = changed >= 0;
         if (ok)
-            ctx.err << "backsight-cli case: " << changed << " of " << ids.size() << " anomalies now "
-                    << cases::statusName(*status) << "\n";
+            ctx.err << "backsight-cli case: "
+                    << Cli::tr("%1 of %2 anomalies now %3").arg(changed).arg(ids.size()).arg(cases::statusName(*status)) << "\n";
     } else if (what == QLatin1String("note")) {
         for (const QString &i : ids)
             ok = ok && cases::addNote(db, i, parser.value(text), who, error) > 0;
@@ -100,8 +103,9 @@ int runCase(Context &ctx, const QStringList &args)
                 break;
             const auto it = records->find(i);
             if (it == records->end()) {
-                error = QStringLiteral("no anomaly %1 in %2").arg(i, db.path());
+                error = Cli::tr("no anomaly %1 in %2").arg(i, db.path());
                 ok = false;
+                unknownAnomaly = true;
                 break;
             }
             QJsonArray notes, tags;
@@ -133,7 +137,8 @@ int runCase(Context &ctx, const QStringList &args)
     }
     if (!ok) {
         ctx.err << "backsight-cli case " << what << ": " << error << "\n";
-        return error.startsWith(QLatin1String("no anomaly")) ? InputRejected : StorageError;
+        // The case records' own "no anomaly …" (core, untranslated) is bad input too.
+        return unknownAnomaly || error.startsWith(QLatin1String("no anomaly")) ? InputRejected : StorageError;
     }
     return Ok;
 }

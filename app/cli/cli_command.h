@@ -1,11 +1,19 @@
 #pragma once
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
 
 namespace backsight::cli {
+
+// The CLI's messages and help: Cli::tr("…") translates in the context "Cli", into the language LANGUAGE,
+// LC_ALL, LC_MESSAGES or LANG ask for (docs/translations.md). Machine-readable output (JSON, CSV) stays as is.
+struct Cli
+{
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+};
 
 // Exit codes of backsight-cli, part of its contract.
 enum ExitCode { Ok = 0, Usage = 1, InputRejected = 2, StorageError = 3 };
@@ -17,7 +25,7 @@ struct Context
     QTextStream &err;
 };
 
-// One subcommand: its name, a line of help, and how to run it with the arguments after its name.
+// One subcommand: its name, a line of help (marked with QT_TRANSLATE_NOOP("Cli", …), shown through Cli::tr), and how to run it with the arguments after its name.
 struct Command
 {
     const char *name;

@@ -29,7 +29,7 @@ bool openDatabase(Context &ctx, Database &db)
 
 QCommandLineOption windowDaysOption()
 {
-    return QCommandLineOption(QStringLiteral("window-days"), QStringLiteral("Baseline window in days (default 60)."),
+    return QCommandLineOption(QStringLiteral("window-days"), Cli::tr("Baseline window in days (default 60)."),
                               QStringLiteral("N"), QStringLiteral("60"));
 }
 
@@ -40,7 +40,7 @@ std::optional<int> windowDays(const QCommandLineParser &parser, const QCommandLi
     const int days = parser.value(option).toInt(&ok);
     if (ok && days >= 1 && days <= 3650)
         return days;
-    ctx.err << "backsight-cli: --window-days must be a whole number of days between 1 and 3650\n";
+    ctx.err << "backsight-cli: " << Cli::tr("--window-days must be a whole number of days between 1 and 3650") << "\n";
     return std::nullopt;
 }
 
@@ -58,11 +58,11 @@ int runTrain(Context &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
     const QCommandLineOption window = windowDaysOption();
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
+    const QCommandLineOption json(QStringLiteral("json"), Cli::tr("Print one JSON object."));
     parser.addOption(window);
     parser.addOption(json);
     const int early = parseOrExit(parser, args, ctx,
-                                  QStringLiteral("Compute every user's baseline over the window that ends after the latest sign-in."));
+                                  Cli::tr("Compute every user's baseline over the window that ends after the latest sign-in."));
     if (early >= 0)
         return early;
     const std::optional<int> parsedDays = windowDays(parser, window, ctx);
@@ -100,20 +100,26 @@ int runTrain(Context &ctx, const QStringList &args)
         return Ok;
     }
     if (report.users == 0)
-        ctx.out << "No sign-ins in " << db.path() << ": no baselines. Import logs first.\n";
+        ctx.out << Cli::tr("No sign-ins in %1: no baselines. Import logs first.").arg(db.path()) << "\n";
     else
-        ctx.out << "Baselines: " << report.users << " users (" << report.learningUsers << " still learning), "
-                << report.eventsUsed << " sign-ins in " << days << " days from " << formatUtcMs(report.windowStartMs)
-                << " to " << formatUtcMs(report.windowEndMs) << "\n";
+        ctx.out << Cli::tr("Baselines: %1 users (%2 still learning), %3 sign-ins in %4 days from %5 to %6")
+                       .arg(report.users)
+                       .arg(report.learningUsers)
+                       .arg(report.eventsUsed)
+                       .arg(days)
+                       .arg(formatUtcMs(report.windowStartMs), formatUtcMs(report.windowEndMs))
+                << "\n";
     if (all.userModels + all.tenantModels > 0)
-        ctx.out << "Sign-in models: " << all.userModels << " per-user Isolation Forests, " << all.tenantModels
-                << " tenant models\n";
+        ctx.out << Cli::tr("Sign-in models: %1 per-user Isolation Forests, %2 tenant models").arg(all.userModels).arg(all.tenantModels)
+                << "\n";
     if (all.backupSessions > 0)
-        ctx.out << "Backup models: " << all.serverModels << " LSTM autoencoders (per server and fleet) from "
-                << all.backupSessions << " sessions\n";
+        ctx.out << Cli::tr("Backup models: %1 LSTM autoencoders (per server and fleet) from %2 sessions")
+                       .arg(all.serverModels)
+                       .arg(all.backupSessions)
+                << "\n";
     for (const QString &note : all.notes)
-        ctx.out << "Note: " << note << "\n";
-    ctx.out << "Trained in " << all.elapsedMs << " ms\n";
+        ctx.out << Cli::tr("Note: %1").arg(note) << "\n";
+    ctx.out << Cli::tr("Trained in %1 ms").arg(all.elapsedMs) << "\n";
     return Ok;
 }
 
@@ -121,10 +127,10 @@ int runDetect(Context &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
     const QCommandLineOption window = windowDaysOption();
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
-    const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No progress on stderr."));
+    const QCommandLineOption json(QStringLiteral("json"), Cli::tr("Print one JSON object."));
+    const QCommandLineOption quiet(QStringLiteral("quiet"), Cli::tr("No progress on stderr."));
     const QCommandLineOption sigmaRules(QStringLiteral("sigma-rules"),
-                                        QStringLiteral("Also run the Sigma rules in DIR (default: $BACKSIGHT_SIGMA_RULES, else the folder set in "
+                                        Cli::tr("Also run the Sigma rules in DIR (default: $BACKSIGHT_SIGMA_RULES, else the folder set in "
                                                        "the GUI's Settings); "
                                                        "re-running adds no duplicates."),
                                         QStringLiteral("DIR"));
@@ -133,7 +139,7 @@ int runDetect(Context &ctx, const QStringList &args)
     parser.addOption(quiet);
     parser.addOption(sigmaRules);
     const int early = parseOrExit(parser, args, ctx,
-                                  QStringLiteral("Examine the events no earlier detection examined and store the anomalies."));
+                                  Cli::tr("Examine the events no earlier detection examined and store the anomalies."));
     if (early >= 0)
         return early;
     const std::optional<int> parsedDays = windowDays(parser, window, ctx);
@@ -200,22 +206,36 @@ int runDetect(Context &ctx, const QStringList &args)
         return Ok;
     }
     if (!options.sigmaRulesFolder.isEmpty())
-        ctx.out << "Sigma rules in " << options.sigmaRulesFolder << ": " << report.sigmaMatches << " matches, "
-                << report.sigmaAnomaliesAdded << " new anomalies.\n";
+        ctx.out << Cli::tr("Sigma rules in %1: %2 matches, %3 new anomalies.")
+                       .arg(options.sigmaRulesFolder)
+                       .arg(report.sigmaMatches)
+                       .arg(report.sigmaAnomaliesAdded)
+                << "\n";
     if (report.incidents.added + report.incidents.updated + report.incidents.removed > 0)
-        ctx.out << "Identity ↔ backup incidents: " << report.incidents.incidents << " (" << report.incidents.added
-                << " new, " << report.incidents.updated << " grown); `backsight-cli incidents` lists them.\n";
+        ctx.out << Cli::tr("Identity ↔ backup incidents: %1 (%2 new, %3 grown); `backsight-cli incidents` lists them.")
+                       .arg(report.incidents.incidents)
+                       .arg(report.incidents.added)
+                       .arg(report.incidents.updated)
+                << "\n";
     if (report.nothingNew) {
-        ctx.out << "Nothing new to examine in " << db.path() << " (every event was examined by an earlier run).\n";
+        ctx.out << Cli::tr("Nothing new to examine in %1 (every event was examined by an earlier run).").arg(db.path()) << "\n";
         return Ok;
     }
-    ctx.out << "Examined " << report.signInsExamined << " sign-ins of " << report.users << " users, "
-            << report.auditsExamined << " audit records and " << report.backupSessionsExamined << " backup sessions in "
-            << report.elapsedMs << " ms: " << report.anomaliesAdded << " new anomalies";
+    ctx.out << Cli::tr("Examined %1 sign-ins of %2 users, %3 audit records and %4 backup sessions in %5 ms: %6 new anomalies")
+                   .arg(report.signInsExamined)
+                   .arg(report.users)
+                   .arg(report.auditsExamined)
+                   .arg(report.backupSessionsExamined)
+                   .arg(report.elapsedMs)
+                   .arg(report.anomaliesAdded);
     QStringList severities;
-    for (const char *s : {"critical", "high", "medium", "low"})
-        if (const int n = report.anomaliesBySeverity.value(QString::fromLatin1(s)))
-            severities << QStringLiteral("%1 %2").arg(n).arg(QString::fromLatin1(s));
+    static const char *const names[][2] = {{"critical", QT_TRANSLATE_NOOP("Cli", "%1 critical")},
+                                           {"high", QT_TRANSLATE_NOOP("Cli", "%1 high")},
+                                           {"medium", QT_TRANSLATE_NOOP("Cli", "%1 medium")},
+                                           {"low", QT_TRANSLATE_NOOP("Cli", "%1 low")}};
+    for (const auto &[key, text] : names)
+        if (const int n = report.anomaliesBySeverity.value(QString::fromLatin1(key)))
+            severities << Cli::tr(text).arg(n);
     if (!severities.isEmpty())
         ctx.out << " (" << severities.join(QStringLiteral(", ")) << ")";
     ctx.out << ".\n";
@@ -223,8 +243,9 @@ int runDetect(Context &ctx, const QStringList &args)
         QStringList codes;
         for (auto it = report.unknownErrorCodes.cbegin(); it != report.unknownErrorCodes.cend(); ++it)
             codes << QStringLiteral("%1 (%2)").arg(it.key()).arg(it.value());
-        ctx.out << "Error codes not in the result table (counted as unknown failures, never as success): "
-                << codes.join(QStringLiteral(", ")) << "\n";
+        ctx.out << Cli::tr("Error codes not in the result table (counted as unknown failures, never as success): %1")
+                       .arg(codes.join(QStringLiteral(", ")))
+                << "\n";
     }
     return Ok;
 }
@@ -232,34 +253,34 @@ int runDetect(Context &ctx, const QStringList &args)
 int runAnomalies(Context &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("jsonl (default), csv, table, timesketch (JSONL), timesketch-csv or ecs (NDJSON)."),
+    const QCommandLineOption format(QStringLiteral("format"), Cli::tr("jsonl (default), csv, table, timesketch (JSONL), timesketch-csv or ecs (NDJSON)."),
                                     QStringLiteral("FORMAT"), QStringLiteral("jsonl"));
-    const QCommandLineOption minSeverity(QStringLiteral("min-severity"), QStringLiteral("low, medium, high or critical."),
+    const QCommandLineOption minSeverity(QStringLiteral("min-severity"), Cli::tr("low, medium, high or critical."),
                                          QStringLiteral("SEVERITY"));
-    const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("Only this user's anomalies."), QStringLiteral("UPN"));
-    const QCommandLineOption kind(QStringLiteral("kind"), QStringLiteral("Only these primary kinds (comma-separated)."),
+    const QCommandLineOption user(QStringLiteral("user"), Cli::tr("Only this user's anomalies."), QStringLiteral("UPN"));
+    const QCommandLineOption kind(QStringLiteral("kind"), Cli::tr("Only these primary kinds (comma-separated)."),
                                   QStringLiteral("KINDS"));
-    const QCommandLineOption bom(QStringLiteral("bom"), QStringLiteral("Start CSV with a UTF-8 byte order mark (Excel)."));
+    const QCommandLineOption bom(QStringLiteral("bom"), Cli::tr("Start CSV with a UTF-8 byte order mark (Excel)."));
     parser.addOption(format);
     parser.addOption(minSeverity);
     parser.addOption(user);
     parser.addOption(kind);
     parser.addOption(bom);
-    const int early = parseOrExit(parser, args, ctx, QStringLiteral("Print the stored anomalies."));
+    const int early = parseOrExit(parser, args, ctx, Cli::tr("Print the stored anomalies."));
     if (early >= 0)
         return early;
     const QString fmt = parser.value(format);
     const QStringList formats = {QStringLiteral("jsonl"), QStringLiteral("csv"), QStringLiteral("table"),
                                  QStringLiteral("timesketch"), QStringLiteral("timesketch-csv"), QStringLiteral("ecs")};
     if (!formats.contains(fmt)) {
-        ctx.err << "backsight-cli: --format must be jsonl, csv, table, timesketch, timesketch-csv or ecs\n";
+        ctx.err << "backsight-cli: " << Cli::tr("--format must be jsonl, csv, table, timesketch, timesketch-csv or ecs") << "\n";
         return Usage;
     }
     detect::AnomalyFilter filter;
     if (parser.isSet(minSeverity)) {
         filter.minSeverity = detect::parseSeverity(parser.value(minSeverity));
         if (!filter.minSeverity) {
-            ctx.err << "backsight-cli: --min-severity must be low, medium, high or critical\n";
+            ctx.err << "backsight-cli: " << Cli::tr("--min-severity must be low, medium, high or critical") << "\n";
             return Usage;
         }
     }
@@ -277,7 +298,7 @@ int runAnomalies(Context &ctx, const QStringList &args)
         ctx.out.flush();
         QFile stdoutFile;
         if (!stdoutFile.open(stdout, QIODevice::WriteOnly)) {
-            ctx.err << "backsight-cli: cannot write to standard output\n";
+            ctx.err << "backsight-cli: " << Cli::tr("cannot write to standard output") << "\n";
             return StorageError;
         }
         const qint64 rows = fmt == QLatin1String("ecs")
@@ -296,7 +317,7 @@ int runAnomalies(Context &ctx, const QStringList &args)
         ctx.out.flush();
         QFile stdoutFile;
         if (!stdoutFile.open(stdout, QIODevice::WriteOnly)) {
-            ctx.err << "backsight-cli: cannot write to standard output\n";
+            ctx.err << "backsight-cli: " << Cli::tr("cannot write to standard output") << "\n";
             return StorageError;
         }
         CsvWriter csv(stdoutFile, parser.isSet(bom));

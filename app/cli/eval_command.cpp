@@ -25,7 +25,7 @@ QString duration(const std::optional<qint64> &ms)
     if (!ms)
         return QStringLiteral("-");
     const qint64 s = *ms / 1000;
-    return s < 3600 ? QStringLiteral("%1 min").arg(s / 60) : QStringLiteral("%1 h").arg(double(s) / 3600.0, 0, 'f', 1);
+    return s < 3600 ? Cli::tr("%1 min").arg(s / 60) : Cli::tr("%1 h").arg(double(s) / 3600.0, 0, 'f', 1);
 }
 
 QString ratio(const std::optional<double> &v)
@@ -63,11 +63,11 @@ QJsonObject toJson(const eval::EvaluationReport &r, const QString &labels, const
 void printTable(QTextStream &out, const eval::EvaluationReport &r)
 {
     out << QStringLiteral("%1%2%3%4  %5\n")
-               .arg(QStringLiteral("kind"), -26)
-               .arg(QStringLiteral("attacks"), 8)
-               .arg(QStringLiteral("detected"), 9)
-               .arg(QStringLiteral("recall"), 8)
-               .arg(QStringLiteral("time to detection (median)"));
+               .arg(Cli::tr("kind"), -26)
+               .arg(Cli::tr("attacks"), 8)
+               .arg(Cli::tr("detected"), 9)
+               .arg(Cli::tr("recall"), 8)
+               .arg(Cli::tr("time to detection (median)"));
     auto row = [&](const QString &kind, int attacks, int detected, double recall, const std::optional<qint64> &ttd) {
         out << QStringLiteral("%1%2%3%4  %5\n")
                    .arg(kind, -26)
@@ -78,18 +78,18 @@ void printTable(QTextStream &out, const eval::EvaluationReport &r)
     };
     for (const eval::KindResult &k : r.kinds)
         row(k.kind, k.attacks, k.detected, k.recall, k.medianTimeToDetectMs);
-    row(QStringLiteral("all"), r.attacks, r.detected, r.recall, r.medianTimeToDetectMs);
-    out << QStringLiteral("\nanomalies: %1 (severity >= medium: %2), precision %3\n")
+    row(Cli::tr("all"), r.attacks, r.detected, r.recall, r.medianTimeToDetectMs);
+    out << Cli::tr("\nanomalies: %1 (severity >= medium: %2), precision %3\n")
                .arg(r.anomalies)
                .arg(r.anomaliesMediumUp)
                .arg(ratio(r.precision));
-    out << QStringLiteral("false high/critical: %1 in %2 user-days = %3 per 1,000 user-days\n")
+    out << Cli::tr("false high/critical: %1 in %2 user-days = %3 per 1,000 user-days\n")
                .arg(r.falseHighCritical)
                .arg(r.userDays, 0, 'f', 0)
                .arg(r.falseHighCriticalPer1000UserDays, 0, 'f', 2);
-    out << QStringLiteral("PR-AUC of per-event scores: %1\n").arg(ratio(r.prAuc));
+    out << Cli::tr("PR-AUC of per-event scores: %1\n").arg(ratio(r.prAuc));
     if (!r.note.isEmpty())
-        out << "note: " << r.note << "\n";
+        out << Cli::tr("note: %1").arg(r.note) << "\n";
 }
 
 } // namespace
@@ -97,18 +97,18 @@ void printTable(QTextStream &out, const eval::EvaluationReport &r)
 int runEval(Context &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption labels(QStringLiteral("labels"), QStringLiteral("labels.csv written by generate."),
+    const QCommandLineOption labels(QStringLiteral("labels"), Cli::tr("labels.csv written by generate."),
                                     QStringLiteral("FILE"));
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
+    const QCommandLineOption json(QStringLiteral("json"), Cli::tr("Print one JSON object."));
     parser.addOptions({labels, json});
     const int early = parseOrExit(parser, args, ctx,
-                                  QStringLiteral("Score the database's anomalies against the ground truth of a "
+                                  Cli::tr("Score the database's anomalies against the ground truth of a "
                                                  "generated tenant: recall per attack kind, precision, false "
                                                  "alarms per 1,000 user-days, PR-AUC (docs/simulation.md)."));
     if (early >= 0)
         return early;
     if (!parser.isSet(labels)) {
-        ctx.err << "backsight-cli eval: --labels FILE is required\n";
+        ctx.err << "backsight-cli eval: " << Cli::tr("--labels FILE is required") << "\n";
         return Usage;
     }
     std::vector<eval::AttackLabel> attackLabels;

@@ -22,8 +22,8 @@ bool parseBound(const QString &text, std::optional<qint64> &out, const char *nam
     const QByteArray utf8 = text.toUtf8();
     const ParsedTime t = parseTimestamp(std::string_view(utf8.constData(), size_t(utf8.size())), ZonelessTime::Reject);
     if (!t.ok) {
-        ctx.err << "backsight-cli events: --" << name << ": " << t.error
-                << " (write it with a zone, e.g. 2024-11-01T00:00:00Z)\n";
+        ctx.err << "backsight-cli events: --" << name << ": "
+                << Cli::tr("%1 (write it with a zone, e.g. 2024-11-01T00:00:00Z)").arg(t.error) << "\n";
         return false;
     }
     out = t.ms;
@@ -35,26 +35,26 @@ bool parseBound(const QString &text, std::optional<qint64> &out, const char *nam
 int runEvents(Context &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("Only this user (UPN)."), QStringLiteral("UPN"));
-    const QCommandLineOption from(QStringLiteral("from"), QStringLiteral("From this time (ISO 8601 with zone), inclusive."),
+    const QCommandLineOption user(QStringLiteral("user"), Cli::tr("Only this user (UPN)."), QStringLiteral("UPN"));
+    const QCommandLineOption from(QStringLiteral("from"), Cli::tr("From this time (ISO 8601 with zone), inclusive."),
                                   QStringLiteral("ISO"));
-    const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("Up to this time (ISO 8601 with zone), exclusive."),
+    const QCommandLineOption to(QStringLiteral("to"), Cli::tr("Up to this time (ISO 8601 with zone), exclusive."),
                                 QStringLiteral("ISO"));
-    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("csv, jsonl, timesketch (JSONL), timesketch-csv or ecs (NDJSON)."), QStringLiteral("FORMAT"));
+    const QCommandLineOption format(QStringLiteral("format"), Cli::tr("csv, jsonl, timesketch (JSONL), timesketch-csv or ecs (NDJSON)."), QStringLiteral("FORMAT"));
     const QCommandLineOption table(QStringLiteral("table"),
-                                   QStringLiteral("signins (default: user sign-ins), service (service principals and "
+                                   Cli::tr("signins (default: user sign-ins), service (service principals and "
                                                   "managed identities) or audits."),
                                    QStringLiteral("TABLE"), QStringLiteral("signins"));
-    const QCommandLineOption bom(QStringLiteral("bom"), QStringLiteral("Start CSV with a UTF-8 byte order mark (Excel)."));
+    const QCommandLineOption bom(QStringLiteral("bom"), Cli::tr("Start CSV with a UTF-8 byte order mark (Excel)."));
     parser.addOptions({user, from, to, format, table, bom});
-    const int early = parseOrExit(parser, args, ctx, QStringLiteral("Print stored events in time order."));
+    const int early = parseOrExit(parser, args, ctx, Cli::tr("Print stored events in time order."));
     if (early >= 0)
         return early;
     const QString fmt = parser.value(format);
     const QStringList formats = {QStringLiteral("csv"), QStringLiteral("jsonl"), QStringLiteral("timesketch"),
                                  QStringLiteral("timesketch-csv"), QStringLiteral("ecs")};
     if (!formats.contains(fmt)) {
-        ctx.err << "backsight-cli events: --format csv|jsonl|timesketch|timesketch-csv|ecs is required\n";
+        ctx.err << "backsight-cli events: " << Cli::tr("--format csv|jsonl|timesketch|timesketch-csv|ecs is required") << "\n";
         return Usage;
     }
     EventTable which;
@@ -66,7 +66,7 @@ int runEvents(Context &ctx, const QStringList &args)
     else if (t == QLatin1String("audits"))
         which = EventTable::Audits;
     else {
-        ctx.err << "backsight-cli events: --table is signins, service or audits\n";
+        ctx.err << "backsight-cli events: " << Cli::tr("--table is signins, service or audits") << "\n";
         return Usage;
     }
     EventFilter filter;
@@ -84,7 +84,7 @@ int runEvents(Context &ctx, const QStringList &args)
     ctx.out.flush();
     QFile out;
     if (!out.open(stdout, QIODevice::WriteOnly)) {
-        ctx.err << "backsight-cli: cannot write to standard output\n";
+        ctx.err << "backsight-cli: " << Cli::tr("cannot write to standard output") << "\n";
         return StorageError;
     }
     if (fmt != QLatin1String("csv") && fmt != QLatin1String("jsonl")) {

@@ -8,40 +8,40 @@ namespace backsight::cli {
 int runGenerate(Context &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption users(QStringLiteral("users"), QStringLiteral("Number of users (default 300)."),
+    const QCommandLineOption users(QStringLiteral("users"), Cli::tr("Number of users (default 300)."),
                                    QStringLiteral("N"), QStringLiteral("300"));
-    const QCommandLineOption days(QStringLiteral("days"), QStringLiteral("Number of days (default 90)."),
+    const QCommandLineOption days(QStringLiteral("days"), Cli::tr("Number of days (default 90)."),
                                   QStringLiteral("D"), QStringLiteral("90"));
-    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed (default 42)."),
+    const QCommandLineOption seed(QStringLiteral("seed"), Cli::tr("Random seed (default 42)."),
                                   QStringLiteral("S"), QStringLiteral("42"));
-    const QCommandLineOption start(QStringLiteral("start"), QStringLiteral("First day, YYYY-MM-DD (UTC)."),
+    const QCommandLineOption start(QStringLiteral("start"), Cli::tr("First day, YYYY-MM-DD (UTC)."),
                                    QStringLiteral("DATE"));
     const QCommandLineOption attacks(QStringLiteral("attacks"),
-                                     QStringLiteral("all, none, or a comma-separated list of: %1; with --realism "
+                                     Cli::tr("all, none, or a comma-separated list of: %1; with --realism "
                                                     "all adds %2 (default all).")
                                          .arg(demoAttackKinds().join(QStringLiteral(", ")),
                                               demoRealismAttackKinds().join(QStringLiteral(", "))),
                                      QStringLiteral("KINDS"), QStringLiteral("all"));
     const QCommandLineOption format(QStringLiteral("format"),
-                                    QStringLiteral("veeam-folder (default), veeam-zip (--out is the .zip file), graph, "
+                                    Cli::tr("veeam-folder (default), veeam-zip (--out is the .zip file), graph, "
                                                    "diagnostic or csv."),
                                     QStringLiteral("FORMAT"), QStringLiteral("veeam-folder"));
     const QCommandLineOption labels(QStringLiteral("labels"),
-                                    QStringLiteral("Where to write labels.csv (default: DIR-labels.csv next to DIR)."),
+                                    Cli::tr("Where to write labels.csv (default: DIR-labels.csv next to DIR)."),
                                     QStringLiteral("FILE"));
-    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Folder to write the logs to."),
+    const QCommandLineOption out(QStringLiteral("out"), Cli::tr("Folder to write the logs to."),
                                  QStringLiteral("DIR"));
     const QCommandLineOption backupServers(QStringLiteral("backup-servers"),
-                                           QStringLiteral("Also write Veeam backup session histories of N servers in "
+                                           Cli::tr("Also write Veeam backup session histories of N servers in "
                                                           "DIR/Backup sessions, with attacks %1 (default 0).")
                                                .arg(demoBackupAttackKinds().join(QStringLiteral(", "))),
                                            QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption backupFormat(QStringLiteral("backup-format"),
-                                          QStringLiteral("ps-json (default, Windows PowerShell ConvertTo-Json) or ps-csv "
+                                          Cli::tr("ps-json (default, Windows PowerShell ConvertTo-Json) or ps-csv "
                                                          "(PowerShell 7 Export-Csv)."),
                                           QStringLiteral("FORMAT"), QStringLiteral("ps-json"));
     const QCommandLineOption realism(QStringLiteral("realism"),
-                                     QStringLiteral("Messy-tenant profile: daylight saving, commercial VPNs, carrier jumps, "
+                                     Cli::tr("Messy-tenant profile: daylight saving, commercial VPNs, carrier jumps, "
                                                     "token-refresh flood, stale-password devices (docs/simulation.md)."));
     const QCommandLineOption backupIncidents(QStringLiteral("backup-incidents"),
                                              QStringLiteral("The identity ↔ backup incident scenario: every offhours_admin "
@@ -52,7 +52,7 @@ int runGenerate(Context &ctx, const QStringList &args)
     parser.addOptions({users, days, seed, start, attacks, format, labels, out, backupServers, backupFormat, realism,
                        backupIncidents});
     const int early = parseOrExit(parser, args, ctx,
-                                  QStringLiteral("Write a seeded synthetic tenant's Entra ID sign-in and audit logs, with "
+                                  Cli::tr("Write a seeded synthetic tenant's Entra ID sign-in and audit logs, with "
                                                  "injected attacks and their labels (docs/simulation.md). Same seed, "
                                                  "same bytes."));
     if (early >= 0)
@@ -77,14 +77,16 @@ int runGenerate(Context &ctx, const QStringList &args)
         options.start = QDate::fromString(parser.value(start), Qt::ISODate);
     if (!ok1 || !ok2 || !ok3 || !ok4 || !ok5 || options.incidentServers < 0 || options.backupServers < 0 || options.users <= 0 || options.days <= 0 || options.outDir.isEmpty()
         || (parser.isSet(start) && !options.start.isValid())) {
-        ctx.err << "backsight-cli generate: --out DIR is required; --users and --days are positive numbers, "
-                   "--backup-servers is 0 or more, --start is YYYY-MM-DD\n";
+        ctx.err << "backsight-cli generate: "
+                << Cli::tr("--out DIR is required; --users and --days are positive numbers, --backup-servers is 0 or more, "
+                           "--start is YYYY-MM-DD")
+                << "\n";
         return Usage;
     }
     QElapsedTimer timer;
     timer.start();
     const DemoTenantResult result = writeDemoTenant(options, [&](int done, int total) {
-        ctx.err << QStringLiteral("\rgenerating day %1 of %2").arg(done).arg(total);
+        ctx.err << "\r" << Cli::tr("generating day %1 of %2").arg(done).arg(total);
         ctx.err.flush();
         return true;
     });
@@ -94,12 +96,12 @@ int runGenerate(Context &ctx, const QStringList &args)
         return result.error.startsWith(QLatin1String("unknown")) ? Usage : StorageError;
     }
     // The first line's words 1 and 4 are the counts (the CLI test reads them).
-    ctx.out << QStringLiteral("Wrote %1 sign-ins and %2 audit events in %3 files under %4\n")
+    ctx.out << Cli::tr("Wrote %1 sign-ins and %2 audit events in %3 files under %4\n")
                    .arg(result.signIns)
                    .arg(result.audits)
                    .arg(result.files)
                    .arg(options.outDir);
-    ctx.out << QStringLiteral("%1 non-interactive, %2 failed; %3 attacks (%4 events) labelled in %5; %6 s\n")
+    ctx.out << Cli::tr("%1 non-interactive, %2 failed; %3 attacks (%4 events) labelled in %5; %6 s\n")
                    .arg(result.nonInteractiveSignIns)
                    .arg(result.failedSignIns)
                    .arg(result.attacks)
@@ -107,7 +109,7 @@ int runGenerate(Context &ctx, const QStringList &args)
                    .arg(result.labelsPath)
                    .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1);
     if (result.backupSessions > 0)
-        ctx.out << QStringLiteral("Wrote %1 backup sessions of %2 servers under %3; %4 backup attacks labelled\n")
+        ctx.out << Cli::tr("Wrote %1 backup sessions of %2 servers under %3; %4 backup attacks labelled\n")
                        .arg(result.backupSessions)
                        .arg(options.backupServers)
                        .arg(result.backupDir)

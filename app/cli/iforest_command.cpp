@@ -12,28 +12,28 @@ namespace backsight::cli {
 int runIforest(Context &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption csv(QStringLiteral("csv"), QStringLiteral("Numeric CSV (.csv or .csv.gz): header x0..xN[,label]."),
+    const QCommandLineOption csv(QStringLiteral("csv"), Cli::tr("Numeric CSV (.csv or .csv.gz): header x0..xN[,label]."),
                                  QStringLiteral("FILE"));
-    const QCommandLineOption trees(QStringLiteral("trees"), QStringLiteral("Number of trees (default 100)."), QStringLiteral("N"),
+    const QCommandLineOption trees(QStringLiteral("trees"), Cli::tr("Number of trees (default 100)."), QStringLiteral("N"),
                                    QStringLiteral("100"));
-    const QCommandLineOption sample(QStringLiteral("sample"), QStringLiteral("Subsample size psi (default 256)."),
+    const QCommandLineOption sample(QStringLiteral("sample"), Cli::tr("Subsample size psi (default 256)."),
                                     QStringLiteral("N"), QStringLiteral("256"));
-    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed (default 0)."), QStringLiteral("S"),
+    const QCommandLineOption seed(QStringLiteral("seed"), Cli::tr("Random seed (default 0)."), QStringLiteral("S"),
                                   QStringLiteral("0"));
-    const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("Threads (default 1; 0 = all cores)."),
+    const QCommandLineOption threads(QStringLiteral("threads"), Cli::tr("Threads (default 1; 0 = all cores)."),
                                      QStringLiteral("N"), QStringLiteral("1"));
-    const QCommandLineOption extended(QStringLiteral("extended"), QStringLiteral("Extended Isolation Forest (random hyperplanes)."));
-    const QCommandLineOption scores(QStringLiteral("scores"), QStringLiteral("Write one score per row, in input order."),
+    const QCommandLineOption extended(QStringLiteral("extended"), Cli::tr("Extended Isolation Forest (random hyperplanes)."));
+    const QCommandLineOption scores(QStringLiteral("scores"), Cli::tr("Write one score per row, in input order."),
                                     QStringLiteral("OUT.csv"));
-    const QCommandLineOption auc(QStringLiteral("auc"), QStringLiteral("Print the ROC AUC against the label column."));
+    const QCommandLineOption auc(QStringLiteral("auc"), Cli::tr("Print the ROC AUC against the label column."));
     parser.addOptions({csv, trees, sample, seed, threads, extended, scores, auc});
     const int early = parseOrExit(parser, args, ctx,
-                                  QStringLiteral("Fits an Isolation Forest on every row of a numeric CSV and scores every row "
+                                  Cli::tr("Fits an Isolation Forest on every row of a numeric CSV and scores every row "
                                                  "(s = 2^(-E[h]/c(psi)), scikit-learn's -score_samples)."));
     if (early >= 0)
         return early;
     if (!parser.isSet(csv)) {
-        ctx.err << "backsight-cli iforest: --csv FILE is required\n";
+        ctx.err << "backsight-cli iforest: " << Cli::tr("--csv FILE is required") << "\n";
         return Usage;
     }
     bool ok1 = false, ok2 = false, ok3 = false, ok4 = false;
@@ -44,7 +44,8 @@ int runIforest(Context &ctx, const QStringList &args)
     options.threads = parser.value(threads).toInt(&ok4);
     options.extended = parser.isSet(extended);
     if (!ok1 || !ok2 || !ok3 || !ok4 || options.trees <= 0 || options.sampleSize <= 0 || options.threads < 0) {
-        ctx.err << "backsight-cli iforest: --trees, --sample, --seed and --threads take non-negative integers (trees, sample > 0)\n";
+        ctx.err << "backsight-cli iforest: "
+                << Cli::tr("--trees, --sample, --seed and --threads take non-negative integers (trees, sample > 0)") << "\n";
         return Usage;
     }
     ml::NumericTable table;
@@ -54,7 +55,7 @@ int runIforest(Context &ctx, const QStringList &args)
         return InputRejected;
     }
     if (parser.isSet(auc) && table.labels.empty()) {
-        ctx.err << "backsight-cli iforest: --auc needs a label column in " << parser.value(csv) << "\n";
+        ctx.err << "backsight-cli iforest: " << Cli::tr("--auc needs a label column in %1").arg(parser.value(csv)) << "\n";
         return Usage;
     }
     QElapsedTimer timer;
@@ -71,7 +72,7 @@ int runIforest(Context &ctx, const QStringList &args)
     if (parser.isSet(scores)) {
         QSaveFile out(parser.value(scores));
         if (!out.open(QIODevice::WriteOnly)) {
-            ctx.err << "backsight-cli iforest: cannot write " << parser.value(scores) << ": " << out.errorString() << "\n";
+            ctx.err << "backsight-cli iforest: " << Cli::tr("cannot write %1: %2").arg(parser.value(scores), out.errorString()) << "\n";
             return StorageError;
         }
         QByteArray text = "score\n";
@@ -82,16 +83,16 @@ int runIforest(Context &ctx, const QStringList &args)
         }
         out.write(text);
         if (!out.commit()) {
-            ctx.err << "backsight-cli iforest: cannot write " << parser.value(scores) << ": " << out.errorString() << "\n";
+            ctx.err << "backsight-cli iforest: " << Cli::tr("cannot write %1: %2").arg(parser.value(scores), out.errorString()) << "\n";
             return StorageError;
         }
     }
-    ctx.err << QStringLiteral("%1 rows x %2 features, %3 trees (psi %4%5): fit %6 ms, score %7 ms\n")
+    ctx.err << Cli::tr("%1 rows x %2 features, %3 trees (psi %4%5): fit %6 ms, score %7 ms\n")
                    .arg(table.rows)
                    .arg(table.columns())
                    .arg(options.trees)
                    .arg(forest.sampleSize())
-                   .arg(options.extended ? QStringLiteral(", extended") : QString())
+                   .arg(options.extended ? Cli::tr(", extended") : QString())
                    .arg(double(fitNs) / 1e6, 0, 'f', 2)
                    .arg(double(totalNs - fitNs) / 1e6, 0, 'f', 2);
     if (parser.isSet(auc))

@@ -39,7 +39,7 @@ public:
         last_ = timer_.elapsed();
         const double percent = p.bytesTotal > 0 ? 100.0 * double(p.bytesDone) / double(p.bytesTotal) : 0.0;
         const double seconds = std::max(0.001, double(timer_.elapsed()) / 1000.0);
-        err_ << (tty_ ? "\r" : "") << QStringLiteral("[%1%] file %2/%3, %4 records, %5 records/s")
+        err_ << (tty_ ? "\r" : "") << Cli::tr("[%1%] file %2/%3, %4 records, %5 records/s")
                                           .arg(percent, 5, 'f', 1)
                                           .arg(p.sourceIndex + 1)
                                           .arg(p.sourceCount)
@@ -70,28 +70,28 @@ private:
 int runImport(Context &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Files, folders or zip archives to import."),
+    parser.addPositionalArgument(QStringLiteral("PATH"), Cli::tr("Files, folders or zip archives to import."),
                                  QStringLiteral("PATH..."));
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the per-source report as JSON."));
-    const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("Print nothing but errors: no progress, no per-file lines, no summary."));
+    const QCommandLineOption json(QStringLiteral("json"), Cli::tr("Print the per-source report as JSON."));
+    const QCommandLineOption quiet(QStringLiteral("quiet"), Cli::tr("Print nothing but errors: no progress, no per-file lines, no summary."));
     const QCommandLineOption maxArchive(QStringLiteral("max-archive-bytes"),
-                                        QStringLiteral("Largest total a zip may expand to (default 64 GiB)."),
+                                        Cli::tr("Largest total a zip may expand to (default 64 GiB)."),
                                         QStringLiteral("BYTES"));
     const QCommandLineOption maxRatio(QStringLiteral("max-ratio"),
-                                      QStringLiteral("Largest compression ratio of a zip entry (default 200)."),
+                                      Cli::tr("Largest compression ratio of a zip entry (default 200)."),
                                       QStringLiteral("RATIO"));
     const QCommandLineOption busy(QStringLiteral("busy-timeout"),
-                                  QStringLiteral("Milliseconds to wait for a locked database (default 5000)."),
+                                  Cli::tr("Milliseconds to wait for a locked database (default 5000)."),
                                   QStringLiteral("MS"));
     parser.addOptions({json, quiet, maxArchive, maxRatio, busy});
     const int early = parseOrExit(parser, args, ctx,
-                                  QStringLiteral("Import Entra ID sign-in and audit logs: Graph JSON / JSON Lines, "
+                                  Cli::tr("Import Entra ID sign-in and audit logs: Graph JSON / JSON Lines, "
                                                  "Azure Monitor diagnostic records, Log Analytics CSV / JSON Lines, the "
                                                  "Entra admin center's CSV download; inside folders and zip archives."));
     if (early >= 0)
         return early;
     if (parser.positionalArguments().isEmpty()) {
-        ctx.err << "backsight-cli import: give at least one file, folder or zip archive\n";
+        ctx.err << "backsight-cli import: " << Cli::tr("give at least one file, folder or zip archive") << "\n";
         return Usage;
     }
     ImportLimits limits;
@@ -102,7 +102,7 @@ int runImport(Context &ctx, const QStringList &args)
         limits.maxCompressionRatio = parser.value(maxRatio).toDouble(&ok);
     const int busyMs = parser.isSet(busy) ? parser.value(busy).toInt(&ok) : 5000;
     if (!ok) {
-        ctx.err << "backsight-cli import: --max-archive-bytes, --max-ratio and --busy-timeout take numbers\n";
+        ctx.err << "backsight-cli import: " << Cli::tr("--max-archive-bytes, --max-ratio and --busy-timeout take numbers") << "\n";
         return Usage;
     }
 
@@ -120,16 +120,16 @@ int runImport(Context &ctx, const QStringList &args)
     progress.done();
     const double seconds = double(timer.elapsed()) / 1000.0;
 
+    const QString rejected = Cli::tr("rejected: %1: %2");
     for (const InputProblem &p : report.problems)
-        ctx.err << "rejected: " << p.path << ": " << p.message << "\n";
+        ctx.err << rejected.arg(p.path, p.message) << "\n";
     for (const SourceReport &s : report.sources) {
         if (!s.error.isEmpty())
-            ctx.err << "rejected: " << s.path << ": " << s.error << "\n";
+            ctx.err << rejected.arg(s.path, s.error) << "\n";
         for (const QString &e : s.recordErrors)
-            ctx.err << "rejected: " << s.path << ": " << e << "\n";
+            ctx.err << rejected.arg(s.path, e) << "\n";
         if (s.rejected > s.recordErrors.size())
-            ctx.err << "rejected: " << s.path << ": ... and " << (s.rejected - s.recordErrors.size())
-                    << " more records\n";
+            ctx.err << rejected.arg(s.path, Cli::tr("... and %1 more records").arg(s.rejected - s.recordErrors.size())) << "\n";
     }
 
     if (parser.isSet(json)) {
@@ -156,14 +156,14 @@ int runImport(Context &ctx, const QStringList &args)
     } else if (!parser.isSet(quiet)) {
         for (const SourceReport &s : report.sources) {
             if (s.error.isEmpty())
-                ctx.out << QStringLiteral("%1  %2  read %3, new %4, rejected %5  sha256 %6\n")
+                ctx.out << Cli::tr("%1  %2  read %3, new %4, rejected %5  sha256 %6\n")
                                .arg(s.path, s.reader)
                                .arg(s.read)
                                .arg(s.inserted)
                                .arg(s.rejected)
                                .arg(s.sha256);
         }
-        ctx.out << QStringLiteral("Imported %1 new of %2 records from %3 files in %4 s into %5\n")
+        ctx.out << Cli::tr("Imported %1 new of %2 records from %3 files in %4 s into %5\n")
                        .arg(report.totalInserted())
                        .arg(report.totalRead())
                        .arg(report.sources.size())
@@ -172,7 +172,7 @@ int runImport(Context &ctx, const QStringList &args)
     }
     ctx.out.flush();
     if (!report.storageError.isEmpty()) {
-        ctx.err << "backsight-cli: storage error, import stopped: " << report.storageError << "\n";
+        ctx.err << "backsight-cli: " << Cli::tr("storage error, import stopped: %1").arg(report.storageError) << "\n";
         return StorageError;
     }
     return report.hasRejections() ? InputRejected : Ok;

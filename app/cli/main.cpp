@@ -1,5 +1,6 @@
 // backsight-cli: everything the GUI does, headless. See README.md for the contract.
 #include "cli_command.h"
+#include "i18n/app_translations.h"
 #include "store/database.h"
 
 #include <QCoreApplication>
@@ -13,18 +14,18 @@ namespace {
 
 void printUsage(QTextStream &s)
 {
-    s << "Usage: backsight-cli [--db PATH] COMMAND [options]\n\n"
-         "Backsight investigates Microsoft Entra ID sign-in and audit logs restored from Veeam backups.\n\n"
-         "Global options:\n"
-         "  --db PATH     case database (default: "
-      << Database::defaultPath()
-      << ")\n"
-         "  --version     print the version\n\n"
-         "Commands:\n";
+    s << cli::Cli::tr("Usage: backsight-cli [--db PATH] COMMAND [options]\n\n"
+                      "Backsight investigates Microsoft Entra ID sign-in and audit logs restored from Veeam backups.\n\n"
+                      "Global options:\n"
+                      "  --db PATH     case database (default: %1)\n"
+                      "  --version     print the version\n\n"
+                      "Commands:\n")
+             .arg(Database::defaultPath());
     for (int i = 0; i < cli::commandCount(); ++i)
-        s << "  " << QString::fromLatin1(cli::commands()[i].name).leftJustified(12) << cli::commands()[i].summary << "\n";
-    s << "\nRun 'backsight-cli COMMAND --help' for a command's options.\n"
-         "Exit codes: 0 ok, 1 usage, 2 some input rejected, 3 storage error.\n";
+        s << "  " << QString::fromLatin1(cli::commands()[i].name).leftJustified(12)
+          << cli::Cli::tr(cli::commands()[i].summary) << "\n";
+    s << cli::Cli::tr("\nRun 'backsight-cli COMMAND --help' for a command's options.\n"
+                      "Exit codes: 0 ok, 1 usage, 2 some input rejected, 3 storage error.\n");
 }
 
 } // namespace
@@ -42,6 +43,7 @@ int main(int argc, char *argv[])
     QCoreApplication &app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("backsight"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BACKSIGHT_VERSION));
+    i18n::installTranslations(app); // LANGUAGE, LC_ALL, LC_MESSAGES, LANG
     QTextStream out(stdout);
     QTextStream err(stderr);
     cli::Context ctx{Database::defaultPath(), out, err};
@@ -61,7 +63,7 @@ int main(int argc, char *argv[])
             out << "backsight-cli " << BACKSIGHT_VERSION << "\n";
             return cli::Ok;
         } else if (a.startsWith(QLatin1Char('-'))) {
-            err << "backsight-cli: unknown global option " << a << "\n\n";
+            err << "backsight-cli: " << cli::Cli::tr("unknown global option %1").arg(a) << "\n\n";
             printUsage(err);
             return cli::Usage;
         } else {
@@ -80,7 +82,7 @@ int main(int argc, char *argv[])
             return cli::commands()[c].run(ctx, rest);
         }
     }
-    err << "backsight-cli: unknown command '" << name << "'\n\n";
+    err << "backsight-cli: " << cli::Cli::tr("unknown command '%1'").arg(name) << "\n\n";
     printUsage(err);
     return cli::Usage;
 }

@@ -34,17 +34,17 @@ QJsonObject toJson(const ModelRecord &m)
 int runModels(Context &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("Only this user's models."), QStringLiteral("UPN"));
-    const QCommandLineOption scope(QStringLiteral("scope"), QStringLiteral("Only this scope (user, tenant, server, fleet)."),
+    const QCommandLineOption user(QStringLiteral("user"), Cli::tr("Only this user's models."), QStringLiteral("UPN"));
+    const QCommandLineOption scope(QStringLiteral("scope"), Cli::tr("Only this scope (user, tenant, server, fleet)."),
                                    QStringLiteral("SCOPE"));
-    const QCommandLineOption active(QStringLiteral("active"), QStringLiteral("Only the versions in force."));
+    const QCommandLineOption active(QStringLiteral("active"), Cli::tr("Only the versions in force."));
     const QCommandLineOption rollback(QStringLiteral("rollback"),
-                                      QStringLiteral("Make model ID (models.id) the version in force for its subject."),
+                                      Cli::tr("Make model ID (models.id) the version in force for its subject."),
                                       QStringLiteral("ID"));
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
+    const QCommandLineOption json(QStringLiteral("json"), Cli::tr("Print one JSON object."));
     parser.addOptions({user, scope, active, rollback, json});
     const int early = parseOrExit(parser, args, ctx,
-                                  QStringLiteral("Trained models and their versions (threshold, events used, score "
+                                  Cli::tr("Trained models and their versions (threshold, events used, score "
                                                  "distribution); --rollback ID puts an older version back in force."));
     if (early >= 0)
         return early;
@@ -59,7 +59,7 @@ int runModels(Context &ctx, const QStringList &args)
         bool ok = false;
         const qint64 id = parser.value(rollback).toLongLong(&ok);
         if (!ok) {
-            ctx.err << "backsight-cli models: --rollback takes a model id (see models --json)\n";
+            ctx.err << "backsight-cli models: " << Cli::tr("--rollback takes a model id (see models --json)") << "\n";
             return Usage;
         }
         ModelRepository models(db);
@@ -78,7 +78,7 @@ int runModels(Context &ctx, const QStringList &args)
             ctx.out << QJsonDocument(QJsonObject{{QStringLiteral("rolled_back_to"), toJson(shown)}}).toJson(QJsonDocument::Compact)
                     << "\n";
         } else {
-            ctx.out << QStringLiteral("%1 %2 model of %3: version %4 is now in force\n").arg(m->scope, m->kind, m->subject).arg(m->version);
+            ctx.out << Cli::tr("%1 %2 model of %3: version %4 is now in force\n").arg(m->scope, m->kind, m->subject).arg(m->version);
         }
         return Ok;
     }
@@ -106,18 +106,18 @@ int runModels(Context &ctx, const QStringList &args)
         return Ok;
     }
     if (models.empty()) {
-        ctx.out << "No models in " << db.path() << " (run train)\n";
+        ctx.out << Cli::tr("No models in %1 (run train)").arg(db.path()) << "\n";
         return Ok;
     }
     ctx.out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8\n")
-                   .arg(QStringLiteral("Id"), 6)
-                   .arg(QStringLiteral("Scope"), -7)
-                   .arg(QStringLiteral("Subject"), -36)
-                   .arg(QStringLiteral("Kind"), -17)
-                   .arg(QStringLiteral("Ver"), 4)
-                   .arg(QStringLiteral("Events"), 7)
-                   .arg(QStringLiteral("Threshold"), 10)
-                   .arg(QStringLiteral("Trained (UTC)"));
+                   .arg(Cli::tr("Id"), 6)
+                   .arg(Cli::tr("Scope"), -7)
+                   .arg(Cli::tr("Subject"), -36)
+                   .arg(Cli::tr("Kind"), -17)
+                   .arg(Cli::tr("Ver"), 4)
+                   .arg(Cli::tr("Events"), 7)
+                   .arg(Cli::tr("Threshold"), 10)
+                   .arg(Cli::tr("Trained (UTC)"));
     for (const ModelRecord &m : models) {
         ctx.out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8%9\n")
                        .arg(m.id, 6)

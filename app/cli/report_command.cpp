@@ -18,8 +18,8 @@ bool parseTime(const QString &text, std::optional<qint64> &out, const char *name
     const QByteArray utf8 = text.toUtf8();
     const ParsedTime t = parseTimestamp(std::string_view(utf8.constData(), size_t(utf8.size())), ZonelessTime::Reject);
     if (!t.ok) {
-        ctx.err << "backsight-cli report: --" << name << ": " << t.error
-                << " (write it with a zone, e.g. 2024-11-01T00:00:00Z)\n";
+        ctx.err << "backsight-cli report: --" << name << ": "
+                << Cli::tr("%1 (write it with a zone, e.g. 2024-11-01T00:00:00Z)").arg(t.error) << "\n";
         return false;
     }
     out = t.ms;
@@ -36,7 +36,7 @@ int writeAnalystExport(Context &ctx, const QString &format, const report::Report
     }
     QSaveFile file(outPath);
     if (!file.open(QIODevice::WriteOnly)) {
-        ctx.err << "backsight-cli report: cannot write " << outPath << ": " << file.errorString() << "\n";
+        ctx.err << "backsight-cli report: " << Cli::tr("cannot write %1: %2").arg(outPath, file.errorString()) << "\n";
         return StorageError;
     }
     QString error;
@@ -50,7 +50,8 @@ int writeAnalystExport(Context &ctx, const QString &format, const report::Report
         ctx.err << "backsight-cli report: " << (rows < 0 ? error : file.errorString()) << "\n";
         return StorageError;
     }
-    ctx.err << "backsight-cli report: wrote " << outPath << " (" << rows << " rows: anomalies and the events they cite)\n";
+    ctx.err << "backsight-cli report: " << Cli::tr("wrote %1 (%2 rows: anomalies and the events they cite)").arg(outPath).arg(rows)
+            << "\n";
     return Ok;
 }
 
@@ -59,29 +60,29 @@ int writeAnalystExport(Context &ctx, const QString &format, const report::Report
 int runReport(Context &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("The anomalies of this user (UPN)."), QStringLiteral("UPN"));
-    const QCommandLineOption anomalies(QStringLiteral("anomalies"), QStringLiteral("These anomalies (comma-separated ids)."),
+    const QCommandLineOption user(QStringLiteral("user"), Cli::tr("The anomalies of this user (UPN)."), QStringLiteral("UPN"));
+    const QCommandLineOption anomalies(QStringLiteral("anomalies"), Cli::tr("These anomalies (comma-separated ids)."),
                                        QStringLiteral("ID,ID"));
-    const QCommandLineOption from(QStringLiteral("from"), QStringLiteral("Anomalies from this time (ISO 8601 with zone)."),
+    const QCommandLineOption from(QStringLiteral("from"), Cli::tr("Anomalies from this time (ISO 8601 with zone)."),
                                   QStringLiteral("ISO"));
-    const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("Anomalies before this time (ISO 8601 with zone)."),
+    const QCommandLineOption to(QStringLiteral("to"), Cli::tr("Anomalies before this time (ISO 8601 with zone)."),
                                 QStringLiteral("ISO"));
-    const QCommandLineOption caseName(QStringLiteral("case"), QStringLiteral("Case name for the title page."), QStringLiteral("NAME"));
+    const QCommandLineOption caseName(QStringLiteral("case"), Cli::tr("Case name for the title page."), QStringLiteral("NAME"));
     const QCommandLineOption analyst(QStringLiteral("analyst"),
-                                     QStringLiteral("Analyst name (default: $USER); also the audit log's author."),
+                                     Cli::tr("Analyst name (default: $USER); also the audit log's author."),
                                      QStringLiteral("NAME"));
-    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("pdf, csv, jsonl, timesketch (JSONL), timesketch-csv or ecs (NDJSON)."), QStringLiteral("FORMAT"));
-    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("The file to write."), QStringLiteral("FILE"));
+    const QCommandLineOption format(QStringLiteral("format"), Cli::tr("pdf, csv, jsonl, timesketch (JSONL), timesketch-csv or ecs (NDJSON)."), QStringLiteral("FORMAT"));
+    const QCommandLineOption out(QStringLiteral("out"), Cli::tr("The file to write."), QStringLiteral("FILE"));
     const QCommandLineOption eventsOut(QStringLiteral("events-out"),
-                                       QStringLiteral("csv/jsonl: also write the log events the anomalies cite to FILE."),
+                                       Cli::tr("csv/jsonl: also write the log events the anomalies cite to FILE."),
                                        QStringLiteral("FILE"));
-    const QCommandLineOption bom(QStringLiteral("bom"), QStringLiteral("Start CSV with a UTF-8 byte order mark (Excel)."));
+    const QCommandLineOption bom(QStringLiteral("bom"), Cli::tr("Start CSV with a UTF-8 byte order mark (Excel)."));
     const QCommandLineOption maxIncidents(QStringLiteral("max-incidents"),
-                                          QStringLiteral("pdf: incidents with a section of their own (default 200)."),
+                                          Cli::tr("pdf: incidents with a section of their own (default 200)."),
                                           QStringLiteral("N"), QStringLiteral("200"));
     parser.addOptions({user, anomalies, from, to, caseName, analyst, format, out, eventsOut, bom, maxIncidents});
     const int early = parseOrExit(parser, args, ctx,
-                                  QStringLiteral("Write an incident report (PDF) or the anomalies (CSV, JSON Lines) for a "
+                                  Cli::tr("Write an incident report (PDF) or the anomalies (CSV, JSON Lines) for a "
                                                  "user, a set of anomalies or a time range. Each export is audit-logged."));
     if (early >= 0)
         return early;
@@ -92,13 +93,13 @@ int runReport(Context &ctx, const QStringList &args)
     const auto fmt = analystExport ? std::optional<report::ReportFormat>(report::ReportFormat::Jsonl)
                                    : report::parseReportFormat(analystFormat);
     if (!fmt) {
-        ctx.err << "backsight-cli report: --format pdf|csv|jsonl|timesketch|timesketch-csv|ecs is required\n";
+        ctx.err << "backsight-cli report: " << Cli::tr("--format pdf|csv|jsonl|timesketch|timesketch-csv|ecs is required") << "\n";
         return Usage;
     }
     req.format = *fmt;
     req.outPath = parser.value(out);
     if (req.outPath.isEmpty()) {
-        ctx.err << "backsight-cli report: --out FILE is required\n";
+        ctx.err << "backsight-cli report: " << Cli::tr("--out FILE is required") << "\n";
         return Usage;
     }
     req.scope.upn = parser.value(user).trimmed().toLower();
@@ -107,7 +108,7 @@ int runReport(Context &ctx, const QStringList &args)
     if (!parseTime(parser.value(from), req.scope.fromMs, "from", ctx) || !parseTime(parser.value(to), req.scope.toMs, "to", ctx))
         return Usage;
     if (req.scope.isEmpty()) {
-        ctx.err << "backsight-cli report: say what to report: --user UPN, --anomalies ID,ID or --from/--to\n";
+        ctx.err << "backsight-cli report: " << Cli::tr("say what to report: --user UPN, --anomalies ID,ID or --from/--to") << "\n";
         return Usage;
     }
     if (analystExport)
@@ -115,7 +116,7 @@ int runReport(Context &ctx, const QStringList &args)
     bool numberOk = false;
     req.options.maxIncidents = parser.value(maxIncidents).toInt(&numberOk);
     if (!numberOk || req.options.maxIncidents < 1) {
-        ctx.err << "backsight-cli report: --max-incidents is a positive number\n";
+        ctx.err << "backsight-cli report: " << Cli::tr("--max-incidents is a positive number") << "\n";
         return Usage;
     }
     req.options.caseName = parser.value(caseName);
@@ -124,7 +125,8 @@ int runReport(Context &ctx, const QStringList &args)
     req.byteOrderMark = parser.isSet(bom);
     req.eventsOutPath = parser.value(eventsOut);
     if (!req.eventsOutPath.isEmpty() && req.format == report::ReportFormat::Pdf) {
-        ctx.err << "backsight-cli report: --events-out goes with --format csv or jsonl (the PDF has them in its appendix)\n";
+        ctx.err << "backsight-cli report: "
+                << Cli::tr("--events-out goes with --format csv or jsonl (the PDF has them in its appendix)") << "\n";
         return Usage;
     }
 
@@ -141,12 +143,13 @@ int runReport(Context &ctx, const QStringList &args)
         ctx.err << "backsight-cli report: " << error << "\n";
         return error.startsWith(QLatin1String("no anomalies")) ? InputRejected : StorageError;
     }
-    ctx.err << "backsight-cli report: wrote " << req.outPath << " (" << outcome.anomalies << " anomalies";
+    QString what = Cli::tr("%1 anomalies").arg(outcome.anomalies);
     if (req.format == report::ReportFormat::Pdf)
-        ctx.err << ", " << outcome.pages << " pages";
+        what += Cli::tr(", %1 pages").arg(outcome.pages);
     if (!req.eventsOutPath.isEmpty())
-        ctx.err << "; " << outcome.events << " events to " << req.eventsOutPath;
-    ctx.err << "), audit log entry " << outcome.auditId << "\n";
+        what += Cli::tr("; %1 events to %2").arg(outcome.events).arg(req.eventsOutPath);
+    ctx.err << "backsight-cli report: " << Cli::tr("wrote %1 (%2), audit log entry %3").arg(req.outPath, what).arg(outcome.auditId)
+            << "\n";
     return Ok;
 }
 

@@ -40,10 +40,10 @@ QJsonObject toJson(const backup::ServerSummary &s)
 int runServers(Context &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
+    const QCommandLineOption json(QStringLiteral("json"), Cli::tr("Print one JSON object."));
     parser.addOption(json);
     const int early = parseOrExit(parser, args, ctx,
-                                  QStringLiteral("Servers (VMs, agents, or jobs that name none) with backup sessions: "
+                                  Cli::tr("Servers (VMs, agents, or jobs that name none) with backup sessions: "
                                                  "session count, first and last session, latest threat score and "
                                                  "the model that judges them."));
     if (early >= 0)
@@ -70,23 +70,23 @@ int runServers(Context &ctx, const QStringList &args)
         return Ok;
     }
     if (servers.empty()) {
-        ctx.out << "No backup sessions in " << db.path() << "\n";
+        ctx.out << Cli::tr("No backup sessions in %1").arg(db.path()) << "\n";
         return Ok;
     }
     ctx.out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7\n")
-                   .arg(QStringLiteral("Server (object or job)"), -24)
-                   .arg(QStringLiteral("Job"), -20)
-                   .arg(QStringLiteral("Sessions"), 8)
-                   .arg(QStringLiteral("Last session (UTC)"), -24)
-                   .arg(QStringLiteral("Last result"), -11)
-                   .arg(QStringLiteral("Threat"), 6)
-                   .arg(QStringLiteral("Model"));
+                   .arg(Cli::tr("Server (object or job)"), -24)
+                   .arg(Cli::tr("Job"), -20)
+                   .arg(Cli::tr("Sessions"), 8)
+                   .arg(Cli::tr("Last session (UTC)"), -24)
+                   .arg(Cli::tr("Last result"), -11)
+                   .arg(Cli::tr("Threat"), 6)
+                   .arg(Cli::tr("Model"));
     for (const backup::ServerSummary &s : servers) {
         const QString model = s.modelVersion ? QStringLiteral("%1 v%2 (%3)").arg(s.modelKind).arg(*s.modelVersion).arg(s.modelScope)
                                              : QStringLiteral("-");
         ctx.out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7\n")
                        .arg(s.server, -24)
-                       .arg(s.level == QLatin1String("task") ? s.jobs : QStringLiteral("(job)"), -20)
+                       .arg(s.level == QLatin1String("task") ? s.jobs : Cli::tr("(job)"), -20)
                        .arg(s.sessions, 8)
                        .arg(formatUtcMs(s.lastMs), -24)
                        .arg(s.lastResult, -11)

@@ -31,11 +31,16 @@ void printTable(Context &ctx, const sigma::SigmaRunReport &report)
                            .arg(QString::number(s.matches).rightJustified(6), s.level.leftJustified(13), s.service.leftJustified(13), what);
         } else {
             ++skipped;
-            ctx.out << QStringLiteral("skipped  %1 (%2): %3\n").arg(what, s.file, s.skipReason);
+            ctx.out << Cli::tr("skipped  %1 (%2): %3\n").arg(what, s.file, s.skipReason);
         }
     }
-    ctx.out << loaded << " rules run, " << skipped << " skipped; " << report.eventsExamined << " events examined, "
-            << report.anomaliesFound << " matches, " << report.anomaliesAdded << " new anomalies.\n";
+    ctx.out << Cli::tr("%1 rules run, %2 skipped; %3 events examined, %4 matches, %5 new anomalies.")
+                   .arg(loaded)
+                   .arg(skipped)
+                   .arg(report.eventsExamined)
+                   .arg(report.anomaliesFound)
+                   .arg(report.anomaliesAdded)
+            << "\n";
 }
 
 } // namespace
@@ -43,20 +48,20 @@ void printTable(Context &ctx, const sigma::SigmaRunReport &report)
 int runSigma(Context &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption rules(QStringLiteral("rules"), QStringLiteral("Folder of Sigma rules (*.yml, searched recursively)."),
+    const QCommandLineOption rules(QStringLiteral("rules"), Cli::tr("Folder of Sigma rules (*.yml, searched recursively)."),
                                    QStringLiteral("DIR"));
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
-    const QCommandLineOption dryRun(QStringLiteral("dry-run"), QStringLiteral("Report the matches without storing anomalies."));
-    const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No progress on stderr."));
+    const QCommandLineOption json(QStringLiteral("json"), Cli::tr("Print one JSON object."));
+    const QCommandLineOption dryRun(QStringLiteral("dry-run"), Cli::tr("Report the matches without storing anomalies."));
+    const QCommandLineOption quiet(QStringLiteral("quiet"), Cli::tr("No progress on stderr."));
     parser.addOptions({rules, json, dryRun, quiet});
     const int early = parseOrExit(parser, args, ctx,
-                                  QStringLiteral("Run Sigma rules (logsource product azure, service signinlogs, auditlogs or "
+                                  Cli::tr("Run Sigma rules (logsource product azure, service signinlogs, auditlogs or "
                                                  "riskdetection) over the case; each match is stored as an anomaly of kind "
                                                  "sigma. Running the same rules again adds nothing."));
     if (early >= 0)
         return early;
     if (!parser.isSet(rules)) {
-        ctx.err << "backsight-cli sigma: --rules DIR is required\n";
+        ctx.err << "backsight-cli sigma: " << Cli::tr("--rules DIR is required") << "\n";
         return Usage;
     }
     Result<sigma::RuleSet> set = sigma::loadRuleFolder(parser.value(rules));

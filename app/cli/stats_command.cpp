@@ -11,9 +11,9 @@ namespace backsight::cli {
 int runStats(Context &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
+    const QCommandLineOption json(QStringLiteral("json"), Cli::tr("Print one JSON object."));
     parser.addOption(json);
-    const int early = parseOrExit(parser, args, ctx, QStringLiteral("Counts of what the case database holds."));
+    const int early = parseOrExit(parser, args, ctx, Cli::tr("Counts of what the case database holds."));
     if (early >= 0)
         return early;
     if (const int missing = requireExistingDatabase(ctx); missing >= 0)
@@ -45,16 +45,22 @@ int runStats(Context &ctx, const QStringList &args)
         ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << "\n";
         return Ok;
     }
-    ctx.out << "Database:                 " << db.path() << "\n"
-            << "Interactive sign-ins:     " << stats->interactiveSignIns << "\n"
-            << "Non-interactive sign-ins: " << stats->nonInteractiveSignIns << "\n"
-            << "Workload sign-ins:        " << stats->workloadSignIns << "\n"
-            << "Audit events:             " << stats->audits << "\n"
-            << "Users:                    " << stats->users << "\n"
-            << "Source files:             " << stats->sources << "\n"
-            << "Backup sessions:          " << stats->backupSessions << "\n"
-            << "First event (UTC):        " << first.toString() << "\n"
-            << "Last event (UTC):         " << last.toString() << "\n";
+    const QList<std::pair<QString, QString>> lines{
+        {Cli::tr("Database:"), db.path()},
+        {Cli::tr("Interactive sign-ins:"), QString::number(stats->interactiveSignIns)},
+        {Cli::tr("Non-interactive sign-ins:"), QString::number(stats->nonInteractiveSignIns)},
+        {Cli::tr("Workload sign-ins:"), QString::number(stats->workloadSignIns)},
+        {Cli::tr("Audit events:"), QString::number(stats->audits)},
+        {Cli::tr("Users:"), QString::number(stats->users)},
+        {Cli::tr("Source files:"), QString::number(stats->sources)},
+        {Cli::tr("Backup sessions:"), QString::number(stats->backupSessions)},
+        {Cli::tr("First event (UTC):"), first.toString()},
+        {Cli::tr("Last event (UTC):"), last.toString()}};
+    qsizetype width = 25; // the values line up, in any language
+    for (const auto &line : lines)
+        width = std::max(width, line.first.size());
+    for (const auto &[label, value] : lines)
+        ctx.out << label.leftJustified(width + 1) << value << "\n";
     return Ok;
 }
 

@@ -28,7 +28,7 @@ void runAlertCommand(Context &ctx, const QString &command, const QByteArray &jso
     process.setProcessChannelMode(QProcess::ForwardedChannels);
     process.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), command});
     if (!process.waitForStarted(10000)) {
-        ctx.err << "backsight-cli watch: --exec could not start '" << command << "': " << process.errorString() << "\n";
+        ctx.err << "backsight-cli watch: " << Cli::tr("--exec could not start '%1': %2").arg(command, process.errorString()) << "\n";
         return;
     }
     process.write(json + '\n');
@@ -36,9 +36,10 @@ void runAlertCommand(Context &ctx, const QString &command, const QByteArray &jso
     if (!process.waitForFinished(120000)) {
         process.kill();
         process.waitForFinished(5000);
-        ctx.err << "backsight-cli watch: --exec '" << command << "' ran longer than 2 minutes and was stopped\n";
+        ctx.err << "backsight-cli watch: " << Cli::tr("--exec '%1' ran longer than 2 minutes and was stopped").arg(command) << "\n";
     } else if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
-        ctx.err << "backsight-cli watch: --exec '" << command << "' failed with exit code " << process.exitCode() << "\n";
+        ctx.err << "backsight-cli watch: " << Cli::tr("--exec '%1' failed with exit code %2").arg(command).arg(process.exitCode())
+                << "\n";
     }
     ctx.err.flush();
 }
@@ -48,21 +49,21 @@ void runAlertCommand(Context &ctx, const QString &command, const QByteArray &jso
 int runWatch(Context &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("DIR"), QStringLiteral("Folders to watch (with their subfolders)."),
+    parser.addPositionalArgument(QStringLiteral("DIR"), Cli::tr("Folders to watch (with their subfolders)."),
                                  QStringLiteral("DIR..."));
     const QCommandLineOption interval(QStringLiteral("interval"),
-                                      QStringLiteral("Seconds between looks; a file must keep its size this long (default 5)."),
+                                      Cli::tr("Seconds between looks; a file must keep its size this long (default 5)."),
                                       QStringLiteral("S"), QStringLiteral("5"));
-    const QCommandLineOption exec(QStringLiteral("exec"), QStringLiteral("Run CMD (sh -c) for each alert, its JSON on stdin."),
+    const QCommandLineOption exec(QStringLiteral("exec"), Cli::tr("Run CMD (sh -c) for each alert, its JSON on stdin."),
                                   QStringLiteral("CMD"));
     const QCommandLineOption minSeverity(QStringLiteral("min-severity"),
-                                         QStringLiteral("Lowest severity that raises an alert (default high)."),
+                                         Cli::tr("Lowest severity that raises an alert (default high)."),
                                          QStringLiteral("SEVERITY"), QStringLiteral("high"));
-    const QCommandLineOption window(QStringLiteral("window-days"), QStringLiteral("Baseline window in days (default 60)."),
+    const QCommandLineOption window(QStringLiteral("window-days"), Cli::tr("Baseline window in days (default 60)."),
                                     QStringLiteral("N"), QStringLiteral("60"));
     parser.addOptions({interval, exec, minSeverity, window});
     const int early = parseOrExit(parser, args, ctx,
-                                  QStringLiteral("Watch folders for new or grown exports: import each file once its size holds, "
+                                  Cli::tr("Watch folders for new or grown exports: import each file once its size holds, "
                                                  "detect on the new events and print every new anomaly at or above the alert "
                                                  "severity as one JSON line on stdout. Runs until stopped (Ctrl+C)."));
     if (early >= 0)
@@ -75,8 +76,10 @@ int runWatch(Context &ctx, const QStringList &args)
     bool daysOk = false;
     options.windowDays = parser.value(window).toInt(&daysOk);
     if (options.folders.isEmpty() || !ok || seconds < 0.05 || seconds > 86400 || !severity || !daysOk || options.windowDays < 1) {
-        ctx.err << "backsight-cli watch: give at least one folder; --interval takes seconds (0.05 to 86400), "
-                   "--min-severity low|medium|high|critical, --window-days a whole number\n";
+        ctx.err << "backsight-cli watch: "
+                << Cli::tr("give at least one folder; --interval takes seconds (0.05 to 86400), "
+                           "--min-severity low|medium|high|critical, --window-days a whole number")
+                << "\n";
         return Usage;
     }
     options.intervalMs = int(seconds * 1000);
@@ -97,7 +100,7 @@ int runWatch(Context &ctx, const QStringList &args)
     };
     QObject::connect(&watcher, &FolderWatcher::activity, &watcher, say);
     QObject::connect(&watcher, &FolderWatcher::problem, &watcher, say);
-    say(QStringLiteral("watching %1 every %2 s for %3; alerts at %4 and above go to stdout (Ctrl+C stops)")
+    say(Cli::tr("watching %1 every %2 s for %3; alerts at %4 and above go to stdout (Ctrl+C stops)")
             .arg(options.folders.join(QStringLiteral(", ")))
             .arg(seconds)
             .arg(QDir::toNativeSeparators(ctx.databasePath), detect::severityName(options.minSeverity)));
@@ -115,7 +118,7 @@ int runWatch(Context &ctx, const QStringList &args)
     stopCheck.start(200);
     QCoreApplication::exec();
     watcher.stop();
-    say(QStringLiteral("stopped"));
+    say(Cli::tr("stopped"));
     return Ok;
 }
 

@@ -3,6 +3,7 @@
 #include "app_settings.h"
 #include "demo/demo_progress_printer.h"
 #include "demo/demo_run.h"
+#include "i18n/app_translations.h"
 #include "launch_options.h"
 #include "main_window.h"
 #include "store/database.h"
@@ -29,13 +30,16 @@ int main(int argc, char *argv[])
     const LaunchOptions options = parseLaunchOptions(arguments, environmentHasDisplay());
     QTextStream out(stdout);
     QTextStream err(stderr);
-    if (options.showHelp || options.showVersion) {
+    if (options.showHelp || options.showVersion || !options.error.isEmpty()) {
+        // Help and usage errors need no window: a plain application, in the environment's language.
+        QCoreApplication console(argc, argv);
+        i18n::installTranslations(console);
+        if (!options.error.isEmpty()) { // parsed again, so the message comes in the language just installed
+            err << "backsight: " << parseLaunchOptions(arguments, environmentHasDisplay()).error << "\n\n" << launchUsage();
+            return 2;
+        }
         out << (options.showHelp ? launchUsage() : QStringLiteral("backsight " BACKSIGHT_VERSION "\n"));
         return 0;
-    }
-    if (!options.error.isEmpty()) {
-        err << "backsight: " << options.error << "\n\n" << launchUsage();
-        return 2;
     }
     if (options.headless) // must happen before QApplication picks a platform
         qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -53,6 +57,8 @@ int main(int argc, char *argv[])
     auto qsettings = options.headless ? std::make_unique<QSettings>(headlessIni, QSettings::IniFormat)
                                       : std::make_unique<QSettings>();
     AppSettings settings(*qsettings);
+    // The language chosen in Settings → Language…, else the system's; before any window is built.
+    i18n::installTranslations(app, settings.language());
     QThreadPool &pool = *QThreadPool::globalInstance();
     MainWindow window(settings, pool);
 

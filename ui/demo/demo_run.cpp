@@ -34,7 +34,7 @@ bool removeDatabaseFiles(const QString &path, QString &error)
 {
     for (const QString &file : QStringList{path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm")}) {
         if (QFile::exists(file) && !QFile::remove(file)) {
-            error = QStringLiteral("cannot remove the old demo database file %1").arg(file);
+            error = DemoRun::tr("cannot remove the old demo database file %1").arg(file);
             return false;
         }
     }
@@ -68,7 +68,7 @@ DemoRun::~DemoRun()
 void DemoRun::start()
 {
     if (!QDir().mkpath(plan_.outDir))
-        return fail(QStringLiteral("cannot create the demo folder %1").arg(plan_.outDir));
+        return fail(tr("cannot create the demo folder %1").arg(plan_.outDir));
     if (plan_.inputs.isEmpty())
         generate();
     else
@@ -114,7 +114,7 @@ void DemoRun::openDatabaseAndImport(const QStringList &paths)
     outputs_ << window_.database()->path();
     connect(&window_, &MainWindow::importFinished, this, &DemoRun::onImported, Qt::SingleShotConnection);
     if (!window_.importPaths(paths))
-        return fail(QStringLiteral("the import could not start"));
+        return fail(tr("the import could not start"));
     if (Job *job = window_.jobStatus()->trackedJob())
         follow(job, Import);
 }
@@ -122,9 +122,9 @@ void DemoRun::openDatabaseAndImport(const QStringList &paths)
 void DemoRun::onImported(bool ok, const QString &summary)
 {
     if (!ok)
-        return fail(QStringLiteral("the import failed: %1").arg(summary));
+        return fail(tr("the import failed: %1").arg(summary));
     if (window_.lastImport().totalRead() == 0) // every input missing or rejected: nothing to show
-        return fail(QStringLiteral("nothing could be imported: %1").arg(summary));
+        return fail(tr("nothing could be imported: %1").arg(summary));
     completeStage(Import, summary);
     analyse();
 }
@@ -145,7 +145,7 @@ void DemoRun::analyse()
 void DemoRun::onAnalysed(bool ok, const QString &summary)
 {
     if (!ok)
-        return fail(QStringLiteral("training and detection failed: %1").arg(summary));
+        return fail(tr("training and detection failed: %1").arg(summary));
     completeStage(Analyse, summary);
     window_.refreshAll();
     if (!plan_.headless) {
@@ -162,7 +162,7 @@ void DemoRun::shootViews()
     auto *shots = new ViewScreenshots(window_, plan_.outDir + QStringLiteral("/screenshots"), this);
     connect(shots, &ViewScreenshots::progress, this, [this](int done, int total, const QString &file) {
         emit stageProgress(stageLabel(Screenshots), 100 * done / std::max(1, total),
-                           QStringLiteral("%1 of %2 views · %3").arg(done).arg(total).arg(QDir(file).dirName()));
+                           tr("%1 of %2 views · %3").arg(done).arg(total).arg(QDir(file).dirName()));
     });
     connect(shots, &ViewScreenshots::finished, this, [this, shots](bool ok, const QString &error, const QStringList &files) {
         shots->deleteLater();
@@ -185,7 +185,7 @@ bool DemoRun::takeScreenshots()
     settle();
     const QString overview = folder + QStringLiteral("/main-window.png");
     if (!window_.grab().save(overview)) {
-        fail(QStringLiteral("cannot write the screenshot %1").arg(overview));
+        fail(tr("cannot write the screenshot %1").arg(overview));
         return false;
     }
 
@@ -202,7 +202,7 @@ bool DemoRun::takeScreenshots()
     settle();
     const QString detail = folder + QStringLiteral("/sign-in-detail.png");
     if (!window_.grab().save(detail)) {
-        fail(QStringLiteral("cannot write the screenshot %1").arg(detail));
+        fail(tr("cannot write the screenshot %1").arg(detail));
         return false;
     }
     outputs_.prepend(detail);
@@ -256,7 +256,7 @@ void DemoRun::writeIncidentReport()
     follow(job, Reports);
     connect(job, &Job::finished, this, [this, job](bool ok, const QString &summary) {
         if (!ok)
-            return fail(QStringLiteral("the incident report failed: %1").arg(summary));
+            return fail(tr("the incident report failed: %1").arg(summary));
         completeStage(Reports, summary);
         outputs_.prepend(job->request().outPath);
         emit finished(true, QString(), outputs_);
@@ -267,10 +267,11 @@ void DemoRun::writeIncidentReport()
 
 QString DemoRun::stageLabel(Stage stage) const
 {
-    static const char *const names[] = {"", "generate", "import", "train and detect", "screenshots", "reports"};
+    static const char *const names[] = {"", QT_TR_NOOP("generate"), QT_TR_NOOP("import"), QT_TR_NOOP("train and detect"),
+                                        QT_TR_NOOP("screenshots"), QT_TR_NOOP("reports")};
     const int first = plan_.inputs.isEmpty() ? Generate : Import; // --input skips generating
     const int last = plan_.headless ? Reports : Analyse;
-    return QStringLiteral("%1/%2 %3").arg(stage - first + 1).arg(last - first + 1).arg(QLatin1String(names[stage]));
+    return QStringLiteral("%1/%2 %3").arg(stage - first + 1).arg(last - first + 1).arg(tr(names[stage]));
 }
 
 // The job's own progress, as a stage of the demo; it starts at 0 % at once.

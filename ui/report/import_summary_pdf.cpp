@@ -16,10 +16,10 @@
 namespace backsight::ui {
 namespace {
 
-QString tr(const char *text)
+struct ImportSummaryReport
 {
-    return QCoreApplication::translate("ImportSummaryReport", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ImportSummaryReport)
+};
 
 QString esc(const QString &text)
 {
@@ -57,7 +57,7 @@ QString table(const QString &rows, const QString &cssClass = QStringLiteral("sum
 QString countsSection(const ImportSummary &s)
 {
     const StoreStats &st = s.stats;
-    QString span = tr("no events");
+    QString span = ImportSummaryReport::tr("no events");
     if (st.firstEventMs && st.lastEventMs) {
         const double days = double(*st.lastEventMs - *st.firstEventMs) / 86400000.0;
         span = QStringLiteral("%1 – %2 UTC (%3 days)")
@@ -65,22 +65,22 @@ QString countsSection(const ImportSummary &s)
                         QLocale(QLocale::English).toString(days, 'f', 1));
     }
     const std::pair<QString, QString> rows[] = {
-        {tr("Interactive user sign-ins"), number(st.interactiveSignIns)},
-        {tr("Non-interactive user sign-ins"), number(st.nonInteractiveSignIns)},
-        {tr("Workload sign-ins (service principals, managed identities)"), number(st.workloadSignIns)},
-        {tr("Audit events"), number(st.audits)},
-        {tr("Users with sign-ins"), number(st.users)},
-        {tr("Source files"), number(st.sources)},
-        {tr("Time span"), span}};
+        {ImportSummaryReport::tr("Interactive user sign-ins"), number(st.interactiveSignIns)},
+        {ImportSummaryReport::tr("Non-interactive user sign-ins"), number(st.nonInteractiveSignIns)},
+        {ImportSummaryReport::tr("Workload sign-ins (service principals, managed identities)"), number(st.workloadSignIns)},
+        {ImportSummaryReport::tr("Audit events"), number(st.audits)},
+        {ImportSummaryReport::tr("Users with sign-ins"), number(st.users)},
+        {ImportSummaryReport::tr("Source files"), number(st.sources)},
+        {ImportSummaryReport::tr("Time span"), span}};
     QString html;
     for (const auto &[name, value] : rows)
         html += QStringLiteral("<tr>") + cell(esc(name)) + cell(esc(value), true) + QStringLiteral("</tr>");
-    return QStringLiteral("<h2>%1</h2>").arg(tr("What the case database holds")) + table(html);
+    return QStringLiteral("<h2>%1</h2>").arg(ImportSummaryReport::tr("What the case database holds")) + table(html);
 }
 
 QString rankingSection(const QString &title, const QString &nameTitle, const std::vector<RankedName> &ranking)
 {
-    QString html = headerRow({nameTitle, tr("Sign-ins"), tr("Failures"), tr("Failure rate")}, {55, 15, 15, 15});
+    QString html = headerRow({nameTitle, ImportSummaryReport::tr("Sign-ins"), ImportSummaryReport::tr("Failures"), ImportSummaryReport::tr("Failure rate")}, {55, 15, 15, 15});
     for (const RankedName &r : ranking) {
         const double rate = r.signIns > 0 ? 100.0 * double(r.failures) / double(r.signIns) : 0.0;
         html += QStringLiteral("<tr>") + cell(esc(r.name)) + cell(number(r.signIns), true)
@@ -89,7 +89,7 @@ QString rankingSection(const QString &title, const QString &nameTitle, const std
                 + QStringLiteral("</tr>");
     }
     if (ranking.empty())
-        html += QStringLiteral("<tr><td colspan=\"4\">%1</td></tr>").arg(esc(tr("none")));
+        html += QStringLiteral("<tr><td colspan=\"4\">%1</td></tr>").arg(esc(ImportSummaryReport::tr("none")));
     return QStringLiteral("<h3>%1</h3>").arg(esc(title)) + table(html);
 }
 
@@ -111,7 +111,7 @@ QString commonFolder(const std::vector<SourceFileRow> &sources)
 QString sourcesSection(const ImportSummary &s)
 {
     const QString folder = commonFolder(s.sources);
-    QString html = headerRow({tr("File and SHA-256"), tr("Reader"), tr("Read"), tr("New"), tr("Rejected")},
+    QString html = headerRow({ImportSummaryReport::tr("File and SHA-256"), ImportSummaryReport::tr("Reader"), ImportSummaryReport::tr("Read"), ImportSummaryReport::tr("New"), ImportSummaryReport::tr("Rejected")},
                              {58, 15, 9, 9, 9});
     for (const SourceFileRow &f : s.sources) {
         html += QStringLiteral("<tr>")
@@ -119,12 +119,12 @@ QString sourcesSection(const ImportSummary &s)
                 + cell(esc(f.reader)) + cell(number(f.read), true) + cell(number(f.inserted), true)
                 + cell(number(f.rejected), true) + QStringLiteral("</tr>");
     }
-    QString intro = tr("Every file imported into this case database (%1), with the SHA-256 of its bytes as read. "
+    QString intro = ImportSummaryReport::tr("Every file imported into this case database (%1), with the SHA-256 of its bytes as read. "
                        "\"New\" counts records not already stored from another file.")
                         .arg(number(qint64(s.sources.size())));
     if (!folder.isEmpty())
-        intro += QLatin1Char(' ') + tr("Paths are relative to %1").arg(folder);
-    return QStringLiteral("<h2>%1</h2><p>%2</p>").arg(esc(tr("Source files")), esc(intro))
+        intro += QLatin1Char(' ') + ImportSummaryReport::tr("Paths are relative to %1").arg(folder);
+    return QStringLiteral("<h2>%1</h2><p>%2</p>").arg(esc(ImportSummaryReport::tr("Source files")), esc(intro))
            + table(html, QStringLiteral("sources"));
 }
 
@@ -137,21 +137,21 @@ QString importSummaryHtml(const ImportSummary &s)
                                   "table.sources td, table.sources th { font-size: 7pt; }"
                                   "span.hash { font-family: 'DejaVu Sans Mono'; font-size: 6.5pt; }"
                                   "</style></head><body>");
-    html += QStringLiteral("<h1>%1</h1>").arg(esc(tr("Backsight import summary")));
+    html += QStringLiteral("<h1>%1</h1>").arg(esc(ImportSummaryReport::tr("Backsight import summary")));
     html += QStringLiteral("<p>%1: %2<br/>%3: %4<br/>%5: %6</p>")
-                .arg(esc(tr("Generated")), esc(s.generatedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                .arg(esc(ImportSummaryReport::tr("Generated")), esc(s.generatedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
                                                 + QStringLiteral(" UTC")),
-                     esc(tr("Case database")), esc(QDir::toNativeSeparators(s.databasePath)),
-                     esc(tr("Backsight version")), esc(QStringLiteral(BACKSIGHT_VERSION)));
+                     esc(ImportSummaryReport::tr("Case database")), esc(QDir::toNativeSeparators(s.databasePath)),
+                     esc(ImportSummaryReport::tr("Backsight version")), esc(QStringLiteral(BACKSIGHT_VERSION)));
     html += countsSection(s);
     html += QStringLiteral("<h2>%1</h2><p>%2</p>")
-                .arg(esc(tr("Where the sign-ins concentrate")),
-                     esc(tr("User sign-ins (interactive and non-interactive); a failure is any sign-in with a "
+                .arg(esc(ImportSummaryReport::tr("Where the sign-ins concentrate")),
+                     esc(ImportSummaryReport::tr("User sign-ins (interactive and non-interactive); a failure is any sign-in with a "
                             "non-zero error code.")));
-    html += rankingSection(tr("Top 10 users by sign-ins"), tr("User (UPN)"), s.topUsers);
-    html += rankingSection(tr("Top 10 users by failed sign-ins"), tr("User (UPN)"), s.usersWithMostFailures);
-    html += rankingSection(tr("Top 10 countries by sign-ins"), tr("Country"), s.topCountries);
-    html += rankingSection(tr("Top 10 apps by sign-ins"), tr("App"), s.topApps);
+    html += rankingSection(ImportSummaryReport::tr("Top 10 users by sign-ins"), ImportSummaryReport::tr("User (UPN)"), s.topUsers);
+    html += rankingSection(ImportSummaryReport::tr("Top 10 users by failed sign-ins"), ImportSummaryReport::tr("User (UPN)"), s.usersWithMostFailures);
+    html += rankingSection(ImportSummaryReport::tr("Top 10 countries by sign-ins"), ImportSummaryReport::tr("Country"), s.topCountries);
+    html += rankingSection(ImportSummaryReport::tr("Top 10 apps by sign-ins"), ImportSummaryReport::tr("App"), s.topApps);
     html += sourcesSection(s);
     return html + QStringLiteral("</body></html>");
 }
@@ -163,7 +163,7 @@ bool writeImportSummaryPdf(const ImportSummary &summary, const QString &path, QS
         return false;
     {
         QPdfWriter writer(&out);
-        writer.setTitle(tr("Backsight import summary"));
+        writer.setTitle(ImportSummaryReport::tr("Backsight import summary"));
         writer.setCreator(QStringLiteral("Backsight " BACKSIGHT_VERSION));
         // No printer margins: QTextDocument::print() adds its own 2 cm and numbers the pages.
         writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0),

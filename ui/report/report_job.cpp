@@ -31,7 +31,7 @@ bool openSave(QSaveFile &file, QString &error)
     QDir().mkpath(QFileInfo(file.fileName()).absolutePath());
     if (file.open(QIODevice::WriteOnly))
         return true;
-    error = QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString());
+    error = ReportJob::tr("cannot write %1: %2").arg(file.fileName(), file.errorString());
     return false;
 }
 
@@ -39,7 +39,7 @@ bool commitSave(QSaveFile &file, QString &error)
 {
     if (file.commit())
         return true;
-    error = QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString());
+    error = ReportJob::tr("cannot write %1: %2").arg(file.fileName(), file.errorString());
     return false;
 }
 
@@ -49,13 +49,14 @@ bool writeTable(Database &db, const ReportRequest &req, ReportOutcome &outcome, 
     QSaveFile out(req.outPath);
     if (!openSave(out, error))
         return false;
-    const auto rowProgress = [&](qint64 done) { return !progress || progress(done, 0, QStringLiteral("anomalies")); };
+    const auto rowProgress = [&](qint64 done) { return !progress || progress(done, 0, ReportJob::tr("anomalies")); };
     const qint64 rows = req.format == ReportFormat::Csv
                             ? exporting::writeAnomaliesCsv(db, req.scope.filter(), out, req.byteOrderMark, error, rowProgress)
                             : exporting::writeAnomaliesJsonl(db, req.scope.filter(), out, error, rowProgress);
     if (rows < 0)
         return false;
     if (rows == 0) {
+        // English, like the report itself: the CLI reads it to tell bad input from a storage failure.
         error = QStringLiteral("no anomalies for %1 in %2").arg(req.scope.describe(), db.path());
         return false;
     }
@@ -106,19 +107,19 @@ bool exportReport(Database &db, const ReportRequest &req, ReportOutcome &outcome
 {
     outcome = {};
     if (req.outPath.isEmpty()) {
-        error = QStringLiteral("no output file given");
+        error = ReportJob::tr("no output file given");
         return false;
     }
     if (req.format == ReportFormat::Pdf) {
         const auto report = readIncidentReport(db, req.scope, req.options, error, [&](qint64 done, qint64 total) {
-            return !progress || progress(done, total, QStringLiteral("reading incidents"));
+            return !progress || progress(done, total, ReportJob::tr("reading incidents"));
         });
         if (!report)
             return false;
         outcome.anomalies = qint64(report->anomalies.size());
         if (!writeIncidentReportPdf(*report, req.outPath, error, [&](int page, int pages) {
                 outcome.pages = pages;
-                return !progress || progress(page, pages, QStringLiteral("writing pages"));
+                return !progress || progress(page, pages, ReportJob::tr("writing pages"));
             }))
             return false;
     } else if (!writeTable(db, req, outcome, error, progress)) {
@@ -128,7 +129,7 @@ bool exportReport(Database &db, const ReportRequest &req, ReportOutcome &outcome
                        {QStringLiteral("file"), QFileInfo(req.outPath).absoluteFilePath()},
                        {QStringLiteral("sha256"), fileSha256(req.outPath)},
                        {QStringLiteral("scope"), req.scope.describe()},
-                       {QStringLiteral("anomalies"), outcome.anomalies}};
+                       {ReportJob::tr("anomalies"), outcome.anomalies}};
     if (!req.options.caseName.isEmpty())
         detail.insert(QStringLiteral("case"), req.options.caseName);
     if (req.format == ReportFormat::Pdf)
@@ -141,14 +142,14 @@ bool exportReport(Database &db, const ReportRequest &req, ReportOutcome &outcome
     outcome.auditId = cases::appendAudit(db, cases::action::exportReport, req.scope.auditTarget(), detail,
                                          cases::analystName(req.options.analyst), error);
     if (outcome.auditId == 0) {
-        error = QStringLiteral("the report %1 was written but the audit log could not record it: %2").arg(req.outPath, error);
+        error = ReportJob::tr("the report %1 was written but the audit log could not record it: %2").arg(req.outPath, error);
         return false;
     }
     return true;
 }
 
 ReportJob::ReportJob(QString databasePath, ReportRequest request, QObject *parent)
-    : Job(QStringLiteral("Report to %1").arg(QFileInfo(request.outPath).fileName()), parent),
+    : Job(ReportJob::tr("Report to %1").arg(QFileInfo(request.outPath).fileName()), parent),
       databasePath_(std::move(databasePath)), request_(std::move(request))
 {
 }
@@ -166,12 +167,12 @@ bool ReportJob::execute(QString &summary)
         return !isCancelled();
     });
     if (!ok) {
-        summary = isCancelled() ? QStringLiteral("Report cancelled") : error;
+        summary = isCancelled() ? ReportJob::tr("Report cancelled") : error;
         return false;
     }
     summary = request_.format == ReportFormat::Pdf
-                  ? QStringLiteral("Wrote %1 (%2 anomalies, %3 pages)").arg(request_.outPath).arg(outcome_.anomalies).arg(outcome_.pages)
-                  : QStringLiteral("Wrote %1 (%2 anomalies)").arg(request_.outPath).arg(outcome_.anomalies);
+                  ? ReportJob::tr("Wrote %1 (%2 anomalies, %3 pages)").arg(request_.outPath).arg(outcome_.anomalies).arg(outcome_.pages)
+                  : ReportJob::tr("Wrote %1 (%2 anomalies)").arg(request_.outPath).arg(outcome_.anomalies);
     return true;
 }
 

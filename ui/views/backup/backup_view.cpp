@@ -10,6 +10,7 @@
 #include "views/backup/session_chart_view.h"
 #include "widgets/string_table_model.h"
 
+#include <QCoreApplication>
 #include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
@@ -48,6 +49,8 @@ QString number(double v, int decimals)
 // severity of that threat score (1–3 low, 4–6 medium, 7–8 high, 9–10 critical).
 class BackupTableModel : public StringTableModel
 {
+    Q_DECLARE_TR_FUNCTIONS(backsight::ui::BackupView)
+
 public:
     BackupTableModel(QStringList headers, QList<int> numeric, int threatColumn, QWidget *palette, QObject *parent)
         : StringTableModel(std::move(headers), parent), numeric_(numeric), threatColumn_(threatColumn), paletteOf_(palette)

@@ -55,8 +55,10 @@ TriageView::TriageView(QThreadPool &pool, QWidget *parent)
     const std::pair<int, int> widths[] = {{TriageModel::Severity, 10}, {TriageModel::TimeUtc, 17}, {TriageModel::TimeLocal, 26},
                                           {TriageModel::User, 26},     {TriageModel::Kinds, 18},   {TriageModel::Summary, 60},
                                           {TriageModel::Score, 6},     {TriageModel::Status, 12}};
-    for (const auto &[column, n] : widths)
-        header->resizeSection(column, chars(n));
+    for (const auto &[column, n] : widths) { // never narrower than the (translated) title and its sort arrow
+        const QString title = model_->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+        header->resizeSection(column, std::max(chars(n), header->fontMetrics().horizontalAdvance(title) + 32));
+    }
     makeCopyable(table_);
 
     addStatusAction(tr("Mark as &new"), QStringLiteral("new"), QKeySequence(Qt::Key_N));

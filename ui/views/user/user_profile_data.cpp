@@ -14,10 +14,11 @@
 namespace backsight::ui {
 namespace {
 
-QString tr(const char *text)
+// The view's strings share the view's translation context.
+struct UserViewText
 {
-    return QCoreApplication::translate("UserView", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(backsight::ui::UserView)
+};
 
 void fillFromBaseline(UserProfileData &d, const BaselineSnapshot &b)
 {
@@ -33,7 +34,7 @@ void fillFromBaseline(UserProfileData &d, const BaselineSnapshot &b)
             d.heatmap[size_t(day)][size_t(h)] = hours.at(h).toInteger();
     }
     const QJsonObject home = profile.value(QStringLiteral("home")).toObject();
-    d.zoneText = tr("%1, home %2 (%3)").arg(home.value(QStringLiteral("zone")).toString(),
+    d.zoneText = UserViewText::tr("%1, home %2 (%3)").arg(home.value(QStringLiteral("zone")).toString(),
                                             home.value(QStringLiteral("place")).toString(),
                                             home.value(QStringLiteral("zone_source")).toString());
 }
@@ -76,8 +77,8 @@ void fillFromSignIns(UserProfileData &d, const std::vector<UserSignInPoint> &sig
         const int how = baseline::hourOfWeek(ms, offset);
         ++d.heatmap[size_t(how / 24)][size_t(how % 24)];
     }
-    d.zoneText = home.isEmpty() ? tr("UTC (no location known)")
-                                : tr("%1, from the most frequent country %2 — no baseline yet").arg(baseline::formatUtcOffset(offset), home);
+    d.zoneText = home.isEmpty() ? UserViewText::tr("UTC (no location known)")
+                                : UserViewText::tr("%1, from the most frequent country %2 — no baseline yet").arg(baseline::formatUtcOffset(offset), home);
 }
 
 template <typename T>
@@ -109,13 +110,13 @@ UserProfileData readUserProfile(Database &db, const QString &upn, int topN)
     fillFromSignIns(d, signIns);
 
     using Field = UserActivityQueries::Field;
-    const std::pair<const char *, Field> fields[] = {{QT_TRANSLATE_NOOP("UserView", "Places"), Field::Place},
-                                                     {QT_TRANSLATE_NOOP("UserView", "IP addresses"), Field::IpAddress},
-                                                     {QT_TRANSLATE_NOOP("UserView", "Apps"), Field::App},
-                                                     {QT_TRANSLATE_NOOP("UserView", "Operating systems"), Field::OperatingSystem},
-                                                     {QT_TRANSLATE_NOOP("UserView", "Browsers"), Field::Browser}};
+    const std::pair<const char *, Field> fields[] = {{QT_TRANSLATE_NOOP("backsight::ui::UserView", "Places"), Field::Place},
+                                                     {QT_TRANSLATE_NOOP("backsight::ui::UserView", "IP addresses"), Field::IpAddress},
+                                                     {QT_TRANSLATE_NOOP("backsight::ui::UserView", "Apps"), Field::App},
+                                                     {QT_TRANSLATE_NOOP("backsight::ui::UserView", "Operating systems"), Field::OperatingSystem},
+                                                     {QT_TRANSLATE_NOOP("backsight::ui::UserView", "Browsers"), Field::Browser}};
     for (const auto &[name, field] : fields)
-        if (!take(user.topValues(upn, field, topN), d.top[tr(name)], d.error))
+        if (!take(user.topValues(upn, field, topN), d.top[UserViewText::tr(name)], d.error))
             return d;
 
     ModelFilter filter;
