@@ -34,7 +34,7 @@ int main(int argc, char *argv[])
         // Help and usage errors need no window: a plain application, in the environment's language.
         QCoreApplication console(argc, argv);
         i18n::installTranslations(console);
-        if (!options.error.isEmpty()) { // parsed again, so the message comes in the language just installed
+        if (!options.showHelp && !options.showVersion) { // a usage error, parsed again, so the message comes in the language just installed
             err << "backsight: " << parseLaunchOptions(arguments, environmentHasDisplay()).error << "\n\n" << launchUsage();
             return 2;
         }
