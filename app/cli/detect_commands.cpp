@@ -1,4 +1,5 @@
 #include "cli_command.h"
+#include "sensitivity_backtest_output.h"
 
 #include "store/anomaly_repository.h"
 #include "detect/pipeline.h"
@@ -8,6 +9,7 @@
 #include "export/timesketch_export.h"
 #include "ingest/timestamp.h"
 #include "model/time_format.h"
+#include "store/case_settings.h"
 #include "store/database.h"
 
 #include <QFile>
@@ -132,6 +134,16 @@ int runDetect(Context &ctx, const QStringList &args)
     parser.addOption(json);
     parser.addOption(quiet);
     parser.addOption(sigmaRules);
+    const QCommandLineOption sensitivity(
+        QStringLiteral("sensitivity"),
+        QStringLiteral("1 (fewest alerts) to 5 (most), or low (2), default (3), high (4). Used for this run and saved in "
+                       "the case for the next ones (the GUI's Settings > Detection sensitivity)."),
+        QStringLiteral("LEVEL"));
+    const QCommandLineOption backtest(QStringLiteral("backtest"),
+                                      QStringLiteral("Store nothing: print, for each sensitivity, how many anomalies per "
+                                                     "severity it would raise over the whole case."));
+    parser.addOption(sensitivity);
+    parser.addOption(backtest);
     const int early = parseOrExit(parser, args, ctx,
                                   QStringLiteral("Examine the events no earlier detection examined and store the anomalies."));
     if (early >= 0)
@@ -143,8 +155,27 @@ int runDetect(Context &ctx, const QStringList &args)
     Database db;
     if (!openDatabase(ctx, db))
         return StorageError;
+    std::optional<int> level;
+    if (parser.isSet(sensitivity)) {
+        level = detect::parseSensitivity(parser.value(sensitivity));
+        if (!level) {
+            ctx.err << "backsight-cli: --sensitivity is 1 to 5, low, default or high, not '" << parser.value(sensitivity) << "'\n";
+            return Usage;
+        }
+    }
+    const Result<int> stored = caseSensitivity(db);
+    if (!stored) {
+        ctx.err << "backsight-cli: " << stored.error().message << "\n";
+        return StorageError;
+    }
+    if (level && !parser.isSet(backtest))
+        if (const Status saved = setCaseSensitivity(db, *level); !saved) {
+            ctx.err << "backsight-cli: " << saved.error().message << "\n";
+            return StorageError;
+        }
     detect::DetectOptions options;
     options.params.windowDays = days;
+    options.policy = options.policy.withSensitivity(level.value_or(*stored));
     int lastPercent = -1;
     if (!parser.isSet(quiet)) {
         options.progress = [&](double p) {
@@ -163,6 +194,15 @@ int runDetect(Context &ctx, const QStringList &args)
                                        .value(QStringLiteral("sigma/rulesFolder"))
                                        .toString();
     detect::addModelScorers(options);
+    if (parser.isSet(backtest)) {
+        const Result<detect::SensitivityBacktest> b = detect::backtestSensitivity(db, options);
+        if (!b) {
+            ctx.err << "backsight-cli: " << b.error().message << "\n";
+            return StorageError;
+        }
+        printBacktest(ctx, *b, *stored, parser.isSet(json));
+        return Ok;
+    }
     detect::DetectReport report;
     QString error;
     if (!detect::runDetection(db, options, report, error)) {
@@ -182,6 +222,7 @@ int runDetect(Context &ctx, const QStringList &args)
                             {QStringLiteral("users"), report.users},
                             {QStringLiteral("findings"), report.findings},
                             {QStringLiteral("anomalies_added"), report.anomaliesAdded},
+                            {QStringLiteral("sensitivity"), options.policy.sensitivity()},
                             {QStringLiteral("by_kind"), countsToJson(report.anomaliesByKind)},
                             {QStringLiteral("by_severity"), countsToJson(report.anomaliesBySeverity)},
                             {QStringLiteral("unknown_error_codes"), unknown},
@@ -206,7 +247,8 @@ int runDetect(Context &ctx, const QStringList &args)
     }
     ctx.out << "Examined " << report.signInsExamined << " sign-ins of " << report.users << " users, "
             << report.auditsExamined << " audit records and " << report.backupSessionsExamined << " backup sessions in "
-            << report.elapsedMs << " ms: " << report.anomaliesAdded << " new anomalies";
+            << report.elapsedMs << " ms at sensitivity " << detect::sensitivityName(options.policy.sensitivity()) << ": "
+            << report.anomaliesAdded << " new anomalies";
     QStringList severities;
     for (const char *s : {"critical", "high", "medium", "low"})
         if (const int n = report.anomaliesBySeverity.value(QString::fromLatin1(s)))

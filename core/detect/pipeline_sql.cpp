@@ -26,7 +26,7 @@ using baseline::dayOf;
 
 const QString kSignInColumns = QStringLiteral(
     "rowid, id, created_ms, upn, app_name, resource, client_app, ip, city, country, latitude, longitude, os, browser, "
-    "device_id, error_code, interactive");
+    "device_id, error_code, interactive, asn, as_org");
 
 SignInEvent readEvent(const QSqlQuery &q)
 {
@@ -53,6 +53,8 @@ SignInEvent readEvent(const QSqlQuery &q)
     e.errorCode = q.value(i++).toLongLong();
     e.result = classifyErrorCode(e.errorCode);
     e.interactive = q.value(i++).toInt() != 0;
+    e.asn = q.value(i++).toUInt();
+    e.asOrg = q.value(i++).toString();
     return e;
 }
 

@@ -17,6 +17,7 @@ enum class SignInColumn : int {
     AuthRequirement, Ip, City, State, Country, Latitude, Longitude, Asn, Os, Browser, DeviceId, DeviceName,
     Compliant, Managed, TrustType, ErrorCode, FailureReason, CaStatus, RiskLevel, RiskState, MfaMethod, MfaResult,
     UserAgent, CorrelationId, SessionId, Interactive, EventType, ServicePrincipalId, ServicePrincipalName,
+    AsOrg, // the autonomous system's organisation (resources/asn), next to Asn
     Count
 };
 

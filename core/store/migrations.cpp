@@ -37,7 +37,8 @@ const QStringList &signInColumns()
         QStringLiteral("risk_state"), QStringLiteral("mfa_method"), QStringLiteral("mfa_result"),
         QStringLiteral("user_agent"), QStringLiteral("correlation_id"), QStringLiteral("session_id"),
         QStringLiteral("interactive"), QStringLiteral("event_type"), QStringLiteral("service_principal_id"),
-        QStringLiteral("service_principal_name"), QStringLiteral("source_id"), QStringLiteral("record_index")};
+        QStringLiteral("service_principal_name"), QStringLiteral("as_org"), QStringLiteral("source_id"),
+        QStringLiteral("record_index")};
     return columns;
 }
 
@@ -262,6 +263,14 @@ const std::vector<QStringList> &schemaMigrations()
         // 6: the backup server's UTC offset (minutes) at a session's start, where the export says it, so a
         // server's weekday and month end are taken in its own zone (docs/backup-models.md).
         {QStringLiteral("ALTER TABLE backup_sessions ADD COLUMN utc_offset_min INTEGER")},
+
+        // 8 (issue 15's other branch adds 7, auth_protocol: renumber at merge): the organisation of the sign-in's
+        // autonomous system next to its number (filled at import from resources/asn, core/enrich), and the case's
+        // own settings (detection sensitivity: it belongs to the case, so the CLI, the GUI and every analyst of a
+        // shared case detect alike, and each detection run records it).
+        {QStringLiteral("ALTER TABLE signins ADD COLUMN as_org TEXT"),
+         QStringLiteral("ALTER TABLE service_signins ADD COLUMN as_org TEXT"),
+         QStringLiteral("CREATE TABLE case_settings (name TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)")},
     };
     return migrations;
 }
