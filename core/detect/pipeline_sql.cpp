@@ -156,8 +156,9 @@ bool detectSprays(Database &db, const DetectOptions &o, qint64 fromRowId, qint64
                 found.push_back(std::move(f));
         }
         for (Finding &f : found) {
-            if (f.kind == QLatin1String("password_spray")) {
-                // A spray an earlier run already reported (a slow spray spans imports) is not reported twice.
+            if (f.kind == QLatin1String("password_spray") && !o.dryRunFindings) {
+                // A spray an earlier run already reported (a slow spray spans imports) is not reported twice. A dry
+                // run (the backtest) examines the whole case as if for the first time, so it reports every spray.
                 known.bindValue(0, f.subject);
                 known.bindValue(1, f.timeMs - margin);
                 known.bindValue(2, f.endMs.value_or(f.timeMs));
@@ -165,8 +166,9 @@ bool detectSprays(Database &db, const DetectOptions &o, qint64 fromRowId, qint64
                     return false;
                 if (known.next())
                     continue;
-                reportedIps.insert(f.subject);
             }
+            if (f.kind == QLatin1String("password_spray"))
+                reportedIps.insert(f.subject);
             out.push_back(std::move(f));
         }
     }
