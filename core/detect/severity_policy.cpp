@@ -112,7 +112,7 @@ Severity SeverityPolicy::sensitivityAdjusted(Severity s, const SeverityRule &r, 
     const bool judged = !f.learning && !f.knownDevice;
     if (sensitivity_ >= 4 && judged && r.context && f.score >= 0.6 && s == Severity::Low)
         s = Severity::Medium;
-    if (sensitivity_ >= 5 && judged && s == Severity::Low)
+    if (sensitivity_ >= 5 && !f.learning && s == Severity::Low)
         s = Severity::Medium;
     return s;
 }

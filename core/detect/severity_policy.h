@@ -30,7 +30,7 @@ struct SeverityRule
 //   3: the table;
 //   4: a contextual finding of a user past learning, from a device not the user's own, with a score of 0.6 or more, is
 //      at least medium;
-//   5: as 4, and every low finding of such a user and device is medium.
+//   5: as 4, and every low finding of a user past learning is medium (the user's own device included).
 constexpr int kMinSensitivity = 1, kDefaultSensitivity = 3, kMaxSensitivity = 5;
 std::optional<int> parseSensitivity(const QString &text); // "1".."5", "low" (2), "default" (3), "high" (4)
 QString sensitivityName(int sensitivity);                 // "1 (fewest alerts)" .. "5 (most alerts)"

@@ -30,8 +30,8 @@ QString meaningOf(int sensitivity)
     case 3: return SensitivityDialog::tr("Default: the severity table as documented (docs/detections.md).");
     case 4: return SensitivityDialog::tr("High: a strong contextual finding (score 0.6 or more) of a user past learning, "
                                          "from a device not theirs, is at least medium.");
-    case 5: return SensitivityDialog::tr("Most alerts: every low finding of a user past learning, from a device not "
-                                         "theirs, is medium.");
+    case 5: return SensitivityDialog::tr("Most alerts: every low finding of a user past learning is medium, even from "
+                                         "their own device.");
     }
     return {};
 }
