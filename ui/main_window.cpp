@@ -1,5 +1,8 @@
 #include "main_window.h"
 
+#include "detect/severity_policy.h"
+#include "dialogs/sensitivity_dialog.h"
+
 #include "app_settings.h"
 #include "dialogs/import_problems_dialog.h"
 #include "dialogs/language_dialog.h"
@@ -63,7 +66,7 @@ MainWindow::MainWindow(AppSettings &settings, QThreadPool &pool, QWidget *parent
     buildViewMenu();
     buildTriageMenu();
     exportMenu_ = new ExportMenu(*this, pool, *views_.triage, menuBar());
-    buildSettingsMenu();
+    buildSettingsMenu(pool);
     menuBar()->addMenu(tr("&Help"))->addAction(tr("&About Backsight"), this, &MainWindow::showAbout);
     for (CaseView *view : views_.all())
         addView(view);
@@ -126,10 +129,21 @@ void MainWindow::buildTriageMenu()
         menu->addAction(action);
 }
 
-void MainWindow::buildSettingsMenu()
+void MainWindow::buildSettingsMenu(QThreadPool &pool)
 {
     QMenu *menu = menuBar()->addMenu(tr("&Settings"));
     menu->setObjectName(QStringLiteral("settingsMenu"));
+    menu->addAction(tr("Detection &sensitivity…"), this, [this, &pool] {
+        if (!db_) {
+            statusBar()->showMessage(tr("Open a case database first: the sensitivity is saved in the case."), 8000);
+            return;
+        }
+        SensitivityDialog dialog(*db_, pool, this);
+        if (dialog.exec() == QDialog::Accepted)
+            statusBar()->showMessage(tr("Detection sensitivity %1 saved in the case; it applies from the next detection run.")
+                                         .arg(detect::sensitivityName(dialog.savedSensitivity())),
+                                     15000);
+    });
     menu->addAction(tr("&Language…"), this, &MainWindow::chooseLanguage)->setObjectName(QStringLiteral("languageAction"));
 }
 

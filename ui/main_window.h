@@ -75,7 +75,7 @@ protected:
 private:
     void buildViewMenu();
     void buildTriageMenu();
-    void buildSettingsMenu();
+    void buildSettingsMenu(QThreadPool &pool);
     void buildWatchFolders();
     void addView(CaseView *view);
     void showIndex(int index);

@@ -5,6 +5,8 @@
 #include "views/map/travel_map_view.h"
 #include "views/timeline/timeline_view.h"
 #include "views/triage/incident_list.h"
+#include "views/signins/sign_ins_model.h"
+#include "views/signins/sign_ins_view.h"
 #include "views/triage/triage_model.h"
 #include "views/triage/triage_view.h"
 
@@ -101,6 +103,12 @@ void ViewScreenshots::waitUntilLoaded()
         v.triage->selectRow(0);
     if (current_->isLoading() && waitedMs_ < kMaxWaitMs)
         return;
+    // The sign-ins view shows its detail pane (the network of the sign-in among its fields) for the newest sign-in.
+    if (current_ == v.signIns && !signInPicked_ && v.signIns->model()->rowCount() > 0) {
+        signInPicked_ = true;
+        v.signIns->selectRow(0);
+        return;
+    }
     poll_->stop();
     // Let the layout and the charts settle after the last result arrived.
     QTimer::singleShot(150, this, &ViewScreenshots::shoot);

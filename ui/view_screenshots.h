@@ -42,6 +42,7 @@ private:
     int waitedMs_ = 0;
     QStringList files_;
     int total_ = 0;
+    bool signInPicked_ = false;
 };
 
 } // namespace backsight::ui

@@ -1,4 +1,5 @@
 #include "cli_command.h"
+#include "sensitivity_backtest_output.h"
 
 #include "store/anomaly_repository.h"
 #include "detect/pipeline.h"
@@ -8,6 +9,7 @@
 #include "export/timesketch_export.h"
 #include "ingest/timestamp.h"
 #include "model/time_format.h"
+#include "store/case_settings.h"
 #include "store/database.h"
 
 #include <QFile>
@@ -138,6 +140,16 @@ int runDetect(Context &ctx, const QStringList &args)
     parser.addOption(json);
     parser.addOption(quiet);
     parser.addOption(sigmaRules);
+    const QCommandLineOption sensitivity(
+        QStringLiteral("sensitivity"),
+        QStringLiteral("1 (fewest alerts) to 5 (most), or low (2), default (3), high (4). Used for this run and saved in "
+                       "the case for the next ones (the GUI's Settings > Detection sensitivity)."),
+        QStringLiteral("LEVEL"));
+    const QCommandLineOption backtest(QStringLiteral("backtest"),
+                                      QStringLiteral("Store nothing: print, for each sensitivity, how many anomalies per "
+                                                     "severity it would raise over the whole case."));
+    parser.addOption(sensitivity);
+    parser.addOption(backtest);
     const int early = parseOrExit(parser, args, ctx,
                                   Cli::tr("Examine the events no earlier detection examined and store the anomalies."));
     if (early >= 0)
@@ -149,8 +161,27 @@ int runDetect(Context &ctx, const QStringList &args)
     Database db;
     if (!openDatabase(ctx, db))
         return StorageError;
+    std::optional<int> level;
+    if (parser.isSet(sensitivity)) {
+        level = detect::parseSensitivity(parser.value(sensitivity));
+        if (!level) {
+            ctx.err << "backsight-cli: --sensitivity is 1 to 5, low, default or high, not '" << parser.value(sensitivity) << "'\n";
+            return Usage;
+        }
+    }
+    const Result<int> stored = caseSensitivity(db);
+    if (!stored) {
+        ctx.err << "backsight-cli: " << stored.error().message << "\n";
+        return StorageError;
+    }
+    if (level && !parser.isSet(backtest))
+        if (const Status saved = setCaseSensitivity(db, *level); !saved) {
+            ctx.err << "backsight-cli: " << saved.error().message << "\n";
+            return StorageError;
+        }
     detect::DetectOptions options;
     options.params.windowDays = days;
+    options.policy = options.policy.withSensitivity(level.value_or(*stored));
     int lastPercent = -1;
     if (!parser.isSet(quiet)) {
         options.progress = [&](double p) {
@@ -169,6 +200,15 @@ int runDetect(Context &ctx, const QStringList &args)
                                        .value(QStringLiteral("sigma/rulesFolder"))
                                        .toString();
     detect::addModelScorers(options);
+    if (parser.isSet(backtest)) {
+        const Result<detect::SensitivityBacktest> b = detect::backtestSensitivity(db, options);
+        if (!b) {
+            ctx.err << "backsight-cli: " << b.error().message << "\n";
+            return StorageError;
+        }
+        printBacktest(ctx, *b, *stored, parser.isSet(json));
+        return Ok;
+    }
     detect::DetectReport report;
     QString error;
     if (!detect::runDetection(db, options, report, error)) {
@@ -188,6 +228,7 @@ int runDetect(Context &ctx, const QStringList &args)
                             {QStringLiteral("users"), report.users},
                             {QStringLiteral("findings"), report.findings},
                             {QStringLiteral("anomalies_added"), report.anomaliesAdded},
+                            {QStringLiteral("sensitivity"), options.policy.sensitivity()},
                             {QStringLiteral("by_kind"), countsToJson(report.anomaliesByKind)},
                             {QStringLiteral("by_severity"), countsToJson(report.anomaliesBySeverity)},
                             {QStringLiteral("unknown_error_codes"), unknown},
@@ -221,12 +262,13 @@ int runDetect(Context &ctx, const QStringList &args)
         ctx.out << Cli::tr("Nothing new to examine in %1 (every event was examined by an earlier run).").arg(db.path()) << "\n";
         return Ok;
     }
-    ctx.out << Cli::tr("Examined %1 sign-ins of %2 users, %3 audit records and %4 backup sessions in %5 ms: %6 new anomalies")
+    ctx.out << Cli::tr("Examined %1 sign-ins of %2 users, %3 audit records and %4 backup sessions in %5 ms at sensitivity %6: %7 new anomalies")
                    .arg(report.signInsExamined)
                    .arg(report.users)
                    .arg(report.auditsExamined)
                    .arg(report.backupSessionsExamined)
                    .arg(report.elapsedMs)
+                   .arg(detect::sensitivityName(options.policy.sensitivity()))
                    .arg(report.anomaliesAdded);
     QStringList severities;
     static const char *const names[][2] = {{"critical", QT_TRANSLATE_NOOP("Cli", "%1 critical")},

@@ -9,7 +9,7 @@ namespace backsight::baseline {
 namespace {
 
 constexpr quint32 kMagic = 0x42534441; // "BSDA"
-constexpr quint16 kFormat = 1;
+constexpr quint16 kFormat = 2; // 2 added the Asn dimension
 
 } // namespace
 
@@ -26,9 +26,11 @@ void writeCounts(QDataStream &s, const std::array<ValueCounts, DimensionCount> &
         s << it.key() << it->latitude << it->longitude;
 }
 
-bool readCounts(QDataStream &s, std::array<ValueCounts, DimensionCount> &values, QHash<QString, Coordinates> &places)
+bool readCounts(QDataStream &s, std::array<ValueCounts, DimensionCount> &values, QHash<QString, Coordinates> &places,
+                int dimensions)
 {
-    for (ValueCounts &counts : values) {
+    for (int d = 0; d < dimensions && d < DimensionCount; ++d) {
+        ValueCounts &counts = values[size_t(d)];
         quint32 n = 0;
         s >> n;
         if (s.status() != QDataStream::Ok || n > 10'000'000)
@@ -55,7 +57,7 @@ bool readCounts(QDataStream &s, std::array<ValueCounts, DimensionCount> &values,
 QString dimensionName(Dimension d)
 {
     static const char *const names[DimensionCount] = {"ips",     "prefixes", "cities",   "countries", "apps",
-                                                      "resources", "os",     "browsers", "client_apps", "devices"};
+                                                      "resources", "os",     "browsers", "client_apps", "devices", "networks"};
     return QString::fromLatin1(names[d]);
 }
 
@@ -72,6 +74,7 @@ QString dimensionValue(const SignInEvent &e, Dimension d)
     case Browser: return e.browser;
     case ClientApp: return e.clientApp;
     case Device: return e.deviceId;
+    case Asn: return e.asn ? QString::number(e.asn) : QString();
     case DimensionCount: break;
     }
     return {};
@@ -136,7 +139,7 @@ std::optional<DayAggregate> DayAggregate::deserialize(const QByteArray &data)
     quint32 magic = 0;
     quint16 format = 0;
     s >> magic >> format;
-    if (magic != kMagic || format != kFormat)
+    if (magic != kMagic || format < 1 || format > kFormat)
         return std::nullopt;
     DayAggregate a;
     s >> a.day >> a.signIns >> a.interactive >> a.successes;
@@ -144,7 +147,7 @@ std::optional<DayAggregate> DayAggregate::deserialize(const QByteArray &data)
         s >> v;
     for (qint32 &v : a.hourOfWeekStd)
         s >> v;
-    if (!readCounts(s, a.values, a.places))
+    if (!readCounts(s, a.values, a.places, format == 1 ? kDimensionsBeforeAsn : DimensionCount))
         return std::nullopt;
     if (s.status() != QDataStream::Ok)
         return std::nullopt;

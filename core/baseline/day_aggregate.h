@@ -12,7 +12,9 @@
 namespace backsight::baseline {
 
 // The things a baseline counts per value.
-enum Dimension { Ip, Prefix, City, Country, App, Resource, Os, Browser, ClientApp, Device, DimensionCount };
+// Asn: the autonomous system (network) the address belongs to; aggregates stored before it was counted lack it.
+enum Dimension { Ip, Prefix, City, Country, App, Resource, Os, Browser, ClientApp, Device, Asn, DimensionCount };
+constexpr int kDimensionsBeforeAsn = 10; // what format 1 of DayAggregate stored
 QString dimensionName(Dimension dimension); // "ips", "prefixes", "cities", ...
 
 struct ValueStat
@@ -59,7 +61,9 @@ int hourOfWeek(qint64 utcMs, int offsetMinutes); // weekday (Monday = 0) * 24 + 
 // The per-value counts and places as DayAggregate and Profile store them (QDataStream, Qt 6.4 format).
 void writeCounts(QDataStream &s, const std::array<ValueCounts, DimensionCount> &values,
                  const QHash<QString, Coordinates> &places);
-bool readCounts(QDataStream &s, std::array<ValueCounts, DimensionCount> &values, QHash<QString, Coordinates> &places);
+// `dimensions`: how many the stream holds (older formats hold fewer; the rest stay empty).
+bool readCounts(QDataStream &s, std::array<ValueCounts, DimensionCount> &values, QHash<QString, Coordinates> &places,
+                int dimensions = DimensionCount);
 
 // The value a dimension takes for an event (empty when the event has none).
 QString dimensionValue(const SignInEvent &event, Dimension dimension);

@@ -275,7 +275,7 @@ QByteArray Profile::serialize() const
     QByteArray out;
     QDataStream s(&out, QIODevice::WriteOnly);
     s.setVersion(QDataStream::Qt_6_4);
-    s << quint32(0x42535046) << quint16(1); // "BSPF", format 1
+    s << quint32(0x42535046) << quint16(2); // "BSPF", format 2 (with the Asn dimension)
     s << qint32(activeDays_) << signIns_ << interactive_ << successes_ << dailySum_ << dailySumSq_;
     for (qint64 v : results_)
         s << v;
@@ -292,7 +292,7 @@ std::optional<Profile> Profile::deserialize(const QByteArray &data)
     quint32 magic = 0;
     quint16 format = 0;
     s >> magic >> format;
-    if (magic != 0x42535046 || format != 1)
+    if (magic != 0x42535046 || format != 2) // an older snapshot is rebuilt from the days
         return std::nullopt;
     Profile p;
     qint32 activeDays = 0;

@@ -30,6 +30,7 @@ QJsonObject DetectionParameters::toJson() const
         {QStringLiteral("travel_min_km"), travelMinKm},
         {QStringLiteral("shared_ip_min_users"), sharedIpMinUsers},
         {QStringLiteral("known_place_min_count"), knownPlaceMinCount},
+        {QStringLiteral("known_network_min_count"), knownNetworkMinCount},
         {QStringLiteral("dormant_days"), dormantDays},
         {QStringLiteral("privileged_within_hours"), privilegedWithinHours},
         {QStringLiteral("distributed_spray_hours"), distributedSprayHours},

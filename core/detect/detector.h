@@ -44,6 +44,7 @@ struct DetectionParameters
     double travelMinKm = 300;                 // shorter legs are geolocation noise
     int sharedIpMinUsers = 3;                 // an address with successes from this many users is shared (VPN, NAT)
     int knownPlaceMinCount = 3;               // a place seen this often in the baseline is one of the user's own
+    int knownNetworkMinCount = 3;             // a network (ASN) seen this often in the baseline is one of the user's own
     // 8. dormant account
     int dormantDays = 30;
     // 9. privileged audit activity after an anomalous sign-in

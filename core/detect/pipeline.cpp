@@ -11,6 +11,7 @@
 #include "detect/pipeline_sql.h"
 #include "detect/identity_detection.h"
 #include "store/identity_queries.h"
+#include "detect/low_digest.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -291,6 +292,7 @@ QJsonObject runParameters(const DetectOptions &o, const RunRows &rows)
 {
     QJsonObject parameters = o.params.toJson();
     parameters.insert(QStringLiteral("severity_policy"), o.policy.toJson());
+    parameters.insert(QStringLiteral("sensitivity"), o.policy.sensitivity());
     QJsonArray scorers;
     for (const auto &s : o.signInScorers)
         scorers.append(s.first);
@@ -333,6 +335,8 @@ private:
     // Closes the run row; a failure to do so is added to the error, never dropped.
     bool finish(const QString &status)
     {
+        if (o_.dryRunFindings)
+            return error_.isEmpty();
         const Status s = runs_.finish(report_.runId, status,
                                       report_.signInsExamined + report_.auditsExamined + report_.backupSessionsExamined,
                                       report_.anomaliesAdded);
@@ -369,10 +373,12 @@ bool DetectionRun::run(const RunRows &rows, qint64 nowMs)
     nowMs_ = nowMs;
     if (!take(runs_.ensureAddressIndex()))
         return false;
-    const Result<qint64> runId = runs_.start(nowMs, runParameters(o_, rows));
-    if (!runId)
-        return take(runId.error());
-    report_.runId = *runId;
+    if (!o_.dryRunFindings) {
+        const Result<qint64> runId = runs_.start(nowMs, runParameters(o_, rows));
+        if (!runId)
+            return take(runId.error());
+        report_.runId = *runId;
+    }
     if (!db_.connection().transaction()) {
         error_ = Database::describe(QStringLiteral("starting the detection transaction"), db_.connection().lastError());
         return fail();
@@ -412,6 +418,10 @@ bool DetectionRun::run(const RunRows &rows, qint64 nowMs)
     lap("audits");
     if (!progress(0.95))
         return cancelled();
+    if (o_.dryRunFindings) { // the backtest: everything it wrote (days, windows, anomalies) goes
+        db_.connection().rollback();
+        return finish(QStringLiteral("done"));
+    }
     if (!moveWatermarks())
         return fail();
     if (!db_.connection().commit()) {
@@ -487,7 +497,9 @@ bool DetectionRun::scoreBackups(std::vector<Finding> &findings)
 
 bool DetectionRun::store(const std::vector<Finding> &batch)
 {
-    std::vector<Anomaly> anomalies = o_.policy.apply(batch, nowMs_, report_.runId);
+    if (o_.dryRunFindings)
+        o_.dryRunFindings(batch);
+    std::vector<Anomaly> anomalies = groupLowsIntoDigests(o_.policy.apply(batch, nowMs_, report_.runId));
     const qint64 added = insertAnomalies(db_, anomalies, error_);
     if (added < 0)
         return false;
@@ -521,6 +533,9 @@ static bool runDetectionOnly(Database &db, const DetectOptions &o, DetectReport 
         error = s.error().message;
         return false;
     }
+    if (o.dryRunFindings) // the whole case, as if never examined
+        for (RowRange *r : {&rows.signIns, &rows.audits, &rows.backups})
+            r->from = 0;
     if (!rows.signIns.hasNew() && !rows.audits.hasNew() && !rows.backups.hasNew()) {
         report.nothingNew = true;
         report.elapsedMs = timer.elapsed();
@@ -544,7 +559,7 @@ bool runDetection(Database &db, const DetectOptions &options, DetectReport &repo
 {
     if (!runDetectionOnly(db, options, report, error))
         return false;
-    if (report.cancelled)
+    if (report.cancelled || options.dryRunFindings) // a dry run leaves the case as it was: no Sigma, no incidents
         return true;
     const qint64 now = options.nowMs ? options.nowMs : QDateTime::currentMSecsSinceEpoch();
     if (!options.sigmaRulesFolder.isEmpty()) {

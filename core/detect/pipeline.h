@@ -27,6 +27,9 @@ struct DetectOptions
     qint64 nowMs = 0;                                          // detection time; 0 = the clock
     QString sigmaRulesFolder;                                  // Sigma rules re-run after detection (core/sigma); empty = none
     IncidentOptions incidents;                                 // identity ↔ backup incidents, correlated last
+    // A dry run (the sensitivity backtest): every event of the case is examined, each batch of findings is handed
+    // here, and the database is left exactly as it was (no run row, no anomalies, no watermarks).
+    std::function<void(const std::vector<Finding> &batch)> dryRunFindings;
 };
 
 struct DetectReport

@@ -26,7 +26,7 @@ using baseline::dayOf;
 
 const QString kSignInColumns = QStringLiteral(
     "rowid, id, created_ms, upn, app_name, resource, client_app, ip, city, country, latitude, longitude, os, browser, "
-    "device_id, error_code, interactive, auth_protocol");
+    "device_id, error_code, interactive, auth_protocol, asn, as_org");
 
 SignInEvent readEvent(const QSqlQuery &q)
 {
@@ -54,6 +54,8 @@ SignInEvent readEvent(const QSqlQuery &q)
     e.result = classifyErrorCode(e.errorCode);
     e.interactive = q.value(i++).toInt() != 0;
     e.authProtocol = q.value(i++).toString();
+    e.asn = q.value(i++).toUInt();
+    e.asOrg = q.value(i++).toString();
     return e;
 }
 
@@ -155,8 +157,9 @@ bool detectSprays(Database &db, const DetectOptions &o, qint64 fromRowId, qint64
                 found.push_back(std::move(f));
         }
         for (Finding &f : found) {
-            if (f.kind == QLatin1String("password_spray")) {
-                // A spray an earlier run already reported (a slow spray spans imports) is not reported twice.
+            if (f.kind == QLatin1String("password_spray") && !o.dryRunFindings) {
+                // A spray an earlier run already reported (a slow spray spans imports) is not reported twice. A dry
+                // run (the backtest) examines the whole case as if for the first time, so it reports every spray.
                 known.bindValue(0, f.subject);
                 known.bindValue(1, f.timeMs - margin);
                 known.bindValue(2, f.endMs.value_or(f.timeMs));
@@ -164,8 +167,9 @@ bool detectSprays(Database &db, const DetectOptions &o, qint64 fromRowId, qint64
                     return false;
                 if (known.next())
                     continue;
-                reportedIps.insert(f.subject);
             }
+            if (f.kind == QLatin1String("password_spray"))
+                reportedIps.insert(f.subject);
             out.push_back(std::move(f));
         }
     }

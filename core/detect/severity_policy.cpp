@@ -26,7 +26,10 @@ SeverityPolicy SeverityPolicy::defaults()
                             privilegedRaises, nonInteractiveLowers, QString::fromUtf8(meaning), context};
     };
     p.rules_ = {
-        rule("new_country", S::Medium, S::Low, 2, -1, true, true, true, "country never seen in the window", true),
+        rule("new_country", S::Medium, S::Low, 0.85, 0.3, true, true, true,
+             "country never seen in the window; low (score 0.25) through a network the user often signs in from, high "
+             "(score 0.9) through a hosting / VPN network never seen for the user",
+             true),
         // Privileged: an admin's new place from a device they never used is worth a look (their own device is capped).
         rule("rare_country", S::Low, S::Low, 2, -1, true, true, true, "country in < 1 % of the window's sign-ins", true),
         rule("new_city", S::Low, S::Low, 2, -1, true, true, true, "city never seen, country known", true),
@@ -84,6 +87,56 @@ SeverityPolicy SeverityPolicy::defaults()
     return p;
 }
 
+std::optional<int> parseSensitivity(const QString &text)
+{
+    const QString t = text.trimmed().toLower();
+    if (t == QLatin1String("low"))
+        return 2;
+    if (t == QLatin1String("default") || t == QLatin1String("medium"))
+        return kDefaultSensitivity;
+    if (t == QLatin1String("high"))
+        return 4;
+    bool ok = false;
+    const int n = t.toInt(&ok);
+    if (ok && n >= kMinSensitivity && n <= kMaxSensitivity)
+        return n;
+    return std::nullopt;
+}
+
+QString sensitivityName(int sensitivity)
+{
+    switch (sensitivity) {
+    case 1: return QStringLiteral("1 (fewest alerts)");
+    case 2: return QStringLiteral("2 (low)");
+    case 3: return QStringLiteral("3 (default)");
+    case 4: return QStringLiteral("4 (high)");
+    case 5: return QStringLiteral("5 (most alerts)");
+    default: return QString::number(sensitivity);
+    }
+}
+
+SeverityPolicy SeverityPolicy::withSensitivity(int sensitivity) const
+{
+    SeverityPolicy p = *this;
+    p.sensitivity_ = std::clamp(sensitivity, kMinSensitivity, kMaxSensitivity);
+    return p;
+}
+
+Severity SeverityPolicy::sensitivityAdjusted(Severity s, const SeverityRule &r, const Finding &f) const
+{
+    if (sensitivity_ <= 1 && r.baselineRelative)
+        s = raised(s, -1);
+    if (sensitivity_ <= 2 && r.context)
+        s = Severity::Low;
+    // Raises only where the table's own caps would not object: a user past learning, a device not theirs.
+    const bool judged = !f.learning && !f.knownDevice;
+    if (sensitivity_ >= 4 && judged && r.context && f.score >= 0.6 && s == Severity::Low)
+        s = Severity::Medium;
+    if (sensitivity_ >= 5 && !f.learning && s == Severity::Low)
+        s = Severity::Medium;
+    return s;
+}
+
 const SeverityRule &SeverityPolicy::rule(const QString &kind) const
 {
     const auto it = index_.constFind(kind);
@@ -110,7 +163,7 @@ Severity SeverityPolicy::severityOf(const Finding &f) const
     // not an alarm on its own (a stolen session from the user's own device is a documented limit).
     if (r.context && f.knownDevice && int(s) > int(Severity::Low))
         s = Severity::Low;
-    return s;
+    return sensitivityAdjusted(s, r, f);
 }
 
 void SeverityPolicy::foldIntoSprays(std::vector<Anomaly> &anomalies) const
@@ -202,7 +255,8 @@ std::vector<Anomaly> SeverityPolicy::apply(const std::vector<Finding> &findings,
             a.eventIds.removeFirst();
         if (mediumUp >= 2 && strong)
             a.severity = raised(a.severity);
-        else if (a.severity == Severity::Low && a.kinds.size() >= 2 && !lead.learning && !lead.knownDevice)
+        else if (sensitivity_ >= kDefaultSensitivity && a.severity == Severity::Low && a.kinds.size() >= 2
+                 && !lead.learning && !lead.knownDevice)
             a.severity = Severity::Medium; // two independent weak signals on one sign-in
         a.score = score;
         a.threatScore = threat;

@@ -23,10 +23,24 @@ struct SeverityRule
     Severity learningCap = Severity::Low; // the most a baseline-relative finding gets while the user is learning
 };
 
+// The analyst's one sensitivity setting, 1 (fewest alerts) .. 5 (most); 3 is the table as documented. It moves only
+// what the table leaves to judgement, and never the other way: a higher setting never gives a finding a lower severity.
+//   1: baseline-relative findings one level lower, contextual ones capped at low;
+//   2: contextual findings (new place, hour, app, model score) capped at low;
+//   3: the table;
+//   4: a contextual finding of a user past learning, from a device not the user's own, with a score of 0.6 or more, is
+//      at least medium;
+//   5: as 4, and every low finding of a user past learning is medium (the user's own device included).
+constexpr int kMinSensitivity = 1, kDefaultSensitivity = 3, kMaxSensitivity = 5;
+std::optional<int> parseSensitivity(const QString &text); // "1".."5", "low" (2), "default" (3), "high" (4)
+QString sensitivityName(int sensitivity);                 // "1 (fewest alerts)" .. "5 (most alerts)"
+
 class SeverityPolicy
 {
 public:
     static SeverityPolicy defaults();
+    SeverityPolicy withSensitivity(int sensitivity) const; // clamped to 1..5
+    int sensitivity() const { return sensitivity_; }
 
     const SeverityRule &rule(const QString &kind) const;
     // The severity of one finding on its own.
@@ -43,7 +57,10 @@ public:
 private:
     void foldIntoSprays(std::vector<Anomaly> &anomalies) const;
 
+    Severity sensitivityAdjusted(Severity s, const SeverityRule &rule, const Finding &finding) const;
+
     std::vector<SeverityRule> rules_;
+    int sensitivity_ = kDefaultSensitivity;
     QHash<QString, size_t> index_;
     SeverityRule fallback_;
 };

@@ -1,6 +1,7 @@
 #include "detect/user_detectors.h"
 
 #include "detect/auth_flow_detectors.h"
+#include "detect/known_network.h"
 #include "detect/network_detectors.h"
 
 #include "baseline/time_zone.h"
@@ -123,18 +124,29 @@ void NewLocationDetector::examine(const UserContext &c, std::vector<Finding> &ou
         text += QStringLiteral("; address range %1 never seen").arg(e.prefix);
     else if (newIp)
         text += QStringLiteral("; address never seen");
+    // A new country through the user's own network is a new exit of it; through a hosting or VPN network never seen
+    // for this user, a stranger is the likelier explanation.
+    const KnownNetwork network = knownNetwork(c);
+    if (kind == QLatin1String("new_country")) {
+        if (network.reassuring(c.params))
+            score = 0.25;
+        else if (network.newAnonymising())
+            score = 0.9;
+    }
+    text += networkNote(network, c);
     text += learningNote(c);
     if (!e.interactive)
         score *= 0.6;
-    Finding f = findingFor(c, kind, score, text,
-                           QJsonObject{{QStringLiteral("observed"), value},
-                                       {QStringLiteral("ip"), e.ip},
-                                       {QStringLiteral("new_ip"), newIp},
-                                       {QStringLiteral("new_prefix"), newPrefix},
-                                       {QStringLiteral("baseline"), c.baseline.topValues(baselineDimension, 5)},
-                                       {QStringLiteral("baseline_count"), countryCount},
-                                       {QStringLiteral("baseline_sign_ins"), c.baseline.signIns()},
-                                       {QStringLiteral("threshold"), c.params.rareShare}});
+    QJsonObject evidence{{QStringLiteral("observed"), value},
+                         {QStringLiteral("ip"), e.ip},
+                         {QStringLiteral("new_ip"), newIp},
+                         {QStringLiteral("new_prefix"), newPrefix},
+                         {QStringLiteral("baseline"), c.baseline.topValues(baselineDimension, 5)},
+                         {QStringLiteral("baseline_count"), countryCount},
+                         {QStringLiteral("baseline_sign_ins"), c.baseline.signIns()},
+                         {QStringLiteral("threshold"), c.params.rareShare}};
+    addNetworkEvidence(evidence, network);
+    Finding f = findingFor(c, kind, score, text, evidence);
     out.push_back(std::move(f));
     merger_.remember(dayKey(kind, value, e.timeMs), out);
 }
@@ -512,17 +524,24 @@ void ImpossibleTravelDetector::examine(const UserContext &c, std::vector<Finding
     // a stolen session or password.
     // While the baseline is still learning (a joiner's first days) every device is new: a registered one is theirs.
     const bool ownDevice = isKnownDevice(c) || (c.learning && !e.deviceId.isEmpty());
+    const KnownNetwork network = knownNetwork(c);
     double score = 0.5;
     QString why;
     if (ownDevice) {
         score = 0.3;
         why = QStringLiteral("; on the user's own registered device, so more likely a VPN or carrier egress than travel");
+    } else if (network.reassuring(c.params) && !newCountry) {
+        score = 0.3; // the user's carrier or VPN, geolocated to another of its hubs
+        why = QStringLiteral("; through a network the user signs in from, so more likely another exit of it than travel");
     } else if (crossBorder || newCountry) {
         score = std::min(1.0, 0.8 + 0.05 * std::log2(kmh / c.params.travelMaxKmh));
         why = e.deviceId.isEmpty() ? QStringLiteral("; from an unregistered device") : QStringLiteral("; from a device never seen");
     } else {
         why = QStringLiteral("; within %1, from a device not seen before").arg(e.country);
+        if (network.newAnonymising())
+            score = 0.8; // a hosting or VPN network never seen for this user: a relayed session, not a drive
     }
+    why += networkNote(network, c);
     Finding f = findingFor(
         c, QStringLiteral("impossible_travel"), score,
         QStringLiteral("Signed in from %1 (%2) %3 after %4 (%5): %6 km at %7 km/h (limit %8 km/h)%9%10")
@@ -545,6 +564,7 @@ void ImpossibleTravelDetector::examine(const UserContext &c, std::vector<Finding
                     {QStringLiteral("cross_border"), crossBorder},
                     {QStringLiteral("own_device"), ownDevice},
                     {QStringLiteral("threshold"), c.params.travelMaxKmh}});
+    addNetworkEvidence(f.reason.evidence, network);
     out.push_back(std::move(f));
     merger_.remember(key, out);
 }

@@ -185,6 +185,12 @@ std::optional<Network> AsnTable::network(quint32 name) const
     return Network{n.asn, n.organisation, kindOf(n.asn)};
 }
 
+QString AsnTable::organisationOf(quint32 asn) const
+{
+    const auto it = std::find_if(names_.begin(), names_.end(), [asn](const Name &n) { return n.asn == asn; });
+    return it == names_.end() ? QString() : it->organisation;
+}
+
 std::optional<Network> AsnTable::lookup(const QString &ip) const
 {
     const QStringView text = QStringView(ip).trimmed();

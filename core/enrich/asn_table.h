@@ -35,6 +35,8 @@ public:
     static NetworkKind kindOf(quint32 asn);
 
     std::optional<Network> lookup(const QString &ip) const;
+    // The organisation the table names for an ASN; empty when it holds none (a linear search: cache the answer).
+    QString organisationOf(quint32 asn) const;
     size_t ipv4Ranges() const { return v4_.size(); }
     size_t ipv6Ranges() const { return v6_.size(); }
 

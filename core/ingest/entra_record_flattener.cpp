@@ -1,5 +1,7 @@
 #include "ingest/entra_record_flattener.h"
 
+#include "enrich/asn_table.h"
+
 
 namespace backsight {
 namespace {
@@ -106,6 +108,30 @@ bool EntraRecordFlattener::readTime(RecordFields &f, RecordFields *outer, std::i
     return false;
 }
 
+void EntraRecordFlattener::addNetwork(RowWriter &w)
+{
+    // Entra ID's own autonomousSystemNumber wins where the record has one; the built-in table names the rest.
+    const enrich::AsnTable *table = enrich::AsnTable::builtIn();
+    if (!table || !w.has(int(SignInColumn::Ip)))
+        return;
+    const std::string_view ip = w.textOf(int(SignInColumn::Ip));
+    const std::optional<enrich::Network> network = table->lookup(QString::fromUtf8(ip.data(), qsizetype(ip.size())));
+    const bool recorded = w.has(int(SignInColumn::Asn));
+    const qint64 asn = recorded ? w.row().cells[size_t(SignInColumn::Asn)].integer : network ? qint64(network->asn) : 0;
+    if (!recorded && network)
+        w.integer(int(SignInColumn::Asn), asn);
+    if (asn <= 0)
+        return;
+    auto it = organisations_.find(asn);
+    if (it == organisations_.end()) {
+        const QString name = network && qint64(network->asn) == asn ? network->organisation
+                                                                      : table->organisationOf(quint32(asn));
+        it = organisations_.emplace(asn, name.toStdString()).first;
+    }
+    if (!it->second.empty())
+        w.text(int(SignInColumn::AsOrg), it->second);
+}
+
 void EntraRecordFlattener::put(RowWriter &w, SignInColumn c, std::optional<RecordFields::Element> v)
 {
     w.text(int(c), RecordFields::asText(v, scratch_));
@@ -124,7 +150,10 @@ bool EntraRecordFlattener::flatten(simdjson::dom::object record, RecordDialect d
     top_.reset(record);
     if (dialect == RecordDialect::EntraPortal) {
         row.kind = RecordKind::SignIn;
-        return flattenPortalSignIn(top_, w, error);
+        if (!flattenPortalSignIn(top_, w, error))
+            return false;
+        addNetwork(w);
+        return true;
     }
     RecordFields *fields = &top_;
     RecordFields *outer = nullptr;
@@ -167,6 +196,7 @@ bool EntraRecordFlattener::flatten(simdjson::dom::object record, RecordDialect d
     row.kind = RecordKind::SignIn;
     if (!flattenSignIn(*fields, outer, dialect == RecordDialect::LogAnalytics, w, error))
         return false;
+    addNetwork(w);
     if (type && !fields->field({"signineventtypes"}))
         row.eventType = *type;
     return true;

@@ -3,6 +3,9 @@
 #include "ingest/import_row.h"
 #include "ingest/record_fields.h"
 
+#include <string>
+#include <unordered_map>
+
 namespace backsight {
 
 // The writing style of one log record, which decides where each field is found.
@@ -31,7 +34,11 @@ private:
     bool readTime(RecordFields &f, RecordFields *outer, std::initializer_list<std::string_view> names, qint64 &ms,
                   QString &error);
 
+    // The sign-in's autonomous system and its organisation (core/enrich), after the record's own fields.
+    void addNetwork(RowWriter &w);
+
     RecordFields top_;
+    std::unordered_map<qint64, std::string> organisations_; // ASN -> organisation, as the table names it
     RecordFields inner_;
     std::string scratch_;
 };

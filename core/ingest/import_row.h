@@ -18,6 +18,7 @@ enum class SignInColumn : int {
     Compliant, Managed, TrustType, ErrorCode, FailureReason, CaStatus, RiskLevel, RiskState, MfaMethod, MfaResult,
     UserAgent, CorrelationId, SessionId, Interactive, EventType, ServicePrincipalId, ServicePrincipalName,
     AuthProtocol, // authenticationProtocol: none, deviceCode, ropc, saml20, wsFederation ... (migration 7)
+    AsOrg, // the autonomous system's organisation (resources/asn), next to Asn
     Count
 };
 

@@ -1,5 +1,7 @@
 #include "jobs/analysis_job.h"
 
+#include "store/case_settings.h"
+
 #include "detect/training.h"
 #include "store/database.h"
 
@@ -44,6 +46,12 @@ bool AnalysisJob::execute(QString &summary)
     detect::DetectOptions options;
     options.params.windowDays = windowDays_;
     options.sigmaRulesFolder = sigmaRulesFolder_;
+    const Result<int> sensitivity = caseSensitivity(db); // the case's setting (Settings > Detection sensitivity)
+    if (!sensitivity) {
+        summary = sensitivity.error().message;
+        return false;
+    }
+    options.policy = options.policy.withSensitivity(*sensitivity);
     detect::addModelScorers(options);
     options.progress = [this, detectFrom](double f) {
         emit progress(qint64((detectFrom + (1 - detectFrom) * f) * 1000), 1000, tr("detecting… %1 %").arg(int(f * 100)));

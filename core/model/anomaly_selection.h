@@ -18,12 +18,13 @@ struct AnomalySelection
     QString country, app;            // of the anomaly's primary sign-in
     std::optional<qint64> fromMs, toMs; // time_ms in [from, to)
     QString text;                    // substring of summary, user, kinds or id
+    QString network;                 // of the primary sign-in: "AS3320", or a substring of the organisation
 
     bool operator==(const AnomalySelection &) const = default;
 };
 
 // The order of an anomaly list (ties by time in the same direction, then id).
-enum class AnomalyOrder { Time, Severity, User, Kinds, Summary, Score, Status };
+enum class AnomalyOrder { Time, Severity, User, Network, Kinds, Summary, Score, Status };
 
 // One line of the triage queue.
 struct AnomalyListRow
@@ -38,6 +39,8 @@ struct AnomalyListRow
     std::optional<double> score;
     QString status;
     QString eventId;
+    quint32 asn = 0;    // the primary sign-in's autonomous system (0: none known) ...
+    QString asOrg;      // ... and its organisation
 };
 
 // One anomaly as the detail pane heads it; `reasonsJson` is the stored JSON array of {detector, text, evidence}.

@@ -18,6 +18,8 @@ struct SignInEvent
     QString ip, prefix;                // prefix: /24 for IPv4, /48 for IPv6 (ipPrefix)
     QString city, country;
     std::optional<double> latitude, longitude;
+    quint32 asn = 0;                   // autonomous system number (signins.asn); 0 when unknown
+    QString asOrg;                     // its organisation (signins.as_org)
     QString os, browser, deviceId;
     qint64 errorCode = 0;
     ResultClass result = ResultClass::Success;

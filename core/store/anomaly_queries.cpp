@@ -43,6 +43,12 @@ QString whereClause(const AnomalySelection &s, QVariantList &binds)
         add(QStringLiteral("time_ms >= ?"), {*s.fromMs});
     if (s.toMs)
         add(QStringLiteral("time_ms < ?"), {*s.toMs});
+    if (!s.network.trimmed().isEmpty()) {
+        const QString n = s.network.trimmed();
+        const bool asNumber = n.startsWith(QLatin1String("AS"), Qt::CaseInsensitive) && n.mid(2).toUInt() > 0;
+        add(QStringLiteral("event_id IN (SELECT id FROM signins WHERE asn = ? OR as_org LIKE ? ESCAPE '\\')"),
+            {asNumber ? QVariant(n.mid(2).toUInt()) : QVariant(-1), likePattern(n)});
+    }
     if (!s.text.trimmed().isEmpty()) {
         const QString pattern = likePattern(s.text);
         add(QStringLiteral("(summary LIKE ? ESCAPE '\\' OR subject LIKE ? ESCAPE '\\' OR kinds LIKE ? ESCAPE '\\' "
@@ -52,12 +58,17 @@ QString whereClause(const AnomalySelection &s, QVariantList &binds)
     return c.isEmpty() ? QString() : QStringLiteral(" WHERE ") + c.join(QStringLiteral(" AND "));
 }
 
+// The network of an anomaly's primary sign-in (a correlated lookup on the sign-in's primary key).
+const QString kNetworkAsn = QStringLiteral("(SELECT asn FROM signins WHERE signins.id = anomalies.event_id)");
+const QString kNetworkOrganisation = QStringLiteral("(SELECT as_org FROM signins WHERE signins.id = anomalies.event_id)");
+
 // The only expressions that reach ORDER BY.
 QString orderExpression(AnomalyOrder order)
 {
     switch (order) {
     case AnomalyOrder::Severity: return QStringLiteral("severity_rank %1, time_ms %1");
     case AnomalyOrder::User: return QStringLiteral("coalesce(user_upn, subject) %1, time_ms %1");
+    case AnomalyOrder::Network: return kNetworkOrganisation + QStringLiteral(" %1, time_ms %1");
     case AnomalyOrder::Kinds: return QStringLiteral("kinds %1, time_ms %1");
     case AnomalyOrder::Summary: return QStringLiteral("summary %1");
     case AnomalyOrder::Score: return QStringLiteral("coalesce(score, -1) %1, time_ms %1");
@@ -96,7 +107,8 @@ Result<std::vector<AnomalyListRow>> AnomalyQueries::list(const AnomalySelection 
     binds << limit;
     SqlQuery q(db_);
     if (Status s = q.run(QStringLiteral("SELECT id, severity_rank, time_ms, coalesce(user_upn, subject), subject_type, kinds, "
-                                        "summary, score, status, event_id FROM anomalies")
+                                        "summary, score, status, event_id, ") + kNetworkAsn + QStringLiteral(", ") + kNetworkOrganisation
+                             + QStringLiteral(" FROM anomalies")
                              + where + QStringLiteral(" ORDER BY ")
                              + orderExpression(order).arg(descending ? QStringLiteral("DESC") : QStringLiteral("ASC"))
                              + QStringLiteral(", id LIMIT ?"),
@@ -119,6 +131,8 @@ Result<std::vector<AnomalyListRow>> AnomalyQueries::list(const AnomalySelection 
             r.score = q.value(7).toDouble();
         r.status = q.value(8).toString();
         r.eventId = q.value(9).toString();
+        r.asn = q.value(10).toUInt();
+        r.asOrg = q.value(11).toString();
         out.push_back(std::move(r));
     }
     return out;

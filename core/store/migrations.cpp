@@ -37,7 +37,7 @@ const QStringList &signInColumns()
         QStringLiteral("risk_state"), QStringLiteral("mfa_method"), QStringLiteral("mfa_result"),
         QStringLiteral("user_agent"), QStringLiteral("correlation_id"), QStringLiteral("session_id"),
         QStringLiteral("interactive"), QStringLiteral("event_type"), QStringLiteral("service_principal_id"),
-        QStringLiteral("service_principal_name"), QStringLiteral("auth_protocol"), QStringLiteral("source_id"),
+        QStringLiteral("service_principal_name"), QStringLiteral("auth_protocol"), QStringLiteral("as_org"), QStringLiteral("source_id"),
         QStringLiteral("record_index")};
     return columns;
 }
@@ -296,6 +296,13 @@ const std::vector<QStringList> &schemaMigrations()
   threat_score INTEGER,
   summary TEXT NOT NULL,
   PRIMARY KEY (incident_id, source, ref_id)) WITHOUT ROWID)")},
+        // 9: the organisation of the sign-in's
+        // autonomous system next to its number (filled at import from resources/asn, core/enrich), and the case's
+        // own settings (detection sensitivity: it belongs to the case, so the CLI, the GUI and every analyst of a
+        // shared case detect alike, and each detection run records it).
+        {QStringLiteral("ALTER TABLE signins ADD COLUMN as_org TEXT"),
+         QStringLiteral("ALTER TABLE service_signins ADD COLUMN as_org TEXT"),
+         QStringLiteral("CREATE TABLE case_settings (name TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)")},
     };
     return migrations;
 }

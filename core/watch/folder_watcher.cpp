@@ -1,5 +1,7 @@
 #include "watch/folder_watcher.h"
 
+#include "store/case_settings.h"
+
 #include "detect/pipeline.h"
 #include "detect/training.h"
 #include "ingest/importer.h"
@@ -216,6 +218,10 @@ Status FolderWatcher::detectAndRaise(WatchCycle &cycle)
     if (cycle.eventsNew > 0) {
         detect::DetectOptions options;
         options.params.windowDays = options_.windowDays;
+        const Result<int> sensitivity = caseSensitivity(*db_);
+        if (!sensitivity)
+            return sensitivity.error();
+        options.policy = options.policy.withSensitivity(*sensitivity);
         detect::addModelScorers(options);
         detect::DetectReport report;
         QString error;

@@ -44,6 +44,7 @@ QString fieldLabel(const QString &column)
         {QStringLiteral("latitude"), QT_TRANSLATE_NOOP("SignInDetailPane", "Latitude")},
         {QStringLiteral("longitude"), QT_TRANSLATE_NOOP("SignInDetailPane", "Longitude")},
         {QStringLiteral("asn"), QT_TRANSLATE_NOOP("SignInDetailPane", "Autonomous system (ASN)")},
+        {QStringLiteral("as_org"), QT_TRANSLATE_NOOP("SignInDetailPane", "AS organisation")},
         {QStringLiteral("os"), QT_TRANSLATE_NOOP("SignInDetailPane", "Operating system")},
         {QStringLiteral("browser"), QT_TRANSLATE_NOOP("SignInDetailPane", "Browser")},
         {QStringLiteral("device_id"), QT_TRANSLATE_NOOP("SignInDetailPane", "Device ID")},
@@ -162,15 +163,29 @@ void SignInDetailPane::showSignIn(Database &db, const QString &eventId)
         } else {
             addField(fieldLabel(column), value.toString());
         }
-        if (column == QLatin1String("ip") && !value.toString().isEmpty()) // the offline ASN table (core/enrich)
-            if (const enrich::AsnTable *asns = enrich::AsnTable::builtIn())
-                if (const auto network = asns->lookup(value.toString()))
-                    addField(tr("Network"), network->label());
+        if (column == QLatin1String("ip") && !value.toString().isEmpty())
+            addNetwork(record, value.toString());
     }
     showSource(db, record.value(QStringLiteral("source_id")).toLongLong(),
                record.value(QStringLiteral("record_index")).toLongLong());
     fields_->resizeColumnToContents(0);
     showOriginal(db, eventId);
+}
+
+void SignInDetailPane::addNetwork(const QSqlRecord &record, const QString &ip)
+{
+    // Stored at import (signins.asn, as_org); sign-ins imported before that are looked up in the offline table now.
+    std::optional<enrich::Network> network;
+    if (const quint32 asn = record.value(QStringLiteral("asn")).toUInt())
+        network = enrich::Network{asn, record.value(QStringLiteral("as_org")).toString(), enrich::AsnTable::kindOf(asn)};
+    else if (const enrich::AsnTable *asns = enrich::AsnTable::builtIn())
+        network = asns->lookup(ip);
+    if (!network)
+        return;
+    addField(tr("Network"), network->label());
+    addField(tr("Hosting / VPN network"), network->kind == enrich::NetworkKind::Hosting ? tr("Yes: cloud / hosting provider")
+                                          : network->kind == enrich::NetworkKind::Vpn   ? tr("Yes: commercial VPN")
+                                                                                        : tr("No (not on the curated list)"));
 }
 
 void SignInDetailPane::addField(const QString &name, const QString &value)

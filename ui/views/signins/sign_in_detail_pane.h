@@ -7,6 +7,8 @@ class QPlainTextEdit;
 class QSplitter;
 class QTableWidget;
 
+class QSqlRecord;
+
 namespace backsight {
 class Database;
 }
@@ -31,6 +33,7 @@ public:
 
 private:
     void addField(const QString &name, const QString &value);
+    void addNetwork(const QSqlRecord &record, const QString &ip);
     void showSource(Database &db, qint64 sourceId, qint64 recordIndex);
     void showOriginal(Database &db, const QString &eventId);
 

@@ -27,6 +27,8 @@ QString TriageFilter::describe() const
         parts << QCoreApplication::translate("TriageFilter", "country %1").arg(country);
     if (!app.isEmpty())
         parts << app;
+    if (!network.trimmed().isEmpty())
+        parts << QCoreApplication::translate("TriageFilter", "network %1").arg(network.trimmed());
     if (fromMs || toMs)
         parts << QStringLiteral("%1 – %2").arg(fromMs ? utcText(*fromMs) : QStringLiteral("…"),
                                                toMs ? utcText(*toMs) : QStringLiteral("…"));

@@ -35,6 +35,10 @@ TriageFilterBar::TriageFilterBar(QWidget *parent)
     text_->setObjectName(QStringLiteral("triageText"));
     text_->setPlaceholderText(tr("Search reasons, users, kinds…"));
     text_->setClearButtonEnabled(true);
+    network_ = new QLineEdit(this);
+    network_->setObjectName(QStringLiteral("triageNetwork"));
+    network_->setPlaceholderText(tr("Network (AS number or organisation)"));
+    network_->setClearButtonEnabled(true);
     extras_->setObjectName(QStringLiteral("triageExtras"));
     extras_->setTextFormat(Qt::PlainText);
     clearExtras_->setText(tr("Clear"));
@@ -48,6 +52,7 @@ TriageFilterBar::TriageFilterBar(QWidget *parent)
     layout->addWidget(kind_);
     layout->addWidget(status_);
     layout->addWidget(user_, 1);
+    layout->addWidget(network_, 1);
     layout->addWidget(text_, 2);
     layout->addWidget(extras_);
     layout->addWidget(clearExtras_);
@@ -56,6 +61,8 @@ TriageFilterBar::TriageFilterBar(QWidget *parent)
         connect(box, &QComboBox::activated, this, &TriageFilterBar::readWidgets);
     connect(user_, &QLineEdit::textEdited, typing_, qOverload<>(&QTimer::start));
     connect(text_, &QLineEdit::textEdited, typing_, qOverload<>(&QTimer::start));
+    connect(network_, &QLineEdit::textEdited, typing_, qOverload<>(&QTimer::start));
+    connect(network_, &QLineEdit::returnPressed, this, &TriageFilterBar::readWidgets);
     connect(user_, &QLineEdit::returnPressed, this, &TriageFilterBar::readWidgets);
     connect(text_, &QLineEdit::returnPressed, this, &TriageFilterBar::readWidgets);
     connect(typing_, &QTimer::timeout, this, &TriageFilterBar::readWidgets);
@@ -82,6 +89,7 @@ void TriageFilterBar::readWidgets()
     f.statuses = status_->currentData().toStringList();
     f.user = user_->text().trimmed().toLower();
     f.text = text_->text();
+    f.network = network_->text().trimmed();
     if (f == filter_)
         return;
     filter_ = f;
@@ -104,6 +112,7 @@ void TriageFilterBar::setFilter(const TriageFilter &filter)
     status_->setCurrentIndex(status);
     user_->setText(filter.user);
     text_->setText(filter.text);
+    network_->setText(filter.network);
     showExtras();
 }
 

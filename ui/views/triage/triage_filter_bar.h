@@ -31,6 +31,7 @@ public:
     QComboBox *kindBox() const { return kind_; }
     QLineEdit *userEdit() const { return user_; }
     QLineEdit *textEdit() const { return text_; }
+    QLineEdit *networkEdit() const { return network_; }
 
 signals:
     void filterChanged(const backsight::ui::TriageFilter &filter);
@@ -45,6 +46,7 @@ private:
     QComboBox *status_;
     QLineEdit *user_;
     QLineEdit *text_;
+    QLineEdit *network_ = nullptr;
     QLabel *extras_;
     QToolButton *clearExtras_;
     QTimer *typing_;

@@ -2,6 +2,7 @@
 
 #include "severity_style.h"
 #include "model/time_format.h"
+#include "enrich/asn_table.h"
 #include "store/anomaly_queries.h"
 #include "store/user_directory.h"
 
@@ -20,6 +21,7 @@ AnomalyOrder orderOf(int column)
     switch (column) {
     case TriageModel::Severity: return AnomalyOrder::Severity;
     case TriageModel::User: return AnomalyOrder::User;
+    case TriageModel::Network: return AnomalyOrder::Network;
     case TriageModel::Kinds: return AnomalyOrder::Kinds;
     case TriageModel::Summary: return AnomalyOrder::Summary;
     case TriageModel::Score: return AnomalyOrder::Score;
@@ -85,6 +87,11 @@ TriageModel::Loaded TriageModel::load(Database &db, const TriageFilter &filter, 
         r.score = a.score.value_or(-1);
         r.status = std::move(a.status);
         r.eventId = std::move(a.eventId);
+        if (a.asn) {
+            const enrich::Network network{a.asn, a.asOrg, enrich::AsnTable::kindOf(a.asn)};
+            r.network = network.label();
+            r.anonymising = network.kind != enrich::NetworkKind::Unknown;
+        }
         out.rows.push_back(std::move(r));
     }
     return out;
@@ -187,6 +194,11 @@ QVariant TriageModel::data(const QModelIndex &index, int role) const
                                                  .arg(localText(r.timeMs), localZoneName())
                                            : localText(r.timeMs) + tr(" (this computer)");
         case User: return r.user;
+        case Network:
+            if (role == Qt::ToolTipRole && r.anonymising)
+                return tr("%1: a cloud / hosting or commercial VPN network (the curated list, resources/asn/SOURCES.md)")
+                    .arg(r.network);
+            return r.network;
         case Kinds: return r.kinds;
         case Summary: return r.summary;
         case Score: return r.score < 0 ? QString() : QLocale().toString(r.score, 'f', 2);
@@ -196,6 +208,8 @@ QVariant TriageModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         return index.column() == Severity ? QVariant(severityIcon(r.severity, QGuiApplication::palette())) : QVariant();
     case Qt::ForegroundRole:
+        if (index.column() == Network && r.anonymising)
+            return QVariant(severityColor(3, QGuiApplication::palette())); // hosting / VPN stands out like a high
         return index.column() == Severity ? QVariant(severityColor(r.severity, QGuiApplication::palette())) : QVariant();
     case Qt::TextAlignmentRole:
         return index.column() == Score ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
@@ -211,6 +225,9 @@ QVariant TriageModel::headerData(int section, Qt::Orientation orientation, int r
 {
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::ToolTipRole && section == Network)
+        return tr("The autonomous system (ASN) and organisation of the anomaly's sign-in; hosting and VPN networks are "
+                  "marked and coloured");
     if (role == Qt::ToolTipRole && section == TimeLocal)
         return tr("The user's own local time with its UTC offset (their usual zone, from their baseline); "
                   "without a baseline, this computer's zone (%1)").arg(localZoneName());
@@ -218,7 +235,7 @@ QVariant TriageModel::headerData(int section, Qt::Orientation orientation, int r
         return {};
     static const char *const titles[ColumnCount] = {QT_TR_NOOP("Severity"), QT_TR_NOOP("Time (UTC)"),
                                                     QT_TR_NOOP("Time (user's zone)"), QT_TR_NOOP("User / subject"),
-                                                    QT_TR_NOOP("Kinds"), QT_TR_NOOP("Reason"),
+                                                    QT_TR_NOOP("Network"), QT_TR_NOOP("Kinds"), QT_TR_NOOP("Reason"),
                                                     QT_TR_NOOP("Score"), QT_TR_NOOP("Status")};
     return tr(titles[section]);
 }

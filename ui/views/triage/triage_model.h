@@ -27,6 +27,8 @@ struct TriageRow
     QString eventId;
     std::optional<int> userUtcOffsetMinutes; // from the user's latest baseline: their own local time
     QString userHome;                        // "Wellington, NZ"
+    QString network;     // the primary sign-in's network: "AS16509 Amazon.com, Inc. (hosting)"; empty when unknown
+    bool anonymising = false; // a hosting or commercial-VPN network (the curated list in core/enrich)
 };
 
 // The anomaly queue. Filtering and sorting run in SQL on a pool thread with its own connection
@@ -35,7 +37,7 @@ class TriageModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Severity, TimeUtc, TimeLocal, User, Kinds, Summary, Score, Status, ColumnCount };
+    enum Column { Severity, TimeUtc, TimeLocal, User, Network, Kinds, Summary, Score, Status, ColumnCount };
     enum Role { AnomalyIdRole = Qt::UserRole + 1, SeverityRole, TimeRole, UserRole };
     static constexpr int kMaxRows = 50'000;
 

@@ -53,7 +53,7 @@ TriageView::TriageView(QThreadPool &pool, QWidget *parent)
     const QFontMetrics fm = table_->fontMetrics();
     const auto chars = [&](int n) { return fm.horizontalAdvance(QString(n, QLatin1Char('n'))) + 24; };
     const std::pair<int, int> widths[] = {{TriageModel::Severity, 10}, {TriageModel::TimeUtc, 17}, {TriageModel::TimeLocal, 26},
-                                          {TriageModel::User, 26},     {TriageModel::Kinds, 18},   {TriageModel::Summary, 60},
+                                          {TriageModel::User, 26},     {TriageModel::Network, 24}, {TriageModel::Kinds, 18},   {TriageModel::Summary, 60},
                                           {TriageModel::Score, 6},     {TriageModel::Status, 12}};
     for (const auto &[column, n] : widths) { // never narrower than the (translated) title and its sort arrow
         const QString title = model_->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
