@@ -224,10 +224,6 @@
         <translation>Nichts Neues zu prüfen in %1 (jedes Ereignis wurde von einem früheren Lauf geprüft).</translation>
     </message>
     <message>
-        <source>Examined %1 sign-ins of %2 users, %3 audit records and %4 backup sessions in %5 ms: %6 new anomalies</source>
-        <translation>%1 Anmeldungen von %2 Benutzern, %3 Audit-Einträge und %4 Backup-Sitzungen in %5 ms geprüft: %6 neue Anomalien</translation>
-    </message>
-    <message>
         <source>%1 critical</source>
         <translation>%1 kritisch</translation>
     </message>
@@ -931,6 +927,62 @@ Exit-Codes: 0 ok, 1 Aufruffehler, 2 Eingaben teilweise abgelehnt, 3 Speicherfehl
         <source>generating day %1 of %2</source>
         <translation>erzeuge Tag %1 von %2</translation>
     </message>
+    <message>
+        <source>Identity ↔ backup incidents: an identity event, then backup anomalies within the window</source>
+        <translation>Identität ↔ Backup-Vorfälle: ein Identitätsereignis, dann Backup-Anomalien innerhalb des Zeitfensters</translation>
+    </message>
+    <message>
+        <source>Identity ↔ backup incidents: %1 (%2 new, %3 grown); `backsight-cli incidents` lists them.</source>
+        <translation>Identität ↔ Backup-Vorfälle: %1 (%2 neu, %3 gewachsen); `backsight-cli incidents` listet sie auf.</translation>
+    </message>
+    <message>
+        <source>Examined %1 sign-ins of %2 users, %3 audit records and %4 backup sessions in %5 ms at sensitivity %6: %7 new anomalies</source>
+        <translation>%1 Anmeldungen von %2 Benutzern, %3 Audit-Einträge und %4 Backup-Sitzungen in %5 ms mit Empfindlichkeit %6 geprüft: %7 neue Anomalien</translation>
+    </message>
+    <message>
+        <source>1 (fewest alerts) to 5 (most), or low (2), default (3), high (4). Used for this run and saved in the case for the next ones (the GUI&apos;s Settings &gt; Detection sensitivity).</source>
+        <translation>1 (wenigste Alarme) bis 5 (meiste) oder low (2), default (3), high (4). Gilt für diesen Lauf und wird im Fall für die nächsten gespeichert (in der GUI Einstellungen &gt; Erkennungsempfindlichkeit).</translation>
+    </message>
+    <message>
+        <source>Store nothing: print, for each sensitivity, how many anomalies per severity it would raise over the whole case.</source>
+        <translation>Nichts speichern: für jede Empfindlichkeit ausgeben, wie viele Anomalien je Schweregrad sie über den ganzen Fall auslösen würde.</translation>
+    </message>
+    <message>
+        <source>--sensitivity is 1 to 5, low, default or high, not &apos;%1&apos;</source>
+        <translation>--sensitivity ist 1 bis 5, low, default oder high, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>The identity ↔ backup incident scenario: every offhours_admin attack is followed by a ransomware-like night on N backup servers (needs --backup-servers; labelled identity_backup_incident).</source>
+        <translation>Das Szenario Identität ↔ Backup-Vorfall: auf jeden offhours_admin-Angriff folgt eine ransomware-artige Nacht auf N Backup-Servern (braucht --backup-servers; gekennzeichnet als identity_backup_incident).</translation>
+    </message>
+    <message>
+        <source>Correlate again first (detect does it after every run).</source>
+        <translation>Zuerst erneut korrelieren (detect tut das nach jedem Lauf).</translation>
+    </message>
+    <message>
+        <source>With --correlate: how long after an identity event backup anomalies join it (default 72).</source>
+        <translation>Mit --correlate: wie lange nach einem Identitätsereignis Backup-Anomalien noch dazugehören (Standard 72).</translation>
+    </message>
+    <message>
+        <source>Identity ↔ backup incidents: an anomalous or privileged identity event followed within the window by backup anomalies, with both parts and their times (docs/incidents.md).</source>
+        <translation>Identität ↔ Backup-Vorfälle: ein anomales oder privilegiertes Identitätsereignis, dem innerhalb des Zeitfensters Backup-Anomalien folgen, mit beiden Teilen und ihren Zeiten (docs/incidents.md).</translation>
+    </message>
+    <message>
+        <source>--window-hours must be a positive number of hours</source>
+        <translation>--window-hours muss eine positive Anzahl von Stunden sein</translation>
+    </message>
+    <message>
+        <source>No identity ↔ backup incidents in %1</source>
+        <translation>Keine Identität ↔ Backup-Vorfälle in %1</translation>
+    </message>
+    <message>
+        <source>Backtest over the whole case: %1 sign-ins and %2 audit records, %3 findings, in %4 ms. Nothing was stored.</source>
+        <translation>Backtest über den ganzen Fall: %1 Anmeldungen und %2 Audit-Einträge, %3 Befunde, in %4 ms. Nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>* the case&apos;s setting. Apply one with: backsight-cli detect --sensitivity N</source>
+        <translation>* die Einstellung des Falls. Eine anwenden mit: backsight-cli detect --sensitivity N</translation>
+    </message>
 </context>
 <context>
     <name>DashboardView</name>
@@ -1341,6 +1393,14 @@ Microsoft-Entra-ID-Anmelde- und Audit-Protokolle untersuchen, die aus Veeam-Back
         <source>Service principal</source>
         <translation>Dienstprinzipal</translation>
     </message>
+    <message>
+        <source>Authentication protocol</source>
+        <translation>Authentifizierungsprotokoll</translation>
+    </message>
+    <message>
+        <source>AS organisation</source>
+        <translation>AS-Organisation</translation>
+    </message>
 </context>
 <context>
     <name>Status</name>
@@ -1370,6 +1430,10 @@ Microsoft-Entra-ID-Anmelde- und Audit-Protokolle untersuchen, die aus Veeam-Back
     <message>
         <source>country %1</source>
         <translation>Land %1</translation>
+    </message>
+    <message>
+        <source>network %1</source>
+        <translation>Netzwerk %1</translation>
     </message>
 </context>
 <context>
@@ -2219,6 +2283,49 @@ backsight-cli --db CASE.sqlite detect&lt;/pre&gt;&lt;p&gt;dann CASE.sqlite hier 
     </message>
 </context>
 <context>
+    <name>backsight::ui::IncidentList</name>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
+    </message>
+    <message>
+        <source>Kinds</source>
+        <translation>Arten</translation>
+    </message>
+    <message>
+        <source>Identity ↔ backup incident</source>
+        <translation>Identität ↔ Backup-Vorfall</translation>
+    </message>
+    <message>
+        <source>Show in &amp;Timeline</source>
+        <translation>In der &amp;Timeline zeigen</translation>
+    </message>
+    <message>
+        <source>identity (%1) + backup (%2)</source>
+        <translation>Identität (%1) + Backup (%2)</translation>
+    </message>
+    <message>
+        <source>%1 · threat %2</source>
+        <translation>%1 · Bedrohung %2</translation>
+    </message>
+    <message>
+        <source>identity: %1</source>
+        <translation>Identität: %1</translation>
+    </message>
+    <message>
+        <source>backup: %1</source>
+        <translation>Backup: %1</translation>
+    </message>
+    <message>
+        <source> (+%1 h)</source>
+        <translation> (+%1 h)</translation>
+    </message>
+</context>
+<context>
     <name>backsight::ui::JobStatusWidget</name>
     <message>
         <source>Cancel</source>
@@ -2329,6 +2436,18 @@ backsight-cli --db CASE.sqlite detect&lt;/pre&gt;&lt;p&gt;dann CASE.sqlite hier 
     <message>
         <source>The new language applies when Backsight starts again.</source>
         <translation>Die neue Sprache gilt, wenn Backsight neu startet.</translation>
+    </message>
+    <message>
+        <source>Detection &amp;sensitivity…</source>
+        <translation>Erkennungs&amp;empfindlichkeit…</translation>
+    </message>
+    <message>
+        <source>Open a case database first: the sensitivity is saved in the case.</source>
+        <translation>Zuerst eine Falldatenbank öffnen: die Empfindlichkeit wird im Fall gespeichert.</translation>
+    </message>
+    <message>
+        <source>Detection sensitivity %1 saved in the case; it applies from the next detection run.</source>
+        <translation>Erkennungsempfindlichkeit %1 im Fall gespeichert; sie gilt ab dem nächsten Erkennungslauf.</translation>
     </message>
 </context>
 <context>
@@ -2447,6 +2566,92 @@ backsight-cli --db CASE.sqlite detect&lt;/pre&gt;&lt;p&gt;dann CASE.sqlite hier 
     </message>
 </context>
 <context>
+    <name>backsight::ui::SensitivityBacktestJob</name>
+    <message>
+        <source>Sensitivity backtest</source>
+        <translation>Empfindlichkeits-Backtest</translation>
+    </message>
+    <message>
+        <source>backtest… %1 %</source>
+        <translation>Backtest… %1 %</translation>
+    </message>
+    <message>
+        <source>Backtest over %1 sign-ins and %2 audit records in %3 ms; nothing was stored</source>
+        <translation>Backtest über %1 Anmeldungen und %2 Audit-Einträge in %3 ms; nichts wurde gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>backsight::ui::SensitivityDialog</name>
+    <message>
+        <source>Fewest alerts: findings judged against the user&apos;s baseline one level lower; new places, hours, apps and model scores never above low.</source>
+        <translation>Wenigste Alarme: Befunde gegenüber der Baseline des Benutzers eine Stufe niedriger eingestuft; neue Orte, Uhrzeiten, Apps und Modellwerte nie über niedrig.</translation>
+    </message>
+    <message>
+        <source>Low: new places, hours, apps and model scores never above low.</source>
+        <translation>Niedrig: neue Orte, Uhrzeiten, Apps und Modellwerte nie über niedrig.</translation>
+    </message>
+    <message>
+        <source>Default: the severity table as documented (docs/detections.md).</source>
+        <translation>Standard: die Schweregradtabelle wie dokumentiert (docs/detections.md).</translation>
+    </message>
+    <message>
+        <source>High: a strong contextual finding (score 0.6 or more) of a user past learning, from a device not theirs, is at least medium.</source>
+        <translation>Hoch: ein starker Kontextbefund (Wert 0,6 oder mehr) eines Benutzers nach der Lernphase, von einem fremden Gerät, ist mindestens mittel.</translation>
+    </message>
+    <message>
+        <source>Most alerts: every low finding of a user past learning is medium, even from their own device.</source>
+        <translation>Meiste Alarme: jeder niedrige Befund eines Benutzers nach der Lernphase ist mittel, selbst von seinem eigenen Gerät.</translation>
+    </message>
+    <message>
+        <source>Run &amp;backtest</source>
+        <translation>&amp;Backtest ausführen</translation>
+    </message>
+    <message>
+        <source>Detection sensitivity</source>
+        <translation>Erkennungsempfindlichkeit</translation>
+    </message>
+    <message>
+        <source>Fewer alerts</source>
+        <translation>Weniger Alarme</translation>
+    </message>
+    <message>
+        <source>More alerts</source>
+        <translation>Mehr Alarme</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <source>Lows in digests</source>
+        <translation>Niedrige in Sammelmeldungen</translation>
+    </message>
+    <message>
+        <source>Examine every event of the case once more and count, for each setting, the anomalies it would raise. Nothing is stored.</source>
+        <translation>Jedes Ereignis des Falls noch einmal prüfen und für jede Einstellung die Anomalien zählen, die sie auslösen würde. Nichts wird gespeichert.</translation>
+    </message>
+    <message>
+        <source>Run the backtest to see what each setting would have raised over this case.</source>
+        <translation>Den Backtest ausführen, um zu sehen, was jede Einstellung in diesem Fall ausgelöst hätte.</translation>
+    </message>
+    <message>
+        <source>Save for this case</source>
+        <translation>Für diesen Fall speichern</translation>
+    </message>
+    <message>
+        <source>How readily findings become medium or higher. Saved in the case; applies from the next detection run (backsight-cli detect --sensitivity N does the same).</source>
+        <translation>Wie schnell Befunde mittel oder höher werden. Im Fall gespeichert; gilt ab dem nächsten Erkennungslauf (backsight-cli detect --sensitivity N tut dasselbe).</translation>
+    </message>
+    <message>
+        <source>Examining every event of the case…</source>
+        <translation>Prüfe jedes Ereignis des Falls…</translation>
+    </message>
+    <message>
+        <source>Cannot save the sensitivity</source>
+        <translation>Die Empfindlichkeit kann nicht gespeichert werden</translation>
+    </message>
+</context>
+<context>
     <name>backsight::ui::SessionChartView</name>
     <message>
         <source>Wheel or +/− zooms time, drag or arrow keys pan, Home or a double click shows everything</source>
@@ -2544,6 +2749,22 @@ backsight-cli --db CASE.sqlite detect&lt;/pre&gt;&lt;p&gt;dann CASE.sqlite hier 
             <numerusform>Originaldatensatz (%n Byte wie gelesen)</numerusform>
             <numerusform>Originaldatensatz (%n Bytes wie gelesen)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Hosting / VPN network</source>
+        <translation>Hosting-/VPN-Netzwerk</translation>
+    </message>
+    <message>
+        <source>Yes: cloud / hosting provider</source>
+        <translation>Ja: Cloud-/Hosting-Anbieter</translation>
+    </message>
+    <message>
+        <source>Yes: commercial VPN</source>
+        <translation>Ja: kommerzielles VPN</translation>
+    </message>
+    <message>
+        <source>No (not on the curated list)</source>
+        <translation>Nein (nicht auf der kuratierten Liste)</translation>
     </message>
 </context>
 <context>
@@ -2765,10 +2986,6 @@ backsight-cli --db CASE.sqlite detect&lt;/pre&gt;&lt;p&gt;dann CASE.sqlite hier 
         <translation>Keine Anmeldungen von %1</translation>
     </message>
     <message>
-        <source>%1: %2 sign-ins and %3 anomalies in view</source>
-        <translation>%1: %2 Anmeldungen und %3 Anomalien im Blick</translation>
-    </message>
-    <message>
         <source>Tenant</source>
         <translation>Mandant</translation>
     </message>
@@ -2787,6 +3004,14 @@ backsight-cli --db CASE.sqlite detect&lt;/pre&gt;&lt;p&gt;dann CASE.sqlite hier 
         <translation>Ereignis %1
 
 %2</translation>
+    </message>
+    <message>
+        <source>%1 → %2 backup anomalies, %3 h later</source>
+        <translation>%1 → %2 Backup-Anomalien, %3 h später</translation>
+    </message>
+    <message>
+        <source>%1: %2 sign-ins, %3 anomalies and %4 identity ↔ backup incidents in view</source>
+        <translation>%1: %2 Anmeldungen, %3 Anomalien und %4 Identität ↔ Backup-Vorfälle im sichtbaren Bereich</translation>
     </message>
 </context>
 <context>
@@ -2834,6 +3059,14 @@ backsight-cli --db CASE.sqlite detect&lt;/pre&gt;&lt;p&gt;dann CASE.sqlite hier 
     <message>
         <source>UTC</source>
         <translation>UTC</translation>
+    </message>
+    <message>
+        <source>incident: %1</source>
+        <translation>Vorfall: %1</translation>
+    </message>
+    <message>
+        <source>incident</source>
+        <translation>Vorfall</translation>
     </message>
 </context>
 <context>
@@ -3075,6 +3308,10 @@ Nach dem Neutrainieren neue Ereignisse bewerten mit:  backsight-cli --db &quot;%
         <source>app %1</source>
         <translation>App %1</translation>
     </message>
+    <message>
+        <source>Network (AS number or organisation)</source>
+        <translation>Netzwerk (AS-Nummer oder Organisation)</translation>
+    </message>
 </context>
 <context>
     <name>backsight::ui::TriageModel</name>
@@ -3125,6 +3362,18 @@ Nach dem Neutrainieren neue Ereignisse bewerten mit:  backsight-cli --db &quot;%
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>%1: a cloud / hosting or commercial VPN network (the curated list, resources/asn/SOURCES.md)</source>
+        <translation>%1: ein Cloud-/Hosting- oder kommerzielles VPN-Netzwerk (die kuratierte Liste, resources/asn/SOURCES.md)</translation>
+    </message>
+    <message>
+        <source>The autonomous system (ASN) and organisation of the anomaly&apos;s sign-in; hosting and VPN networks are marked and coloured</source>
+        <translation>Das autonome System (ASN) und die Organisation der Anmeldung der Anomalie; Hosting- und VPN-Netzwerke sind markiert und farbig hervorgehoben</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
     </message>
 </context>
 <context>

@@ -224,10 +224,6 @@
         <translation>Niets nieuws te onderzoeken in %1 (elke gebeurtenis is door een eerdere run onderzocht).</translation>
     </message>
     <message>
-        <source>Examined %1 sign-ins of %2 users, %3 audit records and %4 backup sessions in %5 ms: %6 new anomalies</source>
-        <translation>%1 aanmeldingen van %2 gebruikers, %3 auditrecords en %4 back-upsessies onderzocht in %5 ms: %6 nieuwe anomalieën</translation>
-    </message>
-    <message>
         <source>%1 critical</source>
         <translation>%1 kritiek</translation>
     </message>
@@ -931,6 +927,62 @@ Afsluitcodes: 0 ok, 1 gebruik, 2 invoer deels geweigerd, 3 opslagfout.
         <source>generating day %1 of %2</source>
         <translation>dag %1 van %2 genereren</translation>
     </message>
+    <message>
+        <source>Identity ↔ backup incidents: an identity event, then backup anomalies within the window</source>
+        <translation>Identiteit ↔ back-upincidenten: een identiteitsgebeurtenis, dan back-upanomalieën binnen het venster</translation>
+    </message>
+    <message>
+        <source>Identity ↔ backup incidents: %1 (%2 new, %3 grown); `backsight-cli incidents` lists them.</source>
+        <translation>Identiteit ↔ back-upincidenten: %1 (%2 nieuw, %3 gegroeid); `backsight-cli incidents` toont ze.</translation>
+    </message>
+    <message>
+        <source>Examined %1 sign-ins of %2 users, %3 audit records and %4 backup sessions in %5 ms at sensitivity %6: %7 new anomalies</source>
+        <translation>%1 aanmeldingen van %2 gebruikers, %3 auditrecords en %4 back-upsessies onderzocht in %5 ms bij gevoeligheid %6: %7 nieuwe anomalieën</translation>
+    </message>
+    <message>
+        <source>1 (fewest alerts) to 5 (most), or low (2), default (3), high (4). Used for this run and saved in the case for the next ones (the GUI&apos;s Settings &gt; Detection sensitivity).</source>
+        <translation>1 (minste meldingen) tot 5 (meeste), of low (2), default (3), high (4). Geldt voor deze run en wordt in de zaak opgeslagen voor de volgende (in de GUI Instellingen &gt; Detectiegevoeligheid).</translation>
+    </message>
+    <message>
+        <source>Store nothing: print, for each sensitivity, how many anomalies per severity it would raise over the whole case.</source>
+        <translation>Niets opslaan: voor elke gevoeligheid afdrukken hoeveel anomalieën per ernst die over de hele zaak zou geven.</translation>
+    </message>
+    <message>
+        <source>--sensitivity is 1 to 5, low, default or high, not &apos;%1&apos;</source>
+        <translation>--sensitivity is 1 tot 5, low, default of high, niet &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>The identity ↔ backup incident scenario: every offhours_admin attack is followed by a ransomware-like night on N backup servers (needs --backup-servers; labelled identity_backup_incident).</source>
+        <translation>Het scenario identiteit ↔ back-upincident: op elke offhours_admin-aanval volgt een ransomware-achtige nacht op N back-upservers (vereist --backup-servers; gelabeld als identity_backup_incident).</translation>
+    </message>
+    <message>
+        <source>Correlate again first (detect does it after every run).</source>
+        <translation>Eerst opnieuw correleren (detect doet dat na elke run).</translation>
+    </message>
+    <message>
+        <source>With --correlate: how long after an identity event backup anomalies join it (default 72).</source>
+        <translation>Met --correlate: hoe lang na een identiteitsgebeurtenis back-upanomalieën er nog bij horen (standaard 72).</translation>
+    </message>
+    <message>
+        <source>Identity ↔ backup incidents: an anomalous or privileged identity event followed within the window by backup anomalies, with both parts and their times (docs/incidents.md).</source>
+        <translation>Identiteit ↔ back-upincidenten: een afwijkende of bevoorrechte identiteitsgebeurtenis, binnen het venster gevolgd door back-upanomalieën, met beide delen en hun tijden (docs/incidents.md).</translation>
+    </message>
+    <message>
+        <source>--window-hours must be a positive number of hours</source>
+        <translation>--window-hours moet een positief aantal uren zijn</translation>
+    </message>
+    <message>
+        <source>No identity ↔ backup incidents in %1</source>
+        <translation>Geen identiteit ↔ back-upincidenten in %1</translation>
+    </message>
+    <message>
+        <source>Backtest over the whole case: %1 sign-ins and %2 audit records, %3 findings, in %4 ms. Nothing was stored.</source>
+        <translation>Backtest over de hele zaak: %1 aanmeldingen en %2 auditrecords, %3 bevindingen, in %4 ms. Er is niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>* the case&apos;s setting. Apply one with: backsight-cli detect --sensitivity N</source>
+        <translation>* de instelling van de zaak. Pas er een toe met: backsight-cli detect --sensitivity N</translation>
+    </message>
 </context>
 <context>
     <name>DashboardView</name>
@@ -1341,6 +1393,14 @@ Microsoft Entra ID-aanmeld- en auditlogs onderzoeken die uit Veeam-back-ups zijn
         <source>Service principal</source>
         <translation>Service-principal</translation>
     </message>
+    <message>
+        <source>Authentication protocol</source>
+        <translation>Authenticatieprotocol</translation>
+    </message>
+    <message>
+        <source>AS organisation</source>
+        <translation>AS-organisatie</translation>
+    </message>
 </context>
 <context>
     <name>Status</name>
@@ -1370,6 +1430,10 @@ Microsoft Entra ID-aanmeld- en auditlogs onderzoeken die uit Veeam-back-ups zijn
     <message>
         <source>country %1</source>
         <translation>land %1</translation>
+    </message>
+    <message>
+        <source>network %1</source>
+        <translation>netwerk %1</translation>
     </message>
 </context>
 <context>
@@ -2219,6 +2283,49 @@ backsight-cli --db CASE.sqlite detect&lt;/pre&gt;&lt;p&gt;open daarna CASE.sqlit
     </message>
 </context>
 <context>
+    <name>backsight::ui::IncidentList</name>
+    <message>
+        <source>Severity</source>
+        <translation>Ernst</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Tijd (UTC)</translation>
+    </message>
+    <message>
+        <source>Kinds</source>
+        <translation>Soorten</translation>
+    </message>
+    <message>
+        <source>Identity ↔ backup incident</source>
+        <translation>Identiteit ↔ back-upincident</translation>
+    </message>
+    <message>
+        <source>Show in &amp;Timeline</source>
+        <translation>Tonen in &amp;Timeline</translation>
+    </message>
+    <message>
+        <source>identity (%1) + backup (%2)</source>
+        <translation>identiteit (%1) + back-up (%2)</translation>
+    </message>
+    <message>
+        <source>%1 · threat %2</source>
+        <translation>%1 · dreiging %2</translation>
+    </message>
+    <message>
+        <source>identity: %1</source>
+        <translation>identiteit: %1</translation>
+    </message>
+    <message>
+        <source>backup: %1</source>
+        <translation>back-up: %1</translation>
+    </message>
+    <message>
+        <source> (+%1 h)</source>
+        <translation> (+%1 u)</translation>
+    </message>
+</context>
+<context>
     <name>backsight::ui::JobStatusWidget</name>
     <message>
         <source>Cancel</source>
@@ -2329,6 +2436,18 @@ backsight-cli --db CASE.sqlite detect&lt;/pre&gt;&lt;p&gt;open daarna CASE.sqlit
     <message>
         <source>The new language applies when Backsight starts again.</source>
         <translation>De nieuwe taal geldt zodra Backsight opnieuw start.</translation>
+    </message>
+    <message>
+        <source>Detection &amp;sensitivity…</source>
+        <translation>Detectie&amp;gevoeligheid…</translation>
+    </message>
+    <message>
+        <source>Open a case database first: the sensitivity is saved in the case.</source>
+        <translation>Open eerst een zaakdatabase: de gevoeligheid wordt in de zaak opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Detection sensitivity %1 saved in the case; it applies from the next detection run.</source>
+        <translation>Detectiegevoeligheid %1 opgeslagen in de zaak; ze geldt vanaf de volgende detectierun.</translation>
     </message>
 </context>
 <context>
@@ -2447,6 +2566,92 @@ backsight-cli --db CASE.sqlite detect&lt;/pre&gt;&lt;p&gt;open daarna CASE.sqlit
     </message>
 </context>
 <context>
+    <name>backsight::ui::SensitivityBacktestJob</name>
+    <message>
+        <source>Sensitivity backtest</source>
+        <translation>Gevoeligheidsbacktest</translation>
+    </message>
+    <message>
+        <source>backtest… %1 %</source>
+        <translation>backtest… %1 %</translation>
+    </message>
+    <message>
+        <source>Backtest over %1 sign-ins and %2 audit records in %3 ms; nothing was stored</source>
+        <translation>Backtest over %1 aanmeldingen en %2 auditrecords in %3 ms; er is niets opgeslagen</translation>
+    </message>
+</context>
+<context>
+    <name>backsight::ui::SensitivityDialog</name>
+    <message>
+        <source>Fewest alerts: findings judged against the user&apos;s baseline one level lower; new places, hours, apps and model scores never above low.</source>
+        <translation>Minste meldingen: bevindingen een niveau lager beoordeeld ten opzichte van de basislijn van de gebruiker; nieuwe plaatsen, uren, apps en modelscores nooit boven laag.</translation>
+    </message>
+    <message>
+        <source>Low: new places, hours, apps and model scores never above low.</source>
+        <translation>Laag: nieuwe plaatsen, uren, apps en modelscores nooit boven laag.</translation>
+    </message>
+    <message>
+        <source>Default: the severity table as documented (docs/detections.md).</source>
+        <translation>Standaard: de ernsttabel zoals gedocumenteerd (docs/detections.md).</translation>
+    </message>
+    <message>
+        <source>High: a strong contextual finding (score 0.6 or more) of a user past learning, from a device not theirs, is at least medium.</source>
+        <translation>Hoog: een sterke contextuele bevinding (score 0,6 of meer) van een gebruiker voorbij de leerfase, vanaf een apparaat dat niet van hem is, is minstens gemiddeld.</translation>
+    </message>
+    <message>
+        <source>Most alerts: every low finding of a user past learning is medium, even from their own device.</source>
+        <translation>Meeste meldingen: elke lage bevinding van een gebruiker voorbij de leerfase is gemiddeld, zelfs vanaf het eigen apparaat.</translation>
+    </message>
+    <message>
+        <source>Run &amp;backtest</source>
+        <translation>&amp;Backtest uitvoeren</translation>
+    </message>
+    <message>
+        <source>Detection sensitivity</source>
+        <translation>Detectiegevoeligheid</translation>
+    </message>
+    <message>
+        <source>Fewer alerts</source>
+        <translation>Minder meldingen</translation>
+    </message>
+    <message>
+        <source>More alerts</source>
+        <translation>Meer meldingen</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Instelling</translation>
+    </message>
+    <message>
+        <source>Lows in digests</source>
+        <translation>Lage in samenvattingen</translation>
+    </message>
+    <message>
+        <source>Examine every event of the case once more and count, for each setting, the anomalies it would raise. Nothing is stored.</source>
+        <translation>Elke gebeurtenis van de zaak nogmaals onderzoeken en voor elke instelling de anomalieën tellen die ze zou geven. Er wordt niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Run the backtest to see what each setting would have raised over this case.</source>
+        <translation>Voer de backtest uit om te zien wat elke instelling over deze zaak zou hebben gegeven.</translation>
+    </message>
+    <message>
+        <source>Save for this case</source>
+        <translation>Opslaan voor deze zaak</translation>
+    </message>
+    <message>
+        <source>How readily findings become medium or higher. Saved in the case; applies from the next detection run (backsight-cli detect --sensitivity N does the same).</source>
+        <translation>Hoe snel bevindingen gemiddeld of hoger worden. Opgeslagen in de zaak; geldt vanaf de volgende detectierun (backsight-cli detect --sensitivity N doet hetzelfde).</translation>
+    </message>
+    <message>
+        <source>Examining every event of the case…</source>
+        <translation>Elke gebeurtenis van de zaak onderzoeken…</translation>
+    </message>
+    <message>
+        <source>Cannot save the sensitivity</source>
+        <translation>De gevoeligheid kan niet worden opgeslagen</translation>
+    </message>
+</context>
+<context>
     <name>backsight::ui::SessionChartView</name>
     <message>
         <source>Wheel or +/− zooms time, drag or arrow keys pan, Home or a double click shows everything</source>
@@ -2544,6 +2749,22 @@ backsight-cli --db CASE.sqlite detect&lt;/pre&gt;&lt;p&gt;open daarna CASE.sqlit
             <numerusform>Oorspronkelijk record (%n byte zoals gelezen)</numerusform>
             <numerusform>Oorspronkelijk record (%n bytes zoals gelezen)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Hosting / VPN network</source>
+        <translation>Hosting-/VPN-netwerk</translation>
+    </message>
+    <message>
+        <source>Yes: cloud / hosting provider</source>
+        <translation>Ja: cloud-/hostingprovider</translation>
+    </message>
+    <message>
+        <source>Yes: commercial VPN</source>
+        <translation>Ja: commerciële VPN</translation>
+    </message>
+    <message>
+        <source>No (not on the curated list)</source>
+        <translation>Nee (niet op de samengestelde lijst)</translation>
     </message>
 </context>
 <context>
@@ -2765,10 +2986,6 @@ backsight-cli --db CASE.sqlite detect&lt;/pre&gt;&lt;p&gt;open daarna CASE.sqlit
         <translation>Geen aanmeldingen van %1</translation>
     </message>
     <message>
-        <source>%1: %2 sign-ins and %3 anomalies in view</source>
-        <translation>%1: %2 aanmeldingen en %3 anomalieën in beeld</translation>
-    </message>
-    <message>
         <source>Tenant</source>
         <translation>Tenant</translation>
     </message>
@@ -2787,6 +3004,14 @@ backsight-cli --db CASE.sqlite detect&lt;/pre&gt;&lt;p&gt;open daarna CASE.sqlit
         <translation>Gebeurtenis %1
 
 %2</translation>
+    </message>
+    <message>
+        <source>%1 → %2 backup anomalies, %3 h later</source>
+        <translation>%1 → %2 back-upanomalieën, %3 u later</translation>
+    </message>
+    <message>
+        <source>%1: %2 sign-ins, %3 anomalies and %4 identity ↔ backup incidents in view</source>
+        <translation>%1: %2 aanmeldingen, %3 anomalieën en %4 identiteit ↔ back-upincidenten in beeld</translation>
     </message>
 </context>
 <context>
@@ -2834,6 +3059,14 @@ backsight-cli --db CASE.sqlite detect&lt;/pre&gt;&lt;p&gt;open daarna CASE.sqlit
     <message>
         <source>UTC</source>
         <translation>UTC</translation>
+    </message>
+    <message>
+        <source>incident: %1</source>
+        <translation>incident: %1</translation>
+    </message>
+    <message>
+        <source>incident</source>
+        <translation>incident</translation>
     </message>
 </context>
 <context>
@@ -3075,6 +3308,10 @@ Scoor na het opnieuw trainen nieuwe gebeurtenissen met:  backsight-cli --db &quo
         <source>app %1</source>
         <translation>app %1</translation>
     </message>
+    <message>
+        <source>Network (AS number or organisation)</source>
+        <translation>Netwerk (AS-nummer of organisatie)</translation>
+    </message>
 </context>
 <context>
     <name>backsight::ui::TriageModel</name>
@@ -3125,6 +3362,18 @@ Scoor na het opnieuw trainen nieuwe gebeurtenissen met:  backsight-cli --db &quo
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>%1: a cloud / hosting or commercial VPN network (the curated list, resources/asn/SOURCES.md)</source>
+        <translation>%1: een cloud-/hosting- of commercieel VPN-netwerk (de samengestelde lijst, resources/asn/SOURCES.md)</translation>
+    </message>
+    <message>
+        <source>The autonomous system (ASN) and organisation of the anomaly&apos;s sign-in; hosting and VPN networks are marked and coloured</source>
+        <translation>Het autonome systeem (ASN) en de organisatie van de aanmelding van de anomalie; hosting- en VPN-netwerken zijn gemarkeerd en gekleurd</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netwerk</translation>
     </message>
 </context>
 <context>

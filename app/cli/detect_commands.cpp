@@ -142,12 +142,12 @@ int runDetect(Context &ctx, const QStringList &args)
     parser.addOption(sigmaRules);
     const QCommandLineOption sensitivity(
         QStringLiteral("sensitivity"),
-        QStringLiteral("1 (fewest alerts) to 5 (most), or low (2), default (3), high (4). Used for this run and saved in "
-                       "the case for the next ones (the GUI's Settings > Detection sensitivity)."),
+        Cli::tr("1 (fewest alerts) to 5 (most), or low (2), default (3), high (4). Used for this run and saved in "
+                "the case for the next ones (the GUI's Settings > Detection sensitivity)."),
         QStringLiteral("LEVEL"));
     const QCommandLineOption backtest(QStringLiteral("backtest"),
-                                      QStringLiteral("Store nothing: print, for each sensitivity, how many anomalies per "
-                                                     "severity it would raise over the whole case."));
+                                      Cli::tr("Store nothing: print, for each sensitivity, how many anomalies per "
+                                              "severity it would raise over the whole case."));
     parser.addOption(sensitivity);
     parser.addOption(backtest);
     const int early = parseOrExit(parser, args, ctx,
@@ -165,7 +165,8 @@ int runDetect(Context &ctx, const QStringList &args)
     if (parser.isSet(sensitivity)) {
         level = detect::parseSensitivity(parser.value(sensitivity));
         if (!level) {
-            ctx.err << "backsight-cli: --sensitivity is 1 to 5, low, default or high, not '" << parser.value(sensitivity) << "'\n";
+            ctx.err << "backsight-cli: " << Cli::tr("--sensitivity is 1 to 5, low, default or high, not '%1'").arg(parser.value(sensitivity))
+                    << "\n";
             return Usage;
         }
     }

@@ -44,10 +44,10 @@ int runGenerate(Context &ctx, const QStringList &args)
                                      Cli::tr("Messy-tenant profile: daylight saving, commercial VPNs, carrier jumps, "
                                                     "token-refresh flood, stale-password devices (docs/simulation.md)."));
     const QCommandLineOption backupIncidents(QStringLiteral("backup-incidents"),
-                                             QStringLiteral("The identity ↔ backup incident scenario: every offhours_admin "
-                                                            "attack is followed by a ransomware-like night on N backup "
-                                                            "servers (needs --backup-servers; labelled "
-                                                            "identity_backup_incident)."),
+                                             Cli::tr("The identity ↔ backup incident scenario: every offhours_admin "
+                                                     "attack is followed by a ransomware-like night on N backup "
+                                                     "servers (needs --backup-servers; labelled "
+                                                     "identity_backup_incident)."),
                                              QStringLiteral("N"), QStringLiteral("0"));
     parser.addOptions({users, days, seed, start, attacks, format, labels, out, backupServers, backupFormat, realism,
                        backupIncidents});

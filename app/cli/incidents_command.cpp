@@ -50,24 +50,24 @@ QJsonObject toJson(const Incident &i)
 int runIncidents(Context &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
+    const QCommandLineOption json(QStringLiteral("json"), Cli::tr("Print one JSON object."));
     const QCommandLineOption correlate(QStringLiteral("correlate"),
-                                       QStringLiteral("Correlate again first (detect does it after every run)."));
+                                       Cli::tr("Correlate again first (detect does it after every run)."));
     const QCommandLineOption window(QStringLiteral("window-hours"),
-                                    QStringLiteral("With --correlate: how long after an identity event backup anomalies "
-                                                   "join it (default 72)."),
+                                    Cli::tr("With --correlate: how long after an identity event backup anomalies "
+                                            "join it (default 72)."),
                                     QStringLiteral("hours"), QStringLiteral("72"));
     parser.addOptions({json, correlate, window});
     const int early = parseOrExit(parser, args, ctx,
-                                  QStringLiteral("Identity ↔ backup incidents: an anomalous or privileged identity event "
-                                                 "followed within the window by backup anomalies, with both parts and "
-                                                 "their times (docs/incidents.md)."));
+                                  Cli::tr("Identity ↔ backup incidents: an anomalous or privileged identity event "
+                                          "followed within the window by backup anomalies, with both parts and "
+                                          "their times (docs/incidents.md)."));
     if (early >= 0)
         return early;
     bool okWindow = false;
     const int hours = parser.value(window).toInt(&okWindow);
     if (!okWindow || hours <= 0) {
-        ctx.err << "backsight-cli: --window-hours must be a positive number of hours\n";
+        ctx.err << "backsight-cli: " << Cli::tr("--window-hours must be a positive number of hours") << "\n";
         return Usage;
     }
     if (const int missing = requireExistingDatabase(ctx); missing >= 0)
@@ -99,7 +99,7 @@ int runIncidents(Context &ctx, const QStringList &args)
         return Ok;
     }
     if (incidents->empty()) {
-        ctx.out << "No identity ↔ backup incidents in " << db.path() << "\n";
+        ctx.out << Cli::tr("No identity ↔ backup incidents in %1").arg(db.path()) << "\n";
         return Ok;
     }
     for (const Incident &i : *incidents) {

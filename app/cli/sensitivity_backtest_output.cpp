@@ -30,8 +30,13 @@ void printBacktest(Context &ctx, const detect::SensitivityBacktest &b, int curre
                 << "\n";
         return;
     }
-    ctx.out << "Backtest over the whole case: " << b.signInsExamined << " sign-ins and " << b.auditsExamined
-            << " audit records, " << b.findings << " findings, in " << b.elapsedMs << " ms. Nothing was stored.\n";
+    ctx.out << Cli::tr("Backtest over the whole case: %1 sign-ins and %2 audit records, %3 findings, in %4 ms. "
+                       "Nothing was stored.")
+                   .arg(b.signInsExamined)
+                   .arg(b.auditsExamined)
+                   .arg(b.findings)
+                   .arg(b.elapsedMs)
+            << "\n";
     ctx.out << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
                    .arg(QStringLiteral("sensitivity"), -20)
                    .arg(QStringLiteral("critical"), 9)
@@ -47,7 +52,7 @@ void printBacktest(Context &ctx, const detect::SensitivityBacktest &b, int curre
                        .arg(c.bySeverity[1], 7)
                        .arg(c.bySeverity[0], 7)
                        .arg(c.lowFindingsInDigests, 18);
-    ctx.out << "* the case's setting. Apply one with: backsight-cli detect --sensitivity N\n";
+    ctx.out << Cli::tr("* the case's setting. Apply one with: backsight-cli detect --sensitivity N") << "\n";
 }
 
 } // namespace backsight::cli
