@@ -88,7 +88,8 @@ public:
     bool created = false;
     int usersWithSuccessFrom(const QString &, qint64, qint64) override { return shared; }
     std::optional<qint64> coverageStartMs() override { return coverage; }
-    bool accountCreatedBefore(const QString &, qint64) override { return created; }    int protocolSignIns(const QString &, const QString &, qint64, qint64) override { return 0; }
+    bool accountCreatedBefore(const QString &, qint64) override { return created; }
+    int protocolSignIns(const QString &, const QString &, qint64, qint64) override { return 0; }
 };
 
 struct Harness

@@ -75,6 +75,7 @@ public:
     int usersWithSuccessFrom(const QString &, qint64, qint64) override { return 0; }
     std::optional<qint64> coverageStartMs() override { return std::nullopt; }
     bool accountCreatedBefore(const QString &, qint64) override { return false; }
+    int protocolSignIns(const QString &, const QString &, qint64, qint64) override { return 0; }
 };
 
 // The severity the policy gives a new-country sign-in from a stranger's device through network `asn`.

@@ -94,7 +94,8 @@ class FakeTenant : public TenantFacts
 public:
     int usersWithSuccessFrom(const QString &, qint64, qint64) override { return 1; }
     std::optional<qint64> coverageStartMs() override { return std::nullopt; }
-    bool accountCreatedBefore(const QString &, qint64) override { return true; }    int protocolSignIns(const QString &, const QString &, qint64, qint64) override { return 0; }
+    bool accountCreatedBefore(const QString &, qint64) override { return true; }
+    int protocolSignIns(const QString &, const QString &, qint64, qint64) override { return 0; }
 };
 
 // Every user detector over `events`, then the severity policy: the anomalies an analyst would see.
