@@ -482,6 +482,7 @@ void TestDetectors::severityPolicy()
     const SeverityPolicy policy = SeverityPolicy::defaults();
     Finding f;
     f.kind = QStringLiteral("new_country");
+    f.score = 0.7; // what NewLocationDetector gives a new country through a network neither known nor anonymising
     f.subject = f.upn = QStringLiteral("ana@contoso.com");
     f.eventIds = {QStringLiteral("e1")};
     f.success = true;

@@ -174,6 +174,7 @@ void TestIdentityDetectors::distributedSpray()
     // medium per victim.
     Finding victim;
     victim.kind = QStringLiteral("new_country");
+    victim.score = 0.7; // as NewLocationDetector scores it
     victim.subject = victim.upn = kept[0].upn;
     victim.timeMs = kept[0].timeMs;
     victim.eventTable = QStringLiteral("signins");
