@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLocale>
 #include <QTimeZone>
 #include <cmath>
@@ -332,6 +333,22 @@ QString evidenceHtml(const EvidenceText &evidence, const QString &cssClass)
         html += QStringLiteral("</table>");
     }
     return html;
+}
+
+QString auditTargetNames(const QString &json)
+{
+    QStringList names;
+    for (const QJsonValue &v : QJsonDocument::fromJson(json.toUtf8()).array()) {
+        const QJsonObject o = v.toObject();
+        for (const char *key : {"userPrincipalName", "displayName", "id"}) {
+            const QString s = o.value(QString::fromLatin1(key)).toString();
+            if (!s.isEmpty()) {
+                names << s;
+                break;
+            }
+        }
+    }
+    return names.join(QStringLiteral(", "));
 }
 
 } // namespace backsight::detect

@@ -28,6 +28,10 @@ struct EvidenceText
 // impossible travel, a share for a new country).
 EvidenceText describeEvidence(const QString &detector, const QJsonObject &evidence);
 
+// An audit record's targets (the stored `targets` JSON array) as the reasons name them: each target's UPN, else its
+// display name, else its id, comma-separated.
+QString auditTargetNames(const QString &targetsJson);
+
 // The same as HTML (a two-column table of items, then each table with a header row), escaped; empty when there is
 // no evidence. `cssClass` is set on every <table>.
 QString evidenceHtml(const EvidenceText &evidence, const QString &cssClass = QString());

@@ -2,6 +2,7 @@
 
 #include "detect/consent_detector.h"
 #include "detect/distributed_spray.h"
+#include "detect/evidence_text.h"
 #include "detect/persistence_detector.h"
 #include "store/identity_queries.h"
 
@@ -16,22 +17,6 @@ namespace backsight::detect {
 namespace {
 
 constexpr qint64 kHourMs = 3'600'000, kDayMs = 24 * kHourMs;
-
-QString targetNames(const QString &json)
-{
-    QStringList names;
-    for (const QJsonValue &v : QJsonDocument::fromJson(json.toUtf8()).array()) {
-        const QJsonObject o = v.toObject();
-        for (const char *key : {"userPrincipalName", "displayName", "id"}) {
-            const QString s = o.value(QString::fromLatin1(key)).toString();
-            if (!s.isEmpty()) {
-                names << s;
-                break;
-            }
-        }
-    }
-    return names.join(QStringLiteral(", "));
-}
 
 } // namespace
 
@@ -127,7 +112,7 @@ Status detectIdentityAudits(Database &db, const DetectionParameters &p, qint64 f
     for (const IdentityQueries::Audit &a : *audits) {
         if (a.initiatorUpn.isEmpty())
             continue;
-        const AuditRecord record{a.id, a.activity, a.initiatorUpn, a.initiatorIp, targetNames(a.targets), a.result, a.timeMs};
+        const AuditRecord record{a.id, a.activity, a.initiatorUpn, a.initiatorIp, auditTargetNames(a.targets), a.result, a.timeMs};
         if (a.activity.startsWith(QLatin1String("Consent to application"), Qt::CaseInsensitive)) {
             const ConsentGrant grant = parseConsent(a.targets);
             if (grant.servicePrincipalId.isEmpty() || broadScopes(grant.scopes).isEmpty())

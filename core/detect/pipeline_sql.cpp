@@ -2,6 +2,7 @@
 
 #include "baseline/profile.h"
 #include "store/anomaly_repository.h"
+#include "detect/evidence_text.h"
 #include "detect/tenant_detectors.h"
 #include "detect/user_detectors.h"
 #include "model/sign_in_result.h"
@@ -176,26 +177,6 @@ bool detectSprays(Database &db, const DetectOptions &o, qint64 fromRowId, qint64
     return true;
 }
 
-namespace {
-
-QString targetsText(const QString &json)
-{
-    QStringList names;
-    for (const QJsonValue &v : QJsonDocument::fromJson(json.toUtf8()).array()) {
-        const QJsonObject o = v.toObject();
-        for (const char *key : {"userPrincipalName", "displayName", "id"}) {
-            const QString s = o.value(QString::fromLatin1(key)).toString();
-            if (!s.isEmpty()) {
-                names << s;
-                break;
-            }
-        }
-    }
-    return names.join(QStringLiteral(", "));
-}
-
-} // namespace
-
 bool detectPrivilegedAudits(Database &db, const DetectOptions &o, qint64 fromRowId, qint64 toRowId,
                             std::vector<Finding> &out, qint64 &examined, QString &error)
 {
@@ -218,7 +199,7 @@ bool detectPrivilegedAudits(Database &db, const DetectOptions &o, qint64 fromRow
         a.activity = audits.value(2).toString();
         a.initiatorUpn = audits.value(3).toString().toLower();
         a.initiatorIp = audits.value(4).toString();
-        a.targets = targetsText(audits.value(5).toString());
+        a.targets = auditTargetNames(audits.value(5).toString());
         a.result = audits.value(6).toString();
         if (a.initiatorUpn.isEmpty() || !PrivilegedAuditDetector::isPrivileged(a.activity))
             continue;
