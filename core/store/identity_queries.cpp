@@ -2,6 +2,7 @@
 
 #include "store/database.h"
 #include "store/like_pattern.h"
+#include "store/predicates.h"
 #include "store/sql_query.h"
 
 #include <algorithm>
@@ -49,7 +50,7 @@ Result<bool> IdentityQueries::succeededFrom(const QString &upn, const QString &i
 {
     SqlQuery q(db_);
     if (Status s = q.run(QStringLiteral("SELECT 1 FROM signins WHERE upn = ? AND ip = ? AND created_ms >= ? AND created_ms <= ? "
-                                        "AND error_code = 0 LIMIT 1"),
+                                        "AND %1 LIMIT 1").arg(predicate::succeededSignIn()),
                          {upn, ip, fromMs, toMs}, QStringLiteral("looking for %1's sign-ins from %2").arg(upn, ip));
         !s)
         return s.error();
@@ -60,7 +61,7 @@ Result<bool> IdentityQueries::othersSucceededFrom(const QString &upn, const QStr
 {
     SqlQuery q(db_);
     if (Status s = q.run(QStringLiteral("SELECT 1 FROM signins WHERE ip = ? AND upn <> ? AND created_ms >= ? AND created_ms <= ? "
-                                        "AND error_code = 0 LIMIT 1"),
+                                        "AND %1 LIMIT 1").arg(predicate::succeededSignIn()),
                          {ip, upn, fromMs, toMs}, QStringLiteral("looking for other users' sign-ins from %1").arg(ip));
         !s)
         return s.error();
@@ -72,9 +73,9 @@ Result<std::vector<IdentityQueries::SignIn>> IdentityQueries::successes(const QS
 {
     SqlQuery q(db_);
     if (Status s = q.run(QStringLiteral("SELECT id, ip, city, country, app_name, device_id, created_ms, interactive FROM signins "
-                                        "WHERE upn = ? AND created_ms >= ? AND created_ms <= ? AND error_code = 0 %1 "
+                                        "WHERE upn = ? AND created_ms >= ? AND created_ms <= ? AND %1 %2 "
                                         "ORDER BY created_ms, id")
-                             .arg(withoutDevice ? QStringLiteral("AND (device_id IS NULL OR device_id = '')") : QString()),
+                             .arg(predicate::succeededSignIn(), withoutDevice ? QStringLiteral("AND (device_id IS NULL OR device_id = '')") : QString()),
                          {upn, fromMs, toMs}, QStringLiteral("reading the successful sign-ins of %1").arg(upn));
         !s)
         return s.error();

@@ -1,6 +1,7 @@
 #include "store/incident_store.h"
 
 #include "store/database.h"
+#include "store/predicates.h"
 #include "store/sql_query.h"
 
 #include <QSqlError>
@@ -109,10 +110,10 @@ Result<std::vector<IncidentPart>> backupConsoleSignInParts(Database &db, const Q
     binds << anomalyRank;
     SqlQuery q(db);
     const Status s = q.run(QStringLiteral("SELECT id, created_ms, app_name, upn, ip, country FROM signins "
-                                          "WHERE %1 AND error_code = 0 AND id NOT IN (SELECT event_id FROM anomalies "
+                                          "WHERE %1 AND %2 AND id NOT IN (SELECT event_id FROM anomalies "
                                           "WHERE event_table = 'signins' AND event_id IS NOT NULL AND severity_rank >= ?) "
                                           "ORDER BY created_ms, id")
-                               .arg(where),
+                               .arg(where, predicate::succeededSignIn()),
                            binds, QStringLiteral("cannot read the backup console sign-ins for incidents"));
     if (!s)
         return s.error();

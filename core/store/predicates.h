@@ -13,6 +13,12 @@ inline QString failedSignIn(const QString &prefix = {})
     return QStringLiteral("coalesce(%1error_code, 0) <> 0").arg(prefix);
 }
 
+// A successful sign-in: the complement of failedSignIn (a missing error code counts as success, as there).
+inline QString succeededSignIn(const QString &prefix = {})
+{
+    return QStringLiteral("coalesce(%1error_code, 0) = 0").arg(prefix);
+}
+
 // The latest baseline of each user: a `baselines` row aliased `alias` whose window ends last for its user.
 inline QString latestBaseline(const QString &alias)
 {

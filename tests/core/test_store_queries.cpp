@@ -6,6 +6,7 @@
 #include "store/dashboard_queries.h"
 #include "store/database.h"
 #include "store/detection_run_repository.h"
+#include "store/identity_queries.h"
 #include "store/model_repository.h"
 #include "store/sign_in_queries.h"
 #include "store/timeline_queries.h"
@@ -116,6 +117,28 @@ private slots:
         QCOMPARE(o->learningUsers, qint64(0)); // ... which is no longer learning
         QCOMPARE(o->topCountries.front().name, QStringLiteral("NG"));
         QCOMPARE(int(o->sources.size()), 1);
+    }
+
+    // The identity detectors' "succeeded" reads are the complement of the failed rule: a NULL code is a success there too.
+    void successesCountMissingCodesAsSuccess()
+    {
+        IdentityQueries identity(*db_);
+        const auto all = identity.successes(QStringLiteral("alice@x"), kT0, kT0 + 3 * kDay, false);
+        QVERIFY(all);
+        QStringList ids;
+        for (const IdentityQueries::SignIn &s : *all)
+            ids << s.id;
+        QCOMPARE(ids, (QStringList{QStringLiteral("s1"), QStringLiteral("s3")})); // s2 failed; s3 has no code
+        // Only the NULL-coded sign-in lies in this window: it still counts as a success from that address.
+        const auto fromAddress = identity.succeededFrom(QStringLiteral("alice@x"), QStringLiteral("10.0.0.1"), kT0 + kDay + 2000,
+                                                        kT0 + kDay + 6000);
+        QVERIFY(fromAddress);
+        QVERIFY(*fromAddress);
+        // bob's only sign-in failed: nobody but alice succeeded from the address in his window.
+        const auto others = identity.othersSucceededFrom(QStringLiteral("alice@x"), QStringLiteral("10.0.0.1"), kT0 + kDay + 2000,
+                                                         kT0 + 3 * kDay);
+        QVERIFY(others);
+        QVERIFY(!*others);
     }
 
     void userActivity()
