@@ -5,6 +5,7 @@
 #include "detect/severity_policy.h"
 #include "detect/tenant_detectors.h"
 #include "detect/user_detectors.h"
+#include "detector_fixtures.h"
 
 #include <QDateTime>
 #include <QtTest>
@@ -16,17 +17,10 @@ using baseline::Profile;
 
 namespace {
 
-// 2024-11-04 is a Monday.
-qint64 at(const char *iso)
-{
-    return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate).toMSecsSinceEpoch();
-}
+using test::at;
+using test::Place;
 
-struct Place
-{
-    const char *city, *country;
-    double lat, lon;
-};
+// 2024-11-04 is a Monday.
 const Place kWellington{"Wellington", "NZ", -41.29, 174.78};
 const Place kAuckland{"Auckland", "NZ", -36.85, 174.76};
 const Place kSydney{"Sydney", "AU", -33.87, 151.21};
@@ -80,24 +74,12 @@ Profile officeWorker(int days = 30)
     return profile;
 }
 
-class FakeTenant : public TenantFacts
-{
-public:
-    int shared = 0;
-    std::optional<qint64> coverage;
-    bool created = false;
-    int usersWithSuccessFrom(const QString &, qint64, qint64) override { return shared; }
-    std::optional<qint64> coverageStartMs() override { return coverage; }
-    bool accountCreatedBefore(const QString &, qint64) override { return created; }
-    int protocolSignIns(const QString &, const QString &, qint64, qint64) override { return 0; }
-};
-
 struct Harness
 {
     DetectionParameters params;
     Profile profile;
     baseline::Home home;
-    FakeTenant tenant;
+    test::StubTenant tenant;
     bool learning = false;
 
     explicit Harness(Profile p) : profile(std::move(p)), home(profile.home()) {}
@@ -378,9 +360,9 @@ void TestDetectors::impossibleTravel()
     QVERIFY(out[0].score < 0.4);
     // Through an address many users share (VPN egress): not travel.
     london.deviceId.clear();
-    h.tenant.shared = 12;
+    h.tenant.usersWithSuccess = 12;
     QVERIFY(h.run(detector, {home, london}).empty());
-    h.tenant.shared = 0;
+    h.tenant.usersWithSuccess = 0;
     // A short leg is geolocation noise; a slow leg is a flight.
     QVERIFY(h.run(detector, {home, ev(t + 60'000, kLowerHutt, QStringLiteral("198.51.100.9"), 0, QStringLiteral("Microsoft Teams"), QString())}).empty());
     SignInEvent flown = london;
@@ -411,7 +393,7 @@ void TestDetectors::dormantAccount()
     out = h.run(detector, {ev(t, kWellington, QStringLiteral("203.0.113.10"))});
     QCOMPARE(out.size(), size_t(1));
     QVERIFY2(out[0].reason.text.contains(QStringLiteral("no audit record created it")), qPrintable(out[0].reason.text));
-    h.tenant.created = true;
+    h.tenant.createdBefore = true;
     QVERIFY(h.run(detector, {ev(t, kWellington, QStringLiteral("203.0.113.10"))}).empty());
 }
 

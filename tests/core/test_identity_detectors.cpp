@@ -15,6 +15,7 @@
 #include "store/anomaly_repository.h"
 #include "store/database.h"
 #include "test_support.h"
+#include "detector_fixtures.h"
 
 #include <QDateTime>
 #include <QSqlQuery>
@@ -27,10 +28,7 @@ using baseline::Profile;
 
 namespace {
 
-qint64 at(const char *iso)
-{
-    return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate).toMSecsSinceEpoch();
-}
+using test::at;
 
 int counter = 0;
 
@@ -75,23 +73,15 @@ Profile homeWorker()
     return profile;
 }
 
-class Tenant : public TenantFacts
-{
-public:
-    int protocolHistory = 0;
-    int usersWithSuccessFrom(const QString &, qint64, qint64) override { return 1; }
-    std::optional<qint64> coverageStartMs() override { return std::nullopt; }
-    bool accountCreatedBefore(const QString &, qint64) override { return true; }
-    int protocolSignIns(const QString &, const QString &, qint64, qint64) override { return protocolHistory; }
-};
-
 // The detector over `events`, then the severity policy.
 std::vector<Anomaly> judge(UserDetector &detector, const std::vector<SignInEvent> &events, int protocolHistory = 0)
 {
     DetectionParameters params;
     const Profile profile = homeWorker();
     const baseline::Home home = profile.home();
-    Tenant tenant;
+    test::StubTenant tenant;
+    tenant.usersWithSuccess = 1;
+    tenant.createdBefore = true;
     tenant.protocolHistory = protocolHistory;
     std::vector<Finding> findings;
     detector.reset();

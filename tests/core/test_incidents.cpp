@@ -5,6 +5,7 @@
 #include "detect/incidents.h"
 #include "store/database.h"
 #include "store/incident_store.h"
+#include "sql_fixture.h"
 #include "test_support.h"
 
 #include <QJsonArray>
@@ -22,15 +23,7 @@ namespace {
 constexpr qint64 kHour = 3'600'000;
 constexpr qint64 kT0 = 1'730'419'200'000; // 2024-11-01T00:00:00Z
 
-// Fixture rows the store does not write itself (audits) go in with plain SQL (tests are exempt from the store rule).
-void exec(Database &db, const QString &sql, const QVariantList &binds = {})
-{
-    QSqlQuery q(db.connection());
-    QVERIFY2(q.prepare(sql), qPrintable(sql));
-    for (const QVariant &b : binds)
-        q.addBindValue(b);
-    QVERIFY2(q.exec(), qPrintable(sql));
-}
+using test::exec;
 
 detect::Anomaly userAnomaly(const QString &id, qint64 ms, const QString &upn, const QString &kind, detect::Severity severity)
 {

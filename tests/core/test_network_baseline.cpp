@@ -15,6 +15,7 @@
 #include "store/case_settings.h"
 #include "store/database.h"
 #include "test_support.h"
+#include "detector_fixtures.h"
 
 #include <QDataStream>
 #include <QDateTime>
@@ -69,22 +70,13 @@ Profile germanUser()
     return p;
 }
 
-class NoSharing : public TenantFacts
-{
-public:
-    int usersWithSuccessFrom(const QString &, qint64, qint64) override { return 0; }
-    std::optional<qint64> coverageStartMs() override { return std::nullopt; }
-    bool accountCreatedBefore(const QString &, qint64) override { return false; }
-    int protocolSignIns(const QString &, const QString &, qint64, qint64) override { return 0; }
-};
-
 // The severity the policy gives a new-country sign-in from a stranger's device through network `asn`.
 Severity newCountryThrough(quint32 asn, int sensitivity = kDefaultSensitivity)
 {
     const Profile profile = germanUser();
     const baseline::Home home = profile.home();
     DetectionParameters params;
-    NoSharing tenant;
+    test::StubTenant tenant; // nobody shares the address, the account is new
     const std::vector<SignInEvent> events{signIn(kStart + 31 * kDay, "NL", QStringLiteral("45.1.2.3"), asn, QString())};
     const UserContext c{params, profile, home, false, false, 0, events, 0, std::nullopt, tenant};
     NewLocationDetector detector;
@@ -182,7 +174,7 @@ void TestNetworkBaseline::knownNetworkLowersNewCountryAndAnonymisingRaisesIt()
     const Profile profile = germanUser();
     const baseline::Home home = profile.home();
     DetectionParameters params;
-    NoSharing tenant;
+    test::StubTenant tenant; // nobody shares the address, the account is new
     const std::vector<SignInEvent> events{signIn(kStart + 31 * kDay, "NL", QStringLiteral("45.1.2.3"), 14061, QString())};
     const UserContext c{params, profile, home, false, false, 0, events, 0, std::nullopt, tenant};
     const KnownNetwork n = knownNetwork(c);

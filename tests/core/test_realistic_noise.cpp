@@ -13,6 +13,7 @@
 #include "simulate/demo_tenant.h"
 #include "store/database.h"
 #include "test_support.h"
+#include "detector_fixtures.h"
 
 #include <QDateTime>
 #include <QtTest>
@@ -24,16 +25,8 @@ using baseline::Profile;
 
 namespace {
 
-qint64 at(const char *iso)
-{
-    return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate).toMSecsSinceEpoch();
-}
-
-struct Place
-{
-    const char *city, *country;
-    double lat, lon;
-};
+using test::at;
+using test::Place;
 
 const Place kLondon{"London", "GB", 51.51, -0.13};
 const Place kZurich{"Zurich", "CH", 47.38, 8.54};
@@ -89,22 +82,15 @@ Profile habits(qint64 firstDay, int days, const Place &home, int utcOffsetHours,
     return profile;
 }
 
-class FakeTenant : public TenantFacts
-{
-public:
-    int usersWithSuccessFrom(const QString &, qint64, qint64) override { return 1; }
-    std::optional<qint64> coverageStartMs() override { return std::nullopt; }
-    bool accountCreatedBefore(const QString &, qint64) override { return true; }
-    int protocolSignIns(const QString &, const QString &, qint64, qint64) override { return 0; }
-};
-
 // Every user detector over `events`, then the severity policy: the anomalies an analyst would see.
 std::vector<Anomaly> judge(const Profile &profile, const std::vector<SignInEvent> &events, bool learning = false,
                            bool privileged = false)
 {
     DetectionParameters params;
     const baseline::Home home = profile.home();
-    FakeTenant tenant;
+    test::StubTenant tenant;
+    tenant.usersWithSuccess = 1;
+    tenant.createdBefore = true;
     std::vector<Finding> findings;
     auto detectors = makeUserDetectors();
     for (auto &d : detectors)

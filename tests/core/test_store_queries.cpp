@@ -11,6 +11,7 @@
 #include "store/sign_in_queries.h"
 #include "store/timeline_queries.h"
 #include "store/user_activity_queries.h"
+#include "sql_fixture.h"
 #include "test_support.h"
 
 #include <QSqlQuery>
@@ -23,15 +24,7 @@ namespace {
 constexpr qint64 kDay = 86'400'000;
 constexpr qint64 kT0 = 1'730'419'200'000; // 2024-11-01T00:00:00Z
 
-// Test fixture rows are written with plain SQL here (tests are exempt from the store-only rule).
-void exec(Database &db, const QString &sql, const QVariantList &binds = {})
-{
-    QSqlQuery q(db.connection());
-    QVERIFY2(q.prepare(sql), qPrintable(sql));
-    for (const QVariant &b : binds)
-        q.addBindValue(b);
-    QVERIFY2(q.exec(), qPrintable(sql));
-}
+using test::exec;
 
 void addSignIn(Database &db, const QString &id, qint64 ms, const QString &upn, const QVariant &errorCode, const QString &city,
                const QString &country, const QVariant &latitude = {}, const QVariant &longitude = {})
