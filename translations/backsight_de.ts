@@ -3430,6 +3430,73 @@ dann Ansicht → Aktualisieren (F5).</translation>
     </message>
 </context>
 <context>
+    <name>backsight::ui::UserNetworksModel</name>
+    <message>
+        <source>Hosting / cloud</source>
+        <translation>Hosting / Cloud</translation>
+    </message>
+    <message>
+        <source>Commercial VPN</source>
+        <translation>Kommerzielles VPN</translation>
+    </message>
+    <message>
+        <source>ISP or other</source>
+        <translation>Provider oder anderes</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Not recorded: imported before the ASN lookup, or an address the offline table does not list</source>
+        <translation>Nicht erfasst: vor der ASN-Zuordnung importiert oder eine Adresse, die die Offline-Tabelle nicht enthält</translation>
+    </message>
+    <message>
+        <source>%1 is on the curated list of cloud / hosting and commercial VPN networks (resources/asn/SOURCES.md): an interactive sign-in from it is unusual for a person</source>
+        <translation>%1 steht auf der kuratierten Liste der Cloud-/Hosting- und kommerziellen VPN-Netzwerke (resources/asn/SOURCES.md): eine interaktive Anmeldung von dort ist für einen Menschen ungewöhnlich</translation>
+    </message>
+    <message>
+        <source>Not on the curated list of hosting and VPN networks: usually an internet provider, a mobile carrier or a company&apos;s own network</source>
+        <translation>Nicht auf der kuratierten Liste der Hosting- und VPN-Netzwerke: meist ein Internetanbieter, ein Mobilfunkanbieter oder das eigene Netzwerk eines Unternehmens</translation>
+    </message>
+    <message>
+        <source>Hosting and VPN networks come from a short curated list; every other network shows as ISP or other</source>
+        <translation>Hosting- und VPN-Netzwerke stammen aus einer kurzen kuratierten Liste; jedes andere Netzwerk erscheint als Provider oder anderes</translation>
+    </message>
+    <message>
+        <source>ASN</source>
+        <translation>ASN</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Sign-ins</source>
+        <translation>Anmeldungen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>First seen (UTC)</source>
+        <translation>Zuerst gesehen (UTC)</translation>
+    </message>
+    <message>
+        <source>Last seen (UTC)</source>
+        <translation>Zuletzt gesehen (UTC)</translation>
+    </message>
+    <message>
+        <source>Countries</source>
+        <translation>Länder</translation>
+    </message>
+</context>
+<context>
     <name>backsight::ui::UserView</name>
     <message>
         <source>%1, home %2 (%3)</source>
@@ -3620,6 +3687,10 @@ Keine interaktiven Anmeldungen: alle %1 sind nicht interaktiv (Token-Erneuerunge
     <message>
         <source>%1: %2 sign-ins, %3 anomalies</source>
         <translation>%1: %2 Anmeldungen, %3 Anomalien</translation>
+    </message>
+    <message>
+        <source>Networks they sign in from (ASN, all imported sign-ins)</source>
+        <translation>Netzwerke, aus denen sich der Benutzer anmeldet (ASN, alle importierten Anmeldungen)</translation>
     </message>
 </context>
 <context>

@@ -3430,6 +3430,73 @@ daarna Beeld → Vernieuwen (F5).</translation>
     </message>
 </context>
 <context>
+    <name>backsight::ui::UserNetworksModel</name>
+    <message>
+        <source>Hosting / cloud</source>
+        <translation>Hosting / cloud</translation>
+    </message>
+    <message>
+        <source>Commercial VPN</source>
+        <translation>Commerciële VPN</translation>
+    </message>
+    <message>
+        <source>ISP or other</source>
+        <translation>Provider of anders</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Onbekend</translation>
+    </message>
+    <message>
+        <source>Not recorded: imported before the ASN lookup, or an address the offline table does not list</source>
+        <translation>Niet vastgelegd: geïmporteerd vóór de ASN-opzoeking, of een adres dat de offline tabel niet bevat</translation>
+    </message>
+    <message>
+        <source>%1 is on the curated list of cloud / hosting and commercial VPN networks (resources/asn/SOURCES.md): an interactive sign-in from it is unusual for a person</source>
+        <translation>%1 staat op de samengestelde lijst van cloud-/hosting- en commerciële VPN-netwerken (resources/asn/SOURCES.md): een interactieve aanmelding daarvandaan is ongebruikelijk voor een persoon</translation>
+    </message>
+    <message>
+        <source>Not on the curated list of hosting and VPN networks: usually an internet provider, a mobile carrier or a company&apos;s own network</source>
+        <translation>Niet op de samengestelde lijst van hosting- en VPN-netwerken: meestal een internetprovider, een mobiele provider of het eigen netwerk van een bedrijf</translation>
+    </message>
+    <message>
+        <source>Hosting and VPN networks come from a short curated list; every other network shows as ISP or other</source>
+        <translation>Hosting- en VPN-netwerken komen uit een korte samengestelde lijst; elk ander netwerk verschijnt als Provider of anders</translation>
+    </message>
+    <message>
+        <source>ASN</source>
+        <translation>ASN</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Sign-ins</source>
+        <translation>Aanmeldingen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Mislukt</translation>
+    </message>
+    <message>
+        <source>First seen (UTC)</source>
+        <translation>Eerst gezien (UTC)</translation>
+    </message>
+    <message>
+        <source>Last seen (UTC)</source>
+        <translation>Laatst gezien (UTC)</translation>
+    </message>
+    <message>
+        <source>Countries</source>
+        <translation>Landen</translation>
+    </message>
+</context>
+<context>
     <name>backsight::ui::UserView</name>
     <message>
         <source>%1, home %2 (%3)</source>
@@ -3620,6 +3687,10 @@ Geen interactieve aanmeldingen: alle %1 zijn niet-interactief (tokenvernieuwinge
     <message>
         <source>%1: %2 sign-ins, %3 anomalies</source>
         <translation>%1: %2 aanmeldingen, %3 anomalieën</translation>
+    </message>
+    <message>
+        <source>Networks they sign in from (ASN, all imported sign-ins)</source>
+        <translation>Netwerken waarvandaan de gebruiker zich aanmeldt (ASN, alle geïmporteerde aanmeldingen)</translation>
     </message>
 </context>
 <context>

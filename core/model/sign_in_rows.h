@@ -14,6 +14,8 @@ struct SignInBrief
     qint64 errorCode = 0;
     QString failureReason;
     std::optional<double> latitude, longitude;
+    quint32 asn = 0; // 0: not known; read by the queries that say so
+    QString asOrg;
 
     bool failed() const { return errorCode != 0; }
 };

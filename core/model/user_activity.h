@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace backsight {
@@ -31,6 +32,15 @@ struct ValueCount
 {
     QString value;
     qint64 count = 0, failures = 0, firstMs = 0, lastMs = 0;
+};
+
+// One network (autonomous system) among a user's sign-ins: how often, how often it failed, when and from where.
+struct UserNetwork
+{
+    quint32 asn = 0;      // 0: not known (imported before the ASN lookup, or an address the offline table lacks)
+    QString organisation; // as stored at import (signins.as_org)
+    qint64 signIns = 0, failures = 0, firstMs = 0, lastMs = 0;
+    QStringList countries; // sorted
 };
 
 // A short line about one anomaly for lists (user view, timeline markers).

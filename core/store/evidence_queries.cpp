@@ -156,7 +156,7 @@ Result<std::vector<SignInBrief>> EvidenceQueries::signInsAround(const QString &u
 {
     SqlQuery q(db_);
     if (Status s = q.run(QStringLiteral("SELECT id, created_ms, coalesce(error_code, 0), city, country, ip, app_name, latitude, "
-                                        "longitude FROM signins WHERE upn = ? AND created_ms >= ? AND created_ms < ? "
+                                        "longitude, coalesce(asn, 0), as_org FROM signins WHERE upn = ? AND created_ms >= ? AND created_ms < ? "
                                         "ORDER BY created_ms, id LIMIT ?"),
                          {upn, fromMs, toMs, limit}, QStringLiteral("cannot read the sign-ins of %1").arg(upn));
         !s)
@@ -175,6 +175,8 @@ Result<std::vector<SignInBrief>> EvidenceQueries::signInsAround(const QString &u
             b.latitude = q.value(7).toDouble();
             b.longitude = q.value(8).toDouble();
         }
+        b.asn = quint32(q.value(9).toLongLong());
+        b.asOrg = q.value(10).toString();
         out.push_back(std::move(b));
     }
     return out;

@@ -29,7 +29,7 @@ public:
     // Baseline `id`; or, with id 0, the baseline of `upn` whose window ended last before `timeMs` (else the
     // nearest one). Empty when there is none.
     Result<std::optional<evidence::Baseline>> baseline(qint64 id, const QString &upn, qint64 timeMs);
-    // The sign-ins of `upn` in [fromMs, toMs), in time order, at most `limit`.
+    // The sign-ins of `upn` in [fromMs, toMs), in time order, at most `limit`; with their network (asn, asOrg).
     Result<std::vector<SignInBrief>> signInsAround(const QString &upn, qint64 fromMs, qint64 toMs, int limit);
 
 private:

@@ -89,6 +89,27 @@ Result<std::vector<ValueCount>> UserActivityQueries::topValues(const QString &up
     return out;
 }
 
+Result<std::vector<UserNetwork>> UserActivityQueries::networks(const QString &upn)
+{
+    // One organisation per ASN: the table's name can change between imports, so the latest-sorting one stands.
+    SqlQuery q(db_);
+    if (Status s = q.run(QStringLiteral("SELECT coalesce(asn, 0) AS a, max(coalesce(as_org, '')), count(*), sum(%1), min(created_ms), "
+                                        "max(created_ms), group_concat(DISTINCT country) FROM signins WHERE upn = ? "
+                                        "GROUP BY a ORDER BY 3 DESC, a")
+                             .arg(predicate::failedSignIn()),
+                         {upn}, QStringLiteral("cannot group the sign-ins of %1 by network").arg(upn));
+        !s)
+        return s.error();
+    std::vector<UserNetwork> out;
+    while (q.next()) {
+        QStringList countries = q.value(6).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+        countries.sort();
+        out.push_back({quint32(q.value(0).toLongLong()), q.value(1).toString(), q.value(2).toLongLong(), q.value(3).toLongLong(),
+                       q.value(4).toLongLong(), q.value(5).toLongLong(), countries});
+    }
+    return out;
+}
+
 Result<std::vector<AnomalyBrief>> UserActivityQueries::anomalies(const QString &upn, int limit)
 {
     SqlQuery q(db_);

@@ -28,6 +28,8 @@ public:
     enum class Field { Place, IpAddress, App, OperatingSystem, Browser };
     // The `topN` most frequent values of `field` among the user's sign-ins, with their failures and first/last use.
     Result<std::vector<ValueCount>> topValues(const QString &upn, Field field, int topN);
+    // The networks (ASN) of the user's sign-ins, most used first; sign-ins without an ASN share one row with asn 0.
+    Result<std::vector<UserNetwork>> networks(const QString &upn);
     // The user's anomalies, newest first.
     Result<std::vector<AnomalyBrief>> anomalies(const QString &upn, int limit);
     // Users with a sign-in: those with the worst anomalies first, then the most active.

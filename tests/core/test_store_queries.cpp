@@ -161,6 +161,38 @@ private slots:
         QCOMPARE(int(latestAll->size()), 1);
     }
 
+    void userNetworks()
+    {
+        Database &db = *db_;
+        // alice: s1 and s2 (one failed) from AS9500; s5 (failed, DE) and s6 (US) from AS16509; s3 has no ASN.
+        addSignIn(db, QStringLiteral("s5"), kT0 + 3 * kDay, QStringLiteral("alice@x"), 50053, QStringLiteral("Frankfurt"), QStringLiteral("DE"));
+        addSignIn(db, QStringLiteral("s6"), kT0 + 4 * kDay, QStringLiteral("alice@x"), 0, QStringLiteral("Seattle"), QStringLiteral("US"));
+        exec(db, QStringLiteral("UPDATE signins SET asn = 9500, as_org = 'Vocus' WHERE id IN ('s1', 's2')"));
+        exec(db, QStringLiteral("UPDATE signins SET asn = 16509, as_org = 'Amazon.com, Inc.' WHERE id IN ('s5', 's6', 's4')"));
+        const auto networks = UserActivityQueries(db).networks(QStringLiteral("alice@x"));
+        QVERIFY(networks);
+        QCOMPARE(int(networks->size()), 3);
+        const UserNetwork &vocus = networks->at(0), &amazon = networks->at(1), &unknown = networks->at(2);
+        QCOMPARE(vocus.asn, quint32(9500)); // two sign-ins each: ties go by ASN
+        QCOMPARE(vocus.organisation, QStringLiteral("Vocus"));
+        QCOMPARE(vocus.signIns, qint64(2));
+        QCOMPARE(vocus.failures, qint64(1));
+        QCOMPARE(vocus.firstMs, kT0 + 1000);
+        QCOMPARE(vocus.lastMs, kT0 + kDay + 1000);
+        QCOMPARE(vocus.countries, QStringList{QStringLiteral("NZ")});
+        QCOMPARE(amazon.asn, quint32(16509));
+        QCOMPARE(amazon.signIns, qint64(2)); // bob's s4 is not alice's
+        QCOMPARE(amazon.failures, qint64(1));
+        QCOMPARE(amazon.firstMs, kT0 + 3 * kDay);
+        QCOMPARE(amazon.lastMs, kT0 + 4 * kDay);
+        QCOMPARE(amazon.countries, (QStringList{QStringLiteral("DE"), QStringLiteral("US")}));
+        QCOMPARE(unknown.asn, quint32(0));
+        QCOMPARE(unknown.signIns, qint64(1));
+        QCOMPARE(unknown.failures, qint64(0)); // a NULL code is a success
+        const auto nobody = UserActivityQueries(db).networks(QStringLiteral("nobody@x"));
+        QVERIFY(nobody && nobody->empty());
+    }
+
     void anomaliesBySelection()
     {
         AnomalyQueries anomalies(*db_);

@@ -7,6 +7,7 @@
 #include "views/backup/backup_view.h"
 #include "export_menu.h"
 #include "main_window.h"
+#include "model/time_format.h"
 #include "sign_in_fixture.h"
 #include "store/database.h"
 #include "test_support.h"
@@ -16,6 +17,7 @@
 #include "views/training/training_view.h"
 #include "views/triage/triage_model.h"
 #include "views/triage/triage_view.h"
+#include "views/user/user_networks_model.h"
 #include "views/user/user_view.h"
 #include "widgets/job_status_widget.h"
 #include "widgets/string_table_model.h"
@@ -23,8 +25,10 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QFile>
@@ -32,6 +36,7 @@
 #include <QSqlError>
 #include <QTextBrowser>
 #include <QSqlQuery>
+#include <QSortFilterProxyModel>
 #include <QTableWidget>
 #include <QTest>
 #include <QThreadPool>
@@ -137,6 +142,69 @@ private slots:
         QCOMPARE(cells, interactive);
         QVERIFY(user->heatmap()->zoneText().contains(QStringLiteral("no baseline")));
         QVERIFY(!user->data().top.at(QStringLiteral("Places")).empty());
+    }
+
+    void userViewGroupsSignInsByNetwork()
+    {
+        // The user's sign-ins before sign-in 200 from a hosting network, the rest from an ISP.
+        const QString upn = Fixture::upn(0);
+        {
+            Database db;
+            QVERIFY2(db.open(temp_->path(QStringLiteral("case.sqlite"))), qPrintable(db.error()));
+            QSqlQuery q(db.connection());
+            for (const auto &[asn, org, cmp] : {std::tuple{16509, "Amazon.com, Inc.", "<"}, std::tuple{3320, "Deutsche Telekom AG", ">="}}) {
+                QVERIFY(q.prepare(QStringLiteral("UPDATE signins SET asn = ?, as_org = ? WHERE upn = ? AND created_ms %1 ?")
+                                      .arg(QLatin1String(cmp))));
+                q.addBindValue(asn);
+                q.addBindValue(QString::fromLatin1(org));
+                q.addBindValue(upn);
+                q.addBindValue(Fixture::createdMs(200));
+                QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+            }
+        }
+        struct Expected { qint64 signIns = 0, failures = 0; QStringList countries; };
+        Expected amazon, telekom;
+        for (int i = 0; i < Case::kSignIns; ++i) {
+            if (Fixture::upn(i) != upn)
+                continue;
+            Expected &e = i < 200 ? amazon : telekom;
+            ++e.signIns;
+            e.failures += Fixture::failure(i) ? 1 : 0;
+            if (!e.countries.contains(Fixture::country(i)))
+                e.countries << Fixture::country(i);
+        }
+        QVERIFY(amazon.signIns > telekom.signIns && telekom.signIns > 0);
+
+        UserView *user = window_->views().user;
+        window_->showView(user);
+        user->showUser(upn);
+        QVERIFY(allLoaded());
+        QTableView *table = user->networksTable();
+        QAbstractItemModelTester tester(table->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(table->model()->rowCount(), 2);
+        const auto cell = [table](int row, int column) { return table->model()->index(row, column).data().toString(); };
+        const QLocale locale;
+        // Most sign-ins first.
+        QCOMPARE(cell(0, UserNetworksModel::Asn), QStringLiteral("AS16509"));
+        QCOMPARE(cell(0, UserNetworksModel::Organisation), QStringLiteral("Amazon.com, Inc."));
+        QCOMPARE(cell(0, UserNetworksModel::Kind), QStringLiteral("Hosting / cloud"));
+        QCOMPARE(cell(0, UserNetworksModel::SignIns), locale.toString(amazon.signIns));
+        QCOMPARE(cell(0, UserNetworksModel::Failures), locale.toString(amazon.failures));
+        QCOMPARE(cell(1, UserNetworksModel::Asn), QStringLiteral("AS3320"));
+        QCOMPARE(cell(1, UserNetworksModel::Kind), QStringLiteral("ISP or other"));
+        QCOMPARE(cell(1, UserNetworksModel::SignIns), locale.toString(telekom.signIns));
+        QCOMPARE(cell(1, UserNetworksModel::Failures), locale.toString(telekom.failures));
+        QCOMPARE(cell(1, UserNetworksModel::LastSeen), utcText(user->data().networks.back().lastMs));
+        for (const QString &country : telekom.countries)
+            QVERIFY2(cell(1, UserNetworksModel::Countries).contains(country), qPrintable(country));
+        // Sorted by ASN (a number, not text: "AS3320" < "AS16509").
+        table->sortByColumn(UserNetworksModel::Asn, Qt::AscendingOrder);
+        QCOMPARE(cell(0, UserNetworksModel::Asn), QStringLiteral("AS3320"));
+        table->sortByColumn(UserNetworksModel::FirstSeen, Qt::AscendingOrder);
+        QCOMPARE(cell(0, UserNetworksModel::Asn), QStringLiteral("AS16509"));
+        // The whole page as an image, for a person to look at (BACKSIGHT_USER_PNG=file.png keeps it).
+        if (const QString png = qEnvironmentVariable("BACKSIGHT_USER_PNG"); !png.isEmpty())
+            QVERIFY(user->findChild<QScrollArea *>()->widget()->grab().save(png));
     }
 
     void trainingRecomputesBaselinesAsAJob()

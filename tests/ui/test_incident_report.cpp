@@ -4,6 +4,7 @@
 #include "store/anomaly_repository.h"
 #include "export/anomaly_export.h"
 #include "report/incident_report.h"
+#include "report/incident_report_pdf.h"
 #include "report/report_job.h"
 #include "sign_in_fixture.h"
 #include "store/database.h"
@@ -17,7 +18,9 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QTextDocument>
 #include <QtTest>
+#include <algorithm>
 
 using namespace backsight;
 
@@ -94,6 +97,7 @@ private slots:
     void initTestCase();
     void readsEverythingInScope();
     void pdfHasSectionsValuesAndHashes();
+    void htmlNamesTheCitedSignInsNetworks();
     void csvRoundTripsHostileCells();
     void jsonlHasEveryField();
     void everyExportIsAuditLogged();
@@ -237,6 +241,36 @@ void TestIncidentReport::pdfHasSectionsValuesAndHashes()
                                         QStringLiteral("-f"), QStringLiteral("3"), QStringLiteral("-l"), QStringLiteral("3"), req.outPath, png});
         QVERIFY(QFileInfo(png + QStringLiteral(".png")).size() > 10000);
     }
+}
+
+void TestIncidentReport::htmlNamesTheCitedSignInsNetworks()
+{
+    // Lagos (cited) from a hosting network, a Wellington sign-in that no anomaly cites from an ISP; wlg-last
+    // (cited) keeps no ASN, as a sign-in imported before the lookup.
+    QSqlQuery q(db_.connection());
+    QVERIFY(q.exec(QStringLiteral("UPDATE signins SET asn = 16509, as_org = 'Amazon.com, Inc.' WHERE id = 'los-1'")));
+    QVERIFY(q.exec(QStringLiteral("UPDATE signins SET asn = 9500, as_org = 'Vocus <Group>' WHERE id = 'wlg-0'")));
+    QString error;
+    const report::ReportRequest req = request(report::ReportFormat::Pdf, {});
+    const auto r = report::readIncidentReport(db_, req.scope, req.options, error);
+    QVERIFY2(r, qPrintable(error));
+    const report::IncidentSection &travel = r->sections.at(1);
+    QCOMPARE(travel.anomaly.id, QStringLiteral("an-travel"));
+    const auto lagos = std::find_if(travel.signIns.begin(), travel.signIns.end(),
+                                    [](const report::SignInPoint &p) { return p.id == QStringLiteral("los-1"); });
+    QVERIFY(lagos != travel.signIns.end());
+    QCOMPARE(lagos->asn, quint32(16509));
+    QCOMPARE(lagos->asOrg, QStringLiteral("Amazon.com, Inc."));
+
+    QTextDocument doc;
+    const QString html = report::incidentReportHtml(*r, doc, temp_.path(QStringLiteral("report.pdf")));
+    const qsizetype section = html.indexOf(QStringLiteral("The sign-ins it cites"));
+    QVERIFY(section >= 0);
+    QVERIFY(html.contains(QStringLiteral("Network (ASN, organisation, kind)")));
+    QVERIFY(html.contains(QStringLiteral("AS16509 Amazon.com, Inc. (hosting)")));
+    QVERIFY(html.contains(QStringLiteral("not recorded"))); // wlg-last
+    QVERIFY(!html.contains(QStringLiteral("Vocus"))); // wlg-0 is in the timeline, not cited
+    QCOMPARE(html.count(QStringLiteral("The sign-ins it cites")), 2); // both incidents cite los-1
 }
 
 void TestIncidentReport::csvRoundTripsHostileCells()

@@ -77,6 +77,8 @@ bool readSignIns(Database &db, IncidentSection &s, QString &error)
         p.app = b.app;
         p.latitude = b.latitude;
         p.longitude = b.longitude;
+        p.asn = b.asn;
+        p.asOrg = b.asOrg;
         s.signIns.push_back(p);
     }
     return true;

@@ -60,6 +60,8 @@ struct SignInPoint
     bool cited = false;        // one of the anomaly's events
     QString city, country, ip, app;
     std::optional<double> latitude, longitude;
+    quint32 asn = 0; // its network; 0 when not known
+    QString asOrg;
 };
 
 // Consecutive sign-ins from places more than 50 km apart.

@@ -4,6 +4,7 @@
 #include "report/correlated_incidents_html.h"
 #include "report/incident_report.h"
 #include "detect/evidence_text.h"
+#include "enrich/asn_table.h"
 #include "model/time_format.h"
 #include "report/pdf_output.h"
 #include "report/source_appendix.h"
@@ -226,6 +227,31 @@ QString baselineHtml(const std::optional<Baseline> &b, qint64 eventMs)
     return esc(text) + (profile.isEmpty() ? QString() : QStringLiteral("<br/><span class=\"small\">%1</span>").arg(profile.join(QStringLiteral("; "))));
 }
 
+// "AS16509 Amazon.com, Inc. (hosting)": the sign-in's network as the sign-in detail and Triage name it.
+QString networkText(const SignInPoint &p)
+{
+    if (!p.asn)
+        return QStringLiteral("not recorded");
+    return enrich::Network{p.asn, p.asOrg, enrich::AsnTable::kindOf(p.asn)}.label();
+}
+
+// The anomaly's own sign-ins, one row each, with the network each came from.
+QString citedSignInsHtml(const IncidentSection &s)
+{
+    QString rows = header({QStringLiteral("Time"), QStringLiteral("Result"), QStringLiteral("Place"), QStringLiteral("IP address"),
+                           QStringLiteral("App"), QStringLiteral("Network (ASN, organisation, kind)")});
+    int shown = 0;
+    for (const SignInPoint &p : s.signIns) {
+        if (!p.cited)
+            continue;
+        const QString place = p.city.isEmpty() ? p.country : QStringLiteral("%1, %2").arg(p.city, p.country);
+        rows += cells({esc(utc(p.timeMs)), esc(p.success ? QStringLiteral("success") : QStringLiteral("failed")), esc(place),
+                       QStringLiteral("<span class=\"mono\">%1</span>").arg(esc(p.ip)), esc(p.app), esc(networkText(p))});
+        ++shown;
+    }
+    return shown ? QStringLiteral("<h3>The sign-ins it cites</h3>") + table(rows, QStringLiteral("list")) : QString();
+}
+
 QString incident(const IncidentSection &s, int index, QTextDocument &doc)
 {
     const detect::Anomaly &a = s.anomaly;
@@ -276,6 +302,8 @@ QString incident(const IncidentSection &s, int index, QTextDocument &doc)
             html += QStringLiteral("<p class=\"note\"><b>%1</b>, %2:<br/>%3</p>")
                         .arg(esc(n.author), esc(utc(n.atMs)), esc(n.text).replace(QLatin1Char('\n'), QStringLiteral("<br/>")));
     }
+
+    html += citedSignInsHtml(s);
 
     const QUrl timelineUrl(QStringLiteral("backsight-chart:timeline-%1").arg(index));
     const QUrl mapUrl(QStringLiteral("backsight-chart:map-%1").arg(index));

@@ -118,6 +118,8 @@ UserProfileData readUserProfile(Database &db, const QString &upn, int topN)
     for (const auto &[name, field] : fields)
         if (!take(user.topValues(upn, field, topN), d.top[UserViewText::tr(name)], d.error))
             return d;
+    if (!take(user.networks(upn), d.networks, d.error))
+        return d;
 
     ModelFilter filter;
     filter.subject = upn;

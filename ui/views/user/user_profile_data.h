@@ -33,6 +33,7 @@ struct UserProfileData
     bool learning = false;
     qint64 baselineWindowStart = 0, baselineWindowEnd = 0;
     std::map<QString, std::vector<Value>> top; // "Places", "IP addresses", "Apps", "Operating systems", "Browsers"
+    std::vector<UserNetwork> networks; // most used first
     std::map<qint64, std::pair<qint64, qint64>> days; // UTC day -> sign-ins, failures
     qint64 signIns = 0, failures = 0;
     qint64 interactiveSignIns = 0; // the heatmap counts only these

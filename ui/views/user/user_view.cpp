@@ -7,6 +7,7 @@
 #include "store/user_directory.h"
 #include "widgets/table_copy.h"
 #include "store/user_activity_queries.h"
+#include "views/user/user_networks_model.h"
 
 #include <QChart>
 #include <QChartView>
@@ -21,8 +22,10 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSortFilterProxyModel>
 #include <QStringListModel>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTableWidget>
 #include <QValueAxis>
 #include <QVBoxLayout>
@@ -53,6 +56,7 @@ void setRow(QTableWidget *t, int row, const QStringList &cells)
 UserView::UserView(QThreadPool &pool, QWidget *parent)
     : CaseView(parent), query_(pool, this), users_(pool, this), userBox_(new QComboBox(this)), usersModel_(new QStringListModel(this)), header_(new QLabel(this)),
       heatmap_(new HeatmapWidget(this)), daysChart_(new QChartView(this)), tops_(new QTabWidget(this)),
+      networksModel_(new UserNetworksModel(this)), networksProxy_(new QSortFilterProxyModel(this)), networks_(new QTableView(this)),
       models_(makeTable({tr("Kind"), tr("Version"), tr("Trained (UTC)"), tr("Events used"), tr("Threshold"), tr("Active")}, this)),
       anomalies_(makeTable({tr("Severity"), tr("Time (UTC)"), tr("Status"), tr("Reason")}, this))
 {
@@ -74,6 +78,19 @@ UserView::UserView(QThreadPool &pool, QWidget *parent)
     models_->setObjectName(QStringLiteral("userModels"));
     anomalies_->setObjectName(QStringLiteral("userAnomalies"));
     anomalies_->setToolTip(tr("Click to open in Triage"));
+    networksProxy_->setSourceModel(networksModel_);
+    networksProxy_->setSortRole(Qt::UserRole);
+    networks_->setObjectName(QStringLiteral("userNetworks"));
+    networks_->setModel(networksProxy_);
+    networks_->setSortingEnabled(true);
+    networks_->sortByColumn(UserNetworksModel::SignIns, Qt::DescendingOrder);
+    networks_->verticalHeader()->hide();
+    networks_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    networks_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    networks_->setAlternatingRowColors(true);
+    networks_->horizontalHeader()->setStretchLastSection(true);
+    networks_->setMinimumHeight(160);
+    makeCopyable(networks_);
 
     auto *triage = new QPushButton(tr("Anomalies in Triage"), this);
     auto *timeline = new QPushButton(tr("Timeline"), this);
@@ -97,10 +114,13 @@ UserView::UserView(QThreadPool &pool, QWidget *parent)
     auto *anomalyBox = new QGroupBox(tr("Anomalies"), page);
     (new QVBoxLayout(anomalyBox))->addWidget(anomalies_);
     grid->addWidget(anomalyBox, 3, 1);
+    auto *networkBox = new QGroupBox(tr("Networks they sign in from (ASN, all imported sign-ins)"), page);
+    (new QVBoxLayout(networkBox))->addWidget(networks_);
+    grid->addWidget(networkBox, 4, 0, 1, 2);
     auto *modelBox = new QGroupBox(tr("Models"), page);
     (new QVBoxLayout(modelBox))->addWidget(models_);
     models_->setMinimumHeight(120);
-    grid->addWidget(modelBox, 4, 0, 1, 2);
+    grid->addWidget(modelBox, 5, 0, 1, 2);
     grid->setColumnStretch(0, 1);
     grid->setColumnStretch(1, 1);
     auto *scroll = new QScrollArea(this);
@@ -244,6 +264,9 @@ void UserView::present()
         t->resizeColumnsToContents(); // ten rows
         tops_->addTab(t, name);
     }
+    networksModel_->setNetworks(d.networks);
+    if (d.networks.size() <= 200) // a few dozen networks at most for a person; measuring them is cheap
+        networks_->resizeColumnsToContents();
     models_->setRowCount(int(d.models.size()));
     for (int r = 0; r < int(d.models.size()); ++r) {
         const auto &m = d.models[size_t(r)];

@@ -9,13 +9,17 @@ class QChartView;
 class QComboBox;
 class QLabel;
 class QTabWidget;
+class QSortFilterProxyModel;
+class QTableView;
 class QTableWidget;
 class QThreadPool;
 
 namespace backsight::ui {
 
+class UserNetworksModel;
+
 // One user's baseline: hour × weekday heatmap in their zone, where and with what they sign in (counts,
-// first and last seen), sign-ins per day with the failure rate, their models and their anomalies.
+// first and last seen), the networks they sign in from, sign-ins per day with the failure rate, their models and their anomalies.
 class UserView : public CaseView
 {
     Q_OBJECT
@@ -31,6 +35,7 @@ public:
     QString user() const { return upn_; }
     const UserProfileData &data() const { return data_; }
     HeatmapWidget *heatmap() const { return heatmap_; }
+    QTableView *networksTable() const { return networks_; } // sorted through a proxy over a UserNetworksModel
 
 signals:
     void openTriage(const backsight::ui::TriageFilter &filter);
@@ -57,6 +62,9 @@ private:
     HeatmapWidget *heatmap_;
     QChartView *daysChart_;
     QTabWidget *tops_;
+    UserNetworksModel *networksModel_;
+    QSortFilterProxyModel *networksProxy_;
+    QTableView *networks_;
     QTableWidget *models_;
     QTableWidget *anomalies_;
 };
