@@ -25,4 +25,6 @@ if [ "$found" -ne 0 ]; then
     echo "Move these statements into a repository under core/store and call it (docs/storage.md)."
     exit 1
 fi
-echo "no SQL outside core/store (allowlisted: $(grep -cv '^[[:space:]]*#\|^$' "$allow" 2>/dev/null || echo 0) files)"
+# grep -c prints 0 and fails when no line is allowlisted.
+listed=$(grep -cv '^[[:space:]]*#\|^$' "$allow" 2>/dev/null) || listed=0
+echo "no SQL outside core/store (allowlisted: $listed files)"

@@ -7,20 +7,22 @@
 #include "sigma/sigma_runner.h"
 #include "model/sign_in_result.h"
 #include "store/database.h"
+#include "store/detection_queries.h"
 #include "store/detection_run_repository.h"
-#include "detect/pipeline_sql.h"
+#include "detect/pipeline_steps.h"
 #include "detect/identity_detection.h"
 #include "store/identity_queries.h"
+#include "store/sign_in_queries.h"
+#include "store/user_history_queries.h"
 #include "detect/low_digest.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSet>
 #include <QSqlError>
-#include <QSqlQuery>
 #include <QVariant>
+#include <iterator>
 #include <map>
 
 namespace backsight::detect {
@@ -48,10 +50,12 @@ bool usesAdminTools(const baseline::Profile &profile)
     return false;
 }
 
-class SqlTenantFacts : public TenantFacts
+// The tenant facts the user detectors ask for, read from the store. TenantFacts answers plain values, so a failed
+// read is kept here and ends the run after the user (status()), rather than passing for "none".
+class StoreTenantFacts : public TenantFacts
 {
 public:
-    SqlTenantFacts(Database &db, int limit) : db_(db), limit_(limit) {}
+    StoreTenantFacts(Database &db, DetectionQueries &queries, int limit) : db_(db), queries_(queries), limit_(limit) {}
     int usersWithSuccessFrom(const QString &ip, qint64 fromMs, qint64 toMs) override
     {
         if (ip.isEmpty())
@@ -59,15 +63,8 @@ public:
         const QString key = ip + QLatin1Char('|') + QString::number(dayOf(fromMs));
         if (const auto it = cache_.constFind(key); it != cache_.cend())
             return *it;
-        QSqlQuery q(db_.connection());
-        // Only "at least sharedIpMinUsers" matters: stop counting there (an office address has thousands of rows).
-        q.prepare(QStringLiteral("SELECT COUNT(*) FROM (SELECT DISTINCT upn FROM signins WHERE ip = ? AND created_ms >= ? "
-                                 "AND created_ms < ? AND error_code = 0 LIMIT ?)"));
-        q.bindValue(0, ip);
-        q.bindValue(1, fromMs);
-        q.bindValue(2, toMs);
-        q.bindValue(3, limit_);
-        const int n = q.exec() && q.next() ? q.value(0).toInt() : 0;
+        // Only "at least sharedIpMinUsers" matters: the store stops counting there.
+        const int n = valueOf(queries_.usersWithSuccessFrom(ip, fromMs, toMs, limit_), 0);
         cache_.insert(key, n);
         return n;
     }
@@ -76,34 +73,42 @@ public:
     {
         if (!coverageRead_) {
             coverageRead_ = true;
-            QSqlQuery q(db_.connection());
-            if (q.exec(QStringLiteral("SELECT MIN(created_ms) FROM signins")) && q.next() && !q.value(0).isNull())
-                coverage_ = q.value(0).toLongLong();
+            coverage_ = valueOf(SignInQueries(db_).firstMs(), std::optional<qint64>());
         }
         return coverage_;
     }
 
     bool accountCreatedBefore(const QString &upn, qint64 beforeMs) override
     {
-        QSqlQuery q(db_.connection());
-        q.prepare(QStringLiteral("SELECT 1 FROM audits WHERE activity = 'Add user' AND time_ms <= ? AND lower(targets) LIKE ? LIMIT 1"));
-        q.bindValue(0, beforeMs);
-        q.bindValue(1, QString(QStringLiteral("%") + upn.toLower() + QStringLiteral("%")));
-        return q.exec() && q.next();
+        return valueOf(queries_.accountCreatedBefore(upn, beforeMs), false);
     }
 
     int protocolSignIns(const QString &upn, const QString &protocol, qint64 fromMs, qint64 toMs) override
     {
-        const Result<int> n = IdentityQueries(db_).protocolSignIns(upn, protocol, fromMs, toMs);
-        return n ? *n : 0;
+        return valueOf(IdentityQueries(db_).protocolSignIns(upn, protocol, fromMs, toMs), 0);
     }
 
+    // The first read that failed, if any.
+    Status status() const { return error_ ? Status(*error_) : Status(); }
+
 private:
+    template <typename T>
+    T valueOf(Result<T> r, T fallback)
+    {
+        if (r)
+            return std::move(*r);
+        if (!error_)
+            error_ = r.error();
+        return fallback;
+    }
+
     Database &db_;
+    DetectionQueries &queries_;
     int limit_;
     QHash<QString, int> cache_;
     bool coverageRead_ = false;
     std::optional<qint64> coverage_;
+    std::optional<Error> error_;
 };
 
 using UserRange = UserSignInRange;
@@ -121,19 +126,11 @@ class UserExaminer
 {
 public:
     UserExaminer(Database &db, const DetectOptions &o, TenantFacts &tenant, const QHash<QString, std::pair<qint64, qint64>> &baselines)
-        : db_(db), o_(o), tenant_(tenant), storedBaselines_(baselines), detectors_(makeUserDetectors())
+        : o_(o), tenant_(tenant), storedBaselines_(baselines), detectors_(makeUserDetectors()), history_(db)
     {
-        events_.prepare(QStringLiteral("SELECT %1 FROM signins WHERE upn = ? AND created_ms >= ? AND created_ms < ? "
-                                       "ORDER BY created_ms, id").arg(kSignInColumns));
-        days_.prepare(QStringLiteral("SELECT day, data FROM user_days WHERE upn = ? AND day >= ? AND day < ?"));
-        previous_.prepare(QStringLiteral("SELECT MAX(created_ms) FROM signins WHERE upn = ? AND created_ms < ? AND error_code = 0"));
-        window_.prepare(QStringLiteral("SELECT window_days, end_day, data FROM user_windows WHERE upn = ?"));
-        lastLocated_.prepare(QStringLiteral("SELECT %1 FROM signins WHERE upn = ? AND created_ms < ? AND error_code = 0 "
-                                            "AND latitude IS NOT NULL ORDER BY created_ms DESC LIMIT 1").arg(kSignInColumns));
     }
 
-    bool examine(const UserRange &user, qint64 fromRowId, qint64 toRowId, UserResult &result, DetectReport &report,
-                 QString &error)
+    Status examine(const UserRange &user, qint64 fromRowId, qint64 toRowId, UserResult &result, DetectReport &report)
     {
         const int window = o_.params.windowDays;
         const qint64 firstDay = dayOf(user.minMs), lastDay = dayOf(user.maxMs);
@@ -145,45 +142,37 @@ public:
         // The running baseline left by the previous run, when it ends exactly where this run starts (the usual
         // case of one more day imported): then only the days leaving the window are read, not the whole window.
         std::optional<baseline::Profile> snapshot;
-        window_.bindValue(0, user.upn);
-        if (!exec(window_, QStringLiteral("reading the running baseline of %1").arg(user.upn), error))
-            return false;
-        if (window_.next() && window_.value(0).toInt() == window && window_.value(1).toLongLong() == firstDay)
-            snapshot = baseline::Profile::deserialize(window_.value(2).toByteArray());
-        window_.finish();
+        const Result<std::optional<UserHistoryQueries::RunningWindow>> stored = history_.runningWindow(user.upn);
+        if (!stored)
+            return stored.error();
+        if (*stored && (*stored)->windowDays == window && (*stored)->endDay == firstDay)
+            snapshot = baseline::Profile::deserialize((*stored)->data);
 
         std::map<qint64, DayAggregate> days;
-        days_.bindValue(0, user.upn);
-        days_.bindValue(1, firstDay - window);
-        days_.bindValue(2, snapshot ? lastDay - window + 1 : firstDay);
-        if (!exec(days_, QStringLiteral("reading day aggregates of %1").arg(user.upn), error))
-            return false;
-        while (days_.next()) {
-            if (auto a = DayAggregate::deserialize(days_.value(1).toByteArray()))
-                days.emplace(days_.value(0).toLongLong(), std::move(*a));
+        const Result<std::vector<std::pair<qint64, QByteArray>>> storedDays =
+            history_.days(user.upn, firstDay - window, snapshot ? lastDay - window + 1 : firstDay);
+        if (!storedDays)
+            return storedDays.error();
+        for (const auto &[day, data] : *storedDays) {
+            if (auto a = DayAggregate::deserialize(data))
+                days.emplace(day, std::move(*a));
         }
+        // The last located success before the loaded span comes first, for travel.
+        Result<std::optional<SignInEvent>> lastLocated = history_.lastLocatedSuccessBefore(user.upn, loadFrom);
+        if (!lastLocated)
+            return lastLocated.error();
+        Result<std::vector<SignInEvent>> loaded = history_.signIns(user.upn, loadFrom, loadTo);
+        if (!loaded)
+            return loaded.error();
         std::vector<SignInEvent> events;
-        events_.bindValue(0, user.upn);
-        events_.bindValue(1, loadFrom);
-        events_.bindValue(2, loadTo);
-        if (!exec(events_, QStringLiteral("reading the sign-ins of %1").arg(user.upn), error))
-            return false;
-        lastLocated_.bindValue(0, user.upn);
-        lastLocated_.bindValue(1, loadFrom);
-        if (!exec(lastLocated_, QStringLiteral("finding the last located sign-in of %1").arg(user.upn), error))
-            return false;
-        if (lastLocated_.next())
-            events.push_back(readEvent(lastLocated_));
-        lastLocated_.finish();
-        while (events_.next())
-            events.push_back(readEvent(events_));
-        previous_.bindValue(0, user.upn);
-        previous_.bindValue(1, loadFrom);
-        std::optional<qint64> previousMs;
-        if (!exec(previous_, QStringLiteral("finding the previous successful sign-in of %1").arg(user.upn), error))
-            return false;
-        if (previous_.next() && !previous_.value(0).isNull())
-            previousMs = previous_.value(0).toLongLong();
+        events.reserve(loaded->size() + 1);
+        if (*lastLocated)
+            events.push_back(std::move(**lastLocated));
+        std::move(loaded->begin(), loaded->end(), std::back_inserter(events));
+        const Result<std::optional<qint64>> previous = history_.lastSuccessBefore(user.upn, loadFrom);
+        if (!previous)
+            return previous.error();
+        const std::optional<qint64> previousMs = *previous;
 
         // The days being examined are counted again from all their events (old and new).
         for (const SignInEvent &e : events) {
@@ -245,17 +234,15 @@ public:
         advanceTo(lastDay + 1);
         result.windowEndDay = lastDay + 1;
         result.window = profile.serialize();
-        return true;
+        return {};
     }
 
 private:
-    Database &db_;
     const DetectOptions &o_;
     TenantFacts &tenant_;
     const QHash<QString, std::pair<qint64, qint64>> &storedBaselines_;
     std::vector<std::unique_ptr<UserDetector>> detectors_;
-    QSqlQuery events_{db_.connection()}, days_{db_.connection()}, previous_{db_.connection()}, window_{db_.connection()},
-        lastLocated_{db_.connection()};
+    UserHistoryQueries history_; // prepared once, run for every user
 };
 
 
@@ -362,6 +349,7 @@ private:
     DetectReport &report_;
     QString &error_;
     DetectionRunRepository runs_;
+    std::optional<DetectionQueries> queries_; // prepared once the run has its address index
     RunRows rows_;
     qint64 nowMs_ = 0;
     QElapsedTimer phase_;
@@ -373,6 +361,7 @@ bool DetectionRun::run(const RunRows &rows, qint64 nowMs)
     nowMs_ = nowMs;
     if (!take(runs_.ensureAddressIndex()))
         return false;
+    queries_.emplace(db_);
     if (!o_.dryRunFindings) {
         const Result<qint64> runId = runs_.start(nowMs, runParameters(o_, rows));
         if (!runId)
@@ -407,7 +396,7 @@ bool DetectionRun::run(const RunRows &rows, qint64 nowMs)
     // Audits last: they link to the sign-in anomalies just stored.
     if (rows.audits.hasNew()) {
         std::vector<Finding> auditFindings;
-        if (!detectPrivilegedAudits(db_, o_, rows.audits.from, rows.audits.to, auditFindings, report_.auditsExamined, error_))
+        if (!take(detectPrivilegedAudits(*queries_, o_, rows.audits.from, rows.audits.to, auditFindings, report_.auditsExamined)))
             return fail();
         if (!take(detectIdentityAudits(db_, o_.params, rows.audits.from, rows.audits.to, auditFindings)))
             return fail();
@@ -438,11 +427,11 @@ bool DetectionRun::examineUsers(const std::vector<UserRange> &users, std::vector
     const Result<QHash<QString, std::pair<qint64, qint64>>> baselines = runs_.newestBaselines();
     if (!baselines)
         return take(baselines.error());
-    SqlTenantFacts tenant(db_, o_.params.sharedIpMinUsers);
+    StoreTenantFacts tenant(db_, *queries_, o_.params.sharedIpMinUsers);
     UserExaminer examiner(db_, o_, tenant, *baselines);
     for (size_t u = 0; u < users.size(); ++u) {
         UserResult result;
-        if (!examiner.examine(users[u], rows_.signIns.from, rows_.signIns.to, result, report_, error_))
+        if (!take(examiner.examine(users[u], rows_.signIns.from, rows_.signIns.to, result, report_)) || !take(tenant.status()))
             return false;
         if (!take(storeDays(runs_, users[u].upn, result.days))
             || !take(runs_.saveUserWindow(users[u].upn, o_.params.windowDays, result.windowEndDay, result.window)))
@@ -466,7 +455,8 @@ bool DetectionRun::scoreSignIns(const std::vector<UserRange> &users, std::vector
     const Result<qint64> active = runs_.activeUsersSince(firstDay - o_.params.windowDays);
     if (!active)
         return take(active.error());
-    if (!detectSprays(db_, o_, rows_.signIns.from, rows_.signIns.to, std::max(int(*active), int(users.size())), findings, error_))
+    if (!take(detectSprays(*queries_, o_, rows_.signIns.from, rows_.signIns.to, std::max(int(*active), int(users.size())),
+                           findings)))
         return false;
     if (!take(detectDistributedSprays(db_, o_.params, rows_.signIns.from, rows_.signIns.to,
                                       std::max(int(*active), int(users.size())), findings)))

@@ -6,6 +6,8 @@
 #include "ml/isolation_forest.h"
 #include "store/model_repository.h"
 #include "store/database.h"
+#include "store/sign_in_feature_queries.h"
+#include "store/sign_in_queries.h"
 
 #include <QDataStream>
 #include <QElapsedTimer>
@@ -13,7 +15,6 @@
 #include <QIODevice>
 #include <QJsonArray>
 #include <QSqlError>
-#include <QSqlQuery>
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -34,45 +35,6 @@ constexpr qint64 kContextMs = 24LL * 3600 * 1000; // earlier sign-ins read to co
 constexpr std::size_t kTenantRows = 20000;
 const char kUserModelMagic[8] = {'B', 'S', 'U', 'S', 'R', 'M', 'D', 'L'};
 constexpr quint32 kUserModelVersion = 1;
-
-const QString kSelect = QStringLiteral(
-    "SELECT rowid, id, created_ms, lower(upn), app_name, os, browser, client_app, country, city, ip, latitude, "
-    "longitude, error_code, interactive FROM signins ");
-
-SignInRow readRow(const QSqlQuery &q)
-{
-    SignInRow r;
-    r.rowId = q.value(0).toLongLong();
-    r.id = q.value(1).toString();
-    r.createdMs = q.value(2).toLongLong();
-    r.upn = q.value(3).toString();
-    r.app = q.value(4).toString();
-    r.os = q.value(5).toString();
-    r.browser = q.value(6).toString();
-    r.clientApp = q.value(7).toString();
-    r.country = q.value(8).toString();
-    r.city = q.value(9).toString();
-    r.ip = q.value(10).toString();
-    r.hasLocation = !q.value(11).isNull() && !q.value(12).isNull();
-    r.latitude = q.value(11).toDouble();
-    r.longitude = q.value(12).toDouble();
-    r.errorCode = q.value(13).toInt();
-    r.interactive = q.value(14).toInt() != 0;
-    return r;
-}
-
-bool utcOffsets(Database &db, QHash<QString, int> &out, QString &error)
-{
-    QSqlQuery q(db.connection());
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT lower(upn), utc_offset_minutes FROM baselines ORDER BY window_end_ms, id"))) {
-        error = Database::describe(QStringLiteral("Reading the users' time zones"), q.lastError());
-        return false;
-    }
-    while (q.next())
-        out.insert(q.value(0).toString(), q.value(1).isNull() ? 0 : q.value(1).toInt());
-    return true;
-}
 
 // A trained model of one subject: encoder + forest + threshold.
 struct SubjectModel
@@ -277,36 +239,33 @@ bool trainModels(Database &db, const ModelTrainOptions &o, const std::function<b
     QElapsedTimer timer;
     timer.start();
     report = ModelTrainReport();
-    QSqlQuery q(db.connection());
-    q.setForwardOnly(true);
     qint64 windowEnd = o.nowMs;
     if (windowEnd == 0) {
-        if (!q.exec(QStringLiteral("SELECT MAX(created_ms) FROM signins")) || !q.next()) {
-            error = Database::describe(QStringLiteral("Finding the latest sign-in"), q.lastError());
+        const Result<std::optional<qint64>> latest = SignInQueries(db).latestMs();
+        if (!latest) {
+            error = latest.error().message;
             return false;
         }
-        if (q.value(0).isNull()) {
+        if (!*latest) {
             report.elapsedMs = timer.elapsed();
             return true; // nothing to learn from
         }
-        windowEnd = q.value(0).toLongLong() + 1;
+        windowEnd = **latest + 1;
     }
     const qint64 windowStart = windowEnd - qint64(o.windowDays) * kDayMs;
-    QHash<QString, int> offsets;
-    if (!utcOffsets(db, offsets, error))
-        return false;
-    std::vector<SignInRow> all;
-    q.prepare(kSelect + QStringLiteral("WHERE created_ms >= ? AND created_ms < ? AND upn IS NOT NULL AND upn <> '' "
-                                       "ORDER BY lower(upn), created_ms, rowid"));
-    q.addBindValue(windowStart);
-    q.addBindValue(windowEnd);
-    if (!q.exec()) {
-        error = Database::describe(QStringLiteral("Reading the training window's sign-ins"), q.lastError());
+    SignInFeatureQueries signIns(db);
+    Result<QHash<QString, int>> offsetsRead = signIns.utcOffsets();
+    if (!offsetsRead) {
+        error = offsetsRead.error().message;
         return false;
     }
-    while (q.next())
-        all.push_back(readRow(q));
-    q.finish();
+    const QHash<QString, int> offsets = std::move(*offsetsRead);
+    Result<std::vector<SignInRow>> windowRows = signIns.ofUsersBetween(windowStart, windowEnd);
+    if (!windowRows) {
+        error = windowRows.error().message;
+        return false;
+    }
+    std::vector<SignInRow> all = std::move(*windowRows);
     if (progress && !progress(0.1)) {
         error = QStringLiteral("Model training cancelled; the previous models stay in force");
         return false;
@@ -509,26 +468,15 @@ bool scoreSignIns(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<de
             tenant = std::move(m);
     }
     // The sign-ins to score, by user.
-    QSqlQuery q(db.connection());
-    q.setForwardOnly(true);
-    q.prepare(kSelect + QStringLiteral("WHERE rowid > ? AND rowid <= ? AND upn IS NOT NULL AND upn <> '' ORDER BY lower(upn), created_ms"));
-    q.addBindValue(fromRowId);
-    q.addBindValue(toRowId);
-    if (!q.exec()) {
-        error = Database::describe(QStringLiteral("Reading the sign-ins to score"), q.lastError());
+    SignInFeatureQueries signIns(db);
+    Result<std::vector<SignInRow>> toScore = signIns.newRows(fromRowId, toRowId);
+    if (!toScore) {
+        error = toScore.error().message;
         return false;
     }
     std::map<QString, std::vector<SignInRow>> byUser;
-    while (q.next()) {
-        SignInRow r = readRow(q);
+    for (SignInRow &r : *toScore)
         byUser[r.upn].push_back(std::move(r));
-    }
-    q.finish();
-    QSqlQuery ctxQuery(db.connection());
-    ctxQuery.setForwardOnly(true);
-    // UPNs are stored lowercased at import, so `upn = ?` uses signins_upn_created (lower(upn) scanned every
-    // sign-in of the period once per user: the cost that grew with the number of users).
-    ctxQuery.prepare(kSelect + QStringLiteral("WHERE upn = ? AND created_ms >= ? AND created_ms <= ? ORDER BY created_ms, rowid"));
     for (auto &[upn, targets] : byUser) {
         const SubjectModel *model = nullptr;
         const auto it = users.find(upn);
@@ -539,17 +487,12 @@ bool scoreSignIns(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<de
         if (!model)
             continue;
         // Context from the user's sign-ins around the scored ones.
-        ctxQuery.addBindValue(upn);
-        ctxQuery.addBindValue(targets.front().createdMs - kContextMs);
-        ctxQuery.addBindValue(targets.back().createdMs);
-        if (!ctxQuery.exec()) {
-            error = Database::describe(QStringLiteral("Reading the recent sign-ins of %1").arg(upn), ctxQuery.lastError());
+        Result<std::vector<SignInRow>> recent = signIns.ofUser(upn, targets.front().createdMs - kContextMs, targets.back().createdMs);
+        if (!recent) {
+            error = recent.error().message;
             return false;
         }
-        std::vector<SignInRow> rows;
-        while (ctxQuery.next())
-            rows.push_back(readRow(ctxQuery));
-        ctxQuery.finish();
+        const std::vector<SignInRow> rows = std::move(*recent);
         const std::vector<Context> ctx = features::computeContext(rows);
         std::vector<float> x;
         const int d = model->encoder.dimensions();

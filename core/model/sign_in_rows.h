@@ -20,6 +20,35 @@ struct SignInBrief
     bool failed() const { return errorCode != 0; }
 };
 
+// What the analyst narrowed the sign-in list down to.
+struct SignInListFilter
+{
+    enum class Kind { All, Interactive, NonInteractive };
+    QString text; // substring of UPN, display name, IP, app, city or country
+    Kind kind = Kind::All;
+    bool failuresOnly = false;
+
+    bool isEmpty() const { return text.trimmed().isEmpty() && kind == Kind::All && !failuresOnly; }
+    bool operator==(const SignInListFilter &) const = default;
+};
+
+// The column the sign-in list is sorted by; the newest or oldest first by time when nothing else is asked for.
+enum class SignInListOrder { Time, User, DisplayName, App, Ip, City, Country, Result, ClientApp, Os, Browser, Interactive,
+                             Risk, Mfa };
+
+// One row of the sign-in list.
+struct SignInListRow
+{
+    QString id;
+    qint64 ms = 0;
+    QString upn, displayName, app, ip, city, country;
+    qint64 errorCode = 0; // a missing code reads as 0, a success
+    QString failureReason, clientApp, os, browser;
+    bool interactive = false;
+    QString risk;
+    QString mfa; // the MFA method, or the MFA result when no method is recorded
+};
+
 // Sign-ins aggregated at one place (city and country) for the tenant map.
 struct PlaceCount
 {

@@ -8,18 +8,12 @@
 #include <algorithm>
 
 namespace backsight {
-namespace {
-
-// Credential failures: wrong password, locked, expired or must change (not MFA, not conditional access).
-const QString kCredentialCodes = QStringLiteral("(50126, 50034, 50055, 50056, 50057, 50144, 50053)");
-
-} // namespace
 
 Result<std::optional<std::pair<qint64, qint64>>> IdentityQueries::newFailureSpan(qint64 fromRowId, qint64 toRowId)
 {
     SqlQuery q(db_);
     if (Status s = q.run(QStringLiteral("SELECT MIN(created_ms), MAX(created_ms) FROM signins WHERE rowid > ? AND rowid <= ? "
-                                        "AND error_code IN %1 AND upn IS NOT NULL AND upn <> ''").arg(kCredentialCodes),
+                                        "AND %1 AND upn IS NOT NULL AND upn <> ''").arg(predicate::credentialFailure()),
                          {fromRowId, toRowId}, QStringLiteral("finding the new credential failures"));
         !s)
         return s.error();
@@ -32,8 +26,8 @@ Result<std::vector<IdentityQueries::Failure>> IdentityQueries::credentialFailure
 {
     SqlQuery q(db_);
     if (Status s = q.run(QStringLiteral("SELECT rowid, created_ms, id, upn, ip, city, country FROM signins WHERE created_ms >= ? "
-                                        "AND created_ms <= ? AND error_code IN %1 AND upn IS NOT NULL AND upn <> '' "
-                                        "AND ip IS NOT NULL ORDER BY created_ms, id").arg(kCredentialCodes),
+                                        "AND created_ms <= ? AND %1 AND upn IS NOT NULL AND upn <> '' "
+                                        "AND ip IS NOT NULL ORDER BY created_ms, id").arg(predicate::credentialFailure()),
                          {fromMs, toMs}, QStringLiteral("reading credential failures"));
         !s)
         return s.error();

@@ -19,6 +19,13 @@ inline QString succeededSignIn(const QString &prefix = {})
     return QStringLiteral("coalesce(%1error_code, 0) = 0").arg(prefix);
 }
 
+// A credential failure: a wrong password, a locked, expired or must-change password (not MFA, not conditional
+// access) — what a password spray produces. On `signins` columns, `prefix` as in failedSignIn.
+inline QString credentialFailure(const QString &prefix = {})
+{
+    return QStringLiteral("%1error_code IN (50126, 50034, 50055, 50056, 50057, 50144, 50053)").arg(prefix);
+}
+
 // The latest baseline of each user: a `baselines` row aliased `alias` whose window ends last for its user.
 inline QString latestBaseline(const QString &alias)
 {

@@ -1,9 +1,12 @@
 #include "store/sign_in_queries.h"
 
 #include "store/database.h"
+#include "store/like_pattern.h"
 #include "store/predicates.h"
 #include "store/sql_query.h"
 
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QSqlRecord>
 
 namespace backsight {
@@ -70,6 +73,38 @@ Result<std::vector<SignInBrief>> SignInQueries::ofUserBetween(const QString &upn
     return briefs(q, QStringLiteral("SELECT ") + kBriefColumns
                          + QStringLiteral(" FROM signins WHERE upn = ? AND created_ms >= ? AND created_ms <= ? ORDER BY created_ms LIMIT ?"),
                   {upn, fromMs, toMs, limit}, QStringLiteral("cannot read the sign-ins of %1").arg(upn));
+}
+
+namespace {
+
+Result<std::optional<qint64>> timeOf(Database &db, const QString &aggregate, const QString &doing)
+{
+    SqlQuery q(db);
+    if (Status s = q.run(QStringLiteral("SELECT %1(created_ms) FROM signins").arg(aggregate), doing); !s)
+        return s.error();
+    if (!q.next() || q.value(0).isNull())
+        return std::optional<qint64>();
+    return std::optional<qint64>(q.value(0).toLongLong());
+}
+
+} // namespace
+
+Result<std::optional<qint64>> SignInQueries::firstMs()
+{
+    return timeOf(db_, QStringLiteral("MIN"), QStringLiteral("finding the first sign-in"));
+}
+
+Result<std::optional<qint64>> SignInQueries::latestMs()
+{
+    return timeOf(db_, QStringLiteral("MAX"), QStringLiteral("finding the latest sign-in"));
+}
+
+Result<qint64> SignInQueries::count()
+{
+    SqlQuery q(db_);
+    if (Status s = q.run(QStringLiteral("SELECT COUNT(*) FROM signins"), QStringLiteral("counting sign-ins")); !s)
+        return s.error();
+    return q.next() ? q.value(0).toLongLong() : 0;
 }
 
 Result<TimeExtent> SignInQueries::extent(const QString &upn)
@@ -173,6 +208,143 @@ Result<std::vector<SourceFile>> SignInQueries::sources()
     while (q.next())
         out.push_back(sourceOf(q));
     return out;
+}
+
+namespace {
+
+// The only expressions that ever reach ORDER BY: one per column of the list.
+QString orderExpression(SignInListOrder order)
+{
+    switch (order) {
+    case SignInListOrder::User: return QStringLiteral("upn");
+    case SignInListOrder::DisplayName: return QStringLiteral("display_name");
+    case SignInListOrder::App: return QStringLiteral("app_name");
+    case SignInListOrder::Ip: return QStringLiteral("ip");
+    case SignInListOrder::City: return QStringLiteral("city");
+    case SignInListOrder::Country: return QStringLiteral("country");
+    case SignInListOrder::Result: return QStringLiteral("error_code");
+    case SignInListOrder::ClientApp: return QStringLiteral("client_app");
+    case SignInListOrder::Os: return QStringLiteral("os");
+    case SignInListOrder::Browser: return QStringLiteral("browser");
+    case SignInListOrder::Interactive: return QStringLiteral("interactive");
+    case SignInListOrder::Risk: return QStringLiteral("risk_level");
+    case SignInListOrder::Mfa: return QStringLiteral("mfa_method");
+    case SignInListOrder::Time: break;
+    }
+    return QStringLiteral("created_ms");
+}
+
+// The list's filter as a WHERE clause (empty when there is none) and its bound values, in order. The free text
+// is matched literally (% and _ match themselves) against six columns, each with its own parameter.
+struct ListWhere
+{
+    QString sql;
+    QVariantList binds;
+};
+
+ListWhere listWhere(const SignInListFilter &filter)
+{
+    QStringList conditions;
+    ListWhere where;
+    if (!filter.text.trimmed().isEmpty()) {
+        conditions << QStringLiteral("(upn LIKE ? ESCAPE '\\' OR display_name LIKE ? ESCAPE '\\' OR ip LIKE ? ESCAPE '\\' "
+                                     "OR app_name LIKE ? ESCAPE '\\' OR city LIKE ? ESCAPE '\\' OR country LIKE ? ESCAPE '\\')");
+        const QString pattern = likePattern(filter.text);
+        for (int i = 0; i < 6; ++i)
+            where.binds << pattern;
+    }
+    if (filter.kind != SignInListFilter::Kind::All) {
+        conditions << QStringLiteral("interactive = ?");
+        where.binds << (filter.kind == SignInListFilter::Kind::Interactive ? 1 : 0);
+    }
+    if (filter.failuresOnly)
+        conditions << predicate::failedSignIn();
+    if (!conditions.isEmpty())
+        where.sql = QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+    return where;
+}
+
+} // namespace
+
+Result<qint64> SignInQueries::count(const SignInListFilter &filter)
+{
+    const ListWhere where = listWhere(filter);
+    SqlQuery q(db_);
+    if (Status s = q.run(QStringLiteral("SELECT count(*) FROM signins") + where.sql, where.binds,
+                         QStringLiteral("counting the matching sign-ins"));
+        !s)
+        return s.error();
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+SignInCursor::SignInCursor(Database &db) : db_(db) {}
+
+SignInCursor::~SignInCursor() = default;
+
+Status SignInCursor::open(const SignInListFilter &filter, SignInListOrder order, bool ascending)
+{
+    close();
+    const ListWhere where = listWhere(filter);
+    const QString direction = ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    QString sql = QStringLiteral("SELECT id, created_ms, upn, display_name, app_name, ip, city, country, error_code, "
+                                 "failure_reason, client_app, os, browser, interactive, risk_level, "
+                                 "coalesce(mfa_method, mfa_result) FROM signins");
+    sql += where.sql;
+    sql += QStringLiteral(" ORDER BY %1%2, id%2").arg(orderExpression(order), direction);
+    auto q = std::make_unique<QSqlQuery>(db_.connection());
+    q->setForwardOnly(true);
+    const QString doing = QStringLiteral("reading the sign-ins in %1").arg(db_.path());
+    if (!q->prepare(sql))
+        return Error::storage(Database::describe(doing, q->lastError()));
+    for (const QVariant &value : where.binds)
+        q->addBindValue(value);
+    if (!q->exec())
+        return Error::storage(Database::describe(doing, q->lastError()));
+    q_ = std::move(q);
+    return {};
+}
+
+Result<std::vector<SignInListRow>> SignInCursor::next(int count)
+{
+    std::vector<SignInListRow> rows;
+    if (!q_)
+        return rows;
+    rows.reserve(size_t(std::max(count, 0)));
+    QSqlQuery &q = *q_;
+    while (int(rows.size()) < count && q.next()) {
+        SignInListRow r;
+        r.id = q.value(0).toString();
+        r.ms = q.value(1).toLongLong();
+        r.upn = q.value(2).toString();
+        r.displayName = q.value(3).toString();
+        r.app = q.value(4).toString();
+        r.ip = q.value(5).toString();
+        r.city = q.value(6).toString();
+        r.country = q.value(7).toString();
+        r.errorCode = q.value(8).toLongLong();
+        r.failureReason = q.value(9).toString();
+        r.clientApp = q.value(10).toString();
+        r.os = q.value(11).toString();
+        r.browser = q.value(12).toString();
+        r.interactive = q.value(13).toInt() != 0;
+        r.risk = q.value(14).toString();
+        r.mfa = q.value(15).toString();
+        rows.push_back(std::move(r));
+    }
+    if (int(rows.size()) < count) {
+        const QSqlError failed = q.lastError();
+        close();
+        if (failed.isValid())
+            return Error::storage(Database::describe(QStringLiteral("reading the sign-ins in %1").arg(db_.path()), failed));
+    }
+    return rows;
+}
+
+void SignInCursor::close()
+{
+    if (q_)
+        q_->finish();
+    q_.reset();
 }
 
 } // namespace backsight

@@ -5,8 +5,11 @@
 #include "model/user_activity.h"
 
 #include <QSqlRecord>
+#include <memory>
 #include <optional>
 #include <vector>
+
+class QSqlQuery;
 
 namespace backsight {
 
@@ -22,6 +25,14 @@ public:
     Result<std::optional<QSqlRecord>> record(const QString &id);
     // The sign-ins of `upn` with created_ms in [fromMs, toMs], oldest first.
     Result<std::vector<SignInBrief>> ofUserBetween(const QString &upn, qint64 fromMs, qint64 toMs, int limit);
+    // The time of the first / the latest sign-in of everyone; each a query by itself, which SQLite answers from the
+    // index on created_ms without a scan.
+    Result<std::optional<qint64>> firstMs();
+    Result<std::optional<qint64>> latestMs();
+    // How many sign-ins are stored.
+    Result<qint64> count();
+    // How many sign-ins the sign-in list's `filter` leaves (a scan of every row: for a worker thread).
+    Result<qint64> count(const SignInListFilter &filter);
     // First and last sign-in of `upn` (or of everyone when empty).
     Result<TimeExtent> extent(const QString &upn = {});
     // Places with located sign-ins up to `untilMs`, most sign-ins first.
@@ -43,6 +54,29 @@ public:
 
 private:
     Database &db_;
+};
+
+// The sign-in list (the GUI's table), read through one forward-only cursor per filter and order and stepped a page
+// at a time, so a million rows cost one page. Filter and order run in SQL with bound parameters; each order is one
+// fixed column, and the id breaks ties so the order is the same every time.
+class SignInCursor
+{
+public:
+    explicit SignInCursor(Database &db);
+    ~SignInCursor();
+    SignInCursor(const SignInCursor &) = delete;
+    SignInCursor &operator=(const SignInCursor &) = delete;
+
+    Status open(const SignInListFilter &filter, SignInListOrder order, bool ascending);
+    // Up to `count` more rows; fewer when the list ends, and then the cursor closes.
+    Result<std::vector<SignInListRow>> next(int count);
+    bool isOpen() const { return q_ != nullptr; }
+    // Ends the read, and with it SQLite's read snapshot, so the WAL can be checkpointed behind it.
+    void close();
+
+private:
+    Database &db_;
+    std::unique_ptr<QSqlQuery> q_;
 };
 
 } // namespace backsight

@@ -5,12 +5,14 @@
 #include "store/anomaly_repository.h"
 #include "store/dashboard_queries.h"
 #include "store/database.h"
+#include "store/detection_queries.h"
 #include "store/detection_run_repository.h"
 #include "store/identity_queries.h"
 #include "store/model_repository.h"
 #include "store/sign_in_queries.h"
 #include "store/timeline_queries.h"
 #include "store/user_activity_queries.h"
+#include "store/user_history_queries.h"
 #include "sql_fixture.h"
 #include "test_support.h"
 
@@ -132,6 +134,55 @@ private slots:
                                                          kT0 + 3 * kDay);
         QVERIFY(others);
         QVERIFY(!*others);
+    }
+
+    // Detection's per-user and tenant reads follow the same rule: alice's NULL-coded sign-in is a success.
+    void detectionReadsCountMissingCodesAsSuccess()
+    {
+        UserHistoryQueries history(*db_);
+        const auto previous = history.lastSuccessBefore(QStringLiteral("alice@x"), kT0 + 3 * kDay);
+        QVERIFY(previous);
+        QCOMPARE(*previous, std::optional<qint64>(kT0 + kDay + 5000)); // s3, not s2 (failed)
+        const auto located = history.lastLocatedSuccessBefore(QStringLiteral("alice@x"), kT0 + 3 * kDay);
+        QVERIFY(located && *located);
+        QCOMPARE((*located)->id, QStringLiteral("s1")); // s2 failed, s3 has no coordinates
+        const auto events = history.signIns(QStringLiteral("alice@x"), kT0, kT0 + 3 * kDay);
+        QVERIFY(events);
+        QCOMPARE(int(events->size()), 3);
+        DetectionQueries detection(*db_);
+        const auto users = detection.usersWithSuccessFrom(QStringLiteral("10.0.0.1"), kT0, kT0 + 3 * kDay, 10);
+        QVERIFY(users);
+        QCOMPARE(*users, 1); // alice; bob only failed
+        // The statement is prepared once and runs again: in this window only s3, with no code, succeeded.
+        const auto again = detection.usersWithSuccessFrom(QStringLiteral("10.0.0.1"), kT0 + kDay, kT0 + 3 * kDay, 10);
+        QVERIFY(again);
+        QCOMPARE(*again, 1);
+    }
+
+    // The GUI's sign-in list: filtered in SQL (typed text is literal, failures by the failed-sign-in rule), read a page
+    // at a time through one cursor that closes when the list ends.
+    void signInListFiltersAndPages()
+    {
+        SignInQueries signIns(*db_);
+        SignInListFilter failures;
+        failures.failuresOnly = true;
+        QCOMPARE(signIns.count(failures).valueOr(-1), qint64(2)); // s2, s4; s3's missing code is a success
+        SignInListFilter literal;
+        literal.text = QStringLiteral("%");
+        QCOMPARE(signIns.count(literal).valueOr(-1), qint64(0));
+        QCOMPARE(signIns.count().valueOr(-1), qint64(4));
+        SignInCursor cursor(*db_);
+        QVERIFY(cursor.open(SignInListFilter{}, SignInListOrder::Time, true));
+        const auto first = cursor.next(3);
+        QVERIFY(first);
+        QCOMPARE(int(first->size()), 3);
+        QCOMPARE(first->front().id, QStringLiteral("s1"));
+        QVERIFY(cursor.isOpen());
+        const auto rest = cursor.next(3);
+        QVERIFY(rest);
+        QCOMPARE(int(rest->size()), 1);
+        QCOMPARE(rest->front().id, QStringLiteral("s4"));
+        QVERIFY(!cursor.isOpen());
     }
 
     void userActivity()

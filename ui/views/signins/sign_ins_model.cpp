@@ -2,70 +2,48 @@
 
 #include "accent_colors.h"
 #include "store/database.h"
+#include "store/sign_in_queries.h"
 #include "model/time_format.h"
 
 #include <QFuture>
 #include <QFutureWatcher>
 #include <QGuiApplication>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QtConcurrent>
 
 namespace backsight::ui {
 namespace {
 
-// Columns the cursor selects, in this order; readRow() reads them by position.
-const QString kSelect = QStringLiteral(
-    "SELECT id, created_ms, upn, display_name, app_name, ip, city, country, error_code, failure_reason, "
-    "client_app, os, browser, interactive, risk_level, mfa_method, mfa_result FROM signins");
-
-// The only expressions that ever reach ORDER BY: one per column, chosen by column number.
-QString sortExpression(int column)
+// The store's order for each column of the table.
+SignInListOrder orderOf(int column)
 {
     switch (column) {
-    case SignInsModel::User: return QStringLiteral("upn");
-    case SignInsModel::DisplayName: return QStringLiteral("display_name");
-    case SignInsModel::App: return QStringLiteral("app_name");
-    case SignInsModel::Ip: return QStringLiteral("ip");
-    case SignInsModel::City: return QStringLiteral("city");
-    case SignInsModel::Country: return QStringLiteral("country");
-    case SignInsModel::Result: return QStringLiteral("error_code");
-    case SignInsModel::ClientApp: return QStringLiteral("client_app");
-    case SignInsModel::Os: return QStringLiteral("os");
-    case SignInsModel::Browser: return QStringLiteral("browser");
-    case SignInsModel::Interactive: return QStringLiteral("interactive");
-    case SignInsModel::Risk: return QStringLiteral("risk_level");
-    case SignInsModel::Mfa: return QStringLiteral("mfa_method");
-    default: return QStringLiteral("created_ms");
+    case SignInsModel::User: return SignInListOrder::User;
+    case SignInsModel::DisplayName: return SignInListOrder::DisplayName;
+    case SignInsModel::App: return SignInListOrder::App;
+    case SignInsModel::Ip: return SignInListOrder::Ip;
+    case SignInsModel::City: return SignInListOrder::City;
+    case SignInsModel::Country: return SignInListOrder::Country;
+    case SignInsModel::Result: return SignInListOrder::Result;
+    case SignInsModel::ClientApp: return SignInListOrder::ClientApp;
+    case SignInsModel::Os: return SignInListOrder::Os;
+    case SignInsModel::Browser: return SignInListOrder::Browser;
+    case SignInsModel::Interactive: return SignInListOrder::Interactive;
+    case SignInsModel::Risk: return SignInListOrder::Risk;
+    case SignInsModel::Mfa: return SignInListOrder::Mfa;
+    default: return SignInListOrder::Time;
     }
-}
-
-// Columns the free-text filter searches; each gets its own bound LIKE parameter.
-constexpr int kTextColumns = 6;
-const QString kTextMatch = QStringLiteral(
-    "(upn LIKE ? ESCAPE '\\' OR display_name LIKE ? ESCAPE '\\' OR ip LIKE ? ESCAPE '\\' "
-    "OR app_name LIKE ? ESCAPE '\\' OR city LIKE ? ESCAPE '\\' OR country LIKE ? ESCAPE '\\')");
-
-// The analyst types text, not patterns: % and _ match themselves.
-QString likePattern(const QString &text)
-{
-    QString escaped = text.trimmed();
-    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
-    escaped.replace(QLatin1Char('%'), QStringLiteral("\\%"));
-    escaped.replace(QLatin1Char('_'), QStringLiteral("\\_"));
-    return QLatin1Char('%') + escaped + QLatin1Char('%');
 }
 
 struct CountResult
 {
     qint64 count = -1;
-    qint64 total = -1; // every sign-in, when asked for
+    qint64 total = -1; // every sign-in
     QString error;
 };
 
 // Runs on a pool thread with its own connection: a filtered count scans every row, which on a
-// million sign-ins takes longer than the GUI thread may be busy.
-CountResult countOnWorker(const QString &databasePath, const QString &sql, const QVariantList &binds, bool total)
+// million sign-ins takes longer than the GUI thread may be busy. Without `countMatches` the matches are the total.
+CountResult countOnWorker(const QString &databasePath, const SignInFilter &filter, bool countMatches)
 {
     CountResult result;
     Database db;
@@ -73,33 +51,28 @@ CountResult countOnWorker(const QString &databasePath, const QString &sql, const
         result.error = db.error();
         return result;
     }
-    QSqlQuery q(db.connection());
-    if (total) {
-        // Even unfiltered, counting a million rows from a cold cache takes SQLite a second: never on the GUI thread.
-        if (!q.exec(QStringLiteral("SELECT count(*) FROM signins")) || !q.next()) {
-            result.error = Database::describe(SignInsModel::tr("cannot count the sign-ins in %1").arg(databasePath), q.lastError());
-            return result;
-        }
-        result.total = q.value(0).toLongLong();
-        if (sql.isEmpty()) {
-            result.count = result.total;
-            return result;
-        }
+    SignInQueries signIns(db);
+    // Even unfiltered, counting a million rows from a cold cache takes SQLite a second: never on the GUI thread.
+    const Result<qint64> total = signIns.count();
+    if (!total) {
+        result.error = total.error().message;
+        return result;
     }
-    q.prepare(sql);
-    for (const QVariant &value : binds)
-        q.addBindValue(value);
-    if (!q.exec() || !q.next())
-        result.error = Database::describe(SignInsModel::tr("cannot count the matching sign-ins in %1").arg(databasePath),
-                                          q.lastError());
+    result.total = *total;
+    if (!countMatches) {
+        result.count = result.total;
+        return result;
+    }
+    const Result<qint64> matching = signIns.count(filter);
+    if (matching)
+        result.count = *matching;
     else
-        result.count = q.value(0).toLongLong();
+        result.error = matching.error().message;
     return result;
 }
 
-QString resultText(const QVariant &errorCode, const QString &reason)
+QString resultText(qint64 code, const QString &reason)
 {
-    const qint64 code = errorCode.toLongLong();
     if (code == 0) // Graph writes a reason such as "Other." even for successes
         return SignInsModel::tr("Success");
     return reason.isEmpty() ? QString::number(code) : QStringLiteral("%1 · %2").arg(code).arg(reason);
@@ -150,8 +123,7 @@ void SignInsModel::reload()
     totalCount_ = matchingCount_ = 0;
     counting_ = false;
     if (db_ && db_->isOpen() && openCursor()) {
-        while (int(rows_.size()) < kPageSize && cursor_->next())
-            rows_.push_back(readRow(*cursor_));
+        rows_ = nextPage();
         exhausted_ = int(rows_.size()) < kPageSize;
         if (exhausted_)
             closeCursor();
@@ -172,8 +144,6 @@ void SignInsModel::countOnPool(bool matchesLoaded)
     totalCount_ = -1;
     counting_ = true;
     const quint64 generation = generation_;
-    // A QString, not a QStringBuilder: the worker must not hold references to these temporaries.
-    const QString sql = matchesLoaded || filter_.isEmpty() ? QString() : QStringLiteral("SELECT count(*) FROM signins") + whereClause();
     // A watcher owned by the model, not QFuture::then(this): a model destroyed mid-count just drops the result.
     auto *watcher = new QFutureWatcher<CountResult>(this);
     connect(watcher, &QFutureWatcher<CountResult>::finished, this, [this, watcher, generation, matchesLoaded] {
@@ -185,50 +155,19 @@ void SignInsModel::countOnPool(bool matchesLoaded)
         totalCount_ = std::max<qint64>(0, result.total);
         if (!matchesLoaded)
             matchingCount_ = result.count;
-        error_ = result.error;
+        if (!result.error.isEmpty()) // a failed page read before it stays shown
+            error_ = result.error;
         emit countsChanged();
     });
-    watcher->setFuture(QtConcurrent::run(&pool_, countOnWorker, db_->path(), sql, filterBinds(), true));
-}
-
-QString SignInsModel::whereClause() const
-{
-    QStringList conditions;
-    if (!filter_.text.trimmed().isEmpty())
-        conditions << kTextMatch;
-    if (filter_.kind != SignInFilter::Kind::All)
-        conditions << QStringLiteral("interactive = ?");
-    if (filter_.failuresOnly)
-        conditions << QStringLiteral("coalesce(error_code, 0) <> 0");
-    return conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
-}
-
-QVariantList SignInsModel::filterBinds() const
-{
-    QVariantList binds;
-    if (!filter_.text.trimmed().isEmpty()) {
-        const QString pattern = likePattern(filter_.text);
-        for (int i = 0; i < kTextColumns; ++i)
-            binds << pattern;
-    }
-    if (filter_.kind != SignInFilter::Kind::All)
-        binds << (filter_.kind == SignInFilter::Kind::Interactive ? 1 : 0);
-    return binds;
+    const bool countMatches = !matchesLoaded && !filter_.isEmpty();
+    watcher->setFuture(QtConcurrent::run(&pool_, countOnWorker, db_->path(), filter_, countMatches));
 }
 
 bool SignInsModel::openCursor()
 {
-    const QString direction = sortOrder_ == Qt::AscendingOrder ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
-    // id breaks ties so the order is the same every time the query runs.
-    const QString sql = kSelect + whereClause() + QStringLiteral(" ORDER BY ") + sortExpression(sortColumn_)
-                        + direction + QStringLiteral(", id") + direction;
-    cursor_ = std::make_unique<QSqlQuery>(db_->connection());
-    cursor_->setForwardOnly(true);
-    cursor_->prepare(sql);
-    for (const QVariant &value : filterBinds())
-        cursor_->addBindValue(value);
-    if (!cursor_->exec()) {
-        error_ = Database::describe(tr("cannot read the sign-ins in %1").arg(db_->path()), cursor_->lastError());
+    cursor_ = std::make_unique<SignInCursor>(*db_);
+    if (const Status opened = cursor_->open(filter_, orderOf(sortColumn_), sortOrder_ == Qt::AscendingOrder); !opened) {
+        error_ = opened.error().message;
         closeCursor();
         return false;
     }
@@ -238,35 +177,48 @@ bool SignInsModel::openCursor()
 
 void SignInsModel::closeCursor()
 {
-    // finish() ends SQLite's read snapshot, so the WAL can be checkpointed behind us.
+    // Closing ends SQLite's read snapshot, so the WAL can be checkpointed behind us.
     if (cursor_)
-        cursor_->finish();
+        cursor_->close();
     cursor_.reset();
     exhausted_ = true;
 }
 
-SignInsModel::Row SignInsModel::readRow(const QSqlQuery &q) const
+std::vector<SignInsModel::Row> SignInsModel::nextPage()
+{
+    std::vector<Row> page;
+    backsight::Result<std::vector<SignInListRow>> read = cursor_->next(kPageSize); // Result alone is a column here
+    if (!read) {
+        error_ = read.error().message;
+        return page;
+    }
+    page.reserve(read->size());
+    for (const SignInListRow &r : *read)
+        page.push_back(rowOf(r));
+    return page;
+}
+
+SignInsModel::Row SignInsModel::rowOf(const SignInListRow &r) const
 {
     Row row;
-    row.id = q.value(0).toString();
-    const qint64 ms = q.value(1).toLongLong();
-    row.failure = q.value(8).toLongLong() != 0;
+    row.id = r.id;
+    row.failure = r.errorCode != 0;
     auto &c = row.cells;
-    c[TimeUtc] = utcText(ms);
-    c[TimeLocal] = localText(ms);
-    c[User] = q.value(2).toString();
-    c[DisplayName] = q.value(3).toString();
-    c[App] = q.value(4).toString();
-    c[Ip] = q.value(5).toString();
-    c[City] = q.value(6).toString();
-    c[Country] = q.value(7).toString();
-    c[Result] = resultText(q.value(8), q.value(9).toString());
-    c[ClientApp] = q.value(10).toString();
-    c[Os] = q.value(11).toString();
-    c[Browser] = q.value(12).toString();
-    c[Interactive] = q.value(13).toInt() != 0 ? tr("Yes") : tr("No");
-    c[Risk] = q.value(14).toString();
-    c[Mfa] = q.value(15).isNull() ? q.value(16).toString() : q.value(15).toString();
+    c[TimeUtc] = utcText(r.ms);
+    c[TimeLocal] = localText(r.ms);
+    c[User] = r.upn;
+    c[DisplayName] = r.displayName;
+    c[App] = r.app;
+    c[Ip] = r.ip;
+    c[City] = r.city;
+    c[Country] = r.country;
+    c[Result] = resultText(r.errorCode, r.failureReason);
+    c[ClientApp] = r.clientApp;
+    c[Os] = r.os;
+    c[Browser] = r.browser;
+    c[Interactive] = r.interactive ? tr("Yes") : tr("No");
+    c[Risk] = r.risk;
+    c[Mfa] = r.mfa;
     return row;
 }
 
@@ -334,12 +286,12 @@ void SignInsModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent))
         return;
-    std::vector<Row> page;
-    page.reserve(kPageSize);
-    while (int(page.size()) < kPageSize && cursor_->next())
-        page.push_back(readRow(*cursor_));
+    const QString errorBefore = error_;
+    std::vector<Row> page = nextPage();
     if (int(page.size()) < kPageSize)
         closeCursor();
+    if (error_ != errorBefore)
+        emit countsChanged();
     if (page.empty())
         return;
     const int first = int(rows_.size());

@@ -1,35 +1,27 @@
 #pragma once
 
+#include "model/sign_in_rows.h"
+
 #include <QAbstractTableModel>
 #include <QString>
 #include <array>
 #include <memory>
 #include <vector>
 
-class QSqlQuery;
 class QThreadPool;
 
 namespace backsight {
 class Database;
+class SignInCursor;
 }
 
 namespace backsight::ui {
 
 // What the analyst narrowed the sign-ins down to.
-struct SignInFilter
-{
-    enum class Kind { All, Interactive, NonInteractive };
-    QString text; // substring of UPN, display name, IP, app, city or country
-    Kind kind = Kind::All;
-    bool failuresOnly = false;
+using SignInFilter = SignInListFilter;
 
-    bool isEmpty() const { return text.trimmed().isEmpty() && kind == Kind::All && !failuresOnly; }
-    bool operator==(const SignInFilter &) const = default;
-};
-
-// User sign-ins, read lazily from the GUI thread's connection: one forward-only cursor per filter and
+// User sign-ins, read lazily from the GUI thread's connection: one store cursor (SignInCursor) per filter and
 // sort, stepped a page at a time as the table scrolls (fetchMore), so a million rows cost one page.
-// Sorting and filtering run in SQL with bound parameters; only whitelisted columns reach ORDER BY.
 // Counting scans every row (a second on a million cold ones), so the counts run on `pool` with its own connection.
 class SignInsModel : public QAbstractTableModel
 {
@@ -80,12 +72,12 @@ private:
         std::array<QString, ColumnCount> cells;
     };
 
-    QString whereClause() const;
-    QVariantList filterBinds() const;
     void countOnPool(bool matchesLoaded);
     bool openCursor();
     void closeCursor();
-    Row readRow(const QSqlQuery &query) const;
+    // The next page from the cursor; an error is kept in error_ and ends the list.
+    std::vector<Row> nextPage();
+    Row rowOf(const SignInListRow &r) const;
 
     QThreadPool &pool_;
     Database *db_ = nullptr;
@@ -93,7 +85,7 @@ private:
     SignInFilter filter_;
     int sortColumn_ = TimeUtc;
     Qt::SortOrder sortOrder_ = Qt::DescendingOrder;
-    std::unique_ptr<QSqlQuery> cursor_;
+    std::unique_ptr<SignInCursor> cursor_;
     bool exhausted_ = true;
     bool changing_ = false; // between begin/end of a reset or an insert
     std::vector<Row> rows_;

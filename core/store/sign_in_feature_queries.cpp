@@ -1,0 +1,92 @@
+#include "store/sign_in_feature_queries.h"
+
+#include "store/sql_query.h"
+
+namespace backsight {
+namespace {
+
+using features::SignInRow;
+
+const QString kSelect = QStringLiteral(
+    "SELECT rowid, id, created_ms, lower(upn), app_name, os, browser, client_app, country, city, ip, latitude, "
+    "longitude, error_code, interactive FROM signins ");
+
+SignInRow readRow(const QSqlQuery &q)
+{
+    SignInRow r;
+    r.rowId = q.value(0).toLongLong();
+    r.id = q.value(1).toString();
+    r.createdMs = q.value(2).toLongLong();
+    r.upn = q.value(3).toString();
+    r.app = q.value(4).toString();
+    r.os = q.value(5).toString();
+    r.browser = q.value(6).toString();
+    r.clientApp = q.value(7).toString();
+    r.country = q.value(8).toString();
+    r.city = q.value(9).toString();
+    r.ip = q.value(10).toString();
+    r.hasLocation = !q.value(11).isNull() && !q.value(12).isNull();
+    r.latitude = q.value(11).toDouble();
+    r.longitude = q.value(12).toDouble();
+    r.errorCode = q.value(13).toInt();
+    r.interactive = q.value(14).toInt() != 0;
+    return r;
+}
+
+Result<std::vector<SignInRow>> rows(Database &db, const QString &where, const QVariantList &binds, const QString &doing)
+{
+    SqlQuery q(db);
+    if (Status s = q.run(kSelect + where, binds, doing); !s)
+        return s.error();
+    std::vector<SignInRow> out;
+    while (q.next())
+        out.push_back(readRow(q.query()));
+    return out;
+}
+
+} // namespace
+
+SignInFeatureQueries::SignInFeatureQueries(Database &db)
+    // UPNs are stored lowercased at import, so `upn = ?` uses signins_upn_created (lower(upn) scanned every
+    // sign-in of the period once per user: the cost that grew with the number of users).
+    : db_(db), ofUser_(db, kSelect + QStringLiteral("WHERE upn = ? AND created_ms >= ? AND created_ms <= ? ORDER BY created_ms, rowid"))
+{
+}
+
+Result<QHash<QString, int>> SignInFeatureQueries::utcOffsets()
+{
+    SqlQuery q(db_);
+    if (Status s = q.run(QStringLiteral("SELECT lower(upn), utc_offset_minutes FROM baselines ORDER BY window_end_ms, id"),
+                         QStringLiteral("Reading the users' time zones"));
+        !s)
+        return s.error();
+    QHash<QString, int> out;
+    while (q.next())
+        out.insert(q.value(0).toString(), q.value(1).isNull() ? 0 : q.value(1).toInt());
+    return out;
+}
+
+Result<std::vector<SignInRow>> SignInFeatureQueries::ofUsersBetween(qint64 fromMs, qint64 toMs)
+{
+    return rows(db_, QStringLiteral("WHERE created_ms >= ? AND created_ms < ? AND upn IS NOT NULL AND upn <> '' "
+                                    "ORDER BY lower(upn), created_ms, rowid"),
+                {fromMs, toMs}, QStringLiteral("Reading the training window's sign-ins"));
+}
+
+Result<std::vector<SignInRow>> SignInFeatureQueries::newRows(qint64 fromRowId, qint64 toRowId)
+{
+    return rows(db_, QStringLiteral("WHERE rowid > ? AND rowid <= ? AND upn IS NOT NULL AND upn <> '' ORDER BY lower(upn), created_ms"),
+                {fromRowId, toRowId}, QStringLiteral("Reading the sign-ins to score"));
+}
+
+Result<std::vector<SignInRow>> SignInFeatureQueries::ofUser(const QString &upn, qint64 fromMs, qint64 toMs)
+{
+    if (Status s = ofUser_.run({upn, fromMs, toMs}, QStringLiteral("Reading the recent sign-ins of %1").arg(upn)); !s)
+        return s.error();
+    std::vector<SignInRow> out;
+    while (ofUser_.next())
+        out.push_back(readRow(ofUser_.query()));
+    return out;
+}
+
+} // namespace backsight
