@@ -2793,20 +2793,8 @@ backsight-cli --db CASE.sqlite detect&lt;/pre&gt;&lt;p&gt;dann CASE.sqlite hier 
 <context>
     <name>backsight::ui::SignInsModel</name>
     <message>
-        <source>cannot count the sign-ins in %1</source>
-        <translation>kann die Anmeldungen in %1 nicht zählen</translation>
-    </message>
-    <message>
-        <source>cannot count the matching sign-ins in %1</source>
-        <translation>kann die passenden Anmeldungen in %1 nicht zählen</translation>
-    </message>
-    <message>
         <source>Success</source>
         <translation>Erfolg</translation>
-    </message>
-    <message>
-        <source>cannot read the sign-ins in %1</source>
-        <translation>kann die Anmeldungen in %1 nicht lesen</translation>
     </message>
     <message>
         <source>Yes</source>

@@ -2793,20 +2793,8 @@ backsight-cli --db CASE.sqlite detect&lt;/pre&gt;&lt;p&gt;open daarna CASE.sqlit
 <context>
     <name>backsight::ui::SignInsModel</name>
     <message>
-        <source>cannot count the sign-ins in %1</source>
-        <translation>kan de aanmeldingen in %1 niet tellen</translation>
-    </message>
-    <message>
-        <source>cannot count the matching sign-ins in %1</source>
-        <translation>kan de overeenkomende aanmeldingen in %1 niet tellen</translation>
-    </message>
-    <message>
         <source>Success</source>
         <translation>Geslaagd</translation>
-    </message>
-    <message>
-        <source>cannot read the sign-ins in %1</source>
-        <translation>kan de aanmeldingen in %1 niet lezen</translation>
     </message>
     <message>
         <source>Yes</source>
