@@ -100,7 +100,12 @@ Result<bool> DetectionQueries::sprayReported(const QString &subject, qint64 from
 
 Result<std::vector<detect::AuditRecord>> DetectionQueries::audits(qint64 fromRowId, qint64 toRowId)
 {
-    SqlQuery q(db_);
+    return readAuditRecords(db_, fromRowId, toRowId);
+}
+
+Result<std::vector<detect::AuditRecord>> readAuditRecords(Database &db, qint64 fromRowId, qint64 toRowId)
+{
+    SqlQuery q(db);
     if (Status s = q.run(QStringLiteral("SELECT id, time_ms, activity, initiator_upn, initiator_ip, targets, result FROM audits "
                                         "WHERE rowid > ? AND rowid <= ? ORDER BY time_ms, id"),
                          {fromRowId, toRowId}, QStringLiteral("reading new audit records"));

@@ -50,4 +50,8 @@ private:
     PreparedQuery sharedAddress_, accountCreated_, fromAddresses_, sprayReported_, priorAnomalies_;
 };
 
+// The audit records of rows (from, to], in time order: the one read behind DetectionQueries::audits and
+// IdentityQueries::audits.
+Result<std::vector<detect::AuditRecord>> readAuditRecords(Database &db, qint64 fromRowId, qint64 toRowId);
+
 } // namespace backsight

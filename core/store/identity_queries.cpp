@@ -1,6 +1,7 @@
 #include "store/identity_queries.h"
 
 #include "store/database.h"
+#include "store/detection_queries.h"
 #include "store/like_pattern.h"
 #include "store/predicates.h"
 #include "store/sql_query.h"
@@ -122,20 +123,15 @@ Result<QStringList> IdentityQueries::anomalyKindsOn(const QString &eventId)
 Result<std::vector<IdentityQueries::Audit>> IdentityQueries::audits(qint64 fromRowId, qint64 toRowId,
                                                                     const QStringList &activities)
 {
-    SqlQuery q(db_);
-    if (Status s = q.run(QStringLiteral("SELECT id, time_ms, activity, initiator_upn, initiator_ip, targets, result FROM audits "
-                                        "WHERE rowid > ? AND rowid <= ? ORDER BY time_ms, id"),
-                         {fromRowId, toRowId}, QStringLiteral("reading new audit records"));
-        !s)
-        return s.error();
+    Result<std::vector<detect::AuditRecord>> all = readAuditRecords(db_, fromRowId, toRowId);
+    if (!all)
+        return all.error();
     std::vector<Audit> out;
-    while (q.next()) {
-        const QString activity = q.value(2).toString();
+    for (const detect::AuditRecord &a : *all) {
         if (std::none_of(activities.cbegin(), activities.cend(),
-                         [&](const QString &a) { return activity.startsWith(a, Qt::CaseInsensitive); }))
+                         [&](const QString &prefix) { return a.activity.startsWith(prefix, Qt::CaseInsensitive); }))
             continue;
-        out.push_back({q.value(0).toString(), activity, q.value(3).toString().toLower(), q.value(4).toString(),
-                       q.value(5).toString(), q.value(6).toString(), q.value(1).toLongLong()});
+        out.push_back({a.id, a.activity, a.initiatorUpn.toLower(), a.initiatorIp, a.targets, a.result, a.timeMs});
     }
     return out;
 }
