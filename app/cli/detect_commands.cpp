@@ -229,6 +229,7 @@ int runDetect(Context &ctx, const QStringList &args)
                             {QStringLiteral("users"), report.users},
                             {QStringLiteral("findings"), report.findings},
                             {QStringLiteral("anomalies_added"), report.anomaliesAdded},
+                            {QStringLiteral("follow_ons_folded"), report.followOnsFolded},
                             {QStringLiteral("sensitivity"), options.policy.sensitivity()},
                             {QStringLiteral("by_kind"), countsToJson(report.anomaliesByKind)},
                             {QStringLiteral("by_severity"), countsToJson(report.anomaliesBySeverity)},

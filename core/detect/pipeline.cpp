@@ -15,6 +15,7 @@
 #include "store/sign_in_queries.h"
 #include "store/user_history_queries.h"
 #include "detect/low_digest.h"
+#include "detect/stories.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -489,7 +490,18 @@ bool DetectionRun::store(const std::vector<Finding> &batch)
 {
     if (o_.dryRunFindings)
         o_.dryRunFindings(batch);
-    std::vector<Anomaly> anomalies = groupLowsIntoDigests(o_.policy.apply(batch, nowMs_, report_.runId));
+    // Follow-on anomalies fold into the story they continue, which may have been stored earlier (this run's sign-ins
+    // before its audits, or an earlier run): such a head is updated in place (detect/stories.h).
+    const StoryWindow window;
+    Result<FoldedStories> stories = foldStories(o_.policy.apply(batch, nowMs_, report_.runId), window,
+                                                [&](const Anomaly &next) { return storedStoryHead(db_, next, window.spanMs); });
+    if (!stories)
+        return take(stories.error());
+    for (size_t i = 0; i < stories->extended.size(); ++i)
+        if (!take(updateStoryHead(db_, stories->extended[i], stories->severityRose[i])))
+            return false;
+    report_.followOnsFolded += stories->folded;
+    std::vector<Anomaly> anomalies = groupLowsIntoDigests(std::move(stories->anomalies));
     const qint64 added = insertAnomalies(db_, anomalies, error_);
     if (added < 0)
         return false;

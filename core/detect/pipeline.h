@@ -39,6 +39,7 @@ struct DetectReport
     bool cancelled = false;
     qint64 signInsExamined = 0, auditsExamined = 0, backupSessionsExamined = 0, users = 0;
     qint64 findings = 0, anomaliesAdded = 0;
+    qint64 followOnsFolded = 0;                 // anomalies folded into the story they continue (detect/stories.h)
     QHash<QString, int> anomaliesByKind;         // primary kind -> new anomalies
     QHash<QString, int> anomaliesBySeverity;
     QHash<qint64, qint64> unknownErrorCodes;     // code -> sign-ins examined with it

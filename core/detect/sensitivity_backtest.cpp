@@ -1,6 +1,9 @@
 #include "detect/sensitivity_backtest.h"
 
 #include "detect/low_digest.h"
+#include "detect/stories.h"
+
+#include <iterator>
 
 #include <QElapsedTimer>
 
@@ -27,17 +30,25 @@ Result<SensitivityBacktest> backtestSensitivity(Database &db, DetectOptions opti
         const SeverityPolicy policy = options.policy.withSensitivity(s);
         SensitivityCounts counts;
         counts.sensitivity = s;
+        // As the run stores them: each batch rated on its own, follow-ons folded into their stories across batches
+        // (the audits' into the sign-ins'), lows grouped into digests.
+        std::vector<Anomaly> anomalies;
         for (const std::vector<Finding> &batch : batches) {
-            std::vector<Anomaly> anomalies = policy.apply(batch, 0, 0);
-            qint64 lowsBefore = 0, lowsAfter = 0;
-            for (const Anomaly &a : anomalies)
-                lowsBefore += a.severity == Severity::Low ? 1 : 0;
-            for (const Anomaly &a : groupLowsIntoDigests(std::move(anomalies))) {
-                ++counts.bySeverity[size_t(int(a.severity) - 1)];
-                lowsAfter += a.severity == Severity::Low ? 1 : 0;
-            }
-            counts.lowFindingsInDigests += lowsBefore - lowsAfter;
+            std::vector<Anomaly> rated = policy.apply(batch, 0, 0);
+            std::move(rated.begin(), rated.end(), std::back_inserter(anomalies));
         }
+        Result<FoldedStories> stories = foldStories(std::move(anomalies), StoryWindow{});
+        if (!stories)
+            return stories.error();
+        anomalies = std::move(stories->anomalies);
+        qint64 lowsBefore = 0, lowsAfter = 0;
+        for (const Anomaly &a : anomalies)
+            lowsBefore += a.severity == Severity::Low ? 1 : 0;
+        for (const Anomaly &a : groupLowsIntoDigests(std::move(anomalies))) {
+            ++counts.bySeverity[size_t(int(a.severity) - 1)];
+            lowsAfter += a.severity == Severity::Low ? 1 : 0;
+        }
+        counts.lowFindingsInDigests += lowsBefore - lowsAfter;
         out.settings.push_back(counts);
     }
     out.elapsedMs = timer.elapsed();

@@ -272,4 +272,62 @@ QJsonObject anomalyToJson(const Anomaly &a)
     return o;
 }
 
+Result<std::optional<Anomaly>> storedStoryHead(Database &db, const Anomaly &next, qint64 spanMs)
+{
+    AnomalyFilter filter;
+    filter.upn = next.subject;
+    filter.subjectType = QStringLiteral("user");
+    filter.minSeverity = Severity::Medium;
+    filter.fromMs = next.timeMs - spanMs;
+    filter.toMs = next.timeMs + 1;
+    std::optional<Anomaly> head;
+    QString error;
+    const bool ok = forEachAnomaly(db, filter, [&](const Anomaly &a) {
+        const bool earlier = a.timeMs != next.timeMs ? a.timeMs < next.timeMs : a.id < next.id;
+        const bool side = next.eventTable == QLatin1String("audits") || a.eventTable != QLatin1String("audits");
+        if (a.id != next.id && a.subject == next.subject && earlier && side)
+            head = a; // rows come oldest first: the latest wins
+        return true;
+    }, error);
+    if (!ok)
+        return Error::storage(error);
+    return head;
+}
+
+Status updateStoryHead(Database &db, const Anomaly &head, bool severityRose)
+{
+    QSqlQuery update(db.connection());
+    update.prepare(QStringLiteral("UPDATE anomalies SET kinds = ?, severity = ?, severity_rank = ?, score = ?, "
+                                  "threat_score = ?, end_ms = ?, summary = ?, reasons = ?, event_ids = ? WHERE id = ?"));
+    int i = 0;
+    update.bindValue(i++, toJsonText(QJsonArray::fromStringList(head.kinds)));
+    update.bindValue(i++, severityName(head.severity));
+    update.bindValue(i++, int(head.severity));
+    update.bindValue(i++, head.score ? QVariant(*head.score) : QVariant());
+    update.bindValue(i++, head.threatScore ? QVariant(*head.threatScore) : QVariant());
+    update.bindValue(i++, optionalValue(head.endMs));
+    update.bindValue(i++, head.summary);
+    update.bindValue(i++, toJsonText(reasonsToJson(head.reasons)));
+    update.bindValue(i++, toJsonText(QJsonArray::fromStringList(head.eventIds)));
+    update.bindValue(i++, head.id);
+    if (!update.exec())
+        return Error::storage(Database::describe(QStringLiteral("updating the story of anomaly %1").arg(head.id), update.lastError()));
+    QSqlQuery link(db.connection());
+    link.prepare(QStringLiteral("INSERT OR IGNORE INTO anomaly_events (anomaly_id, event_id) VALUES (?, ?)"));
+    for (const QString &eventId : head.eventIds) {
+        link.bindValue(0, head.id);
+        link.bindValue(1, eventId);
+        if (!link.exec())
+            return Error::storage(Database::describe(QStringLiteral("linking anomaly %1 to its events").arg(head.id), link.lastError()));
+    }
+    if (severityRose) {
+        QSqlQuery forget(db.connection());
+        forget.prepare(QStringLiteral("DELETE FROM watch_alerts WHERE anomaly_id = ?"));
+        forget.addBindValue(head.id);
+        if (!forget.exec())
+            return Error::storage(Database::describe(QStringLiteral("raising anomaly %1 again").arg(head.id), forget.lastError()));
+    }
+    return {};
+}
+
 } // namespace backsight::detect

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "detect/finding.h"
+#include "model/result.h"
 
 #include <QJsonObject>
 #include <functional>
@@ -26,6 +27,14 @@ struct AnomalyFilter
 // Stores anomalies: INSERT OR IGNORE on the id, so detecting the same thing twice adds nothing.
 // Runs inside the caller's transaction when there is one. Returns how many rows were new, or -1 with `error`.
 qint64 insertAnomalies(Database &db, const std::vector<Anomaly> &anomalies, QString &error);
+
+// Stories (detect/stories.h): the latest stored anomaly a follow-on anomaly `next` could continue: a user anomaly of
+// `next`'s user other than `next` itself, medium or higher, before it (by time, then id) and at most `spanMs` earlier,
+// not audit-side unless `next` is, whatever its status. nullopt when there is none.
+Result<std::optional<Anomaly>> storedStoryHead(Database &db, const Anomaly &next, qint64 spanMs);
+// Writes a story head that took in follow-on anomalies: its kinds, severity, score, threat, end, summary, reasons and
+// events, and links the new events. When its severity rose, a watcher raises it again as an alert.
+Status updateStoryHead(Database &db, const Anomaly &head, bool severityRose);
 
 // Calls `row` for each anomaly matching `filter`, ordered by time then id; `row` returns false to stop.
 bool forEachAnomaly(Database &db, const AnomalyFilter &filter, const std::function<bool(const Anomaly &)> &row,

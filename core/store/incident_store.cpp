@@ -78,8 +78,8 @@ Result<std::vector<IncidentPart>> privilegedAuditParts(Database &db, const QStri
     SqlQuery q(db);
     const Status s = q.run(QStringLiteral("SELECT id, time_ms, activity, initiator_upn, initiator_app, targets FROM audits "
                                           "WHERE %1 AND (result IS NULL OR result = '' OR lower(result) = 'success') "
-                                          "AND id NOT IN (SELECT event_id FROM anomalies WHERE event_table = 'audits' "
-                                          "AND event_id IS NOT NULL AND severity_rank >= ?) ORDER BY time_ms, id")
+                                          "AND id NOT IN (SELECT e.event_id FROM anomaly_events e JOIN anomalies a ON a.id = e.anomaly_id "
+                                          "WHERE a.severity_rank >= ?) ORDER BY time_ms, id")
                                .arg(where),
                            binds, QStringLiteral("cannot read the privileged audit events for incidents"));
     if (!s)
@@ -110,8 +110,8 @@ Result<std::vector<IncidentPart>> backupConsoleSignInParts(Database &db, const Q
     binds << anomalyRank;
     SqlQuery q(db);
     const Status s = q.run(QStringLiteral("SELECT id, created_ms, app_name, upn, ip, country FROM signins "
-                                          "WHERE %1 AND %2 AND id NOT IN (SELECT event_id FROM anomalies "
-                                          "WHERE event_table = 'signins' AND event_id IS NOT NULL AND severity_rank >= ?) "
+                                          "WHERE %1 AND %2 AND id NOT IN (SELECT e.event_id FROM anomaly_events e "
+                                          "JOIN anomalies a ON a.id = e.anomaly_id WHERE a.severity_rank >= ?) "
                                           "ORDER BY created_ms, id")
                                .arg(where, predicate::succeededSignIn()),
                            binds, QStringLiteral("cannot read the backup console sign-ins for incidents"));

@@ -18,10 +18,11 @@ namespace backsight::store {
 // Anomalies about users, IPs or the tenant (anything but a server) of at least `minSeverityRank`.
 Result<std::vector<IncidentPart>> identityAnomalyParts(Database &db, int minSeverityRank);
 // Successful audit events whose activity starts with one of `activities` (role assignments, credentials), except
-// those an anomaly of at least `anomalyRank` already names as its event (identityAnomalyParts has them).
+// those among the events of an anomaly of at least `anomalyRank` (identityAnomalyParts has them; a story's follow-on
+// audit event is among its head's events, detect/stories.h).
 Result<std::vector<IncidentPart>> privilegedAuditParts(Database &db, const QStringList &activities, int anomalyRank);
 // Successful sign-ins to an application whose name contains one of `appNames` (the Veeam console, VBR REST API),
-// except those an anomaly of at least `anomalyRank` already names.
+// except those among the events of an anomaly of at least `anomalyRank`.
 Result<std::vector<IncidentPart>> backupConsoleSignInParts(Database &db, const QStringList &appNames, int anomalyRank);
 // Anomalies about backup servers (subject_type 'server') of at least `minSeverityRank`.
 Result<std::vector<IncidentPart>> backupAnomalyParts(Database &db, int minSeverityRank);
