@@ -197,6 +197,23 @@ EvidenceTable featureTable(const QJsonArray &features)
     return t;
 }
 
+// The reasons of a step folded into a story (detect/stories.h) or of a low grouped into a digest: one row each, its
+// detector, its sentence when it has one, and its evidence in words.
+EvidenceTable reasonsTable(const QJsonArray &reasons)
+{
+    EvidenceTable t{QStringLiteral("Its reasons"), {QStringLiteral("Detector"), QStringLiteral("Reason"), QStringLiteral("Evidence")}, {}};
+    for (const QJsonValue &v : reasons) {
+        const QJsonObject r = v.toObject();
+        const QString detector = r.value(QStringLiteral("detector")).toString();
+        QStringList evidence;
+        const EvidenceText e = describeEvidence(detector, r.value(QStringLiteral("evidence")).toObject());
+        for (const auto &[label, value] : e.items)
+            evidence << QStringLiteral("%1: %2").arg(label, value);
+        t.rows.push_back({detector, r.value(QStringLiteral("text")).toString(), evidence.join(QStringLiteral("; "))});
+    }
+    return t;
+}
+
 // A backup session's signals (observed / baseline / error_share keyed by feature): sizes and durations are stored
 // as log1p values, ratios as factors.
 QString backupValue(const QString &feature, double v)
@@ -274,6 +291,11 @@ EvidenceText describeEvidence(const QString &detector, const QJsonObject &eviden
         const QString &key = it.key();
         if (key == QLatin1String("top_features") && it.value().isArray()) {
             out.tables.push_back(featureTable(it.value().toArray()));
+            continue;
+        }
+        if (key == QLatin1String("reasons") && it.value().isArray()
+            && std::all_of(it.value().toArray().begin(), it.value().toArray().end(), [](const QJsonValue &r) { return r.isObject(); })) {
+            out.tables.push_back(reasonsTable(it.value().toArray()));
             continue;
         }
         if (session && (key == QLatin1String("observed") || key == QLatin1String("baseline") || key == QLatin1String("error_share"))) {

@@ -18,6 +18,7 @@ private slots:
     void modelTopFeaturesAreATable();
     void backupSignalsAreATable();
     void htmlIsEscapedAndHasNoJson();
+    void storyStepReasonsAreATable();
 };
 
 namespace {
@@ -137,6 +138,26 @@ void TestEvidenceText::htmlIsEscapedAndHasNoJson()
     QVERIFY(html.contains(QLatin1String("a 1.23")));
     QVERIFY(!html.contains(QLatin1Char('{')) && !html.contains(QLatin1String("\"a\"")));
     QVERIFY(evidenceHtml(describeEvidence(QStringLiteral("x"), {})).isEmpty());
+}
+
+void TestEvidenceText::storyStepReasonsAreATable()
+{
+    // A step folded into a story (detect/stories.h) carries the folded anomaly's own reasons.
+    const QJsonArray reasons{QJsonObject{{QStringLiteral("detector"), QStringLiteral("dormant_account")},
+                                         {QStringLiteral("text"), QStringLiteral("first sign-in in 41 days")},
+                                         {QStringLiteral("evidence"), QJsonObject{{QStringLiteral("observed"), 41.2},
+                                                                                  {QStringLiteral("threshold"), 30}}}}};
+    const EvidenceText e = describeEvidence(QStringLiteral("story_step"),
+                                            {{QStringLiteral("severity"), QStringLiteral("high")},
+                                             {QStringLiteral("kinds"), QJsonArray{QStringLiteral("dormant_account")}},
+                                             {QStringLiteral("reasons"), reasons}});
+    QCOMPARE(e.tables.size(), size_t(1));
+    QCOMPARE(e.tables[0].columns, (QStringList{QStringLiteral("Detector"), QStringLiteral("Reason"), QStringLiteral("Evidence")}));
+    QCOMPARE(e.tables[0].rows.size(), size_t(1));
+    QCOMPARE(e.tables[0].rows[0], (QStringList{QStringLiteral("dormant_account"), QStringLiteral("first sign-in in 41 days"),
+                                               QStringLiteral("Observed: 41.2 days; Threshold: 30 days")}));
+    QCOMPARE(valueOf(e, QStringLiteral("Severity")), QStringLiteral("high"));
+    QVERIFY(!evidenceHtml(e).contains(QLatin1Char('{')));
 }
 
 QTEST_GUILESS_MAIN(TestEvidenceText)
