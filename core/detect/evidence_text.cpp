@@ -323,6 +323,8 @@ EvidenceText describeEvidence(const QString &detector, const QJsonObject &eviden
             unit = unitOf(detector, key);
         if (key == QLatin1String("window") && it.value().isDouble())
             unit = Unit::Count; // backup models: sessions per window
+        if (it.value().isString() && it.value().toString().isEmpty())
+            continue; // nothing to say (an ISP's network kind): no empty row
         out.items.emplace_back(labelOf(key), valueText(it.value(), unit));
     }
     return out;

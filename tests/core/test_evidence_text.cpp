@@ -158,6 +158,10 @@ void TestEvidenceText::storyStepReasonsAreATable()
                                                QStringLiteral("Observed: 41.2 days; Threshold: 30 days")}));
     QCOMPARE(valueOf(e, QStringLiteral("Severity")), QStringLiteral("high"));
     QVERIFY(!evidenceHtml(e).contains(QLatin1Char('{')));
+    // An empty value (an ISP has no network kind) gets no row.
+    const EvidenceText n = describeEvidence(QStringLiteral("new_country"), {{QStringLiteral("network_kind"), QString()},
+                                                                           {QStringLiteral("network_seen"), 0}});
+    QCOMPARE(n.items.size(), size_t(1));
 }
 
 QTEST_GUILESS_MAIN(TestEvidenceText)
