@@ -11,6 +11,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QDir>
 #include <QMap>
 #include <QSet>
 #include <QTest>
@@ -311,6 +312,39 @@ private slots:
         QCOMPARE(findings[2].kind, QStringLiteral("backup_exfiltration"));
         QVERIFY2(findings[2].reason.text.contains(QStringLiteral("read 900 GB vs usual 12 GB")),
                  qPrintable(findings[2].reason.text));
+    }
+
+    // NAB through the backup path (docs/backup-models.md, "On NAB"): at least the 6 of 10 labelled windows measured
+    // with a threat of 7 or more, 7 detected, the clean series silent, no more than the 63 findings above 3 outside
+    // the windows measured before the threat rules. Skipped without the data (BACKSIGHT_SHARED/benchmarks/nab).
+    void calibrationOnNab()
+    {
+        const QString shared = qEnvironmentVariable("BACKSIGHT_SHARED");
+        const QString nabDir = shared + QStringLiteral("/benchmarks/nab");
+        if (shared.isEmpty() || !QDir(nabDir).exists())
+            QSKIP("NAB data not available (set BACKSIGHT_SHARED to the folder holding benchmarks/nab)");
+        std::vector<nab::Series> series;
+        QString error;
+        QVERIFY2(nab::loadSeries(nabDir, {QStringLiteral("artificialNoAnomaly/art_daily_small_noise.csv")}, series, error),
+                 qPrintable(error));
+        test::TempFolder dir;
+        int windows = 0, detected = 0, high = 0, outsideAbove3 = 0;
+        for (const nab::Series &s : series) {
+            const backupbench::NabResult r = backupbench::evaluateNab(s, dir.path(QStringLiteral("nab")));
+            QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+            qInfo("%s: windows %d detected %d >= 7 %d outside %d (> 3: %d)", qPrintable(r.file), r.windows,
+                  r.windowsDetected, r.windowsAtLeast7, r.findingsOutside, r.outsideAbove3);
+            if (r.windows == 0)
+                QCOMPARE(r.findingsOutside, 0);
+            windows += r.windows;
+            detected += r.windowsDetected;
+            high += r.windowsAtLeast7;
+            outsideAbove3 += r.outsideAbove3;
+        }
+        QCOMPARE(windows, 10);
+        QVERIFY2(detected >= 7, qPrintable(QString::number(detected)));
+        QVERIFY2(high >= 6, qPrintable(QString::number(high)));
+        QVERIFY2(outsideAbove3 <= 63, qPrintable(QString::number(outsideAbove3)));
     }
 
     // The simulator's nightly histories with labelled attacks (docs/simulation.md): train on the first 30 nights
