@@ -11,7 +11,8 @@ namespace {
 
 constexpr double signalZ = 3.0; // |robust z| at which a feature counts as collapsed / spiked / dropped
 // Threat: a named pattern's run of consecutive sessions over the threshold adds at most this many steps; an
-// unexplained departure this many doublings beyond the threshold (8×), out of quiet, is high (docs/backup-models.md).
+// unexplained departure this many doublings beyond the threshold (8×), out of quiet and with a changed shape, is
+// high (docs/backup-models.md).
 constexpr int maxPersistenceSteps = 2, extremeSteps = 3;
 
 QString bytesText(double bytes)
