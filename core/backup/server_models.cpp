@@ -345,6 +345,27 @@ bool settledShift(const MatrixXd &scaled, const std::vector<int> &judged, const 
     return true;
 }
 
+// How long the departure at `k` has lasted (consecutive judged sessions over the threshold, this one included) and
+// whether it comes out of quiet: the `window` judged sessions before it were all under the threshold. Quiet must have
+// been seen: the first sessions judged after training have too few judged sessions before them.
+void persistence(const std::vector<int> &judged, const std::vector<char> &flagged, size_t k, int window, Judgement &j)
+{
+    constexpr int longestRun = 64; // enough for the threat (two steps from the fourth); bounds the look-back
+    j.run = flagged[k] ? 1 : 0;
+    bool running = flagged[k], quiet = true;
+    int seen = 0;
+    for (size_t i = k; i-- > 0 && ((running && j.run < longestRun) || seen < window);) {
+        if (!judged[i])
+            continue;
+        running = running && flagged[i];
+        j.run += running;
+        if (seen < window)
+            quiet = quiet && !flagged[i];
+        ++seen;
+    }
+    j.afterQuiet = quiet && seen >= window;
+}
+
 void scoreServer(const QString &server, const std::vector<Session> &sessions, const ServerModel &model,
                  const SessionScaler &scaler, qint64 fromRowId, qint64 toRowId, std::vector<detect::Finding> &out)
 {
@@ -368,6 +389,7 @@ void scoreServer(const QString &server, const std::vector<Session> &sessions, co
         flagged[k] = j.ratio > 1.0;
         if (!inRange || !flagged[k] || settledShift(scaled, judged, flagged, k))
             continue;
+        persistence(judged, flagged, k, w, j);
         j.z = scaled.row(Eigen::Index(k));
         j.residual = j.z - model.lastStepReconstruction(window);
         out.push_back(makeFinding(server, sessions, k, raw, model, scaler, j));

@@ -10,6 +10,10 @@ namespace backsight::backup {
 namespace {
 
 constexpr double signalZ = 3.0; // |robust z| at which a feature counts as collapsed / spiked / dropped
+// Threat: a named pattern's run of consecutive sessions over the threshold adds at most this many steps; an
+// unexplained departure this many doublings beyond the threshold (8×), out of quiet and with a changed shape, is
+// high (docs/backup-models.md).
+constexpr int maxPersistenceSteps = 2, extremeSteps = 3;
 
 QString bytesText(double bytes)
 {
@@ -110,15 +114,32 @@ QString classify(const Judgement &j, const Eigen::RowVectorXd &delta, const Eige
     return QStringLiteral("backup_anomaly");
 }
 
-int threatScore(const QString &kind, double ratio, bool failureOnly)
+bool shapeChanged(const Judgement &j)
+{
+    for (int f : {int(Dedup), int(Compress), int(LogReadPerWritten)})
+        if (std::abs(j.z[f]) > signalZ && std::abs(j.residual[f]) > signalZ && j.z[f] * j.residual[f] > 0)
+            return true;
+    return false;
+}
+
+int threatScore(const QString &kind, double ratio, bool failureOnly, const ThreatContext &context)
 {
     // One step per doubling of the error beyond the calibrated threshold, from a floor set by what the signals say.
     const int steps = int(std::floor(std::log2(std::max(ratio, 1.0))));
+    // A named pattern that goes on: one more from the second consecutive session over the threshold, two from the
+    // fourth (each doubling of the run adds one, at most maxPersistenceSteps).
+    const int persistence =
+        std::clamp(int(std::floor(std::log2(double(std::max(context.run, 1))))), 0, maxPersistenceSteps);
     if (kind == QLatin1String("backup_ransomware"))
-        return std::clamp(7 + steps, 7, 10);
+        return std::clamp(7 + steps + persistence, 7, 10);
     if (kind == QLatin1String("backup_exfiltration") || kind == QLatin1String("backup_mass_deletion"))
-        return std::clamp(5 + steps, 5, 8);
-    // An unexplained departure is at most low: a medium or higher threat needs a named pattern.
+        return std::clamp(5 + steps + persistence, 5, 8);
+    // An unexplained departure is at most low: a medium or higher threat needs a named pattern — unless it is
+    // extreme (extremeSteps doublings beyond the threshold), comes out of quiet rather than amid a run of odd
+    // sessions, and changed how the data reduces rather than only how much there was: then it is high whatever
+    // pattern it falls short of, though never critical.
+    if (!failureOnly && context.afterQuiet && context.shapeChanged && steps >= extremeSteps)
+        return std::clamp(4 + steps, 7, 8);
     return std::clamp(1 + steps, 1, failureOnly ? 2 : 3);
 }
 
@@ -150,7 +171,8 @@ detect::Finding makeFinding(const QString &server, const std::vector<Session> &s
     f.eventIds.append(s.id);
     for (size_t i = k + 1 - size_t(model.window); i < k; ++i)
         f.eventIds.append(sessions[i].id);
-    f.threatScore = threatScore(f.kind, j.ratio, !s.sizesKnown);
+    const ThreatContext context{j.run, j.afterQuiet, s.sizesKnown && shapeChanged(j)};
+    f.threatScore = threatScore(f.kind, j.ratio, !s.sizesKnown, context);
     f.score = std::clamp(1.0 - 1.0 / j.ratio, 0.0, 1.0);
     f.modelId = model.modelId;
     QStringList signalList;
@@ -175,6 +197,9 @@ detect::Finding makeFinding(const QString &server, const std::vector<Session> &s
                                     {QStringLiteral("reconstruction_error"), j.error},
                                     {QStringLiteral("threshold"), model.calibration.threshold},
                                     {QStringLiteral("ratio"), j.ratio},
+                                    {QStringLiteral("consecutive_over_threshold"), j.run},
+                                    {QStringLiteral("after_quiet"), j.afterQuiet},
+                                    {QStringLiteral("shape_changed"), context.shapeChanged},
                                     {QStringLiteral("fleet_model"), model.fleet},
                                     {QStringLiteral("window"), model.window}};
     return f;

@@ -16,6 +16,10 @@ struct Judgement
     Eigen::VectorXd perFeature;
     double error = 0, ratio = 0;
     Eigen::RowVectorXd z, residual;
+    // Persistence: consecutive judged sessions over the threshold ending at this one (1: this one alone), and
+    // whether none of the `window` judged sessions before it was over the threshold (a departure out of quiet).
+    int run = 1;
+    bool afterQuiet = false;
 };
 
 // The kind a judged session looks like: backup_ransomware, backup_exfiltration, backup_mass_deletion or
@@ -23,9 +27,26 @@ struct Judgement
 // reconstruction, and a change large in absolute terms (`delta` = observed − usual, in feature units).
 QString classify(const Judgement &j, const Eigen::RowVectorXd &delta, const Eigen::RowVectorXd &usual, bool usedKnown);
 
+// What besides the kind and the error moves the threat (docs/backup-models.md, "Threat score"): how long the departure
+// has lasted (`run`: consecutive judged sessions over the threshold, this one included), whether it comes out of
+// quiet (the `window` judged sessions before it all under the threshold) and whether the backup's shape changed —
+// its data reduction (read per written, dedup or compression ratio) beyond |3| against its class and against the
+// reconstruction — rather than its size alone, as on a busy night that reads and writes more together.
+struct ThreatContext
+{
+    int run = 1;
+    bool afterQuiet = false;
+    bool shapeChanged = false;
+};
+
 // The threat score 1–10 of a finding of `kind` whose error is `ratio` times its threshold (docs/backup-models.md).
-// `failureOnly`: a failed session that moved nothing, an operational event rather than an attack.
-int threatScore(const QString &kind, double ratio, bool failureOnly);
+// `failureOnly`: a failed session that moved nothing, an operational event rather than an attack. A named pattern
+// scores higher the longer it lasts; an unexplained departure stays low unless it is extreme (8× the threshold or
+// more), comes out of quiet and changed the backup's shape.
+int threatScore(const QString &kind, double ratio, bool failureOnly, const ThreatContext &context = {});
+
+// Whether the session's data reduction changed (ThreatContext::shapeChanged).
+bool shapeChanged(const Judgement &j);
 
 QString kindWords(const QString &kind);
 

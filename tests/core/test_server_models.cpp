@@ -1,5 +1,6 @@
 // Per-server backup models on sessions inserted here: training, the fleet fallback, findings and their words.
 #include "backup/server_models.h"
+#include "backup/session_findings.h"
 #include "backup_calibration.h"
 #include "ingest/importer.h"
 #include "ml/robust_baseline.h"
@@ -10,6 +11,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QDir>
 #include <QMap>
 #include <QSet>
 #include <QTest>
@@ -312,6 +314,39 @@ private slots:
                  qPrintable(findings[2].reason.text));
     }
 
+    // NAB through the backup path (docs/backup-models.md, "On NAB"): at least the 6 of 10 labelled windows measured
+    // with a threat of 7 or more, 7 detected, the clean series silent, no more than the 63 findings above 3 outside
+    // the windows measured before the threat rules. Skipped without the data (BACKSIGHT_SHARED/benchmarks/nab).
+    void calibrationOnNab()
+    {
+        const QString shared = qEnvironmentVariable("BACKSIGHT_SHARED");
+        const QString nabDir = shared + QStringLiteral("/benchmarks/nab");
+        if (shared.isEmpty() || !QDir(nabDir).exists())
+            QSKIP("NAB data not available (set BACKSIGHT_SHARED to the folder holding benchmarks/nab)");
+        std::vector<nab::Series> series;
+        QString error;
+        QVERIFY2(nab::loadSeries(nabDir, {QStringLiteral("artificialNoAnomaly/art_daily_small_noise.csv")}, series, error),
+                 qPrintable(error));
+        test::TempFolder dir;
+        int windows = 0, detected = 0, high = 0, outsideAbove3 = 0;
+        for (const nab::Series &s : series) {
+            const backupbench::NabResult r = backupbench::evaluateNab(s, dir.path(QStringLiteral("nab")));
+            QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+            qInfo("%s: windows %d detected %d >= 7 %d outside %d (> 3: %d)", qPrintable(r.file), r.windows,
+                  r.windowsDetected, r.windowsAtLeast7, r.findingsOutside, r.outsideAbove3);
+            if (r.windows == 0)
+                QCOMPARE(r.findingsOutside, 0);
+            windows += r.windows;
+            detected += r.windowsDetected;
+            high += r.windowsAtLeast7;
+            outsideAbove3 += r.outsideAbove3;
+        }
+        QCOMPARE(windows, 10);
+        QVERIFY2(detected >= 7, qPrintable(QString::number(detected)));
+        QVERIFY2(high >= 6, qPrintable(QString::number(high)));
+        QVERIFY2(outsideAbove3 <= 63, qPrintable(QString::number(outsideAbove3)));
+    }
+
     // The simulator's nightly histories with labelled attacks (docs/simulation.md): train on the first 30 nights
     // (attacks start later), then judge the remaining 60 nights as one incremental detection run.
     // A single night 15 % busier — or one odd night twice as busy that reads and writes alike — is not a threat;
@@ -350,6 +385,113 @@ private slots:
         for (const detect::Finding &f : findings) {
             QVERIFY2(f.eventIds.first() != QLatin1String("FS01-43"), qPrintable(f.reason.text));
             QVERIFY2(f.threatScore.value_or(0) <= 3 && f.kind == QLatin1String("backup_anomaly"), qPrintable(f.reason.text));
+        }
+    }
+
+    // The threat from the kind, the error and the context (docs/backup-models.md, "Threat score"): a named pattern
+    // climbs one step per doubling of the error and of its run of consecutive sessions over the threshold (two at
+    // most); an unexplained departure stays low unless it is 8× the threshold or more, out of quiet and changes the
+    // backup's shape.
+    void threatScoreSteps_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<double>("ratio");
+        QTest::addColumn<bool>("failureOnly");
+        QTest::addColumn<int>("run");
+        QTest::addColumn<bool>("afterQuiet");
+        QTest::addColumn<bool>("shapeChanged");
+        QTest::addColumn<int>("threat");
+        const QString r = QStringLiteral("backup_ransomware"), x = QStringLiteral("backup_exfiltration"),
+                      d = QStringLiteral("backup_mass_deletion"), a = QStringLiteral("backup_anomaly");
+        QTest::newRow("deletion alone") << d << 2.5 << false << 1 << true << false << 6;
+        QTest::newRow("deletion, second night") << d << 2.5 << false << 2 << false << false << 7;
+        QTest::newRow("deletion, third night") << d << 2.5 << false << 3 << false << false << 7;
+        QTest::newRow("deletion, fourth night") << d << 2.5 << false << 4 << false << false << 8;
+        QTest::newRow("deletion never above 8") << d << 40.0 << false << 60 << false << false << 8;
+        QTest::newRow("exfiltration, second night") << x << 1.2 << false << 2 << false << false << 6;
+        QTest::newRow("ransomware, second night") << r << 1.5 << false << 2 << false << false << 8;
+        QTest::newRow("ransomware never above 10") << r << 64.0 << false << 8 << false << false << 10;
+        QTest::newRow("unexplained run stays low") << a << 2.5 << false << 6 << false << true << 2;
+        QTest::newRow("unexplained 7.9x out of quiet") << a << 7.9 << false << 1 << true << true << 3;
+        QTest::newRow("unexplained 8x out of quiet") << a << 8.0 << false << 1 << true << true << 7;
+        QTest::newRow("unexplained 40x out of quiet") << a << 40.0 << false << 1 << true << true << 8;
+        QTest::newRow("unexplained 40x amid odd nights") << a << 40.0 << false << 1 << false << true << 3;
+        QTest::newRow("unexplained 40x, same shape") << a << 40.0 << false << 1 << true << false << 3;
+        QTest::newRow("failed, moved nothing") << a << 40.0 << true << 1 << true << true << 2;
+    }
+
+    void threatScoreSteps()
+    {
+        QFETCH(QString, kind);
+        QFETCH(double, ratio);
+        QFETCH(bool, failureOnly);
+        QFETCH(int, run);
+        QFETCH(bool, afterQuiet);
+        QFETCH(bool, shapeChanged);
+        QFETCH(int, threat);
+        QCOMPARE(backup::threatScore(kind, ratio, failureOnly, {run, afterQuiet, shapeChanged}), threat);
+    }
+
+    // On a server whose numbers barely move: a night twice as busy (reads and writes alike) stays low even out of
+    // quiet; a night that reads 1.9× as much without writing more (short of the exfiltration pattern's 2×) is high
+    // out of quiet, and low right after another odd night. A deletion over three nights counts its run.
+    void threatFollowsShapeQuietAndRun()
+    {
+        test::TempFolder dir;
+        Database db;
+        QVERIFY(db.open(dir.path(QStringLiteral("case.sqlite"))));
+        SessionWriter w(db);
+        Shape steady;
+        steady.jitter = 0.02;
+        w.add(QStringLiteral("FS01"), 0, 40, steady);
+        int trained = 0;
+        QString error;
+        QVERIFY2(backup::trainServerModels(db, allHistory(), {}, trained, error), qPrintable(error));
+        const qint64 watermark = w.lastRowId();
+        Shape busy = steady;
+        busy.transferred *= 2.0;
+        busy.read *= 2.0;
+        busy.durationS *= 1.8;
+        busy.jitter = 0;
+        Shape reads = steady;
+        reads.read *= 1.9;
+        reads.jitter = 0;
+        Shape wiped = steady;
+        wiped.transferred = 0.05 * GB;
+        wiped.read = 0.06 * GB;
+        wiped.durationS = 60;
+        w.add(QStringLiteral("FS01"), 40, 10, steady);
+        w.add(QStringLiteral("FS01"), 50, 1, busy);  // FS01-50: out of quiet, same shape
+        w.add(QStringLiteral("FS01"), 51, 1, reads); // FS01-51: right after an odd night
+        w.add(QStringLiteral("FS01"), 52, 10, steady);
+        w.add(QStringLiteral("FS01"), 62, 1, reads); // FS01-62: out of quiet, reads without writes
+        w.add(QStringLiteral("FS01"), 63, 10, steady);
+        w.add(QStringLiteral("FS01"), 73, 3, wiped); // FS01-73..75: a deletion over three nights
+        std::vector<detect::Finding> findings;
+        QVERIFY2(backup::scoreBackupSessions(db, watermark, w.lastRowId(), findings, error), qPrintable(error));
+        QMap<QString, const detect::Finding *> byNight;
+        for (const detect::Finding &f : findings) {
+            qInfo("%s %s threat %d ratio %.1f run %d quiet %d shape %d: %s", qPrintable(f.eventIds.first()),
+                  qPrintable(f.kind), f.threatScore.value_or(0), f.reason.evidence.value(QStringLiteral("ratio")).toDouble(),
+                  f.reason.evidence.value(QStringLiteral("consecutive_over_threshold")).toInt(),
+                  f.reason.evidence.value(QStringLiteral("after_quiet")).toBool(),
+                  f.reason.evidence.value(QStringLiteral("shape_changed")).toBool(), qPrintable(f.reason.text));
+            byNight.insert(f.eventIds.first(), &f);
+        }
+        for (const QString &night : {QStringLiteral("FS01-50"), QStringLiteral("FS01-51")})
+            if (const detect::Finding *f = byNight.value(night))
+                QVERIFY2(f->threatScore.value_or(0) <= 3, qPrintable(night + QStringLiteral(": ") + f->reason.text));
+        const detect::Finding *readsOnly = byNight.value(QStringLiteral("FS01-62"));
+        QVERIFY(readsOnly);
+        QCOMPARE(readsOnly->kind, QStringLiteral("backup_anomaly"));
+        QVERIFY(readsOnly->reason.evidence.value(QStringLiteral("after_quiet")).toBool());
+        QVERIFY(readsOnly->reason.evidence.value(QStringLiteral("shape_changed")).toBool());
+        QVERIFY2(readsOnly->threatScore.value_or(0) >= 7, qPrintable(readsOnly->reason.text));
+        for (int night = 73; night <= 75; ++night) {
+            const detect::Finding *f = byNight.value(QStringLiteral("FS01-%1").arg(night));
+            QVERIFY2(f, qPrintable(QString::number(night)));
+            QCOMPARE(f->kind, QStringLiteral("backup_mass_deletion"));
+            QCOMPARE(f->reason.evidence.value(QStringLiteral("consecutive_over_threshold")).toInt(), night - 72);
         }
     }
 
