@@ -14,6 +14,34 @@
 #include <QUuid>
 
 namespace backsight {
+namespace {
+
+// A server URL taken apart: the URL as it may be shown (no password), the password, the other parameters for libpq.
+struct ServerAddress
+{
+    QUrl url;
+    QString password;
+    QStringList options;
+};
+
+ServerAddress parseServerUrl(const QString &text)
+{
+    ServerAddress out;
+    out.url = QUrl(text, QUrl::StrictMode);
+    QUrlQuery query(out.url);
+    // A password may come as the URL's or as a parameter; either is used to connect and then forgotten.
+    out.password = query.hasQueryItem(QStringLiteral("password"))
+        ? query.queryItemValue(QStringLiteral("password"), QUrl::FullyDecoded)
+        : out.url.password();
+    query.removeAllQueryItems(QStringLiteral("password"));
+    out.url.setPassword(QString());
+    out.url.setQuery(query);
+    for (const auto &[name, value] : query.queryItems(QUrl::FullyDecoded))
+        out.options << name + QLatin1Char('=') + value;
+    return out;
+}
+
+} // namespace
 
 Database::Database()
     : connectionName_(QStringLiteral("backsight-%1").arg(QUuid::createUuid().toString(QUuid::WithoutBraces)))
@@ -103,24 +131,13 @@ bool Database::open(const QString &location, int busyTimeoutMs)
 
 bool Database::openPostgres(const QString &url, int busyTimeoutMs)
 {
-    QUrl parsed(url, QUrl::StrictMode);
-    QUrlQuery query(parsed);
-    // A password may come as the URL's or as a parameter; either is used to connect and then forgotten here.
-    QString password = parsed.password();
-    if (query.hasQueryItem(QStringLiteral("password")))
-        password = query.queryItemValue(QStringLiteral("password"), QUrl::FullyDecoded);
-    query.removeAllQueryItems(QStringLiteral("password"));
-    parsed.setPassword(QString());
-    parsed.setQuery(query);
-    path_ = parsed.toString();
-    if (!parsed.isValid() || parsed.host().isEmpty()) {
+    const ServerAddress server = parseServerUrl(url);
+    path_ = server.url.toString();
+    if (!server.url.isValid() || server.url.host().isEmpty()) {
         error_ = QStringLiteral("%1 is not a PostgreSQL address; write postgresql://user@host:port/database")
-                     .arg(parsed.isValid() ? path_ : QStringLiteral("the database address"));
+                     .arg(server.url.isValid() ? path_ : QStringLiteral("the database address"));
         return false;
     }
-    QStringList options;
-    for (const auto &[name, value] : query.queryItems(QUrl::FullyDecoded))
-        options << name + QLatin1Char('=') + value;
     db_ = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName_);
     if (!db_.isValid()) {
         error_ = QStringLiteral("cannot open %1: Qt's PostgreSQL driver (QPSQL, Debian package libqt6sql6-psql) "
@@ -128,16 +145,16 @@ bool Database::openPostgres(const QString &url, int busyTimeoutMs)
         close();
         return false;
     }
-    db_.setHostName(parsed.host());
-    db_.setPort(parsed.port(5432));
-    db_.setUserName(parsed.userName());
-    db_.setDatabaseName(parsed.path().mid(1));
-    db_.setConnectOptions(options.join(QLatin1Char(';')));
-    const bool opened = db_.open(parsed.userName(), password);
+    db_.setHostName(server.url.host());
+    db_.setPort(server.url.port(5432));
+    db_.setUserName(server.url.userName());
+    db_.setDatabaseName(server.url.path().mid(1));
+    db_.setConnectOptions(server.options.join(QLatin1Char(';')));
+    const bool opened = db_.open(server.url.userName(), server.password);
     if (!opened) {
         error_ = describe(QStringLiteral("cannot open database %1").arg(path_), db_.lastError());
-        if (!password.isEmpty())
-            error_.replace(password, QStringLiteral("(password)"));
+        if (!server.password.isEmpty())
+            error_.replace(server.password, QStringLiteral("(password)"));
         close();
         return false;
     }
