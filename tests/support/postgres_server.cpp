@@ -66,6 +66,14 @@ const passwd *serverUser()
 
 } // namespace
 
+// Under /tmp when there is one: the postgres user must reach the folder (a root $TMPDIR such as /root/tmp is
+// closed to it), and the socket's path must stay under the kernel's 107 characters.
+QString PostgresServer::folderTemplate()
+{
+    const QString base = QFileInfo(QStringLiteral("/tmp")).isWritable() ? QStringLiteral("/tmp") : QDir::tempPath();
+    return base + QStringLiteral("/backsight-pg-XXXXXX");
+}
+
 PostgresServer::~PostgresServer()
 {
     if (running_)

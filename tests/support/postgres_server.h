@@ -29,10 +29,11 @@ public:
     const QString &error() const { return error_; }
 
 private:
+    static QString folderTemplate();
     bool run(const QString &program, const QStringList &arguments, int timeoutMs);
     QString log() const;
 
-    QTemporaryDir dir_;
+    QTemporaryDir dir_{folderTemplate()};
     QString bindir_;
     QString database_;
     QString error_;
