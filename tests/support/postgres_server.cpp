@@ -103,12 +103,14 @@ bool PostgresServer::run(const QString &program, const QStringList &arguments, i
     const bool finished = process.waitForFinished(timeoutMs);
     if (finished && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0)
         return true;
-    if (!finished)
-        process.kill();
+    QString why = QStringLiteral("exit code %1").arg(process.exitCode());
+    if (process.error() == QProcess::FailedToStart)
+        why = QStringLiteral("cannot start it: %1").arg(process.errorString());
+    else if (!finished)
+        why = QStringLiteral("timed out");
+    process.kill();
     error_ = QStringLiteral("%1 %2 failed (%3):\n%4\nserver log:\n%5")
-                 .arg(program, arguments.join(QLatin1Char(' ')),
-                      finished ? QStringLiteral("exit code %1").arg(process.exitCode()) : QStringLiteral("timed out"),
-                      QString::fromLocal8Bit(process.readAll()), log());
+                 .arg(program, arguments.join(QLatin1Char(' ')), why, QString::fromLocal8Bit(process.readAll()), log());
     return false;
 }
 
