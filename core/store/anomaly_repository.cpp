@@ -107,12 +107,12 @@ qint64 insertAnomalies(Database &db, const std::vector<Anomaly> &anomalies, QStr
 {
     QSqlQuery insert(db.connection());
     insert.prepare(QStringLiteral(
-        "INSERT OR IGNORE INTO anomalies (id, subject_type, subject, user_upn, event_id, event_table, time_ms, end_ms, "
+        "INSERT INTO anomalies (id, subject_type, subject, user_upn, event_id, event_table, time_ms, end_ms, "
         "kind, kinds, severity, severity_rank, score, threat_score, summary, reasons, event_ids, detected_at_ms, "
         "run_id, baseline_id, model_id, status) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
     QSqlQuery link(db.connection());
-    link.prepare(QStringLiteral("INSERT OR IGNORE INTO anomaly_events (anomaly_id, event_id) VALUES (?, ?)"));
+    link.prepare(QStringLiteral("INSERT INTO anomaly_events (anomaly_id, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING"));
     qint64 added = 0;
     for (const Anomaly &a : anomalies) {
         int i = 0;

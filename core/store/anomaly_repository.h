@@ -24,7 +24,7 @@ struct AnomalyFilter
     QString subjectType;
 };
 
-// Stores anomalies: INSERT OR IGNORE on the id, so detecting the same thing twice adds nothing.
+// Stores anomalies: ON CONFLICT DO NOTHING on the id (both engines), so detecting the same thing twice adds nothing.
 // Runs inside the caller's transaction when there is one. Returns how many rows were new, or -1 with `error`.
 qint64 insertAnomalies(Database &db, const std::vector<Anomaly> &anomalies, QString &error);
 

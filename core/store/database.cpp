@@ -9,9 +9,39 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QUrl>
+#include <QUrlQuery>
 #include <QUuid>
 
 namespace backsight {
+namespace {
+
+// A server URL taken apart: the URL as it may be shown (no password), the password, the other parameters for libpq.
+struct ServerAddress
+{
+    QUrl url;
+    QString password;
+    QStringList options;
+};
+
+ServerAddress parseServerUrl(const QString &text)
+{
+    ServerAddress out;
+    out.url = QUrl(text, QUrl::StrictMode);
+    QUrlQuery query(out.url);
+    // A password may come as the URL's or as a parameter; either is used to connect and then forgotten.
+    out.password = query.hasQueryItem(QStringLiteral("password"))
+        ? query.queryItemValue(QStringLiteral("password"), QUrl::FullyDecoded)
+        : out.url.password();
+    query.removeAllQueryItems(QStringLiteral("password"));
+    out.url.setPassword(QString());
+    out.url.setQuery(query);
+    for (const auto &[name, value] : query.queryItems(QUrl::FullyDecoded))
+        out.options << name + QLatin1Char('=') + value;
+    return out;
+}
+
+} // namespace
 
 Database::Database()
     : connectionName_(QStringLiteral("backsight-%1").arg(QUuid::createUuid().toString(QUuid::WithoutBraces)))
@@ -48,6 +78,12 @@ QString Database::defaultPath()
     return dir + QStringLiteral("/backsight/backsight.sqlite");
 }
 
+bool Database::isServerUrl(const QString &location)
+{
+    return location.startsWith(QLatin1String("postgresql://"), Qt::CaseInsensitive)
+        || location.startsWith(QLatin1String("postgres://"), Qt::CaseInsensitive);
+}
+
 QString Database::describe(const QString &doing, const QSqlError &error)
 {
     QString said = error.databaseText().isEmpty() ? error.text() : error.databaseText();
@@ -62,6 +98,8 @@ QString Database::describe(const QString &doing, const QSqlError &error)
 
 Result<void> Database::setAutoCheckpoint(int pages)
 {
+    if (dialect_ == SqlDialect::PostgreSQL)
+        return {};
     QSqlQuery q(db_);
     if (!q.exec(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(std::max(0, pages))))
         return Error::storage(describe(QStringLiteral("cannot set the checkpoint interval of %1").arg(path_), q.lastError()));
@@ -70,17 +108,78 @@ Result<void> Database::setAutoCheckpoint(int pages)
 
 Result<void> Database::checkpoint()
 {
+    if (dialect_ == SqlDialect::PostgreSQL)
+        return {};
     QSqlQuery q(db_);
     if (!q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")))
         return Error::storage(describe(QStringLiteral("cannot write the log of %1 into the database").arg(path_), q.lastError()));
     return {};
 }
 
-bool Database::open(const QString &path, int busyTimeoutMs)
+bool Database::open(const QString &location, int busyTimeoutMs)
 {
     close();
-    path_ = path;
     error_.clear();
+    readOnly_ = false;
+    if (isServerUrl(location)) {
+        dialect_ = SqlDialect::PostgreSQL;
+        return openPostgres(location, busyTimeoutMs);
+    }
+    dialect_ = SqlDialect::SQLite;
+    return openSqlite(location, busyTimeoutMs);
+}
+
+bool Database::openPostgres(const QString &url, int busyTimeoutMs)
+{
+    const ServerAddress server = parseServerUrl(url);
+    path_ = server.url.toString();
+    if (!server.url.isValid() || server.url.host().isEmpty()) {
+        error_ = QStringLiteral("%1 is not a PostgreSQL address; write postgresql://user@host:port/database")
+                     .arg(server.url.isValid() ? path_ : QStringLiteral("the database address"));
+        return false;
+    }
+    db_ = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName_);
+    if (!db_.isValid()) {
+        error_ = QStringLiteral("cannot open %1: Qt's PostgreSQL driver (QPSQL, Debian package libqt6sql6-psql) "
+                                "is not installed").arg(path_);
+        close();
+        return false;
+    }
+    db_.setHostName(server.url.host());
+    db_.setPort(server.url.port(5432));
+    db_.setUserName(server.url.userName());
+    db_.setDatabaseName(server.url.path().mid(1));
+    db_.setConnectOptions(server.options.join(QLatin1Char(';')));
+    const bool opened = db_.open(server.url.userName(), server.password);
+    if (!opened) {
+        error_ = describe(QStringLiteral("cannot open database %1").arg(path_), db_.lastError());
+        if (!server.password.isEmpty())
+            error_.replace(server.password, QStringLiteral("(password)"));
+        close();
+        return false;
+    }
+    // The SQLite busy timeout's counterpart: how long a statement waits for another connection's lock. Notices
+    // ("already exists, skipping") are not for the analyst.
+    if (!exec(QStringLiteral("SET lock_timeout = %1").arg(std::max(0, busyTimeoutMs)))
+        || !exec(QStringLiteral("SET client_min_messages = warning"))) {
+        close();
+        return false;
+    }
+    QSqlQuery readOnly(db_);
+    readOnly_ = readOnly.exec(QStringLiteral("SHOW transaction_read_only")) && readOnly.next()
+        && readOnly.value(0).toString() == QLatin1String("on");
+    if (readOnly_)
+        return checkReadableSchema();
+    if (!migrate()) {
+        close();
+        return false;
+    }
+    return true;
+}
+
+bool Database::openSqlite(const QString &path, int busyTimeoutMs)
+{
+    path_ = path;
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath())) {
         error_ = QStringLiteral("cannot create the folder %1 for the database").arg(info.absolutePath());
@@ -152,13 +251,19 @@ bool Database::checkReadableSchema()
 int Database::schemaVersion()
 {
     QSqlQuery q(db_);
-    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+    if (!q.exec(schemaVersionQuery(dialect_)) || !q.next())
         return -1;
     return q.value(0).toInt();
 }
 
 bool Database::migrate()
 {
+    if (dialect_ == SqlDialect::PostgreSQL) {
+        for (const QString &sql : postgresVersionTableStatements()) {
+            if (!exec(sql))
+                return false;
+        }
+    }
     const auto &migrations = schemaMigrations();
     const int current = schemaVersion();
     if (current < 0) {
@@ -174,26 +279,43 @@ bool Database::migrate()
         return false;
     }
     for (int version = current + 1; version <= int(migrations.size()); ++version) {
-        if (!db_.transaction()) {
-            error_ = describe(QStringLiteral("cannot write to database %1").arg(path_), db_.lastError());
+        if (!migrateTo(version))
             return false;
-        }
-        QStringList statements = migrations[size_t(version - 1)];
-        statements << QStringLiteral("PRAGMA user_version = %1").arg(version);
-        for (const QString &sql : statements) {
-            QSqlQuery q(db_);
-            if (!q.exec(sql)) {
-                error_ = describe(QStringLiteral("cannot migrate database %1 to schema version %2").arg(path_).arg(version),
-                                  q.lastError());
-                db_.rollback();
-                return false;
-            }
-        }
-        if (!db_.commit()) {
-            error_ = describe(QStringLiteral("cannot migrate database %1").arg(path_), db_.lastError());
+    }
+    return true;
+}
+
+bool Database::migrateTo(int version)
+{
+    if (!db_.transaction()) {
+        error_ = describe(QStringLiteral("cannot write to database %1").arg(path_), db_.lastError());
+        return false;
+    }
+    QStringList statements = migrationStatements(version, dialect_);
+    if (dialect_ == SqlDialect::PostgreSQL) {
+        // Two analysts opening a shared case at once: the second waits here, then finds the step done.
+        QSqlQuery lock(db_);
+        if (!lock.exec(QStringLiteral("LOCK TABLE schema_version IN EXCLUSIVE MODE"))) {
+            error_ = describe(QStringLiteral("cannot lock the schema of %1").arg(path_), lock.lastError());
             db_.rollback();
             return false;
         }
+        if (schemaVersion() >= version)
+            statements.clear();
+    }
+    for (const QString &sql : std::as_const(statements)) {
+        QSqlQuery q(db_);
+        if (!q.exec(sql)) {
+            error_ = describe(QStringLiteral("cannot migrate database %1 to schema version %2").arg(path_).arg(version),
+                              q.lastError());
+            db_.rollback();
+            return false;
+        }
+    }
+    if (!db_.commit()) {
+        error_ = describe(QStringLiteral("cannot migrate database %1").arg(path_), db_.lastError());
+        db_.rollback();
+        return false;
     }
     return true;
 }

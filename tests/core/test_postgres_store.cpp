@@ -1,0 +1,291 @@
+// A case in PostgreSQL (issue 13, in progress): a throwaway server, opening a URL, the same migrations as SQLite in
+// PostgreSQL's words, the append-only audit log, and no password anywhere it could be read back.
+#include "detect/finding.h"
+#include "postgres_server.h"
+#include "store/anomaly_repository.h"
+#include "store/database.h"
+#include "store/migrations.h"
+#include "store/sql_dialect.h"
+#include "test_support.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QtTest>
+
+using namespace backsight;
+
+namespace {
+
+QStringList column(QSqlQuery &q)
+{
+    QStringList out;
+    while (q.next())
+        out << q.value(0).toString();
+    return out;
+}
+
+QStringList sqliteTables(Database &db)
+{
+    QSqlQuery q(db.connection());
+    q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"));
+    return column(q);
+}
+
+QStringList sqliteColumns(Database &db, const QString &table)
+{
+    QSqlQuery q(db.connection());
+    q.exec(QStringLiteral("SELECT name FROM pragma_table_info('%1') ORDER BY cid").arg(table));
+    return column(q);
+}
+
+QStringList postgresColumns(Database &db, const QString &table)
+{
+    QSqlQuery q(db.connection());
+    q.prepare(QStringLiteral("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+                             "AND table_name = ? ORDER BY ordinal_position"));
+    q.addBindValue(table);
+    q.exec();
+    return column(q);
+}
+
+detect::Anomaly anomaly(const QString &id, qint64 timeMs)
+{
+    detect::Anomaly a;
+    a.id = id;
+    a.subjectType = QStringLiteral("user");
+    a.subject = QStringLiteral("alex@contoso.com");
+    a.upn = a.subject;
+    a.eventTable = QStringLiteral("signins");
+    a.eventIds = {id + QStringLiteral("-e1"), id + QStringLiteral("-e2")};
+    a.timeMs = timeMs;
+    a.endMs = timeMs + 60000;
+    a.kinds = {QStringLiteral("new_country"), QStringLiteral("impossible_travel")};
+    a.severity = detect::Severity::High;
+    a.score = 0.875;
+    a.summary = QStringLiteral("Sign-in from NZ, never seen in 60 days");
+    a.reasons = {{QStringLiteral("new_country"), QStringLiteral("country NZ never seen"),
+                  QJsonObject{{QStringLiteral("country"), QStringLiteral("NZ")}}}};
+    a.detectedAtMs = 1730000000000;
+    return a;
+}
+
+} // namespace
+
+class TestPostgresStore : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void sqliteMigrationsAreUnchanged();
+    void opensAndMigrates();
+    void sameTablesAndColumnsAsSqlite();
+    void appendOnlyTablesRejectChanges();
+    void reopeningDoesNotMigrateAgain();
+    void newerSchemaIsRefused();
+    void passwordNeverShown();
+    void badUrlSaysWhy();
+    void anomaliesRoundTrip();
+
+private:
+    test::PostgresServer server_;
+};
+
+void TestPostgresStore::initTestCase()
+{
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY2(server_.start(), qPrintable(server_.error()));
+    qInfo("test server on port %d, started in %lld ms", server_.port(), timer.elapsed());
+}
+
+void TestPostgresStore::sqliteMigrationsAreUnchanged()
+{
+    for (int v = 1; v <= int(schemaMigrations().size()); ++v) {
+        QStringList expected = schemaMigrations()[size_t(v - 1)];
+        expected << QStringLiteral("PRAGMA user_version = %1").arg(v);
+        QCOMPARE(migrationStatements(v, SqlDialect::SQLite), expected);
+    }
+}
+
+void TestPostgresStore::opensAndMigrates()
+{
+    Database db;
+    QVERIFY2(db.open(server_.url()), qPrintable(db.error()));
+    QCOMPARE(db.dialect(), SqlDialect::PostgreSQL);
+    QCOMPARE(db.path(), server_.url());
+    QVERIFY(!db.isReadOnly());
+    QCOMPARE(db.schemaVersion(), int(schemaMigrations().size()));
+    QVERIFY(db.checkpoint());
+    QVERIFY(db.setAutoCheckpoint(0));
+}
+
+void TestPostgresStore::sameTablesAndColumnsAsSqlite()
+{
+    test::TempFolder tmp;
+    Database lite;
+    QVERIFY2(lite.open(tmp.path(QStringLiteral("case.sqlite"))), qPrintable(lite.error()));
+    QCOMPARE(lite.dialect(), SqlDialect::SQLite);
+    Database pg;
+    QVERIFY2(pg.open(server_.url()), qPrintable(pg.error()));
+    QCOMPARE(pg.schemaVersion(), lite.schemaVersion());
+    const QStringList tables = sqliteTables(lite);
+    QVERIFY(tables.size() > 20);
+    for (const QString &table : tables) {
+        const QStringList expected = sqliteColumns(lite, table);
+        QVERIFY2(!expected.isEmpty(), qPrintable(table));
+        QCOMPARE(postgresColumns(pg, table), expected);
+    }
+}
+
+void TestPostgresStore::appendOnlyTablesRejectChanges()
+{
+    test::TempFolder tmp;
+    Database lite;
+    QVERIFY(lite.open(tmp.path(QStringLiteral("case.sqlite"))));
+    QSqlQuery protectedTables(lite.connection());
+    QVERIFY(protectedTables.exec(QStringLiteral(
+        "SELECT DISTINCT tbl_name FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%RAISE(ABORT%' ORDER BY 1")));
+    const QStringList tables = column(protectedTables);
+    QCOMPARE(tables, QStringList{QStringLiteral("audit_log")});
+
+    Database pg;
+    QVERIFY2(pg.open(server_.url()), qPrintable(pg.error()));
+    for (const QString &table : tables) {
+        QSqlQuery events(pg.connection());
+        QVERIFY(events.prepare(QStringLiteral("SELECT DISTINCT event_manipulation FROM information_schema.triggers "
+                                              "WHERE event_object_table = ? ORDER BY 1")));
+        events.addBindValue(table);
+        QVERIFY(events.exec());
+        QCOMPARE(column(events), (QStringList{QStringLiteral("DELETE"), QStringLiteral("UPDATE")}));
+    }
+    QSqlQuery q(pg.connection());
+    QVERIFY2(q.exec(QStringLiteral("INSERT INTO audit_log (at_ms, author, action) VALUES (1, 'analyst', 'note')")),
+             qPrintable(q.lastError().text()));
+    QVERIFY(!q.exec(QStringLiteral("UPDATE audit_log SET author = 'someone else'")));
+    QVERIFY2(q.lastError().text().contains(QLatin1String("append-only")), qPrintable(q.lastError().text()));
+    QVERIFY(!q.exec(QStringLiteral("DELETE FROM audit_log")));
+    QVERIFY2(q.lastError().text().contains(QLatin1String("append-only")), qPrintable(q.lastError().text()));
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*), min(author) FROM audit_log")) && q.next());
+    QVERIFY(q.value(0).toInt() >= 1);
+    QCOMPARE(q.value(1).toString(), QStringLiteral("analyst"));
+}
+
+void TestPostgresStore::reopeningDoesNotMigrateAgain()
+{
+    QVERIFY2(server_.createDatabase(QStringLiteral("reopen")), qPrintable(server_.error()));
+    const QString url = server_.url(QStringLiteral("reopen"));
+    {
+        Database db;
+        QVERIFY2(db.open(url), qPrintable(db.error()));
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO case_settings (name, value) VALUES ('sensitivity', 'high')")));
+    }
+    Database db;
+    QVERIFY2(db.open(url), qPrintable(db.error()));
+    QCOMPARE(db.schemaVersion(), int(schemaMigrations().size()));
+    QSqlQuery q(db.connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT value FROM case_settings WHERE name = 'sensitivity'")) && q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("high"));
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM schema_version")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 1);
+}
+
+void TestPostgresStore::newerSchemaIsRefused()
+{
+    QVERIFY2(server_.createDatabase(QStringLiteral("newer")), qPrintable(server_.error()));
+    const QString url = server_.url(QStringLiteral("newer"));
+    {
+        Database db;
+        QVERIFY2(db.open(url), qPrintable(db.error()));
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(QStringLiteral("UPDATE schema_version SET version = 99")));
+    }
+    Database db;
+    QVERIFY(!db.open(url));
+    QVERIFY2(db.error().contains(QLatin1String("newer than this Backsight")), qPrintable(db.error()));
+}
+
+void TestPostgresStore::passwordNeverShown()
+{
+    const QString secret = QStringLiteral("S3cret-Pw");
+    const QString withPassword = QStringLiteral("postgresql://postgres:%1@127.0.0.1:%2/backsight_test").arg(secret).arg(server_.port());
+    {
+        // The test server trusts local connections, so the password is sent and ignored.
+        Database db;
+        QVERIFY2(db.open(withPassword), qPrintable(db.error()));
+        QCOMPARE(db.path(), server_.url());
+    }
+    {
+        Database db;
+        QVERIFY2(db.open(server_.url() + QStringLiteral("?password=") + secret), qPrintable(db.error()));
+        QVERIFY2(!db.path().contains(secret), qPrintable(db.path()));
+    }
+    for (const QString &failing :
+         {QStringLiteral("postgresql://postgres:%1@127.0.0.1:%2/no_such_case").arg(secret).arg(server_.port()),
+          QStringLiteral("postgresql://%1:%1@127.0.0.1:%2/backsight_test").arg(secret).arg(server_.port()),
+          QStringLiteral("postgresql://postgres@127.0.0.1:%1/backsight_test?password=%2").arg(server_.port()).arg(secret)
+              .replace(QStringLiteral("backsight_test"), QStringLiteral("no_such_case"))}) {
+        Database db;
+        QVERIFY(!db.open(failing));
+        QVERIFY2(!db.error().isEmpty(), qPrintable(failing));
+        QVERIFY2(!db.error().contains(QLatin1String(":S3cret")), qPrintable(db.error()));
+        QVERIFY2(!db.path().contains(QLatin1String(":S3cret")), qPrintable(db.path()));
+        QVERIFY2(!db.error().contains(QLatin1String("=S3cret")), qPrintable(db.error()));
+    }
+}
+
+void TestPostgresStore::badUrlSaysWhy()
+{
+    Database db;
+    QVERIFY(!db.open(QStringLiteral("postgresql:///backsight_test")));
+    QVERIFY2(db.error().contains(QLatin1String("postgresql://user@host:port/database")), qPrintable(db.error()));
+}
+
+void TestPostgresStore::anomaliesRoundTrip()
+{
+    QVERIFY2(server_.createDatabase(QStringLiteral("anomalies")), qPrintable(server_.error()));
+    Database db;
+    QVERIFY2(db.open(server_.url(QStringLiteral("anomalies"))), qPrintable(db.error()));
+    const std::vector<detect::Anomaly> stored = {anomaly(QStringLiteral("an-2"), 2000), anomaly(QStringLiteral("an-1"), 1000)};
+    QString error;
+    const qint64 added = detect::insertAnomalies(db, stored, error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(added, qint64(2));
+    QCOMPARE(detect::insertAnomalies(db, stored, error), qint64(0)); // the same detection again adds nothing
+
+    std::vector<detect::Anomaly> read;
+    QVERIFY2(detect::forEachAnomaly(db, {}, [&](const detect::Anomaly &a) { read.push_back(a); return true; }, error),
+             qPrintable(error));
+    QCOMPARE(read.size(), size_t(2));
+    const detect::Anomaly &first = read[0];
+    const detect::Anomaly expected = stored[1];
+    QCOMPARE(first.id, expected.id);
+    QCOMPARE(first.timeMs, expected.timeMs);
+    QCOMPARE(first.endMs, expected.endMs);
+    QCOMPARE(first.kinds, expected.kinds);
+    QCOMPARE(first.severity, expected.severity);
+    QCOMPARE(first.score, expected.score);
+    QVERIFY(!first.threatScore);
+    QCOMPARE(first.summary, expected.summary);
+    QCOMPARE(first.eventIds, expected.eventIds);
+    QCOMPARE(first.eventId, expected.eventIds.first());
+    QCOMPARE(first.reasons.size(), size_t(1));
+    QCOMPARE(first.reasons[0].evidence, expected.reasons[0].evidence);
+    QCOMPARE(first.detectedAtMs, expected.detectedAtMs);
+    QCOMPARE(first.status, QStringLiteral("new"));
+    QCOMPARE(read[1].id, QStringLiteral("an-2"));
+
+    detect::AnomalyFilter filter;
+    filter.fromMs = 1500;
+    filter.upn = QStringLiteral("ALEX@contoso.com");
+    read.clear();
+    QVERIFY(detect::forEachAnomaly(db, filter, [&](const detect::Anomaly &a) { read.push_back(a); return true; }, error));
+    QCOMPARE(read.size(), size_t(1));
+    QCOMPARE(read[0].id, QStringLiteral("an-2"));
+    QSqlQuery links(db.connection());
+    QVERIFY(links.exec(QStringLiteral("SELECT count(*) FROM anomaly_events")) && links.next());
+    QCOMPARE(links.value(0).toInt(), 4);
+}
+
+QTEST_GUILESS_MAIN(TestPostgresStore)
+#include "test_postgres_store.moc"
