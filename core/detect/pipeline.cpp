@@ -494,7 +494,7 @@ bool DetectionRun::store(const std::vector<Finding> &batch)
     // before its audits, or an earlier run): such a head is updated in place (detect/stories.h).
     const StoryWindow window;
     Result<FoldedStories> stories = foldStories(o_.policy.apply(batch, nowMs_, report_.runId), window,
-                                                [&](const Anomaly &next) { return storedStoryHead(db_, next, window.spanMs); });
+                                                [&](const Anomaly &next, const StoryLeadCheck &mayLead) { return storedStoryHead(db_, next, window.spanMs, mayLead); });
     if (!stories)
         return take(stories.error());
     for (size_t i = 0; i < stories->extended.size(); ++i)

@@ -18,6 +18,12 @@ bool takesPart(const Anomaly &a)
     return a.subjectType == QLatin1String("user") && !a.subject.isEmpty() && int(a.severity) >= int(Severity::Medium);
 }
 
+// The side rule (stories.h): audit-side anomalies may follow anything, sign-in anomalies only sign-in ones.
+bool mayFollow(const Anomaly &head, const Anomaly &next)
+{
+    return isAuditSide(next) || !isAuditSide(head);
+}
+
 bool before(const Anomaly &a, const Anomaly &b)
 {
     return a.timeMs != b.timeMs ? a.timeMs < b.timeMs : a.id < b.id;
@@ -33,7 +39,7 @@ bool isAuditSide(const Anomaly &a)
 bool continuesStory(const Anomaly &head, const Anomaly &next, const StoryWindow &window)
 {
     return takesPart(head) && takesPart(next) && head.subject == next.subject && head.id != next.id
-           && (isAuditSide(next) || !isAuditSide(head)) && next.timeMs >= head.timeMs
+           && mayFollow(head, next) && next.timeMs >= head.timeMs
            && next.timeMs - head.timeMs <= window.spanMs;
 }
 
@@ -125,7 +131,7 @@ Result<FoldedStories> foldStories(std::vector<Anomaly> anomalies, const StoryWin
         if (const auto it = heads.constFind(a.subject); it != heads.cend())
             candidate = *it;
         if (storedHead) {
-            Result<std::optional<Anomaly>> stored = storedHead(a);
+            Result<std::optional<Anomaly>> stored = storedHead(a, [&](const Anomaly &h) { return mayFollow(h, a); });
             if (!stored)
                 return stored.error();
             if (*stored && (!candidate || before(head(*candidate), **stored))) {

@@ -37,9 +37,10 @@ bool continuesStory(const Anomaly &head, const Anomaly &next, const StoryWindow 
 bool absorbIntoStory(Anomaly &head, const Anomaly &next);
 
 // The latest stored anomaly that `next` could continue: a user anomaly of `next`'s user other than `next` itself,
-// medium or higher, before it (by time, then id), at most the span earlier, on a side `next` may follow, whatever
-// its status (store/anomaly_repository.h).
-using StoredStoryHead = std::function<Result<std::optional<Anomaly>>(const Anomaly &next)>;
+// medium or higher, before it (by time, then id), at most the span earlier, accepted by `mayLead` (the side rule,
+// passed in by foldStories), whatever its status (store/anomaly_repository.h).
+using StoryLeadCheck = std::function<bool(const Anomaly &head)>;
+using StoredStoryHead = std::function<Result<std::optional<Anomaly>>(const Anomaly &next, const StoryLeadCheck &mayLead)>;
 
 struct FoldedStories
 {

@@ -53,6 +53,21 @@ QVariant optionalValue(const std::optional<qint64> &v)
     return v ? QVariant(*v) : QVariant();
 }
 
+// Links `anomalyId` to each of `eventIds` in anomaly_events (Triage's event search); links already there are kept.
+// `link` is prepared once by the caller for its batch.
+QString linkEvents(QSqlQuery &link, const QString &anomalyId, const QStringList &eventIds)
+{
+    for (const QString &eventId : eventIds) {
+        link.bindValue(0, anomalyId);
+        link.bindValue(1, eventId);
+        if (!link.exec())
+            return Database::describe(QStringLiteral("linking anomaly %1 to its events").arg(anomalyId), link.lastError());
+    }
+    return {};
+}
+
+const QString kLinkEvent = QStringLiteral("INSERT INTO anomaly_events (anomaly_id, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING");
+
 } // namespace
 
 QString severityName(Severity severity)
@@ -112,7 +127,7 @@ qint64 insertAnomalies(Database &db, const std::vector<Anomaly> &anomalies, QStr
         "run_id, baseline_id, model_id, status) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
     QSqlQuery link(db.connection());
-    link.prepare(QStringLiteral("INSERT INTO anomaly_events (anomaly_id, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING"));
+    link.prepare(kLinkEvent);
     qint64 added = 0;
     for (const Anomaly &a : anomalies) {
         int i = 0;
@@ -145,13 +160,9 @@ qint64 insertAnomalies(Database &db, const std::vector<Anomaly> &anomalies, QStr
         if (insert.numRowsAffected() <= 0)
             continue;
         ++added;
-        for (const QString &eventId : a.eventIds) {
-            link.bindValue(0, a.id);
-            link.bindValue(1, eventId);
-            if (!link.exec()) {
-                error = Database::describe(QStringLiteral("linking anomaly %1 to its events").arg(a.id), link.lastError());
-                return -1;
-            }
+        if (QString failed = linkEvents(link, a.id, a.eventIds); !failed.isEmpty()) {
+            error = failed;
+            return -1;
         }
     }
     return added;
@@ -272,7 +283,8 @@ QJsonObject anomalyToJson(const Anomaly &a)
     return o;
 }
 
-Result<std::optional<Anomaly>> storedStoryHead(Database &db, const Anomaly &next, qint64 spanMs)
+Result<std::optional<Anomaly>> storedStoryHead(Database &db, const Anomaly &next, qint64 spanMs,
+                                               const std::function<bool(const Anomaly &)> &mayLead)
 {
     AnomalyFilter filter;
     filter.upn = next.subject;
@@ -284,8 +296,7 @@ Result<std::optional<Anomaly>> storedStoryHead(Database &db, const Anomaly &next
     QString error;
     const bool ok = forEachAnomaly(db, filter, [&](const Anomaly &a) {
         const bool earlier = a.timeMs != next.timeMs ? a.timeMs < next.timeMs : a.id < next.id;
-        const bool side = next.eventTable == QLatin1String("audits") || a.eventTable != QLatin1String("audits");
-        if (a.id != next.id && a.subject == next.subject && earlier && side)
+        if (a.id != next.id && a.subject == next.subject && earlier && mayLead(a))
             head = a; // rows come oldest first: the latest wins
         return true;
     }, error);
@@ -313,13 +324,9 @@ Status updateStoryHead(Database &db, const Anomaly &head, bool severityRose)
     if (!update.exec())
         return Error::storage(Database::describe(QStringLiteral("updating the story of anomaly %1").arg(head.id), update.lastError()));
     QSqlQuery link(db.connection());
-    link.prepare(QStringLiteral("INSERT OR IGNORE INTO anomaly_events (anomaly_id, event_id) VALUES (?, ?)"));
-    for (const QString &eventId : head.eventIds) {
-        link.bindValue(0, head.id);
-        link.bindValue(1, eventId);
-        if (!link.exec())
-            return Error::storage(Database::describe(QStringLiteral("linking anomaly %1 to its events").arg(head.id), link.lastError()));
-    }
+    link.prepare(kLinkEvent);
+    if (QString failed = linkEvents(link, head.id, head.eventIds); !failed.isEmpty())
+        return Error::storage(failed);
     if (severityRose) {
         QSqlQuery forget(db.connection());
         forget.prepare(QStringLiteral("DELETE FROM watch_alerts WHERE anomaly_id = ?"));

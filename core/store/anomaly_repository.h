@@ -29,9 +29,10 @@ struct AnomalyFilter
 qint64 insertAnomalies(Database &db, const std::vector<Anomaly> &anomalies, QString &error);
 
 // Stories (detect/stories.h): the latest stored anomaly a follow-on anomaly `next` could continue: a user anomaly of
-// `next`'s user other than `next` itself, medium or higher, before it (by time, then id) and at most `spanMs` earlier,
-// not audit-side unless `next` is, whatever its status. nullopt when there is none.
-Result<std::optional<Anomaly>> storedStoryHead(Database &db, const Anomaly &next, qint64 spanMs);
+// `next`'s user other than `next` itself, medium or higher, before it (by time, then id), at most `spanMs` earlier
+// and accepted by `mayLead` (the story rules' side check), whatever its status. nullopt when there is none.
+Result<std::optional<Anomaly>> storedStoryHead(Database &db, const Anomaly &next, qint64 spanMs,
+                                               const std::function<bool(const Anomaly &)> &mayLead);
 // Writes a story head that took in follow-on anomalies: its kinds, severity, score, threat, end, summary, reasons and
 // events, and links the new events. When its severity rose, a watcher raises it again as an alert.
 Status updateStoryHead(Database &db, const Anomaly &head, bool severityRose);

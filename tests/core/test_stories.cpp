@@ -187,8 +187,8 @@ void TestStories::storedHeadTakesInTheAudits()
                 QStringLiteral("audits")),
     };
     const StoryWindow window;
-    const Result<FoldedStories> out = foldStories(audits, window, [&](const Anomaly &next) {
-        return storedStoryHead(db, next, window.spanMs);
+    const Result<FoldedStories> out = foldStories(audits, window, [&](const Anomaly &next, const StoryLeadCheck &mayLead) {
+        return storedStoryHead(db, next, window.spanMs, mayLead);
     });
     QVERIFY(out);
     QCOMPARE(out->folded, qint64(2));
@@ -227,7 +227,7 @@ void TestStories::triagedHeadTakesNothingIn()
     const Result<FoldedStories> out = foldStories(
         {anomaly(QStringLiteral("t2"), ana, kT0 + kHour, QStringLiteral("privileged_after_anomaly"), Severity::High,
                  QStringLiteral("audits"))},
-        window, [&](const Anomaly &next) { return storedStoryHead(db, next, window.spanMs); });
+        window, [&](const Anomaly &next, const StoryLeadCheck &mayLead) { return storedStoryHead(db, next, window.spanMs, mayLead); });
     QVERIFY(out);
     QCOMPARE(out->folded, qint64(0));
     QVERIFY(out->extended.empty());
@@ -251,8 +251,8 @@ void TestStories::oneSweepEqualsDayByDay()
                 QStringLiteral("audits"))};
     const StoryWindow window;
     const auto store = [&](Database &db, const std::vector<Anomaly> &batch) {
-        const Result<FoldedStories> out = foldStories(batch, window, [&](const Anomaly &next) {
-            return storedStoryHead(db, next, window.spanMs);
+        const Result<FoldedStories> out = foldStories(batch, window, [&](const Anomaly &next, const StoryLeadCheck &mayLead) {
+            return storedStoryHead(db, next, window.spanMs, mayLead);
         });
         QVERIFY(out);
         for (size_t i = 0; i < out->extended.size(); ++i)
