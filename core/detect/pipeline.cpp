@@ -459,10 +459,11 @@ bool DetectionRun::scoreSignIns(const std::vector<UserRange> &users, std::vector
     if (!take(detectSprays(*queries_, o_, rows_.signIns.from, rows_.signIns.to, std::max(int(*active), int(users.size())),
                            findings)))
         return false;
+    lap("sprays");
     if (!take(detectDistributedSprays(db_, o_.params, rows_.signIns.from, rows_.signIns.to,
                                       std::max(int(*active), int(users.size())), findings)))
         return false;
-    lap("sprays");
+    lap("distributed_sprays");
     for (const auto &[name, scorer] : o_.signInScorers) {
         if (!scorer(db_, rows_.signIns.from, rows_.signIns.to, findings, error_)) {
             error_ = QStringLiteral("%1: %2").arg(name, error_);

@@ -39,6 +39,15 @@ Status detectSprays(DetectionQueries &queries, const DetectOptions &o, qint64 fr
     PasswordSprayDetector detector;
     for (auto it = prefixes.cbegin(); it != prefixes.cend(); ++it) {
         const QString &prefix = it.key();
+        // Most sources with a failure are offices and home routers where users mistype now and then: their failures
+        // alone (a small index) show that no window can reach the user threshold, and their months of successful
+        // sign-ins are never read. Exact: the detector needs that many users' failures in one window to find anything.
+        const Result<std::vector<SourceSignIn>> failures =
+            queries.credentialFailuresFromPrefix(prefix, it->from - margin, it->to + margin);
+        if (!failures)
+            return failures.error();
+        if (!PasswordSprayDetector::couldFindSpray(*failures, activeUsers, o.params))
+            continue;
         Result<std::vector<SourceSignIn>> all = queries.signInsFromPrefix(prefix, it->from - margin, it->to + margin);
         if (!all)
             return all.error();

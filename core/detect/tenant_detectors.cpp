@@ -16,6 +16,29 @@ int PasswordSprayDetector::userThreshold(int activeUsers, const DetectionParamet
     return std::clamp(tenth, p.sprayMinUsersFloor, p.sprayMinUsers);
 }
 
+bool PasswordSprayDetector::couldFindSpray(const std::vector<SourceSignIn> &failures, int activeUsers,
+                                           const DetectionParameters &p)
+{
+    const int threshold = userThreshold(activeUsers, p);
+    if (int(failures.size()) < threshold)
+        return false;
+    const qint64 windowMs = std::max(qint64(p.slowSprayHours) * 3'600'000, qint64(p.sprayMinutes) * 60'000);
+    QHash<QString, int> users;
+    std::size_t left = 0;
+    for (std::size_t right = 0; right < failures.size(); ++right) {
+        ++users[failures[right].upn];
+        while (failures[right].timeMs - failures[left].timeMs > windowMs) {
+            auto it = users.find(failures[left].upn);
+            if (--*it == 0)
+                users.erase(it);
+            ++left;
+        }
+        if (users.size() >= threshold)
+            return true;
+    }
+    return false;
+}
+
 std::vector<Finding> PasswordSprayDetector::examine(const QString &source, bool isPrefix,
                                                     const std::vector<SourceSignIn> &all, int activeUsers,
                                                     const DetectionParameters &p) const

@@ -24,6 +24,11 @@ public:
     std::vector<Finding> examine(const QString &source, bool isPrefix, const std::vector<SourceSignIn> &signIns,
                                  int activeUsers, const DetectionParameters &params) const;
     static int userThreshold(int activeUsers, const DetectionParameters &params);
+    // Whether examine() could find anything in a source whose credential failures are `failures` (in time order):
+    // only if some window of the slow length (the fast one lies inside it) holds failures of userThreshold distinct
+    // users. A false answer is exact, for the source and for any subset of its addresses, so the caller can skip
+    // reading the source's whole traffic.
+    static bool couldFindSpray(const std::vector<SourceSignIn> &failures, int activeUsers, const DetectionParameters &params);
 };
 
 // An audit record, as the privileged-activity detector needs it.

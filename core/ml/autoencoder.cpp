@@ -236,6 +236,27 @@ double DenseAutoencoder::score(const float *row) const
     return std::accumulate(e.begin(), e.end(), 0.0) / double(std::max(1, d_));
 }
 
+void DenseAutoencoder::score(const float *x, std::int64_t n, double *out) const
+{
+    constexpr std::int64_t kBlock = 256;
+    std::vector<Eigen::MatrixXd> z, a;
+    for (std::int64_t begin = 0; begin < n; begin += kBlock) {
+        const std::int64_t width = std::min(kBlock, n - begin);
+        Eigen::MatrixXd block(d_, width);
+        for (std::int64_t c = 0; c < width; ++c)
+            block.col(c) = standardise(x + (begin + c) * d_);
+        forward(block, z, a);
+        for (std::int64_t c = 0; c < width; ++c) {
+            double sum = 0; // summed in feature order, as score(row) does
+            for (int j = 0; j < d_; ++j) {
+                const double e = a.back()(j, c) - block(j, c);
+                sum += e * e;
+            }
+            out[begin + c] = sum / double(std::max(1, d_));
+        }
+    }
+}
+
 QByteArray DenseAutoencoder::serialize() const
 {
     QByteArray blob;

@@ -35,6 +35,9 @@ public:
     bool fit(const float *x, std::int64_t n, int d, const AutoencoderOptions &options, QString &error,
              const std::function<bool(double)> &progress = {});
     double score(const float *row) const;
+    // Scores n rows (row-major n x d) into out[0..n): the same as score(row) for each, through blocks of columns
+    // (matrix products instead of one matrix-vector product per row).
+    void score(const float *x, std::int64_t n, double *out) const;
     std::vector<double> featureErrors(const float *row) const; // squared error per standardised feature
     int dimensions() const { return d_; }
     int epochsRun() const { return epochs_; }

@@ -231,6 +231,93 @@ void trainTask(TrainTask &t, const ModelTrainOptions &o, qint64 windowStart, qin
     t.done = true;
 }
 
+// Scores `rows` (one user's sign-ins by time, the day before the scored ones included for context) whose rowid is in
+// (fromRowId, toRowId] with `model`; appends the findings above its threshold, in time order. Safe on any thread:
+// it only reads the model.
+void scoreUser(const QString &upn, const SubjectModel &model, const std::vector<SignInRow> &rows, qint64 fromRowId,
+               qint64 toRowId, std::vector<detect::Finding> &out)
+{
+    const std::vector<Context> ctx = features::computeContext(rows);
+    const int d = model.encoder.dimensions();
+    std::vector<std::size_t> scored;
+    std::vector<float> x;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (rows[i].rowId <= fromRowId || rows[i].rowId > toRowId)
+            continue;
+        scored.push_back(i);
+        model.encoder.encode(rows[i], ctx[i], x);
+    }
+    if (scored.empty())
+        return;
+    std::vector<double> scores(scored.size());
+    if (model.isAutoencoder)
+        model.autoencoder.score(x.data(), qint64(scored.size()), scores.data());
+    else
+        model.forest.score(x.data(), qint64(scored.size()), scores.data(), 1);
+    for (std::size_t k = 0; k < scored.size(); ++k) {
+        const double s = scores[k];
+        if (!(s > model.threshold))
+            continue;
+        const std::size_t i = scored[k];
+        const float *row = x.data() + k * std::size_t(d);
+        // Why: for the forest, features that isolate early weighted by how far the value sits from the training
+        // rows; for the autoencoder, each feature's reconstruction error.
+        const std::vector<double> contrib = model.isAutoencoder ? model.autoencoder.featureErrors(row)
+                                                                : model.forest.featureContributions(row);
+        std::vector<std::pair<double, int>> ranked;
+        for (int j = 0; j < d; ++j) {
+            const double w = model.isAutoencoder ? contrib[j] : contrib[j] * model.encoder.surprise(j, row[j]);
+            if (w > 0)
+                ranked.emplace_back(w, j);
+        }
+        std::sort(ranked.begin(), ranked.end(), std::greater<>());
+        QStringList words;
+        QJsonArray top;
+        for (const auto &[w, j] : ranked) {
+            const QString text = model.encoder.describe(j, rows[i], ctx[i]);
+            if (text.isEmpty() || words.contains(text))
+                continue;
+            words << text;
+            top.append(QJsonObject{{QStringLiteral("feature"), model.encoder.featureNames().at(j)},
+                                   {QStringLiteral("text"), text},
+                                   {QStringLiteral("weight"), w}});
+            if (words.size() == 3)
+                break;
+        }
+        const bool perUser = model.record.scope == QStringLiteral("user");
+        const QString kind = model.isAutoencoder ? QStringLiteral("model_autoencoder") : QStringLiteral("model_iforest");
+        // Forest scores are already in (0, 1]; a reconstruction error e above threshold t maps to e / (e + t).
+        const double unitScore = model.isAutoencoder ? s / (s + model.threshold) : s;
+        detect::Finding f;
+        f.kind = kind;
+        f.subjectType = QStringLiteral("user");
+        f.subject = upn;
+        f.upn = upn;
+        f.timeMs = rows[i].createdMs;
+        f.eventTable = QStringLiteral("signins");
+        f.eventIds = {rows[i].id};
+        f.score = std::clamp(unitScore, 0.0, 1.0);
+        f.success = rows[i].errorCode == 0;
+        f.interactive = rows[i].interactive;
+        f.modelId = model.record.id;
+        f.reason.detector = kind;
+        f.reason.text = QStringLiteral("Unusual for %1 (%2 model, score %3 > %4): %5")
+                            .arg(perUser ? QStringLiteral("this user") : QStringLiteral("the tenant"),
+                                 perUser ? QStringLiteral("per-user") : model.isAutoencoder ? QStringLiteral("tenant autoencoder")
+                                                                                           : QStringLiteral("tenant"))
+                            .arg(s, 0, 'f', 3)
+                            .arg(model.threshold, 0, 'f', 3)
+                            .arg(words.isEmpty() ? QStringLiteral("no single feature stands out") : words.join(QStringLiteral(", ")));
+        f.reason.evidence = {{QStringLiteral("score"), s},
+                             {QStringLiteral("threshold"), model.threshold},
+                             {QStringLiteral("model_id"), model.record.id},
+                             {QStringLiteral("model_scope"), model.record.scope},
+                             {QStringLiteral("model_version"), model.record.version},
+                             {QStringLiteral("top_features"), top}};
+        out.push_back(std::move(f));
+    }
+}
+
 } // namespace
 
 bool trainModels(Database &db, const ModelTrainOptions &o, const std::function<bool(double)> &progress,
@@ -467,17 +554,39 @@ bool scoreSignIns(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<de
         else
             tenant = std::move(m);
     }
-    // The sign-ins to score, by user.
+    // The users with sign-ins to score. Each user's rows are read once, with the day before them for context, on
+    // this thread (the connection is not shared); encoding and scoring run per user on the worker threads, a chunk
+    // of users at a time so that memory stays bounded; findings keep the user order (by UPN, then time).
     SignInFeatureQueries signIns(db);
-    Result<std::vector<SignInRow>> toScore = signIns.newRows(fromRowId, toRowId);
-    if (!toScore) {
-        error = toScore.error().message;
+    Result<std::vector<SignInFeatureQueries::UserSpan>> spansRead = signIns.newRowSpans(fromRowId, toRowId);
+    if (!spansRead) {
+        error = spansRead.error().message;
         return false;
     }
-    std::map<QString, std::vector<SignInRow>> byUser;
-    for (SignInRow &r : *toScore)
-        byUser[r.upn].push_back(std::move(r));
-    for (auto &[upn, targets] : byUser) {
+    std::map<QString, SignInFeatureQueries::UserSpan> spans;
+    for (SignInFeatureQueries::UserSpan &span : *spansRead)
+        spans.emplace(span.upn, std::move(span));
+    struct UserWork
+    {
+        QString upn;
+        const SubjectModel *model = nullptr;
+        std::vector<SignInRow> rows; // context and scored rows, by time
+        std::vector<detect::Finding> found;
+    };
+    constexpr qint64 kChunkRows = 200'000;
+    std::vector<UserWork> chunk;
+    qint64 chunkRows = 0;
+    const auto flush = [&] {
+        parallelFor(0, qint64(chunk.size()), [&](std::int64_t u) {
+            scoreUser(chunk[std::size_t(u)].upn, *chunk[std::size_t(u)].model, chunk[std::size_t(u)].rows, fromRowId,
+                      toRowId, chunk[std::size_t(u)].found);
+        });
+        for (UserWork &w : chunk)
+            std::move(w.found.begin(), w.found.end(), std::back_inserter(out));
+        chunk.clear();
+        chunkRows = 0;
+    };
+    for (const auto &[upn, span] : spans) {
         const SubjectModel *model = nullptr;
         const auto it = users.find(upn);
         if (it != users.end())
@@ -486,81 +595,17 @@ bool scoreSignIns(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<de
             model = tenantAutoencoder ? tenantAutoencoder.get() : tenant.get();
         if (!model)
             continue;
-        // Context from the user's sign-ins around the scored ones.
-        Result<std::vector<SignInRow>> recent = signIns.ofUser(upn, targets.front().createdMs - kContextMs, targets.back().createdMs);
+        Result<std::vector<SignInRow>> recent = signIns.ofUser(upn, span.fromMs - kContextMs, span.toMs);
         if (!recent) {
             error = recent.error().message;
             return false;
         }
-        const std::vector<SignInRow> rows = std::move(*recent);
-        const std::vector<Context> ctx = features::computeContext(rows);
-        std::vector<float> x;
-        const int d = model->encoder.dimensions();
-        for (std::size_t i = 0; i < rows.size(); ++i) {
-            if (rows[i].rowId <= fromRowId || rows[i].rowId > toRowId)
-                continue;
-            x.clear();
-            model->encoder.encode(rows[i], ctx[i], x);
-            const double s = model->isAutoencoder ? model->autoencoder.score(x.data()) : model->forest.score(x.data());
-            if (!(s > model->threshold))
-                continue;
-            // Why: for the forest, features that isolate early weighted by how far the value sits from the training
-            // rows; for the autoencoder, each feature's reconstruction error.
-            const std::vector<double> contrib = model->isAutoencoder ? model->autoencoder.featureErrors(x.data())
-                                                                     : model->forest.featureContributions(x.data());
-            std::vector<std::pair<double, int>> ranked;
-            for (int j = 0; j < d; ++j) {
-                const double w = model->isAutoencoder ? contrib[j] : contrib[j] * model->encoder.surprise(j, x[j]);
-                if (w > 0)
-                    ranked.emplace_back(w, j);
-            }
-            std::sort(ranked.begin(), ranked.end(), std::greater<>());
-            QStringList words;
-            QJsonArray top;
-            for (const auto &[w, j] : ranked) {
-                const QString text = model->encoder.describe(j, rows[i], ctx[i]);
-                if (text.isEmpty() || words.contains(text))
-                    continue;
-                words << text;
-                top.append(QJsonObject{{QStringLiteral("feature"), model->encoder.featureNames().at(j)},
-                                       {QStringLiteral("text"), text},
-                                       {QStringLiteral("weight"), w}});
-                if (words.size() == 3)
-                    break;
-            }
-            const bool perUser = model->record.scope == QStringLiteral("user");
-            const QString kind = model->isAutoencoder ? QStringLiteral("model_autoencoder") : QStringLiteral("model_iforest");
-            // Forest scores are already in (0, 1]; a reconstruction error e above threshold t maps to e / (e + t).
-            const double unitScore = model->isAutoencoder ? s / (s + model->threshold) : s;
-            detect::Finding f;
-            f.kind = kind;
-            f.subjectType = QStringLiteral("user");
-            f.subject = upn;
-            f.upn = upn;
-            f.timeMs = rows[i].createdMs;
-            f.eventTable = QStringLiteral("signins");
-            f.eventIds = {rows[i].id};
-            f.score = std::clamp(unitScore, 0.0, 1.0);
-            f.success = rows[i].errorCode == 0;
-            f.interactive = rows[i].interactive;
-            f.modelId = model->record.id;
-            f.reason.detector = kind;
-            f.reason.text = QStringLiteral("Unusual for %1 (%2 model, score %3 > %4): %5")
-                                .arg(perUser ? QStringLiteral("this user") : QStringLiteral("the tenant"),
-                                     perUser ? QStringLiteral("per-user") : model->isAutoencoder ? QStringLiteral("tenant autoencoder")
-                                                                                                : QStringLiteral("tenant"))
-                                .arg(s, 0, 'f', 3)
-                                .arg(model->threshold, 0, 'f', 3)
-                                .arg(words.isEmpty() ? QStringLiteral("no single feature stands out") : words.join(QStringLiteral(", ")));
-            f.reason.evidence = {{QStringLiteral("score"), s},
-                                 {QStringLiteral("threshold"), model->threshold},
-                                 {QStringLiteral("model_id"), model->record.id},
-                                 {QStringLiteral("model_scope"), model->record.scope},
-                                 {QStringLiteral("model_version"), model->record.version},
-                                 {QStringLiteral("top_features"), top}};
-            out.push_back(std::move(f));
-        }
+        chunkRows += qint64(recent->size());
+        chunk.push_back({upn, model, std::move(*recent), {}});
+        if (chunkRows >= kChunkRows)
+            flush();
     }
+    flush();
     return true;
 }
 

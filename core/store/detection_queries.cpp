@@ -16,8 +16,13 @@ DetectionQueries::DetectionQueries(Database &db)
                              .arg(predicate::succeededSignIn())),
       accountCreated_(db, QStringLiteral("SELECT 1 FROM audits WHERE activity = 'Add user' AND time_ms <= ? "
                                          "AND lower(targets) LIKE ? LIMIT 1")),
+      // `+created_ms` keeps SQLite's planner off the index on time (without statistics it took signins_created and
+      // walked every sign-in of the period, for each address): the address range is the narrow one.
       fromAddresses_(db, QStringLiteral("SELECT id, upn, ip, city, country, created_ms, error_code FROM signins "
-                                        "WHERE ip >= ? AND ip < ? AND created_ms >= ? AND created_ms <= ? ORDER BY created_ms, id")),
+                                        "WHERE ip >= ? AND ip < ? AND +created_ms >= ? AND +created_ms <= ? ORDER BY created_ms, id")),
+      failuresFromAddresses_(db, QStringLiteral("SELECT ip, upn, created_ms FROM signins WHERE ip >= ? AND ip < ? "
+                                                "AND +created_ms >= ? AND +created_ms <= ? AND %1 ORDER BY created_ms")
+                                     .arg(predicate::credentialFailure())),
       sprayReported_(db, QStringLiteral("SELECT 1 FROM anomalies WHERE subject = ? AND kind = 'password_spray' AND "
                                         "COALESCE(end_ms, time_ms) >= ? AND time_ms <= ? LIMIT 1")),
       priorAnomalies_(db, QStringLiteral("SELECT id, kind, summary, severity_rank, time_ms FROM anomalies WHERE user_upn = ? "
@@ -61,18 +66,27 @@ Result<std::vector<DetectionQueries::FailureSource>> DetectionQueries::credentia
     return out;
 }
 
-Result<std::vector<detect::SourceSignIn>> DetectionQueries::signInsFromPrefix(const QString &prefix, qint64 fromMs, qint64 toMs)
+namespace {
+
+// The text range [low, high) of the addresses of `prefix`: for an IPv4 /24 "a.b.c." up to "a.b.c/" ('/' follows
+// '.'), which the index on ip answers; other prefixes from the prefix up to the prefix followed by '~'.
+std::pair<QString, QString> addressRange(const QString &prefix)
 {
-    // The addresses of an IPv4 prefix are a text range: "a.b.c." up to "a.b.c/" ('/' follows '.'), which the
-    // index on ip answers; other prefixes are matched from the prefix up to the prefix followed by '~'.
-    const bool v4 = prefix.endsWith(QStringLiteral(".0/24"));
+    if (!prefix.endsWith(QStringLiteral(".0/24")))
+        return {prefix, prefix + QLatin1Char('~')};
     const QString low = prefix.left(prefix.size() - 4);
     QString high = low;
     if (!high.isEmpty())
         high[high.size() - 1] = QChar(high.back().unicode() + 1);
-    if (Status s = fromAddresses_.run({v4 ? low : prefix, v4 ? high : prefix + QLatin1Char('~'), fromMs, toMs},
-                                      QStringLiteral("reading the sign-ins from %1").arg(prefix));
-        !s)
+    return {low, high};
+}
+
+} // namespace
+
+Result<std::vector<detect::SourceSignIn>> DetectionQueries::signInsFromPrefix(const QString &prefix, qint64 fromMs, qint64 toMs)
+{
+    const auto [low, high] = addressRange(prefix);
+    if (Status s = fromAddresses_.run({low, high, fromMs, toMs}, QStringLiteral("reading the sign-ins from %1").arg(prefix)); !s)
         return s.error();
     std::vector<detect::SourceSignIn> out;
     while (fromAddresses_.next()) {
@@ -84,6 +98,26 @@ Result<std::vector<detect::SourceSignIn>> DetectionQueries::signInsFromPrefix(co
         s.place = city.isEmpty() ? country : city + QStringLiteral(", ") + country;
         s.timeMs = fromAddresses_.value(5).toLongLong();
         s.result = classifyErrorCode(fromAddresses_.value(6).toLongLong());
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+Result<std::vector<detect::SourceSignIn>> DetectionQueries::credentialFailuresFromPrefix(const QString &prefix, qint64 fromMs,
+                                                                                        qint64 toMs)
+{
+    const auto [low, high] = addressRange(prefix);
+    if (Status s = failuresFromAddresses_.run({low, high, fromMs, toMs},
+                                              QStringLiteral("reading the failed sign-ins from %1").arg(prefix));
+        !s)
+        return s.error();
+    std::vector<detect::SourceSignIn> out;
+    while (failuresFromAddresses_.next()) {
+        detect::SourceSignIn s;
+        s.ip = failuresFromAddresses_.value(0).toString();
+        s.upn = failuresFromAddresses_.value(1).toString();
+        s.timeMs = failuresFromAddresses_.value(2).toLongLong();
+        s.result = ResultClass::CredentialFailure; // or AccountLocked: the same to the spray search
         out.push_back(std::move(s));
     }
     return out;

@@ -37,6 +37,9 @@ public:
     // The sign-ins from the addresses of `prefix` (an IPv4 /24 such as "203.0.113.0/24", else as ipPrefix writes it)
     // with created_ms in [fromMs, toMs], in time order.
     Result<std::vector<detect::SourceSignIn>> signInsFromPrefix(const QString &prefix, qint64 fromMs, qint64 toMs);
+    // Only the credential failures among them (ip, upn, time and result set; id and place empty), in time order,
+    // read from the partial index signins_ip_failures without touching the table.
+    Result<std::vector<detect::SourceSignIn>> credentialFailuresFromPrefix(const QString &prefix, qint64 fromMs, qint64 toMs);
     // Whether a password spray from `subject` overlapping [fromMs, toMs] is stored already.
     Result<bool> sprayReported(const QString &subject, qint64 fromMs, qint64 toMs);
 
@@ -47,7 +50,7 @@ public:
 
 private:
     Database &db_;
-    PreparedQuery sharedAddress_, accountCreated_, fromAddresses_, sprayReported_, priorAnomalies_;
+    PreparedQuery sharedAddress_, accountCreated_, fromAddresses_, failuresFromAddresses_, sprayReported_, priorAnomalies_;
 };
 
 // The audit records of rows (from, to], in time order: the one read behind DetectionQueries::audits and

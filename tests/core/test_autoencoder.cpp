@@ -106,6 +106,15 @@ private slots:
         const std::vector<double> e = ae.featureErrors(odd);
         QCOMPARE(int(std::max_element(e.begin(), e.end()) - e.begin()), 2);
 
+        // The batch score (blocks of 256 columns: 600 rows make two full blocks and a partial one) gives each row's
+        // own score; only the matrix product's rounding may differ.
+        std::vector<double> batch(600, -1.0);
+        ae.score(x.data(), 600, batch.data());
+        for (int i = 0; i < 600; ++i) {
+            const double one = ae.score(x.data() + i * 6);
+            QVERIFY2(std::abs(batch[i] - one) <= 1e-12 * std::max(1.0, one), qPrintable(QString::number(i)));
+        }
+
         // Same seed, same bytes; blob round trip.
         ml::DenseAutoencoder again, loaded;
         QVERIFY(again.fit(x.data(), 1500, 6, o, error));

@@ -433,6 +433,37 @@ void TestDetectors::passwordSpray()
     // Fewer users than the threshold: nothing.
     spray.resize(10);
     QVERIFY(detector.examine(QStringLiteral("102.89.1.1"), false, spray, 300, params).empty());
+
+    // The pre-check on failures alone: a spray (fast or slow) could be found; the same 20 users' mistypes spread over
+    // 40 days (one every 2 days) or fewer users than the threshold could not, and the detector agrees. It is a
+    // necessary condition only: the office above passes it and still has no spray.
+    const auto failuresOf = [](const std::vector<SourceSignIn> &rows) {
+        std::vector<SourceSignIn> out;
+        std::copy_if(rows.begin(), rows.end(), std::back_inserter(out), [](const SourceSignIn &s) { return isCredentialFailure(s.result); });
+        return out;
+    };
+    std::vector<SourceSignIn> fast, slow, spread;
+    for (int i = 0; i < 20; ++i) {
+        const SourceSignIn one{QStringLiteral("f%1").arg(i), QStringLiteral("user%1@contoso.com").arg(i), QStringLiteral("102.89.1.1"),
+                               QString(), t, ResultClass::CredentialFailure};
+        fast.push_back(one);
+        fast.back().timeMs = t + i * 60'000;
+        slow.push_back(one);
+        slow.back().timeMs = t + i * 3'600'000; // 19 hours in all: inside the slow window
+        spread.push_back(one);
+        spread.back().timeMs = t + i * 2 * 86'400'000LL;
+    }
+    QVERIFY(PasswordSprayDetector::couldFindSpray(fast, 300, params));
+    QVERIFY(PasswordSprayDetector::couldFindSpray(slow, 300, params));
+    QVERIFY(!detector.examine(QStringLiteral("102.89.1.1"), false, slow, 300, params).empty());
+    QVERIFY(!PasswordSprayDetector::couldFindSpray(spread, 300, params));
+    QVERIFY(detector.examine(QStringLiteral("102.89.1.1"), false, spread, 300, params).empty());
+    QVERIFY(!PasswordSprayDetector::couldFindSpray(failuresOf(spray), 300, params));
+    QVERIFY(PasswordSprayDetector::couldFindSpray(failuresOf(office), 300, params));
+    // One user failing 20 times is one user, not 20.
+    for (SourceSignIn &s : fast)
+        s.upn = QStringLiteral("ana@contoso.com");
+    QVERIFY(!PasswordSprayDetector::couldFindSpray(fast, 300, params));
 }
 
 void TestDetectors::privilegedAudit()
