@@ -10,6 +10,32 @@
 
 namespace backsight::detect {
 
+namespace {
+
+// Slides a window of at most `windowMs` over n time-ordered failures (timeAt(i), upnAt(i)) and calls
+// reached(left, right) for each right end whose window holds at least `threshold` distinct users; stops when it
+// returns true, and says whether it did. couldFindSpray and examine share it, so the pre-check and the search agree.
+template<typename TimeAt, typename UpnAt, typename Reached>
+bool slideDistinctUsers(std::size_t n, TimeAt timeAt, UpnAt upnAt, qint64 windowMs, int threshold, Reached reached)
+{
+    QHash<QString, int> users;
+    std::size_t left = 0;
+    for (std::size_t right = 0; right < n; ++right) {
+        ++users[upnAt(right)];
+        while (timeAt(right) - timeAt(left) > windowMs) {
+            auto it = users.find(upnAt(left));
+            if (--*it == 0)
+                users.erase(it);
+            ++left;
+        }
+        if (users.size() >= threshold && reached(left, right))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 int PasswordSprayDetector::userThreshold(int activeUsers, const DetectionParameters &p)
 {
     const int tenth = int(std::ceil(activeUsers * 0.1));
@@ -23,20 +49,10 @@ bool PasswordSprayDetector::couldFindSpray(const std::vector<SourceSignIn> &fail
     if (int(failures.size()) < threshold)
         return false;
     const qint64 windowMs = std::max(qint64(p.slowSprayHours) * 3'600'000, qint64(p.sprayMinutes) * 60'000);
-    QHash<QString, int> users;
-    std::size_t left = 0;
-    for (std::size_t right = 0; right < failures.size(); ++right) {
-        ++users[failures[right].upn];
-        while (failures[right].timeMs - failures[left].timeMs > windowMs) {
-            auto it = users.find(failures[left].upn);
-            if (--*it == 0)
-                users.erase(it);
-            ++left;
-        }
-        if (users.size() >= threshold)
-            return true;
-    }
-    return false;
+    return slideDistinctUsers(
+        failures.size(), [&](std::size_t i) { return failures[i].timeMs; },
+        [&](std::size_t i) -> const QString & { return failures[i].upn; }, windowMs, threshold,
+        [](std::size_t, std::size_t) { return true; });
 }
 
 std::vector<Finding> PasswordSprayDetector::examine(const QString &source, bool isPrefix,
@@ -56,32 +72,24 @@ std::vector<Finding> PasswordSprayDetector::examine(const QString &source, bool 
     std::vector<char> marked(failures.size(), 0);
     bool fast = false;
     const auto scan = [&](qint64 windowMs, bool isFast) {
-        QHash<QString, int> users;
-        size_t left = 0;
-        for (size_t right = 0; right < failures.size(); ++right) {
-            ++users[all[failures[right]].upn];
-            while (all[failures[right]].timeMs - all[failures[left]].timeMs > windowMs) {
-                auto it = users.find(all[failures[left]].upn);
-                if (--*it == 0)
-                    users.erase(it);
-                ++left;
-            }
-            if (users.size() < threshold)
-                continue;
+        const auto timeAt = [&](size_t i) { return all[failures[i]].timeMs; };
+        const auto upnAt = [&](size_t i) -> const QString & { return all[failures[i]].upn; };
+        slideDistinctUsers(failures.size(), timeAt, upnAt, windowMs, threshold, [&](size_t left, size_t right) {
             // Failures must dominate what the source did in the window (an office NAT has many successes).
-            const qint64 from = all[failures[left]].timeMs, to = all[failures[right]].timeMs;
+            const qint64 from = timeAt(left), to = timeAt(right);
             const auto first = std::lower_bound(all.begin(), all.end(), from,
                                                 [](const SourceSignIn &s, qint64 t) { return s.timeMs < t; });
             const auto last = std::upper_bound(all.begin(), all.end(), to,
                                                [](qint64 t, const SourceSignIn &s) { return t < s.timeMs; });
             const double total = double(last - first);
             const double failed = double(right - left + 1);
-            if (failed / total < p.sprayMinFailureShare)
-                continue;
-            for (size_t i = left; i <= right; ++i)
-                marked[i] = 1;
-            fast = fast || isFast;
-        }
+            if (failed / total >= p.sprayMinFailureShare) {
+                for (size_t i = left; i <= right; ++i)
+                    marked[i] = 1;
+                fast = fast || isFast;
+            }
+            return false; // every qualifying window marks its failures
+        });
     };
     scan(qint64(p.sprayMinutes) * 60'000, true);
     scan(qint64(p.slowSprayHours) * 3'600'000, false);

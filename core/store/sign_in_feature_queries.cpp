@@ -76,14 +76,14 @@ Result<std::vector<SignInRow>> SignInFeatureQueries::ofUsersBetween(qint64 fromM
 Result<std::vector<SignInFeatureQueries::UserSpan>> SignInFeatureQueries::newRowSpans(qint64 fromRowId, qint64 toRowId)
 {
     SqlQuery q(db_);
-    if (Status s = q.run(QStringLiteral("SELECT upn, count(*), min(created_ms), max(created_ms) FROM signins "
+    if (Status s = q.run(QStringLiteral("SELECT upn, min(created_ms), max(created_ms) FROM signins "
                                         "WHERE rowid > ? AND rowid <= ? AND upn IS NOT NULL AND upn <> '' GROUP BY upn"),
                          {fromRowId, toRowId}, QStringLiteral("Reading the users with sign-ins to score"));
         !s)
         return s.error();
     std::vector<UserSpan> out;
     while (q.next())
-        out.push_back({q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong()});
+        out.push_back({q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong()});
     return out;
 }
 
