@@ -115,6 +115,8 @@ bool computeBaselines(Database &db, const BaselineOptions &o, BaselineReport &re
             it->second.day = d;
         }
         it->second.add(e);
+        if (o.alsoRead)
+            o.alsoRead(e);
         if ((++seen & 0xFFFF) == 0 && o.progress && !o.progress(double(seen) / double(std::max<qint64>(*total, 1))))
             return Error::cancelled(QStringLiteral("cancelled"));
         return {};

@@ -62,6 +62,9 @@ struct BaselineOptions
     baseline::LearningPolicy learning;
     qint64 endMs = 0;                            // the window ends here; 0 = the day after the latest sign-in
     std::function<bool(double)> progress;
+    // Handed every sign-in the scan reads (all of the case's, by user, then time and rowid): model training
+    // takes its window from here instead of reading it again.
+    std::function<void(const SignInEvent &)> alsoRead;
 };
 
 struct BaselineReport

@@ -4,6 +4,8 @@
 #include "ml/user_models.h"
 #include "store/database.h"
 #include "store/event_queries.h"
+#include "store/sign_in_queries.h"
+#include "baseline/day_aggregate.h"
 
 #include <QElapsedTimer>
 #include <QVariant>
@@ -18,14 +20,30 @@ bool trainAll(Database &db, const TrainAllOptions &o, TrainAllReport &report, QS
     const auto part = [&](double from, double to) {
         return [&, from, to](double p) { return !o.progress || o.progress(from + (to - from) * p); };
     };
+    // The models' window ends just after the latest sign-in (the baselines' at the end of its day). The baseline
+    // scan reads every sign-in by user and time once; the models' window is kept from it, not read again.
+    const Result<std::optional<qint64>> latest = SignInQueries(db).latestMs();
+    if (!latest) {
+        error = latest.error().message;
+        return false;
+    }
+    const qint64 windowEnd = latest->value_or(0) + 1;
+    const qint64 windowStart = windowEnd - qint64(o.windowDays) * baseline::kDayMs;
+    std::vector<features::SignInRow> windowRows;
     BaselineOptions baselines;
     baselines.windowDays = o.windowDays;
     baselines.progress = part(0.0, 0.3);
+    baselines.alsoRead = [&](const SignInEvent &e) {
+        if (e.timeMs >= windowStart && e.timeMs < windowEnd)
+            windowRows.push_back(features::rowOf(e));
+    };
     if (!computeBaselines(db, baselines, report.baselines, error))
         return false;
     if (report.baselines.users > 0) {
         ml::ModelTrainOptions models;
         models.windowDays = o.windowDays;
+        models.nowMs = windowEnd;
+        models.windowRows = &windowRows;
         ml::ModelTrainReport trained;
         if (!ml::trainModels(db, models, part(0.3, 0.8), trained, error))
             return false;

@@ -8,6 +8,28 @@
 #include <numbers>
 
 namespace backsight::features {
+
+SignInRow rowOf(const SignInEvent &e)
+{
+    SignInRow r;
+    r.rowId = e.rowId;
+    r.id = e.id;
+    r.createdMs = e.timeMs;
+    r.upn = e.upn;
+    r.app = e.app;
+    r.os = e.os;
+    r.browser = e.browser;
+    r.clientApp = e.clientApp;
+    r.country = e.country;
+    r.city = e.city;
+    r.ip = e.ip;
+    r.hasLocation = e.hasLocation();
+    r.latitude = e.latitude.value_or(0);
+    r.longitude = e.longitude.value_or(0);
+    r.errorCode = int(e.errorCode);
+    r.interactive = e.interactive;
+    return r;
+}
 namespace {
 
 constexpr qint64 kHourMs = 3600 * 1000;

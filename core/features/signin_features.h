@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/sign_in_event.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QString>
@@ -22,6 +24,9 @@ struct SignInRow
     int errorCode = 0;
     bool interactive = true;
 };
+
+// The fields the models use of a sign-in read for the baselines (the same columns, as SignInFeatureQueries reads them).
+SignInRow rowOf(const SignInEvent &e);
 
 // Categorical fields, in feature order.
 enum Field { App, Os, Browser, ClientApp, Country, City, IpPrefix, ErrorClass, FieldCount };

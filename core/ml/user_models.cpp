@@ -347,12 +347,16 @@ bool trainModels(Database &db, const ModelTrainOptions &o, const std::function<b
         return false;
     }
     const QHash<QString, int> offsets = std::move(*offsetsRead);
-    Result<std::vector<SignInRow>> windowRows = signIns.ofUsersBetween(windowStart, windowEnd);
-    if (!windowRows) {
-        error = windowRows.error().message;
-        return false;
+    std::vector<SignInRow> readHere;
+    if (!o.windowRows) {
+        Result<std::vector<SignInRow>> windowRows = signIns.ofUsersBetween(windowStart, windowEnd);
+        if (!windowRows) {
+            error = windowRows.error().message;
+            return false;
+        }
+        readHere = std::move(*windowRows);
     }
-    std::vector<SignInRow> all = std::move(*windowRows);
+    const std::vector<SignInRow> &all = o.windowRows ? *o.windowRows : readHere;
     if (progress && !progress(0.1)) {
         error = QStringLiteral("Model training cancelled; the previous models stay in force");
         return false;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "detect/finding.h"
+#include "features/signin_features.h"
 
 #include <QString>
 #include <functional>
@@ -23,6 +24,9 @@ struct ModelTrainOptions
     int keepVersions = 5;
     unsigned seed = 42;
     int threads = 0;           // 0 = hardware concurrency
+    // The window's sign-ins (nowMs - windowDays .. nowMs) already read, by user, then time and rowid, or null to read
+    // them here. trainAll hands over what the baseline scan read, so training does not read the window again.
+    const std::vector<features::SignInRow> *windowRows = nullptr;
 };
 
 struct ModelTrainReport

@@ -15,16 +15,16 @@ BaselineQueries::BaselineQueries(Database &db)
 
 Status BaselineQueries::forEachSignInByUser(const std::function<Status(const SignInEvent &)> &visit)
 {
-    SqlQuery scan(db_);
-    if (Status s = scan.run(QStringLiteral("SELECT %1 FROM signins WHERE upn IS NOT NULL AND upn <> '' ORDER BY upn, created_ms")
-                                .arg(signin_event_rows::columns()),
-                            QStringLiteral("reading sign-ins"));
-        !s)
+    RowCursor scan(db_, QStringLiteral("SELECT %1 FROM signins WHERE upn IS NOT NULL AND upn <> '' ORDER BY upn, created_ms, rowid")
+                            .arg(signin_event_rows::columns()));
+    if (Status s = scan.run({}, QStringLiteral("reading sign-ins")); !s)
         return s;
     while (scan.next())
-        if (Status s = visit(signin_event_rows::readEvent(scan.query())); !s)
+        if (Status s = visit(signin_event_rows::readEvent(scan)); !s) {
+            scan.finish();
             return s;
-    return {};
+        }
+    return scan.status();
 }
 
 Status BaselineQueries::insert(const Baseline &b)

@@ -3,7 +3,8 @@
 #include "model/sign_in_event.h"
 #include "model/sign_in_result.h"
 
-#include <QSqlQuery>
+#include "store/row_cursor.h"
+
 #include <QString>
 #include <QVariant>
 
@@ -18,34 +19,36 @@ inline QString columns()
                           "os, browser, device_id, error_code, interactive, auth_protocol, asn, as_org");
 }
 
-inline SignInEvent readEvent(const QSqlQuery &q)
+inline SignInEvent readEvent(RowCursor &q)
 {
     SignInEvent e;
     int i = 0;
-    e.rowId = q.value(i++).toLongLong();
-    e.id = q.value(i++).toString();
-    e.timeMs = q.value(i++).toLongLong();
-    e.upn = q.value(i++).toString();
-    e.app = q.value(i++).toString();
-    e.resource = q.value(i++).toString();
-    e.clientApp = q.value(i++).toString();
-    e.ip = q.value(i++).toString();
+    e.rowId = q.int64(i++);
+    e.id = q.text(i++);
+    e.timeMs = q.int64(i++);
+    e.upn = q.sharedText(i++);
+    e.app = q.sharedText(i++);
+    e.resource = q.sharedText(i++);
+    e.clientApp = q.sharedText(i++);
+    e.ip = q.sharedText(i++);
     e.prefix = e.ip.isEmpty() ? QString() : ipPrefix(e.ip);
-    e.city = q.value(i++).toString();
-    e.country = q.value(i++).toString();
-    if (const QVariant v = q.value(i++); !v.isNull())
-        e.latitude = v.toDouble();
-    if (const QVariant v = q.value(i++); !v.isNull())
-        e.longitude = v.toDouble();
-    e.os = q.value(i++).toString();
-    e.browser = q.value(i++).toString();
-    e.deviceId = q.value(i++).toString();
-    e.errorCode = q.value(i++).toLongLong();
+    e.city = q.sharedText(i++);
+    e.country = q.sharedText(i++);
+    if (!q.isNull(i))
+        e.latitude = q.real(i);
+    ++i;
+    if (!q.isNull(i))
+        e.longitude = q.real(i);
+    ++i;
+    e.os = q.sharedText(i++);
+    e.browser = q.sharedText(i++);
+    e.deviceId = q.sharedText(i++);
+    e.errorCode = q.int64(i++);
     e.result = classifyErrorCode(e.errorCode);
-    e.interactive = q.value(i++).toInt() != 0;
-    e.authProtocol = q.value(i++).toString();
-    e.asn = q.value(i++).toUInt();
-    e.asOrg = q.value(i++).toString();
+    e.interactive = q.int64(i++) != 0;
+    e.authProtocol = q.sharedText(i++);
+    e.asn = quint32(q.int64(i++));
+    e.asOrg = q.sharedText(i++);
     return e;
 }
 

@@ -11,37 +11,44 @@ const QString kSelect = QStringLiteral(
     "SELECT rowid, id, created_ms, lower(upn), app_name, os, browser, client_app, country, city, ip, latitude, "
     "longitude, error_code, interactive FROM signins ");
 
-SignInRow readRow(const QSqlQuery &q)
+SignInRow readRow(RowCursor &q)
 {
     SignInRow r;
-    r.rowId = q.value(0).toLongLong();
-    r.id = q.value(1).toString();
-    r.createdMs = q.value(2).toLongLong();
-    r.upn = q.value(3).toString();
-    r.app = q.value(4).toString();
-    r.os = q.value(5).toString();
-    r.browser = q.value(6).toString();
-    r.clientApp = q.value(7).toString();
-    r.country = q.value(8).toString();
-    r.city = q.value(9).toString();
-    r.ip = q.value(10).toString();
-    r.hasLocation = !q.value(11).isNull() && !q.value(12).isNull();
-    r.latitude = q.value(11).toDouble();
-    r.longitude = q.value(12).toDouble();
-    r.errorCode = q.value(13).toInt();
-    r.interactive = q.value(14).toInt() != 0;
+    r.rowId = q.int64(0);
+    r.id = q.text(1);
+    r.createdMs = q.int64(2);
+    r.upn = q.sharedText(3);
+    r.app = q.sharedText(4);
+    r.os = q.sharedText(5);
+    r.browser = q.sharedText(6);
+    r.clientApp = q.sharedText(7);
+    r.country = q.sharedText(8);
+    r.city = q.sharedText(9);
+    r.ip = q.sharedText(10);
+    r.hasLocation = !q.isNull(11) && !q.isNull(12);
+    r.latitude = q.real(11);
+    r.longitude = q.real(12);
+    r.errorCode = int(q.int64(13));
+    r.interactive = q.int64(14) != 0;
     return r;
+}
+
+Result<std::vector<SignInRow>> readAll(RowCursor &q, const QVariantList &binds, const QString &doing)
+{
+    if (Status s = q.run(binds, doing); !s)
+        return s.error();
+    std::vector<SignInRow> out;
+    while (q.next())
+        out.push_back(readRow(q));
+    if (Status s = q.status(); !s)
+        return s.error();
+    return out;
 }
 
 Result<std::vector<SignInRow>> rows(Database &db, const QString &where, const QVariantList &binds, const QString &doing)
 {
-    SqlQuery q(db);
-    if (Status s = q.run(kSelect + where, binds, doing); !s)
-        return s.error();
-    std::vector<SignInRow> out;
-    while (q.next())
-        out.push_back(readRow(q.query()));
-    return out;
+    RowCursor q(db, kSelect + where);
+    return readAll(q, binds, doing);
 }
 
 } // namespace
@@ -89,12 +96,7 @@ Result<std::vector<SignInFeatureQueries::UserSpan>> SignInFeatureQueries::newRow
 
 Result<std::vector<SignInRow>> SignInFeatureQueries::ofUser(const QString &upn, qint64 fromMs, qint64 toMs)
 {
-    if (Status s = ofUser_.run({upn, fromMs, toMs}, QStringLiteral("Reading the recent sign-ins of %1").arg(upn)); !s)
-        return s.error();
-    std::vector<SignInRow> out;
-    while (ofUser_.next())
-        out.push_back(readRow(ofUser_.query()));
-    return out;
+    return readAll(ofUser_, {upn, fromMs, toMs}, QStringLiteral("Reading the recent sign-ins of %1").arg(upn));
 }
 
 } // namespace backsight

@@ -2,7 +2,7 @@
 
 #include "features/signin_features.h"
 #include "model/result.h"
-#include "store/prepared_query.h"
+#include "store/row_cursor.h"
 
 #include <QHash>
 #include <QString>
@@ -36,7 +36,7 @@ public:
 
 private:
     Database &db_;
-    PreparedQuery ofUser_;
+    RowCursor ofUser_;
 };
 
 } // namespace backsight

@@ -48,7 +48,9 @@ Result<std::vector<SignInEvent>> UserHistoryQueries::signIns(const QString &upn,
         return s.error();
     std::vector<SignInEvent> out;
     while (events_.next())
-        out.push_back(readEvent(events_.query()));
+        out.push_back(readEvent(events_));
+    if (Status s = events_.status(); !s)
+        return s.error();
     return out;
 }
 
@@ -58,7 +60,9 @@ Result<std::optional<SignInEvent>> UserHistoryQueries::lastLocatedSuccessBefore(
         return s.error();
     std::optional<SignInEvent> e;
     if (lastLocated_.next())
-        e = readEvent(lastLocated_.query());
+        e = readEvent(lastLocated_);
+    else if (Status s = lastLocated_.status(); !s)
+        return s.error();
     lastLocated_.finish();
     return e;
 }

@@ -3,6 +3,7 @@
 #include "model/result.h"
 #include "model/sign_in_event.h"
 #include "store/prepared_query.h"
+#include "store/row_cursor.h"
 
 #include <QByteArray>
 #include <QString>
@@ -41,7 +42,9 @@ public:
     Result<std::optional<qint64>> lastSuccessBefore(const QString &upn, qint64 beforeMs);
 
 private:
-    PreparedQuery window_, days_, events_, lastLocated_, previous_;
+    PreparedQuery window_, days_;
+    RowCursor events_, lastLocated_;
+    PreparedQuery previous_;
 };
 
 } // namespace backsight
