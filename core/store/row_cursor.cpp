@@ -39,7 +39,7 @@ RowCursor::RowCursor(Database &db, const QString &sql)
     query_ = std::make_unique<QSqlQuery>(db.connection());
     query_->setForwardOnly(true);
     if (!query_->prepare(sql))
-        prepareError_ = Database::describe(QStringLiteral("preparing"), query_->lastError());
+        prepareError_ = Database::describe(QStringLiteral("the statement did not prepare"), query_->lastError());
 }
 
 RowCursor::~RowCursor()

@@ -5,6 +5,7 @@
 #include "store/anomaly_repository.h"
 #include "store/database.h"
 #include "store/migrations.h"
+#include "store/row_cursor.h"
 #include "store/sql_dialect.h"
 #include "test_support.h"
 
@@ -85,6 +86,7 @@ private slots:
     void passwordNeverShown();
     void badUrlSaysWhy();
     void anomaliesRoundTrip();
+    void rowCursorReadsAlikeOnBothEngines();
 
 private:
     test::PostgresServer server_;
@@ -285,6 +287,57 @@ void TestPostgresStore::anomaliesRoundTrip()
     QSqlQuery links(db.connection());
     QVERIFY(links.exec(QStringLiteral("SELECT count(*) FROM anomaly_events")) && links.next());
     QCOMPARE(links.value(0).toInt(), 4);
+}
+
+// The bulk sign-in reads (store/row_cursor.h) step SQLite's own statement there and QSqlQuery on PostgreSQL; both
+// must read NULLs, numbers, non-ASCII text and repeated (shared) text the same, and fail with what they were doing.
+void TestPostgresStore::rowCursorReadsAlikeOnBothEngines()
+{
+    QVERIFY2(server_.createDatabase(QStringLiteral("cursor")), qPrintable(server_.error()));
+    test::TempFolder tmp;
+    Database sqlite, postgres;
+    QVERIFY2(sqlite.open(tmp.path(QStringLiteral("cursor.sqlite"))), qPrintable(sqlite.error()));
+    QVERIFY2(postgres.open(server_.url(QStringLiteral("cursor"))), qPrintable(postgres.error()));
+    for (Database *db : {&sqlite, &postgres}) {
+        const QString engine = db == &sqlite ? QStringLiteral("SQLite") : QStringLiteral("PostgreSQL");
+        QSqlQuery setup(db->connection());
+        QVERIFY2(setup.exec(QStringLiteral("CREATE TEMP TABLE t (id BIGINT, place TEXT, score DOUBLE PRECISION, note TEXT)")),
+                 qPrintable(setup.lastError().text()));
+        QVERIFY(setup.exec(QStringLiteral("INSERT INTO t VALUES (1, 'Wellington', 1.5, NULL), (2, 'Wellington', -2.25, "
+                                          "'Zürich → Genève'), (3, NULL, NULL, ''), (4, 'Wellington', 0, 'x')")));
+
+        RowCursor cursor(*db, QStringLiteral("SELECT id, place, score, note FROM t WHERE id >= ? AND place <> ? ORDER BY id"));
+        for (int run = 0; run < 2; ++run) { // prepared once, run again
+            QVERIFY2(cursor.run({qint64(2), QStringLiteral("nowhere")}, QStringLiteral("reading t")), qPrintable(engine));
+            QVERIFY(cursor.next());
+            QCOMPARE(cursor.int64(0), qint64(2));
+            QCOMPARE(cursor.sharedText(1), QStringLiteral("Wellington"));
+            QCOMPARE(cursor.real(2), -2.25);
+            QCOMPARE(cursor.text(3), QStringLiteral("Zürich → Genève"));
+            QVERIFY(!cursor.isNull(3));
+            QVERIFY(cursor.next());
+            QCOMPARE(cursor.int64(0), qint64(4));
+            QCOMPARE(cursor.sharedText(1), QStringLiteral("Wellington"));
+            QCOMPARE(cursor.real(2), 0.0);
+            QVERIFY2(!cursor.next(), qPrintable(engine));
+            QVERIFY2(cursor.status(), qPrintable(engine));
+        }
+        RowCursor nulls(*db, QStringLiteral("SELECT id, place, score, note FROM t WHERE id = ?"));
+        QVERIFY(nulls.run({qint64(3)}, QStringLiteral("reading t")));
+        QVERIFY(nulls.next());
+        QVERIFY(nulls.isNull(1) && nulls.isNull(2));
+        QVERIFY(nulls.sharedText(1).isEmpty());
+        QCOMPARE(nulls.real(2), 0.0);
+        QVERIFY(!nulls.isNull(3));
+        QVERIFY(nulls.text(3).isEmpty());
+        nulls.finish();
+
+        RowCursor wrong(*db, QStringLiteral("SELECT no_such_column FROM t"));
+        const Status failed = wrong.run({}, QStringLiteral("reading the missing column"));
+        QVERIFY2(!failed, qPrintable(engine));
+        QVERIFY2(failed.error().message.startsWith(QStringLiteral("reading the missing column: ")), qPrintable(failed.error().message));
+        QVERIFY2(failed.error().message.contains(QStringLiteral("no_such_column")), qPrintable(failed.error().message));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestPostgresStore)
