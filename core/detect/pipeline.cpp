@@ -360,6 +360,7 @@ bool DetectionRun::run(const RunRows &rows, qint64 nowMs)
 {
     rows_ = rows;
     nowMs_ = nowMs;
+    phase_.start(); // setup: the address indexes (built by the first run of a case) and the users with new sign-ins
     if (!take(runs_.ensureAddressIndex()))
         return false;
     queries_.emplace(db_);
@@ -377,7 +378,6 @@ bool DetectionRun::run(const RunRows &rows, qint64 nowMs)
     if (!users)
         return take(users.error()) || fail();
     report_.users = qint64(users->size());
-    phase_.start();
     lap("setup");
     std::vector<Finding> findings;
     if (!examineUsers(*users, findings))
@@ -576,12 +576,16 @@ bool runDetection(Database &db, const DetectOptions &options, DetectReport &repo
     IncidentOptions incidentOptions = options.incidents;
     if (!incidentOptions.nowMs)
         incidentOptions.nowMs = now;
+    QElapsedTimer correlating;
+    correlating.start();
     const Result<IncidentReport> incidents = correlateIncidents(db, incidentOptions);
     if (!incidents) {
         error = incidents.error().message;
         return false;
     }
     report.incidents = *incidents;
+    report.phaseMs[QStringLiteral("incidents")] += correlating.elapsed();
+    report.elapsedMs += correlating.elapsed();
     return true;
 }
 

@@ -6,6 +6,7 @@
 #include "ml/isolation_forest.h"
 #include "store/model_repository.h"
 #include "store/database.h"
+#include "store/detection_run_repository.h"
 #include "store/sign_in_feature_queries.h"
 #include "store/sign_in_queries.h"
 
@@ -562,13 +563,13 @@ bool scoreSignIns(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<de
     // this thread (the connection is not shared); encoding and scoring run per user on the worker threads, a chunk
     // of users at a time so that memory stays bounded; findings keep the user order (by UPN, then time).
     SignInFeatureQueries signIns(db);
-    Result<std::vector<SignInFeatureQueries::UserSpan>> spansRead = signIns.newRowSpans(fromRowId, toRowId);
+    Result<std::vector<UserSignInRange>> spansRead = DetectionRunRepository(db).usersWithNewSignIns(fromRowId, toRowId);
     if (!spansRead) {
         error = spansRead.error().message;
         return false;
     }
-    std::map<QString, SignInFeatureQueries::UserSpan> spans;
-    for (SignInFeatureQueries::UserSpan &span : *spansRead)
+    std::map<QString, UserSignInRange> spans;
+    for (UserSignInRange &span : *spansRead)
         spans.emplace(span.upn, std::move(span));
     struct UserWork
     {
@@ -599,7 +600,7 @@ bool scoreSignIns(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<de
             model = tenantAutoencoder ? tenantAutoencoder.get() : tenant.get();
         if (!model)
             continue;
-        Result<std::vector<SignInRow>> recent = signIns.ofUser(upn, span.fromMs - kContextMs, span.toMs);
+        Result<std::vector<SignInRow>> recent = signIns.ofUser(upn, span.minMs - kContextMs, span.maxMs);
         if (!recent) {
             error = recent.error().message;
             return false;

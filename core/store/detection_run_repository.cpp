@@ -1,9 +1,12 @@
 #include "store/detection_run_repository.h"
 
 #include "store/predicates.h"
+#include "store/row_cursor.h"
 #include "store/sql_query.h"
 
 #include <QDateTime>
+#include <QHash>
+#include <algorithm>
 #include <QJsonDocument>
 
 namespace backsight {
@@ -83,15 +86,35 @@ Status DetectionRunRepository::finish(qint64 runId, const QString &status, qint6
 
 Result<std::vector<UserSignInRange>> DetectionRunRepository::usersWithNewSignIns(qint64 fromRow, qint64 toRow)
 {
-    SqlQuery q(db_);
-    if (Status s = q.run(QStringLiteral("SELECT upn, MIN(created_ms), MAX(created_ms) FROM signins WHERE rowid > ? AND rowid <= ? "
-                                        "AND upn IS NOT NULL AND upn <> '' GROUP BY upn ORDER BY upn"),
-                         {fromRow, toRow}, QStringLiteral("listing users with new sign-ins"));
-        !s)
+    // The new rows in rowid order (a range of the table, read in order) folded per user here: SQLite's GROUP BY
+    // sorted every new row by user first, once for the rules and once for the models.
+    RowCursor q(db_, QStringLiteral("SELECT upn, created_ms FROM signins WHERE rowid > ? AND rowid <= ? "
+                                    "AND upn IS NOT NULL AND upn <> ''"));
+    if (Status s = q.run({fromRow, toRow}, QStringLiteral("listing users with new sign-ins")); !s)
         return s.error();
+    QHash<QString, std::pair<qint64, qint64>> spans;
+    while (q.next()) {
+        const qint64 ms = q.int64(1);
+        const QString upn = q.sharedText(0);
+        if (auto it = spans.find(upn); it != spans.end()) {
+            it->first = std::min(it->first, ms);
+            it->second = std::max(it->second, ms);
+        } else {
+            spans.insert(upn, {ms, ms});
+        }
+    }
+    if (Status s = q.status(); !s)
+        return s.error();
+    std::vector<std::pair<QByteArray, UserSignInRange>> keyed;
+    keyed.reserve(std::size_t(spans.size()));
+    for (auto it = spans.cbegin(); it != spans.cend(); ++it)
+        keyed.push_back({it.key().toUtf8(), {it.key(), it->first, it->second}});
+    // By UPN as SQLite orders text (its bytes), as `ORDER BY upn` did.
+    std::sort(keyed.begin(), keyed.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
     std::vector<UserSignInRange> out;
-    while (q.next())
-        out.push_back({q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong()});
+    out.reserve(keyed.size());
+    for (auto &k : keyed)
+        out.push_back(std::move(k.second));
     return out;
 }
 

@@ -80,20 +80,6 @@ Result<std::vector<SignInRow>> SignInFeatureQueries::ofUsersBetween(qint64 fromM
                 {fromMs, toMs}, QStringLiteral("Reading the training window's sign-ins"));
 }
 
-Result<std::vector<SignInFeatureQueries::UserSpan>> SignInFeatureQueries::newRowSpans(qint64 fromRowId, qint64 toRowId)
-{
-    SqlQuery q(db_);
-    if (Status s = q.run(QStringLiteral("SELECT upn, min(created_ms), max(created_ms) FROM signins "
-                                        "WHERE rowid > ? AND rowid <= ? AND upn IS NOT NULL AND upn <> '' GROUP BY upn"),
-                         {fromRowId, toRowId}, QStringLiteral("Reading the users with sign-ins to score"));
-        !s)
-        return s.error();
-    std::vector<UserSpan> out;
-    while (q.next())
-        out.push_back({q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong()});
-    return out;
-}
-
 Result<std::vector<SignInRow>> SignInFeatureQueries::ofUser(const QString &upn, qint64 fromMs, qint64 toMs)
 {
     return readAll(ofUser_, {upn, fromMs, toMs}, QStringLiteral("Reading the recent sign-ins of %1").arg(upn));

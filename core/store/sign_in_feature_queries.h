@@ -24,13 +24,6 @@ public:
     Result<QHash<QString, int>> utcOffsets();
     // Sign-ins that name a user with created_ms in [fromMs, toMs), by user, then time.
     Result<std::vector<features::SignInRow>> ofUsersBetween(qint64 fromMs, qint64 toMs);
-    // Per user (stored lower-cased) with sign-in rows in (fromRowId, toRowId]: their first and last created_ms. Scoring reads each user's rows once, with their context, instead of the rows and then the context.
-    struct UserSpan
-    {
-        QString upn;
-        qint64 fromMs = 0, toMs = 0;
-    };
-    Result<std::vector<UserSpan>> newRowSpans(qint64 fromRowId, qint64 toRowId);
     // The sign-ins of `upn` (stored lower-cased) with created_ms in [fromMs, toMs], in time order.
     Result<std::vector<features::SignInRow>> ofUser(const QString &upn, qint64 fromMs, qint64 toMs);
 
