@@ -16,6 +16,10 @@
 #include "store/user_history_queries.h"
 #include "detect/low_digest.h"
 #include "detect/stories.h"
+#include "features/signin_features.h"
+#include "ml/parallel_for.h"
+#include "ml/user_models.h"
+#include "store/sign_in_feature_queries.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -23,6 +27,8 @@
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QVariant>
+#include <algorithm>
+#include <future>
 #include <iterator>
 #include <map>
 
@@ -36,6 +42,7 @@ using namespace detail;
 
 namespace {
 
+const QString kSignInModelsName = QStringLiteral("sign-in models (isolation forest, autoencoder)");
 
 // Users who made an admin tool sign-in in the window are treated as privileged.
 bool usesAdminTools(const baseline::Profile &profile)
@@ -121,17 +128,22 @@ struct UserResult
     std::map<qint64, DayAggregate> days; // recomputed days to store
     qint64 windowEndDay = 0;             // the running baseline after the run ...
     QByteArray window;                   // ... (baseline::Profile::serialize)
+    // With UserExaminer's model rows asked for: the user's sign-ins the models score, from
+    // ml::SignInModels::kContextMs before the first new one to the last new one, by time then rowid.
+    std::vector<features::SignInRow> modelRows;
 };
 
 class UserExaminer
 {
 public:
     UserExaminer(Database &db, const DetectOptions &o, TenantFacts &tenant, const QHash<QString, std::pair<qint64, qint64>> &baselines)
-        : o_(o), tenant_(tenant), storedBaselines_(baselines), detectors_(makeUserDetectors()), history_(db)
+        : o_(o), tenant_(tenant), storedBaselines_(baselines), detectors_(makeUserDetectors()), history_(db),
+          features_(db)
     {
     }
 
-    Status examine(const UserRange &user, qint64 fromRowId, qint64 toRowId, UserResult &result, DetectReport &report)
+    Status examine(const UserRange &user, qint64 fromRowId, qint64 toRowId, bool modelRows, UserResult &result,
+                   DetectReport &report)
     {
         const int window = o_.params.windowDays;
         const qint64 firstDay = dayOf(user.minMs), lastDay = dayOf(user.maxMs);
@@ -174,6 +186,25 @@ public:
         if (!previous)
             return previous.error();
         const std::optional<qint64> previousMs = *previous;
+        if (modelRows) {
+            // The models' rows come from the events just read; only the context hours before loadFrom, when the
+            // models look back further than the rules, are read here.
+            const qint64 contextFrom = user.minMs - ml::SignInModels::kContextMs;
+            if (contextFrom < loadFrom) {
+                Result<std::vector<features::SignInRow>> earlier = features_.ofUser(user.upn, contextFrom, loadFrom - 1);
+                if (!earlier)
+                    return earlier.error();
+                result.modelRows = std::move(*earlier);
+            }
+            const std::size_t head = result.modelRows.size();
+            for (const SignInEvent &e : events)
+                if (e.timeMs >= std::max(loadFrom, contextFrom) && e.timeMs <= user.maxMs)
+                    result.modelRows.push_back(features::rowOf(e));
+            std::sort(result.modelRows.begin() + qint64(head), result.modelRows.end(),
+                      [](const features::SignInRow &a, const features::SignInRow &b) {
+                          return a.createdMs != b.createdMs ? a.createdMs < b.createdMs : a.rowId < b.rowId;
+                      });
+        }
 
         // The days being examined are counted again from all their events (old and new).
         for (const SignInEvent &e : events) {
@@ -244,6 +275,7 @@ private:
     const QHash<QString, std::pair<qint64, qint64>> &storedBaselines_;
     std::vector<std::unique_ptr<UserDetector>> detectors_;
     UserHistoryQueries history_; // prepared once, run for every user
+    SignInFeatureQueries features_;
 };
 
 
@@ -282,6 +314,8 @@ QJsonObject runParameters(const DetectOptions &o, const RunRows &rows)
     parameters.insert(QStringLiteral("severity_policy"), o.policy.toJson());
     parameters.insert(QStringLiteral("sensitivity"), o.policy.sensitivity());
     QJsonArray scorers;
+    if (o.signInModels)
+        scorers.append(kSignInModelsName);
     for (const auto &s : o.signInScorers)
         scorers.append(s.first);
     for (const auto &s : o.backupScorers)
@@ -353,6 +387,7 @@ private:
     std::optional<DetectionQueries> queries_; // prepared once the run has its address index
     RunRows rows_;
     qint64 nowMs_ = 0;
+    std::vector<Finding> modelFindings_; // the sign-in models', scored beside the rules, stored after the sprays
     QElapsedTimer phase_;
 };
 
@@ -422,28 +457,109 @@ bool DetectionRun::run(const RunRows &rows, qint64 nowMs)
     return finish(QStringLiteral("done"));
 }
 
-// Each user with new sign-ins against their own history; returns false on error or cancel (report_.cancelled).
+// The sign-in models' share of examineUsers: users' rows gathered into chunks, each chunk scored on worker threads
+// while the next users are examined; findings kept in user order.
+class ModelChunks
+{
+public:
+    ModelChunks(const ml::SignInModels &models, qint64 fromRowId, qint64 toRowId, std::vector<Finding> &out)
+        : models_(models), fromRowId_(fromRowId), toRowId_(toRowId), out_(out)
+    {
+    }
+    ~ModelChunks() { collect(); } // an early return (error, cancel) still waits for the chunk in flight
+
+    void add(const QString &upn, std::vector<features::SignInRow> rows)
+    {
+        rows_ += qint64(rows.size());
+        building_.push_back({upn, std::move(rows), {}});
+        if (rows_ >= kChunkRows)
+            launch();
+    }
+    // Scores what is left and waits for it.
+    void finish()
+    {
+        launch();
+        collect();
+    }
+
+private:
+    struct UserWork
+    {
+        QString upn;
+        std::vector<features::SignInRow> rows;
+        std::vector<Finding> found;
+    };
+    static constexpr qint64 kChunkRows = 200'000; // rows held per chunk: two chunks at most are in memory
+
+    void collect()
+    {
+        if (scoring_.valid())
+            scoring_.get();
+        for (UserWork &w : inFlight_)
+            std::move(w.found.begin(), w.found.end(), std::back_inserter(out_));
+        inFlight_.clear();
+    }
+    void launch()
+    {
+        collect();
+        inFlight_ = std::move(building_);
+        building_.clear();
+        rows_ = 0;
+        if (inFlight_.empty())
+            return;
+        scoring_ = std::async(std::launch::async, [this] {
+            ml::parallelFor(0, qint64(inFlight_.size()), [this](std::int64_t u) {
+                UserWork &w = inFlight_[std::size_t(u)];
+                models_.score(w.upn, w.rows, fromRowId_, toRowId_, w.found);
+            });
+        });
+    }
+
+    const ml::SignInModels &models_;
+    const qint64 fromRowId_, toRowId_;
+    std::vector<Finding> &out_;
+    std::vector<UserWork> building_, inFlight_;
+    qint64 rows_ = 0;
+    std::future<void> scoring_;
+};
+
+// Each user with new sign-ins against their own history, and with the sign-in models (DetectOptions::signInModels)
+// from the same read; returns false on error or cancel (report_.cancelled).
 bool DetectionRun::examineUsers(const std::vector<UserRange> &users, std::vector<Finding> &findings)
 {
     const Result<QHash<QString, std::pair<qint64, qint64>>> baselines = runs_.newestBaselines();
     if (!baselines)
         return take(baselines.error());
+    ml::SignInModels models;
+    if (o_.signInModels && rows_.signIns.hasNew() && !models.load(db_, error_)) {
+        error_ = QStringLiteral("%1: %2").arg(kSignInModelsName, error_);
+        return false;
+    }
+    std::optional<ModelChunks> chunks;
+    if (!models.empty())
+        chunks.emplace(models, rows_.signIns.from, rows_.signIns.to, modelFindings_);
     StoreTenantFacts tenant(db_, *queries_, o_.params.sharedIpMinUsers);
     UserExaminer examiner(db_, o_, tenant, *baselines);
     for (size_t u = 0; u < users.size(); ++u) {
         UserResult result;
-        if (!take(examiner.examine(users[u], rows_.signIns.from, rows_.signIns.to, result, report_)) || !take(tenant.status()))
+        const bool modelRows = chunks && models.judges(users[u].upn);
+        if (!take(examiner.examine(users[u], rows_.signIns.from, rows_.signIns.to, modelRows, result, report_))
+            || !take(tenant.status()))
             return false;
         if (!take(storeDays(runs_, users[u].upn, result.days))
             || !take(runs_.saveUserWindow(users[u].upn, o_.params.windowDays, result.windowEndDay, result.window)))
             return false;
         for (Finding &f : result.findings)
             findings.push_back(std::move(f));
+        if (modelRows)
+            chunks->add(users[u].upn, std::move(result.modelRows));
         if ((u & 15) == 0 && !progress(0.8 * double(u) / double(users.size()))) {
             cancelled();
             return false;
         }
     }
+    if (chunks)
+        chunks->finish();
     return true;
 }
 
@@ -464,6 +580,8 @@ bool DetectionRun::scoreSignIns(const std::vector<UserRange> &users, std::vector
                                       std::max(int(*active), int(users.size())), findings)))
         return false;
     lap("distributed_sprays");
+    std::move(modelFindings_.begin(), modelFindings_.end(), std::back_inserter(findings));
+    modelFindings_.clear();
     for (const auto &[name, scorer] : o_.signInScorers) {
         if (!scorer(db_, rows_.signIns.from, rows_.signIns.to, findings, error_)) {
             error_ = QStringLiteral("%1: %2").arg(name, error_);

@@ -23,6 +23,9 @@ struct DetectOptions
     SeverityPolicy policy = SeverityPolicy::defaults();
     std::vector<std::pair<QString, RowScorer>> signInScorers;  // name, scorer over signins rowids
     std::vector<std::pair<QString, RowScorer>> backupScorers;  // name, scorer over backup_sessions rowids
+    // The active sign-in models (ml::SignInModels) score each examined user's new sign-ins too, fed by the same read
+    // of the user's history as the rules, and on another thread while the next users are examined.
+    bool signInModels = false;
     std::function<bool(double)> progress;                      // 0..1; false cancels
     qint64 nowMs = 0;                                          // detection time; 0 = the clock
     QString sigmaRulesFolder;                                  // Sigma rules re-run after detection (core/sigma); empty = none

@@ -70,7 +70,7 @@ bool trainAll(Database &db, const TrainAllOptions &o, TrainAllReport &report, QS
 
 void addModelScorers(DetectOptions &options)
 {
-    options.signInScorers.emplace_back(QStringLiteral("sign-in models (isolation forest, autoencoder)"), &ml::scoreSignIns);
+    options.signInModels = true;
     options.backupScorers.emplace_back(QStringLiteral("backup_lstm_autoencoder"), &backup::scoreBackupSessions);
 }
 

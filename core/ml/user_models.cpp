@@ -25,6 +25,18 @@
 #include <thread>
 
 namespace backsight::ml {
+
+// A trained model of one subject: encoder + forest + threshold.
+struct SubjectModel
+{
+    features::SignInEncoder encoder;
+    IsolationForest forest;          // kind "iforest"
+    DenseAutoencoder autoencoder;    // kind "autoencoder"
+    bool isAutoencoder = false;
+    double threshold = 1;
+    ModelRecord record;
+};
+
 namespace {
 
 using features::Context;
@@ -32,21 +44,10 @@ using features::SignInEncoder;
 using features::SignInRow;
 
 constexpr qint64 kDayMs = 24LL * 3600 * 1000;
-constexpr qint64 kContextMs = 24LL * 3600 * 1000; // earlier sign-ins read to compute a scored row's context
+constexpr qint64 kContextMs = SignInModels::kContextMs;
 constexpr std::size_t kTenantRows = 20000;
 const char kUserModelMagic[8] = {'B', 'S', 'U', 'S', 'R', 'M', 'D', 'L'};
 constexpr quint32 kUserModelVersion = 1;
-
-// A trained model of one subject: encoder + forest + threshold.
-struct SubjectModel
-{
-    SignInEncoder encoder;
-    IsolationForest forest;          // kind "iforest"
-    DenseAutoencoder autoencoder;    // kind "autoencoder"
-    bool isAutoencoder = false;
-    double threshold = 1;
-    ModelRecord record;
-};
 
 QByteArray packModel(const SignInEncoder &encoder, const QByteArray &model)
 {
@@ -520,9 +521,14 @@ bool trainModels(Database &db, const ModelTrainOptions &o, const std::function<b
     return true;
 }
 
-bool scoreSignIns(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<detect::Finding> &out, QString &error)
+SignInModels::SignInModels() = default;
+SignInModels::~SignInModels() = default;
+
+bool SignInModels::load(Database &db, QString &error)
 {
-    // Active models.
+    users_.clear();
+    tenant_.reset();
+    tenantAutoencoder_.reset();
     std::vector<ModelRecord> active;
     ModelFilter filter;
     filter.activeOnly = true;
@@ -533,10 +539,6 @@ bool scoreSignIns(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<de
         error = listed.error().message;
         return false;
     }
-    if (active.empty())
-        return true;
-    std::map<QString, std::unique_ptr<SubjectModel>> users;
-    std::unique_ptr<SubjectModel> tenant, tenantAutoencoder;
     for (ModelRecord &r : active) {
         if (r.kind != QStringLiteral("iforest") && r.kind != QStringLiteral("autoencoder"))
             continue; // other helpers' models (backup servers) share the table
@@ -547,18 +549,55 @@ bool scoreSignIns(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<de
         QString why;
         if (!unpackModel(r.data, *m, why)) {
             error = QStringLiteral("Model %1 (%2 %3 v%4): %5").arg(r.id).arg(r.scope, r.subject).arg(r.version).arg(why);
+            users_.clear();
+            tenant_.reset();
+            tenantAutoencoder_.reset();
             return false;
         }
         m->threshold = r.threshold;
         r.data.clear();
         m->record = r;
         if (r.scope == QStringLiteral("user"))
-            users[r.subject] = std::move(m);
+            users_[r.subject] = std::move(m);
         else if (m->isAutoencoder)
-            tenantAutoencoder = std::move(m);
+            tenantAutoencoder_ = std::move(m);
         else
-            tenant = std::move(m);
+            tenant_ = std::move(m);
     }
+    return true;
+}
+
+bool SignInModels::empty() const
+{
+    return users_.empty() && !tenant_ && !tenantAutoencoder_;
+}
+
+const SubjectModel *SignInModels::modelFor(const QString &upn) const
+{
+    if (const auto it = users_.find(upn); it != users_.end())
+        return it->second.get();
+    return tenantAutoencoder_ ? tenantAutoencoder_.get() : tenant_.get();
+}
+
+bool SignInModels::judges(const QString &upn) const
+{
+    return modelFor(upn) != nullptr;
+}
+
+void SignInModels::score(const QString &upn, const std::vector<SignInRow> &rows, qint64 fromRowId, qint64 toRowId,
+                         std::vector<detect::Finding> &out) const
+{
+    if (const SubjectModel *model = modelFor(upn))
+        scoreUser(upn, *model, rows, fromRowId, toRowId, out);
+}
+
+bool scoreSignIns(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<detect::Finding> &out, QString &error)
+{
+    SignInModels models;
+    if (!models.load(db, error))
+        return false;
+    if (models.empty())
+        return true;
     // The users with sign-ins to score. Each user's rows are read once, with the day before them for context, on
     // this thread (the connection is not shared); encoding and scoring run per user on the worker threads, a chunk
     // of users at a time so that memory stays bounded; findings keep the user order (by UPN, then time).
@@ -574,7 +613,6 @@ bool scoreSignIns(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<de
     struct UserWork
     {
         QString upn;
-        const SubjectModel *model = nullptr;
         std::vector<SignInRow> rows; // context and scored rows, by time
         std::vector<detect::Finding> found;
     };
@@ -583,8 +621,8 @@ bool scoreSignIns(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<de
     qint64 chunkRows = 0;
     const auto flush = [&] {
         parallelFor(0, qint64(chunk.size()), [&](std::int64_t u) {
-            scoreUser(chunk[std::size_t(u)].upn, *chunk[std::size_t(u)].model, chunk[std::size_t(u)].rows, fromRowId,
-                      toRowId, chunk[std::size_t(u)].found);
+            UserWork &w = chunk[std::size_t(u)];
+            models.score(w.upn, w.rows, fromRowId, toRowId, w.found);
         });
         for (UserWork &w : chunk)
             std::move(w.found.begin(), w.found.end(), std::back_inserter(out));
@@ -592,13 +630,7 @@ bool scoreSignIns(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<de
         chunkRows = 0;
     };
     for (const auto &[upn, span] : spans) {
-        const SubjectModel *model = nullptr;
-        const auto it = users.find(upn);
-        if (it != users.end())
-            model = it->second.get();
-        else
-            model = tenantAutoencoder ? tenantAutoencoder.get() : tenant.get();
-        if (!model)
+        if (!models.judges(upn))
             continue;
         Result<std::vector<SignInRow>> recent = signIns.ofUser(upn, span.minMs - kContextMs, span.maxMs);
         if (!recent) {
@@ -606,7 +638,7 @@ bool scoreSignIns(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<de
             return false;
         }
         chunkRows += qint64(recent->size());
-        chunk.push_back({upn, model, std::move(*recent), {}});
+        chunk.push_back({upn, std::move(*recent), {}});
         if (chunkRows >= kChunkRows)
             flush();
     }

@@ -5,6 +5,8 @@
 
 #include <QString>
 #include <functional>
+#include <map>
+#include <memory>
 #include <vector>
 
 namespace backsight {
@@ -42,9 +44,42 @@ struct ModelTrainReport
 bool trainModels(Database &db, const ModelTrainOptions &options, const std::function<bool(double progress01)> &progress,
                  ModelTrainReport &report, QString &error);
 
-// Scores the sign-ins whose rowid is in (fromRowId, toRowId] with the active models; findings above threshold only
-// (kind "model_iforest" / "model_autoencoder", subjectType "user", score in [0,1], reason text with the top
-// features, modelId = models.id).
+struct SubjectModel;
+
+// The active sign-in models, loaded once, then asked to score one user's rows at a time. Loaded, it is read-only:
+// score() may run on several threads at once.
+class SignInModels
+{
+public:
+    // Earlier sign-ins a user's rows must start with, before the first one scored: a row's context (failures and
+    // distance travelled before it) looks back this far.
+    static constexpr qint64 kContextMs = 24LL * 3600 * 1000;
+
+    SignInModels();
+    ~SignInModels();
+    SignInModels(const SignInModels &) = delete;
+    SignInModels &operator=(const SignInModels &) = delete;
+
+    // Reads and unpacks the active user and tenant models (forests and the tenant autoencoder).
+    bool load(Database &db, QString &error);
+    bool empty() const;
+    // Whether some model judges this user: their own, else the tenant's autoencoder, else the tenant forest.
+    bool judges(const QString &upn) const;
+    // rows: the user's sign-ins by time then rowid, from kContextMs before the first to score; those with rowid in
+    // (fromRowId, toRowId] are scored. Findings above threshold only (kind "model_iforest" / "model_autoencoder",
+    // subjectType "user", score in [0,1], reason text with the top features, modelId = models.id), by time.
+    void score(const QString &upn, const std::vector<features::SignInRow> &rows, qint64 fromRowId, qint64 toRowId,
+               std::vector<detect::Finding> &out) const;
+
+private:
+    const SubjectModel *modelFor(const QString &upn) const;
+
+    std::map<QString, std::unique_ptr<SubjectModel>> users_;
+    std::unique_ptr<SubjectModel> tenant_, tenantAutoencoder_;
+};
+
+// Scores the sign-ins whose rowid is in (fromRowId, toRowId] with the active models (SignInModels::score), reading
+// each user's rows itself. Detection reads them once for its rules and the models together (detect/pipeline.cpp).
 bool scoreSignIns(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<detect::Finding> &out, QString &error);
 
 } // namespace backsight::ml

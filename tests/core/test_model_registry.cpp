@@ -1,14 +1,20 @@
 // Per-user / tenant sign-in models on a generated tenant: training, registry versions, incremental retrain,
-// rollback, cancel keeps the previous versions, scoring with reasons.
+// rollback, cancel keeps the previous versions, scoring with reasons; detection scoring with the models from the
+// rules' read stores what scoring on its own does.
+#include "detect/pipeline.h"
+#include "detect/training.h"
 #include "store/model_repository.h"
 #include "ml/user_models.h"
 #include "store/database.h"
 #include "test_support.h"
 
+#include <QDir>
+#include <QFile>
 #include <QHash>
 #include <QProcess>
 #include <QSqlQuery>
 #include <QTest>
+#include <algorithm>
 
 using namespace backsight;
 
@@ -138,6 +144,84 @@ private slots:
         findings.clear();
         QVERIFY(!ml::scoreSignIns(db, 0, std::numeric_limits<qint64>::max(), findings, error));
         QVERIFY2(error.contains(QStringLiteral("tenant")), qPrintable(error));
+    }
+
+    // detect feeds the models from the rows its rules read (DetectOptions::signInModels, scored beside the rules);
+    // ml::scoreSignIns reads each user's rows itself. Both must store the same anomalies: in a forensic sweep and
+    // in the next run over three more days, whose models' context reaches back before the rules' reads.
+    void modelsBesideTheRulesScoreAlike()
+    {
+        const QString tenant = tmp_.path(QStringLiteral("tenant"));
+        QStringList days = QDir(tenant + QStringLiteral("/signins")).entryList(QDir::Files, QDir::Name);
+        QVERIFY(days.size() > 10);
+        const QString later = tmp_.path(QStringLiteral("later"));
+        QVERIFY(QDir().mkpath(later + QStringLiteral("/signins")));
+        for (const QString &day : days.mid(days.size() - 3))
+            QVERIFY(QFile::rename(tenant + QStringLiteral("/signins/") + day, later + QStringLiteral("/signins/") + day));
+        const QString fused = tmp_.path(QStringLiteral("fused.sqlite")), alone = tmp_.path(QStringLiteral("alone.sqlite"));
+        QVERIFY(cli({QStringLiteral("--db"), fused, QStringLiteral("import"), QStringLiteral("--quiet"), tenant}));
+        QVERIFY(cli({QStringLiteral("--db"), fused, QStringLiteral("train")}));
+        QVERIFY(QFile::copy(fused, alone));
+
+        const auto detect = [&](const QString &path, bool besideRules) -> QString {
+            Database db;
+            if (!db.open(path))
+                return QStringLiteral("open: ") + db.error();
+            detect::DetectOptions o;
+            o.nowMs = 1;
+            if (besideRules)
+                detect::addModelScorers(o);
+            else
+                o.signInScorers.emplace_back(QStringLiteral("sign-in models (isolation forest, autoencoder)"), &ml::scoreSignIns);
+            detect::DetectReport report;
+            QString error;
+            return detect::runDetection(db, o, report, error) ? QString() : error;
+        };
+        const auto anomalies = [&](const QString &path) {
+            Database db;
+            QStringList rows;
+            if (!db.open(path))
+                return rows;
+            QSqlQuery q(db.connection());
+            q.exec(QStringLiteral("SELECT id, subject, event_id, time_ms, kind, kinds, severity, score, threat_score, "
+                                  "summary, reasons, event_ids, run_id, baseline_id, model_id FROM anomalies ORDER BY id"));
+            while (q.next()) {
+                QStringList cells;
+                for (int c = 0; c < 15; ++c)
+                    cells << q.value(c).toString();
+                rows << cells.join(QLatin1Char('|'));
+            }
+            return rows;
+        };
+        const auto modelAnomalies = [](const QStringList &rows) {
+            return int(std::count_if(rows.begin(), rows.end(), [](const QString &r) { return r.contains(QStringLiteral("model_")); }));
+        };
+        for (const QString &step : {QStringLiteral("sweep"), QStringLiteral("three more days")}) {
+            if (step != QStringLiteral("sweep")) {
+                QVERIFY(cli({QStringLiteral("--db"), fused, QStringLiteral("import"), QStringLiteral("--quiet"), later}));
+                QVERIFY(cli({QStringLiteral("--db"), alone, QStringLiteral("import"), QStringLiteral("--quiet"), later}));
+                // Every new sign-in a forest judges becomes a finding with its score, so a row read with the wrong
+                // context (the hours before the rules' reads) changes what is stored.
+                for (const QString &path : {fused, alone}) {
+                    Database db;
+                    QVERIFY2(db.open(path), qPrintable(db.error()));
+                    QSqlQuery q(db.connection());
+                    QVERIFY(q.exec(QStringLiteral("UPDATE models SET threshold = 1e-9 WHERE kind = 'iforest'")));
+                }
+            }
+            const int before = modelAnomalies(anomalies(fused));
+            QString error = detect(fused, true);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            error = detect(alone, false);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            const QStringList a = anomalies(fused), b = anomalies(alone);
+            qInfo("%s: %lld anomalies, %d from the models (%d new)", qPrintable(step), qint64(a.size()), modelAnomalies(a),
+                  modelAnomalies(a) - before);
+            QVERIFY(modelAnomalies(a) > before); // the models found something in each run
+            QCOMPARE(a.size(), b.size());
+            for (qsizetype i = 0; i < a.size(); ++i)
+                QCOMPARE(a.at(i), b.at(i));
+        }
     }
 };
 
