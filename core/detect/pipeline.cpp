@@ -23,12 +23,18 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QVariant>
 #include <algorithm>
+#include <atomic>
+#include <condition_variable>
 #include <future>
+#include <mutex>
+#include <optional>
+#include <thread>
 #include <iterator>
 #include <map>
 
@@ -523,8 +529,132 @@ private:
     std::future<void> scoring_;
 };
 
+// How many threads examine users, each on a connection of its own: SQLite case files only (a PostgreSQL
+// connection's password is not kept to open another; an in-memory database is another database on each
+// connection), and only when there are users enough to share.
+int examinerThreads(const Database &db, std::size_t users)
+{
+    if (db.dialect() != SqlDialect::SQLite || users < 8 || !QFileInfo(db.path()).isFile())
+        return 0;
+    return int(std::min<unsigned>(4, std::thread::hardware_concurrency()));
+}
+
+// Users examined on worker threads, each with its own connection, handed back in user order: the main thread
+// stores each result (one write transaction) while the workers read and examine the next users, at most kAhead
+// users ahead of it.
+class ParallelExaminers
+{
+public:
+    using Examine = std::function<Status(UserExaminer &, std::size_t user, UserResult &, DetectReport &)>;
+    struct Done
+    {
+        Status status;
+        UserResult result;
+        DetectReport counts; // what examine counted (sign-ins examined, unknown error codes)
+    };
+
+    ParallelExaminers(const QString &path, int threads, std::size_t users, const DetectOptions &o,
+                      const QHash<QString, std::pair<qint64, qint64>> &baselines, Examine examine)
+        : slots_(users), examine_(std::move(examine))
+    {
+        for (int t = 0; t < threads; ++t)
+            threads_.emplace_back([this, path, &o, &baselines] { work(path, o, baselines); });
+    }
+    ~ParallelExaminers() { stop(); }
+
+    // The next user's result, in order; waits for it.
+    Done take(std::size_t user)
+    {
+        std::unique_lock lock(mutex_);
+        ready_.wait(lock, [&] { return slots_[user].has_value(); });
+        Done done = std::move(*slots_[user]);
+        slots_[user].reset();
+        taken_ = user + 1;
+        lock.unlock();
+        room_.notify_all();
+        return done;
+    }
+    void stop()
+    {
+        {
+            std::lock_guard lock(mutex_);
+            stopping_ = true;
+        }
+        room_.notify_all();
+        for (std::thread &t : threads_)
+            t.join();
+        threads_.clear();
+    }
+
+private:
+    static constexpr std::size_t kAhead = 64;
+    // Each thread's connection reads through plain page reads and a small cache: a memory map per connection would
+    // count the case file in RSS once per thread.
+    static constexpr qint64 kMapBytes = 0;
+    static constexpr int kCacheKiB = 16 * 1024;
+
+    void work(const QString &path, const DetectOptions &o, const QHash<QString, std::pair<qint64, qint64>> &baselines)
+    {
+        Database db;
+        std::optional<DetectionQueries> queries;
+        std::optional<StoreTenantFacts> tenant;
+        std::optional<UserExaminer> examiner;
+        Status opened;
+        if (!db.open(path))
+            opened = Error::storage(QStringLiteral("opening %1 for a detection thread: %2").arg(path, db.error()));
+        else if (const Status sized = db.setReadCaches(kMapBytes, kCacheKiB); !sized)
+            opened = sized;
+        else if (!db.connection().transaction()) // one snapshot for every read of this thread
+            opened = Error::storage(Database::describe(QStringLiteral("starting a detection thread's read"),
+                                                       db.connection().lastError()));
+        else {
+            queries.emplace(db);
+            tenant.emplace(db, *queries, o.params.sharedIpMinUsers);
+            examiner.emplace(db, o, *tenant, baselines);
+        }
+        for (;;) {
+            const std::size_t user = next_++;
+            if (user >= slots_.size())
+                break;
+            {
+                std::unique_lock lock(mutex_);
+                room_.wait(lock, [&] { return stopping_ || user < taken_ + kAhead; });
+                if (stopping_)
+                    break;
+            }
+            Done done;
+            done.status = opened;
+            if (done.status.ok()) {
+                done.status = examine_(*examiner, user, done.result, done.counts);
+                if (done.status.ok())
+                    done.status = tenant->status();
+            }
+            {
+                std::lock_guard lock(mutex_);
+                slots_[user] = std::move(done);
+            }
+            ready_.notify_all();
+        }
+        examiner.reset();
+        tenant.reset();
+        queries.reset();
+        if (db.isOpen())
+            db.connection().rollback();
+    }
+
+    std::vector<std::optional<Done>> slots_;
+    Examine examine_;
+    std::vector<std::thread> threads_;
+    std::atomic<std::size_t> next_{0};
+    std::mutex mutex_;
+    std::condition_variable ready_, room_;
+    std::size_t taken_ = 0;
+    bool stopping_ = false;
+};
+
 // Each user with new sign-ins against their own history, and with the sign-in models (DetectOptions::signInModels)
-// from the same read; returns false on error or cancel (report_.cancelled).
+// from the same read; returns false on error or cancel (report_.cancelled). Users are read and examined on worker
+// threads where the case allows (examinerThreads); results are stored here, in user order, either way.
 bool DetectionRun::examineUsers(const std::vector<UserRange> &users, std::vector<Finding> &findings)
 {
     const Result<QHash<QString, std::pair<qint64, qint64>>> baselines = runs_.newestBaselines();
@@ -538,20 +668,41 @@ bool DetectionRun::examineUsers(const std::vector<UserRange> &users, std::vector
     std::optional<ModelChunks> chunks;
     if (!models.empty())
         chunks.emplace(models, rows_.signIns.from, rows_.signIns.to, modelFindings_);
-    StoreTenantFacts tenant(db_, *queries_, o_.params.sharedIpMinUsers);
-    UserExaminer examiner(db_, o_, tenant, *baselines);
+    const auto wantsModelRows = [&](std::size_t u) { return chunks && models.judges(users[u].upn); };
+    const qint64 from = rows_.signIns.from, to = rows_.signIns.to;
+    const auto examine = [&](UserExaminer &examiner, std::size_t u, UserResult &result, DetectReport &counts) {
+        return examiner.examine(users[u], from, to, wantsModelRows(u), result, counts);
+    };
+    std::optional<ParallelExaminers> parallel;
+    std::optional<StoreTenantFacts> tenant;
+    std::optional<UserExaminer> examiner;
+    if (const int threads = examinerThreads(db_, users.size()); threads > 1)
+        parallel.emplace(db_.path(), threads, users.size(), o_, *baselines, examine);
+    else {
+        tenant.emplace(db_, *queries_, o_.params.sharedIpMinUsers);
+        examiner.emplace(db_, o_, *tenant, *baselines);
+    }
     for (size_t u = 0; u < users.size(); ++u) {
-        UserResult result;
-        const bool modelRows = chunks && models.judges(users[u].upn);
-        if (!take(examiner.examine(users[u], rows_.signIns.from, rows_.signIns.to, modelRows, result, report_))
-            || !take(tenant.status()))
+        ParallelExaminers::Done done;
+        if (parallel) {
+            done = parallel->take(u);
+        } else {
+            done.status = examine(*examiner, u, done.result, done.counts);
+            if (done.status.ok())
+                done.status = tenant->status();
+        }
+        if (!take(done.status))
             return false;
+        report_.signInsExamined += done.counts.signInsExamined;
+        for (auto it = done.counts.unknownErrorCodes.cbegin(); it != done.counts.unknownErrorCodes.cend(); ++it)
+            report_.unknownErrorCodes[it.key()] += it.value();
+        UserResult &result = done.result;
         if (!take(storeDays(runs_, users[u].upn, result.days))
             || !take(runs_.saveUserWindow(users[u].upn, o_.params.windowDays, result.windowEndDay, result.window)))
             return false;
         for (Finding &f : result.findings)
             findings.push_back(std::move(f));
-        if (modelRows)
+        if (wantsModelRows(u))
             chunks->add(users[u].upn, std::move(result.modelRows));
         if ((u & 15) == 0 && !progress(0.8 * double(u) / double(users.size()))) {
             cancelled();

@@ -106,6 +106,17 @@ Result<void> Database::setAutoCheckpoint(int pages)
     return {};
 }
 
+Result<void> Database::setReadCaches(qint64 memoryMapBytes, int pageCacheKiB)
+{
+    if (dialect_ == SqlDialect::PostgreSQL)
+        return {};
+    QSqlQuery q(db_);
+    if (!q.exec(QStringLiteral("PRAGMA mmap_size = %1").arg(std::max<qint64>(0, memoryMapBytes)))
+        || !q.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(std::max(0, pageCacheKiB))))
+        return Error::storage(describe(QStringLiteral("cannot size the read caches of %1").arg(path_), q.lastError()));
+    return {};
+}
+
 Result<void> Database::checkpoint()
 {
     if (dialect_ == SqlDialect::PostgreSQL)
