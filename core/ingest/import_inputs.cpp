@@ -5,6 +5,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <quazip.h>
 #include <quazipfile.h>
 #include <quazipfileinfo.h>
@@ -21,6 +23,78 @@ bool looksLikeZip(const QString &path)
     return magic == QByteArrayLiteral("PK\x03\x04") || magic == QByteArrayLiteral("PK\x05\x06");
 }
 
+// A zip archive on disk, read through one 64 KiB block that survives seeks. minizip reads an archive in
+// small pieces with a seek before most of them (a 30-byte local header, then its name, then back to the
+// central directory, often a byte at a time); QFile drops its buffer at every seek, so each piece was a
+// read(2) of its own. perf on fuzz_zip_walk: half the time in the kernel's read path, 810 inputs/s.
+// The compressed data (read in 16 KiB pieces) comes through the block as well: one copy more, against
+// one system call per 64 KiB. Qt has no buffer that survives a seek, and QuaZip reads any QIODevice.
+class ArchiveFile final : public QIODevice
+{
+public:
+    explicit ArchiveFile(const QString &path) : file_(path) {}
+
+    bool open(OpenMode mode) override
+    {
+        if ((mode & ~QIODevice::Unbuffered) != QIODevice::ReadOnly) {
+            setErrorString(QStringLiteral("a zip archive is only read"));
+            return false;
+        }
+        if (!file_.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
+            setErrorString(file_.errorString());
+            return false;
+        }
+        size_ = file_.size();
+        blockStart_ = blockLength_ = 0;
+        return QIODevice::open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+    }
+    void close() override
+    {
+        QIODevice::close();
+        file_.close();
+    }
+    bool isSequential() const override { return false; }
+    qint64 size() const override { return size_; }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        qint64 at = pos();
+        qint64 done = 0;
+        while (done < maxSize && at < size_) {
+            if (at < blockStart_ || at >= blockStart_ + blockLength_) {
+                const qint64 from = at - at % kBlock;
+                if (!file_.seek(from)) {
+                    setErrorString(file_.errorString());
+                    return done > 0 ? done : -1;
+                }
+                const qint64 n = file_.read(block_.data(), kBlock);
+                if (n <= 0) {
+                    if (n < 0)
+                        setErrorString(file_.errorString());
+                    return done > 0 ? done : n;
+                }
+                blockStart_ = from;
+                blockLength_ = n;
+            }
+            const qint64 n = std::min(maxSize - done, blockStart_ + blockLength_ - at);
+            std::memcpy(data + done, block_.data() + (at - blockStart_), size_t(n));
+            done += n;
+            at += n;
+        }
+        return done;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    static constexpr qint64 kBlock = 64 * 1024;
+    QFile file_;
+    qint64 size_ = 0;
+    std::array<char, kBlock> block_{};
+    qint64 blockStart_ = 0;
+    qint64 blockLength_ = 0;
+};
+
 bool isInside(const QString &canonicalPath, const QString &canonicalRoot)
 {
     return canonicalPath == canonicalRoot || canonicalPath.startsWith(canonicalRoot + QLatin1Char('/'));
@@ -28,7 +102,8 @@ bool isInside(const QString &canonicalPath, const QString &canonicalRoot)
 
 void addArchive(const QString &path, const ImportLimits &limits, CollectedInputs &out)
 {
-    QuaZip zip(path);
+    ArchiveFile file(path);
+    QuaZip zip(&file);
     if (!zip.open(QuaZip::mdUnzip)) {
         out.problems.push_back({path, QStringLiteral("not a readable zip archive (error %1)").arg(zip.getZipError())});
         return;
@@ -180,7 +255,10 @@ namespace {
 class ArchiveEntry final : public QuaZipFile
 {
 public:
-    explicit ArchiveEntry(std::unique_ptr<QuaZip> zip) : QuaZipFile(zip.get()), zip_(std::move(zip)) {}
+    ArchiveEntry(std::unique_ptr<ArchiveFile> file, std::unique_ptr<QuaZip> zip)
+        : QuaZipFile(zip.get()), file_(std::move(file)), zip_(std::move(zip))
+    {
+    }
     ~ArchiveEntry() override
     {
         close();
@@ -189,6 +267,7 @@ public:
     }
 
 private:
+    std::unique_ptr<ArchiveFile> file_; // outlives zip_, which reads through it
     std::unique_ptr<QuaZip> zip_;
 };
 
@@ -204,7 +283,8 @@ std::unique_ptr<QIODevice> openImportInput(const ImportInput &input, QString &er
         }
         return file;
     }
-    auto zip = std::make_unique<QuaZip>(input.filePath);
+    auto file = std::make_unique<ArchiveFile>(input.filePath);
+    auto zip = std::make_unique<QuaZip>(file.get());
     if (!zip->open(QuaZip::mdUnzip) || !zip->goToFirstFile()) {
         error = QStringLiteral("cannot open the archive (zip error %1)").arg(zip->getZipError());
         return nullptr;
@@ -220,7 +300,7 @@ std::unique_ptr<QIODevice> openImportInput(const ImportInput &input, QString &er
         error = QStringLiteral("the archive has no entry %1 (any more)").arg(input.entryName);
         return nullptr;
     }
-    auto entry = std::make_unique<ArchiveEntry>(std::move(zip));
+    auto entry = std::make_unique<ArchiveEntry>(std::move(file), std::move(zip));
     if (!entry->open(QIODevice::ReadOnly)) {
         error = QStringLiteral("cannot open the archive entry (zip error %1)").arg(entry->getZipError());
         return nullptr;

@@ -2,6 +2,7 @@
 // rejected with its position; JSON nested 10^5 levels deep is rejected, never a stack overflow; a zip of
 // 10,000 entries is read whole (opening its entries once scanned the archive's directory each time: fuzzing
 // found 400 entries taking 7 s, so 10,000 ran for hours, past QTest's 300 s limit).
+#include "ingest/import_inputs.h"
 #include "ingest/importer.h"
 #include "store/database.h"
 #include "test_support.h"
@@ -9,7 +10,9 @@
 #include <QDir>
 #include <QFile>
 #include <QSqlQuery>
+#include <QRandomGenerator>
 #include <QTest>
+#include <algorithm>
 
 using namespace backsight;
 
@@ -23,6 +26,7 @@ private slots:
     void deepNesting();
     void fuzzingFindsStayFixed();
     void archiveOfTenThousandEntriesIsReadWhole();
+    void archiveEntriesReadByteForByte();
 
 private:
     SourceReport importOne(const QString &name, const QByteArray &bytes);
@@ -148,6 +152,46 @@ void TestInputLimits::archiveOfTenThousandEntriesIsReadWhole()
     QCOMPARE(q.value(0).toInt(), kEntries);
     QCOMPARE(q.value(1).toString(), QStringLiteral("zip-00000"));
     QCOMPARE(q.value(2).toString(), QStringLiteral("zip-%1").arg(kEntries - 1, 5, 10, QLatin1Char('0')));
+}
+
+void TestInputLimits::archiveEntriesReadByteForByte()
+{
+    // The archive is read through a 64 KiB block kept across seeks: entries whose compressed bytes start,
+    // end or lie exactly on a block's edge, and reads smaller and larger than a block, give the bytes
+    // written, whatever the order the entries are opened in.
+    QRandomGenerator random(19);
+    QList<QPair<QString, QByteArray>> entries;
+    const QList<int> sizes{0, 1, 65'535, 65'536, 65'537, 3, 200'000, 131'072, 17, 700'001};
+    for (int i = 0; i < sizes.size(); ++i) {
+        QByteArray bytes(sizes[i], Qt::Uninitialized);
+        for (char &c : bytes)
+            c = char(random.bounded(256)); // incompressible: the compressed data is as long as the entry
+        if (i % 3 == 2)
+            bytes = bytes.toHex(); // compressible
+        entries.append({QStringLiteral("e%1.bin").arg(i), bytes});
+    }
+    const QString zip = tmp_.path(QStringLiteral("blocks.zip"));
+    QVERIFY(test::writeZip(zip, entries));
+    const CollectedInputs collected = collectImportInputs({zip}, ImportLimits{});
+    QVERIFY(collected.problems.empty());
+    QCOMPARE(qsizetype(collected.inputs.size()), entries.size());
+    for (int pass = 0; pass < 2; ++pass) {
+        for (int k = 0; k < int(collected.inputs.size()); ++k) {
+            const ImportInput &input = collected.inputs[pass == 0 ? k : collected.inputs.size() - 1 - k];
+            const auto it = std::find_if(entries.cbegin(), entries.cend(),
+                                         [&](const auto &e) { return e.first == input.entryName; });
+            QVERIFY(it != entries.cend());
+            QString error;
+            std::unique_ptr<QIODevice> device = openImportInput(input, error);
+            QVERIFY2(device, qPrintable(error));
+            QByteArray read;
+            const qint64 piece = pass == 0 ? 7 : 100'000; // smaller and larger than a block
+            for (QByteArray chunk; !(chunk = device->read(piece)).isEmpty();)
+                read += chunk;
+            QCOMPARE(read.size(), it->second.size());
+            QVERIFY2(read == it->second, qPrintable(input.entryName));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestInputLimits)
