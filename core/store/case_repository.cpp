@@ -18,16 +18,29 @@ qint64 nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-// One analyst action: BEGIN IMMEDIATE (take the write lock up front, so a concurrent import makes us wait
-// for the busy timeout instead of failing half-way) and COMMIT with synchronous = FULL, which in WAL mode
-// syncs the log at the commit: once the call returns, the action survives a crash or a power cut. The
-// connection goes back to its usual NORMAL afterwards, so imports keep their speed.
+// One analyst action, durable once the call returns (a crash or a power cut after it keeps it):
+// - SQLite: BEGIN IMMEDIATE takes the write lock up front, so a concurrent import makes us wait for the busy
+//   timeout instead of failing half-way; COMMIT with synchronous = FULL syncs the WAL at the commit. The
+//   connection goes back to its usual NORMAL afterwards, so imports keep their speed.
+// - PostgreSQL (a case shared by a team): BEGIN with synchronous_commit on for this transaction, whatever the
+//   server's default; the anomalies an action reads are locked (FOR UPDATE, lockClause()) so two analysts
+//   changing one anomaly at once take turns, and the second one's audit entry says what the first one set.
 class ActionTransaction
 {
 public:
     ActionTransaction(Database &db, const QString &doing, QString &error)
         : db_(db), doing_(doing), error_(error)
     {
+        if (db_.dialect() == SqlDialect::PostgreSQL) {
+            if (!exec(QStringLiteral("BEGIN")))
+                return;
+            open_ = true;
+            if (!exec(QStringLiteral("SET LOCAL synchronous_commit TO on"))) {
+                exec(QStringLiteral("ROLLBACK"), false);
+                open_ = false;
+            }
+            return;
+        }
         QSqlQuery q(db_.connection());
         if (q.exec(QStringLiteral("PRAGMA synchronous")) && q.next())
             previousSync_ = q.value(0).toInt();
@@ -74,6 +87,8 @@ private:
     }
     void restoreSync()
     {
+        if (db_.dialect() != SqlDialect::SQLite)
+            return;
         QSqlQuery q(db_.connection());
         q.exec(QStringLiteral("PRAGMA synchronous = %1").arg(previousSync_));
     }
@@ -89,7 +104,8 @@ bool insertAudit(Database &db, qint64 atMs, const QString &author, const QString
                  const QJsonObject &detail, qint64 *id, QString &error)
 {
     QSqlQuery q(db.connection());
-    q.prepare(QStringLiteral("INSERT INTO audit_log (at_ms, author, action, target, detail) VALUES (?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral("INSERT INTO audit_log (at_ms, author, action, target, detail) VALUES (?, ?, ?, ?, ?) "
+                             "RETURNING id"));
     q.addBindValue(atMs);
     q.addBindValue(author);
     q.addBindValue(actionName);
@@ -100,16 +116,27 @@ bool insertAudit(Database &db, qint64 atMs, const QString &author, const QString
         return false;
     }
     if (id)
-        *id = q.lastInsertId().toLongLong();
+        *id = q.next() ? q.value(0).toLongLong() : 0;
+    q.finish();
     return true;
 }
 
-// The current status of each id; ids with no anomaly are absent.
+// Inside an action: the rows read are the action's until it ends. SQLite's BEGIN IMMEDIATE already holds the
+// whole file; PostgreSQL locks the rows themselves.
+QString lockClause(const Database &db)
+{
+    return db.dialect() == SqlDialect::PostgreSQL ? QStringLiteral(" FOR UPDATE") : QString();
+}
+
+// The current status of each id, locked for the action; ids with no anomaly are absent. Locked in id order,
+// so two bulk changes over overlapping anomalies queue up rather than deadlock.
 bool readStatuses(Database &db, const QStringList &ids, QHash<QString, QString> &out, QString &error)
 {
     QSqlQuery q(db.connection());
-    q.prepare(QStringLiteral("SELECT status FROM anomalies WHERE id = ?"));
-    for (const QString &id : ids) {
+    q.prepare(QStringLiteral("SELECT status FROM anomalies WHERE id = ?") + lockClause(db));
+    QStringList ordered = ids;
+    ordered.sort();
+    for (const QString &id : std::as_const(ordered)) {
         q.bindValue(0, id);
         if (!q.exec()) {
             error = Database::describe(QStringLiteral("reading anomaly %1").arg(id), q.lastError());
@@ -134,7 +161,7 @@ bool insertNote(Database &db, const QString &anomalyId, const QString &text, con
                 qint64 &noteId, QString &error)
 {
     QSqlQuery q(db.connection());
-    q.prepare(QStringLiteral("INSERT INTO anomaly_notes (anomaly_id, author, at_ms, text) VALUES (?, ?, ?, ?)"));
+    q.prepare(QStringLiteral("INSERT INTO anomaly_notes (anomaly_id, author, at_ms, text) VALUES (?, ?, ?, ?) RETURNING id"));
     q.addBindValue(anomalyId);
     q.addBindValue(author);
     q.addBindValue(atMs);
@@ -143,7 +170,8 @@ bool insertNote(Database &db, const QString &anomalyId, const QString &text, con
         error = Database::describe(QStringLiteral("adding a note to anomaly %1").arg(anomalyId), q.lastError());
         return false;
     }
-    noteId = q.lastInsertId().toLongLong();
+    noteId = q.next() ? q.value(0).toLongLong() : 0;
+    q.finish();
     return insertAudit(db, atMs, author, action::note, anomalyId,
                        QJsonObject{{QStringLiteral("note_id"), noteId}, {QStringLiteral("text"), text}}, nullptr, error);
 }
@@ -175,7 +203,8 @@ bool changeTag(Database &db, const QString &anomalyId, const QString &rawTag, co
     const qint64 at = nowMs();
     QSqlQuery q(db.connection());
     if (add) {
-        q.prepare(QStringLiteral("INSERT OR IGNORE INTO anomaly_tags (anomaly_id, tag, author, at_ms) VALUES (?, ?, ?, ?)"));
+        q.prepare(QStringLiteral("INSERT INTO anomaly_tags (anomaly_id, tag, author, at_ms) VALUES (?, ?, ?, ?) "
+                                 "ON CONFLICT DO NOTHING"));
         q.addBindValue(anomalyId);
         q.addBindValue(tag);
         q.addBindValue(author);

@@ -1,6 +1,8 @@
-// Case records: triage status, notes, tags and the append-only audit log, and that an analyst's actions
-// survive the app being killed.
+// Case records: triage status, notes, tags and the append-only audit log, that an analyst's actions survive
+// the app being killed, and that two analysts changing one anomaly take turns. Every test runs twice: on an
+// SQLite case file, then on a case in a throwaway PostgreSQL server (a team's shared case).
 #include "cases/case_records.h"
+#include "postgres_server.h"
 #include "store/anomaly_repository.h"
 #include "store/database.h"
 #include "test_support.h"
@@ -9,6 +11,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QtTest>
+#include <atomic>
+#include <thread>
 
 using namespace backsight;
 
@@ -57,6 +61,10 @@ int runNoteWriter(const QString &dbPath)
 class TestCases : public QObject
 {
     Q_OBJECT
+public:
+    // `server` null: SQLite case files; otherwise one database per test on that server.
+    explicit TestCases(test::PostgresServer *server = nullptr) : server_(server) {}
+
 private slots:
     void init();
     void cleanup();
@@ -70,9 +78,11 @@ private slots:
     void auditLogIsAppendOnly();
     void auditFilter();
     void actionsSurviveKill();
+    void concurrentChangeWaitsAndIsSeen();
 
 private:
     int auditCount();
+    test::PostgresServer *server_ = nullptr;
     test::TempFolder tmp_;
     QString path_;
     Database db_;
@@ -81,7 +91,13 @@ private:
 void TestCases::init()
 {
     static int n = 0;
-    path_ = tmp_.path(QStringLiteral("case-%1.sqlite").arg(++n));
+    if (server_) {
+        const QString name = QStringLiteral("cases_%1").arg(++n);
+        QVERIFY2(server_->createDatabase(name), qPrintable(server_->error()));
+        path_ = server_->url(name);
+    } else {
+        path_ = tmp_.path(QStringLiteral("case-%1.sqlite").arg(++n));
+    }
     QVERIFY2(db_.open(path_), qPrintable(db_.error()));
     QString error;
     std::vector<detect::Anomaly> anomalies;
@@ -293,9 +309,11 @@ void TestCases::actionsSurviveKill()
     QVERIFY(committed.size() >= 40);
 
     QVERIFY2(db_.open(path_), qPrintable(db_.error()));
-    QSqlQuery check(db_.connection());
-    QVERIFY(check.exec(QStringLiteral("PRAGMA integrity_check")) && check.next());
-    QCOMPARE(check.value(0).toString(), QStringLiteral("ok"));
+    if (!server_) { // the server keeps its own files consistent; a killed client only loses its open transaction
+        QSqlQuery check(db_.connection());
+        QVERIFY(check.exec(QStringLiteral("PRAGMA integrity_check")) && check.next());
+        QCOMPARE(check.value(0).toString(), QStringLiteral("ok"));
+    }
     QString error;
     const auto notes = cases::readNotes(db_, QStringLiteral("an-child"), error);
     QVERIFY2(notes, qPrintable(error));
@@ -308,6 +326,52 @@ void TestCases::actionsSurviveKill()
     QVERIFY(cases::readAuditLog(db_, {QStringLiteral("an-child"), cases::action::note}, error)->size() >= size_t(committed.size()));
 }
 
+// Another analyst holds anomaly an-1 in an open action and changes it; this analyst's status change (on its
+// own connection and thread) waits for it, then records the change from what the other one set, not from
+// what was there before (on PostgreSQL that takes the row lock: without it the audit says "from new").
+void TestCases::concurrentChangeWaitsAndIsSeen()
+{
+    Database other;
+    QVERIFY2(other.open(path_), qPrintable(other.error()));
+    QSqlQuery hold(other.connection());
+    if (server_) {
+        QVERIFY(hold.exec(QStringLiteral("BEGIN")));
+        QVERIFY(hold.exec(QStringLiteral("SELECT status FROM anomalies WHERE id = 'an-1' FOR UPDATE")));
+    } else {
+        QVERIFY(hold.exec(QStringLiteral("BEGIN IMMEDIATE")));
+    }
+    QVERIFY2(hold.exec(QStringLiteral("UPDATE anomalies SET status = 'dismissed', status_by = 'tom' WHERE id = 'an-1'")),
+             qPrintable(hold.lastError().text()));
+
+    std::atomic<bool> done{false};
+    int changed = -2;
+    QString error;
+    std::thread analyst([&] {
+        Database mine;
+        if (mine.open(path_, 120000)) // waits for the other action, however slow the machine
+            changed = cases::setStatus(mine, {QStringLiteral("an-1")}, cases::Status::Confirmed, QStringLiteral("mere"),
+                                       {}, error);
+        else
+            error = mine.error();
+        mine.close();
+        done = true;
+    });
+    QTest::qWait(300);
+    const bool finishedWhileHeld = done;
+    QVERIFY(hold.exec(QStringLiteral("COMMIT")));
+    analyst.join();
+    QVERIFY2(!finishedWhileHeld, "the status change did not wait for the other analyst's action");
+    QCOMPARE(changed, 1);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const auto log = cases::readAuditLog(db_, {QStringLiteral("an-1"), cases::action::status}, error);
+    QVERIFY2(log, qPrintable(error));
+    QCOMPARE(log->size(), size_t(1));
+    QCOMPARE(log->at(0).detail.value(QStringLiteral("from")).toString(), QStringLiteral("dismissed"));
+    QCOMPARE(log->at(0).detail.value(QStringLiteral("to")).toString(), QStringLiteral("confirmed"));
+    QCOMPARE(cases::readCaseRecords(db_, {QStringLiteral("an-1")}, error)->at(QStringLiteral("an-1")).status,
+             QStringLiteral("confirmed"));
+}
+
 int main(int argc, char *argv[])
 {
     if (qEnvironmentVariableIsSet("BACKSIGHT_TEST_NOTE_WRITER")) {
@@ -315,9 +379,18 @@ int main(int argc, char *argv[])
         return runNoteWriter(qEnvironmentVariable("BACKSIGHT_TEST_NOTE_WRITER"));
     }
     QCoreApplication app(argc, argv);
-    TestCases test;
     QTEST_SET_MAIN_SOURCE_PATH
-    return QTest::qExec(&test, argc, argv);
+    TestCases onFiles;
+    int failed = QTest::qExec(&onFiles, argc, argv);
+    qInfo("--- the same tests on a PostgreSQL case ---");
+    test::PostgresServer server;
+    if (!server.start()) {
+        qCritical("the test PostgreSQL server did not start: %s", qPrintable(server.error()));
+        return 1;
+    }
+    TestCases onServer(&server);
+    failed += QTest::qExec(&onServer, argc, argv);
+    return failed;
 }
 
 #include "test_cases.moc"
