@@ -59,7 +59,10 @@ Status startAlerts(Database &db, qint64 nowMs)
     if (!db.connection().transaction())
         return Error::storage(Database::describe(QStringLiteral("cannot start a transaction in %1").arg(db.path()),
                                                  db.connection().lastError()));
-    q.prepare(QStringLiteral("INSERT OR IGNORE INTO watch_alerts (anomaly_id, alerted_at_ms) SELECT id, ? FROM anomalies"));
+    // WHERE true: SQLite's parser needs a WHERE before an upsert clause on INSERT … SELECT; the cast gives
+    // PostgreSQL the parameter's type, which a bare parameter in a select list does not have.
+    q.prepare(QStringLiteral("INSERT INTO watch_alerts (anomaly_id, alerted_at_ms) SELECT id, CAST(? AS BIGINT) FROM "
+                             "anomalies WHERE true ON CONFLICT DO NOTHING"));
     q.addBindValue(nowMs);
     const bool marked = q.exec();
     QSqlQuery state(db.connection());
@@ -105,7 +108,7 @@ Result<std::vector<detect::Anomaly>> pendingAlerts(Database &db, detect::Severit
 Status markAlerted(Database &db, const QString &anomalyId, qint64 nowMs)
 {
     QSqlQuery q(db.connection());
-    q.prepare(QStringLiteral("INSERT OR IGNORE INTO watch_alerts (anomaly_id, alerted_at_ms) VALUES (?, ?)"));
+    q.prepare(QStringLiteral("INSERT INTO watch_alerts (anomaly_id, alerted_at_ms) VALUES (?, ?) ON CONFLICT DO NOTHING"));
     q.addBindValue(anomalyId);
     q.addBindValue(nowMs);
     if (!q.exec())
@@ -128,7 +131,7 @@ Result<QStringList> watchedFolders(Database &db)
 Status addWatchedFolder(Database &db, const QString &path, qint64 nowMs)
 {
     QSqlQuery q(db.connection());
-    q.prepare(QStringLiteral("INSERT OR IGNORE INTO watched_folders (path, added_at_ms) VALUES (?, ?)"));
+    q.prepare(QStringLiteral("INSERT INTO watched_folders (path, added_at_ms) VALUES (?, ?) ON CONFLICT DO NOTHING"));
     q.addBindValue(path);
     q.addBindValue(nowMs);
     if (!q.exec())

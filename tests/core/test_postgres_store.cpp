@@ -7,6 +7,7 @@
 #include "store/migrations.h"
 #include "store/row_cursor.h"
 #include "store/sql_dialect.h"
+#include "store/watch_store.h"
 #include "test_support.h"
 
 #include <QSqlError>
@@ -87,6 +88,7 @@ private slots:
     void badUrlSaysWhy();
     void anomaliesRoundTrip();
     void rowCursorReadsAlikeOnBothEngines();
+    void watchStoreAlikeOnBothEngines();
 
 private:
     test::PostgresServer server_;
@@ -337,6 +339,61 @@ void TestPostgresStore::rowCursorReadsAlikeOnBothEngines()
         QVERIFY2(!failed, qPrintable(engine));
         QVERIFY2(failed.error().message.startsWith(QStringLiteral("reading the missing column: ")), qPrintable(failed.error().message));
         QVERIFY2(failed.error().message.contains(QStringLiteral("no_such_column")), qPrintable(failed.error().message));
+    }
+}
+
+// What a folder watcher keeps in the case (store/watch_store.h): files seen (an upsert), folders (a second add
+// is nothing), and alerts (the anomalies already there when watching starts are not news; each new one is raised
+// once), the same on both engines.
+void TestPostgresStore::watchStoreAlikeOnBothEngines()
+{
+    QVERIFY2(server_.createDatabase(QStringLiteral("watch")), qPrintable(server_.error()));
+    test::TempFolder tmp;
+    Database sqlite, postgres;
+    QVERIFY2(sqlite.open(tmp.path(QStringLiteral("watch.sqlite"))), qPrintable(sqlite.error()));
+    QVERIFY2(postgres.open(server_.url(QStringLiteral("watch"))), qPrintable(postgres.error()));
+    for (Database *db : {&sqlite, &postgres}) {
+        const char *engine = db == &sqlite ? "SQLite" : "PostgreSQL";
+        QVERIFY2(rememberWatchedFile(*db, {QStringLiteral("/in/a.json"), 10, 100, 1000, 3, {}}), engine);
+        QVERIFY2(rememberWatchedFile(*db, {QStringLiteral("/in/b.json"), 5, 50, 1000, 0, QStringLiteral("not JSON")}), engine);
+        QVERIFY2(rememberWatchedFile(*db, {QStringLiteral("/in/a.json"), 20, 200, 2000, 4, {}}), engine); // grew
+        const auto files = watchedFiles(*db);
+        QVERIFY2(files, engine);
+        QCOMPARE(files->size(), 2);
+        QCOMPARE(files->value(QStringLiteral("/in/a.json")).sizeBytes, qint64(20));
+        QCOMPARE(files->value(QStringLiteral("/in/a.json")).eventsNew, qint64(4));
+        QVERIFY(files->value(QStringLiteral("/in/a.json")).error.isEmpty());
+        QCOMPARE(files->value(QStringLiteral("/in/b.json")).error, QStringLiteral("not JSON"));
+
+        QVERIFY2(addWatchedFolder(*db, QStringLiteral("/in"), 1), engine);
+        QVERIFY2(addWatchedFolder(*db, QStringLiteral("/more"), 2), engine);
+        QVERIFY2(addWatchedFolder(*db, QStringLiteral("/in"), 3), engine); // already watched
+        QCOMPARE(*watchedFolders(*db), (QStringList{QStringLiteral("/in"), QStringLiteral("/more")}));
+        QVERIFY2(removeWatchedFolder(*db, QStringLiteral("/in")), engine);
+        QCOMPARE(*watchedFolders(*db), QStringList{QStringLiteral("/more")});
+
+        QString error;
+        QCOMPARE(detect::insertAnomalies(*db, {anomaly(QStringLiteral("old-1"), 1000), anomaly(QStringLiteral("old-2"), 2000)},
+                                         error),
+                 qint64(2));
+        QVERIFY2(startAlerts(*db, 5000), engine);
+        QVERIFY2(startAlerts(*db, 6000), engine); // only the first start marks
+        QVERIFY2(pendingAlerts(*db, detect::Severity::Low)->empty(), engine);
+        QCOMPARE(detect::insertAnomalies(*db, {anomaly(QStringLiteral("new-1"), 3000)}, error), qint64(1));
+        auto pending = pendingAlerts(*db, detect::Severity::Low);
+        QVERIFY2(pending, engine);
+        QCOMPARE(pending->size(), size_t(1));
+        QCOMPARE(pending->front().id, QStringLiteral("new-1"));
+        QVERIFY(pendingAlerts(*db, detect::Severity::Critical)->empty()); // it is high
+        QVERIFY2(markAlerted(*db, QStringLiteral("new-1"), 7000), engine);
+        QVERIFY2(markAlerted(*db, QStringLiteral("new-1"), 8000), engine); // twice is once
+        QVERIFY2(pendingAlerts(*db, detect::Severity::Low)->empty(), engine);
+        QSqlQuery q(db->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT anomaly_id, alerted_at_ms FROM watch_alerts ORDER BY anomaly_id")));
+        QStringList rows;
+        while (q.next())
+            rows << q.value(0).toString() + QLatin1Char('@') + q.value(1).toString();
+        QCOMPARE(rows, (QStringList{QStringLiteral("new-1@7000"), QStringLiteral("old-1@5000"), QStringLiteral("old-2@5000")}));
     }
 }
 
