@@ -45,7 +45,8 @@ Result<qint64> DetectionRunRepository::latestRow(Source source)
 Status DetectionRunRepository::setWatermark(Source source, qint64 row)
 {
     SqlQuery q(db_);
-    return q.run(QStringLiteral("INSERT OR REPLACE INTO watermarks (name, value) VALUES (?, ?)"), {sourceName(source), row},
+    return q.run(QStringLiteral("INSERT INTO watermarks (name, value) VALUES (?, ?) "
+                                "ON CONFLICT (name) DO UPDATE SET value = excluded.value"), {sourceName(source), row},
                  QStringLiteral("moving the detection watermark"));
 }
 
@@ -144,7 +145,8 @@ Status DetectionRunRepository::saveUserDays(const QString &upn, const std::map<q
 {
     SqlQuery q(db_);
     QSqlQuery &insert = q.query();
-    if (!insert.prepare(QStringLiteral("INSERT OR REPLACE INTO user_days (upn, day, data) VALUES (?, ?, ?)")))
+    if (!insert.prepare(QStringLiteral("INSERT INTO user_days (upn, day, data) VALUES (?, ?, ?) "
+                                            "ON CONFLICT (upn, day) DO UPDATE SET data = excluded.data")))
         return q.failed(QStringLiteral("storing the day aggregates of %1").arg(upn));
     for (const auto &[day, data] : days) {
         insert.bindValue(0, upn);
@@ -159,7 +161,9 @@ Status DetectionRunRepository::saveUserDays(const QString &upn, const std::map<q
 Status DetectionRunRepository::saveUserWindow(const QString &upn, int windowDays, qint64 endDay, const QByteArray &data)
 {
     SqlQuery q(db_);
-    return q.run(QStringLiteral("INSERT OR REPLACE INTO user_windows (upn, window_days, end_day, data) VALUES (?, ?, ?, ?)"),
+    return q.run(QStringLiteral("INSERT INTO user_windows (upn, window_days, end_day, data) VALUES (?, ?, ?, ?) "
+                                "ON CONFLICT (upn) DO UPDATE SET window_days = excluded.window_days, end_day = excluded.end_day, "
+                                "data = excluded.data"),
                  {upn, windowDays, endDay, data}, QStringLiteral("storing the running baseline of %1").arg(upn));
 }
 

@@ -22,8 +22,8 @@ struct UserSignInRange
 };
 
 // Detection runs, their watermarks (the last row of each event source a run has examined) and the per-user
-// running state a run keeps (day aggregates, the running baseline window). Watermarks are SQLite row ids today;
-// docs/storage.md says what replaces them on PostgreSQL.
+// running state a run keeps (day aggregates, the running baseline window). Watermarks are row ids: SQLite's rowid,
+// or the `rowid` column the event tables carry on PostgreSQL (store/sql_dialect.cpp, docs/storage.md).
 class DetectionRunRepository
 {
 public:

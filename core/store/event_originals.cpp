@@ -1,7 +1,9 @@
 #include "store/event_originals.h"
 
 #include "store/database.h"
+#include "store/event_record.h"
 #include "store/record_compressor.h"
+#include "store/streamed_rows.h"
 
 #include <QHash>
 #include <QSqlError>
@@ -60,8 +62,7 @@ qint64 countEvents(Database &db, EventTable table, QString &error)
 bool forEachEventWithOriginal(Database &db, EventTable table,
                               const std::function<bool(const QSqlRecord &, const QByteArray &)> &onRow, QString &error)
 {
-    QSqlQuery events(db.connection());
-    events.setForwardOnly(true);
+    StreamedRows events(db); // a lookup of the originals' block runs between its rows
     QSqlQuery block(db.connection());
     block.prepare(QStringLiteral("SELECT id, last_record, encoding, data FROM originals WHERE id <= ? AND id >= ? "
                                  "ORDER BY id DESC LIMIT 1"));
@@ -71,7 +72,7 @@ bool forEachEventWithOriginal(Database &db, EventTable table,
     }
     OpenBlock open;
     while (events.next()) {
-        const QSqlRecord r = events.record();
+        const QSqlRecord r = eventRecord(events.row());
         const qint64 source = r.value(QStringLiteral("source_id")).toLongLong();
         const qint64 index = r.value(QStringLiteral("record_index")).toLongLong();
         if (!open.covers(source, index)) {
@@ -91,7 +92,11 @@ bool forEachEventWithOriginal(Database &db, EventTable table,
             block.finish();
         }
         if (!onRow(r, open.records.value(index)))
-            break;
+            return true;
+    }
+    if (events.lastError().isValid()) {
+        error = Database::describe(QStringLiteral("cannot read events from %1").arg(db.path()), events.lastError());
+        return false;
     }
     return true;
 }
@@ -121,7 +126,7 @@ bool forEachEventById(Database &db, const QStringList &eventIds,
             }
             if (q.next()) {
                 const QString time = table == EventTable::Audits ? QStringLiteral("time_ms") : QStringLiteral("created_ms");
-                found.push_back({table, q.value(time).toLongLong(), q.record()});
+                found.push_back({table, q.value(time).toLongLong(), eventRecord(q)});
                 hit = true;
                 break;
             }

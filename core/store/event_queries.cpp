@@ -1,6 +1,7 @@
 #include "store/event_queries.h"
 
 #include "store/database.h"
+#include "store/event_record.h"
 #include "store/record_compressor.h"
 
 #include <QSqlError>
@@ -93,7 +94,7 @@ bool forEachEvent(Database &db, EventTable table, const EventFilter &filter,
         return false;
     }
     while (q.next()) {
-        if (!onRow(q.record()))
+        if (!onRow(eventRecord(q)))
             break;
     }
     return true;
@@ -141,7 +142,7 @@ Result<std::optional<StoredEvent>> eventById(Database &db, const QString &id)
         if (!q.exec())
             return Error::storage(Database::describe(QStringLiteral("cannot read event %1 from %2").arg(id, db.path()), q.lastError()));
         if (q.next()) {
-            const QSqlRecord r = q.record();
+            const QSqlRecord r = eventRecord(q);
             const QString timeColumn = table == EventTable::Audits ? QStringLiteral("time_ms") : QStringLiteral("created_ms");
             return std::optional<StoredEvent>(StoredEvent{table, r.value(timeColumn).toLongLong(), r});
         }

@@ -26,7 +26,9 @@ QVariant orNull(const QString &s)
     return s.isEmpty() ? QVariant() : QVariant(s);
 }
 
+enum ServerInsert { SignIns, WorkloadSignIns, Audits, BackupSessions, Originals };
 
+const char *const kOriginalsInsert = "INSERT INTO originals (id, last_record, encoding, data) VALUES (?, ?, ?, ?)";
 
 } // namespace
 
@@ -100,18 +102,41 @@ bool EventWriter::step(SqliteStatement &statement, const char *what, std::string
 bool EventWriter::begin()
 {
     error_.clear();
-    if (!insertSignIn_.isPrepared()) {
+    const bool server = db_.dialect() == SqlDialect::PostgreSQL;
+    if (server && serverInserts_.empty()) {
+        const QString sql[] = {insertSql(QStringLiteral("signins"), signInColumns()),
+                               insertSql(QStringLiteral("service_signins"), signInColumns()),
+                               insertSql(QStringLiteral("audits"), auditColumns()),
+                               insertSql(QStringLiteral("backup_sessions"), backupSessionColumns()),
+                               QString::fromLatin1(kOriginalsInsert)};
+        for (const QString &statement : sql) {
+            auto q = std::make_unique<QSqlQuery>(db_.connection());
+            if (!q->prepare(statement)) {
+                error_ = Database::describe(QStringLiteral("cannot prepare a statement on %1").arg(db_.path()), q->lastError());
+                serverInserts_.clear();
+                return false;
+            }
+            serverInserts_.push_back(std::move(q));
+        }
+    } else if (!server && !insertSignIn_.isPrepared()) {
         if (!prepare(insertSignIn_, insertSql(QStringLiteral("signins"), signInColumns()))
             || !prepare(insertWorkloadSignIn_, insertSql(QStringLiteral("service_signins"), signInColumns()))
             || !prepare(insertAudit_, insertSql(QStringLiteral("audits"), auditColumns()))
             || !prepare(insertBackupSession_, insertSql(QStringLiteral("backup_sessions"), backupSessionColumns()))
-            || !prepare(insertOriginal_, QStringLiteral("INSERT INTO originals (id, last_record, encoding, data) VALUES (?, ?, ?, ?)")))
+            || !prepare(insertOriginal_, QString::fromLatin1(kOriginalsInsert)))
             return false;
     }
     if (!inTransaction_) {
         if (!run("BEGIN"))
             return false;
         inTransaction_ = true;
+        // An identity number is taken at insert, not at commit: with two imports at once, rows committed later
+        // could carry lower numbers than a detection watermark already past them. One import at a time.
+        if (server && !run("LOCK TABLE signins, service_signins, audits, backup_sessions IN SHARE ROW EXCLUSIVE MODE")) {
+            run("ROLLBACK");
+            inTransaction_ = false;
+            return false;
+        }
     }
     if (!run("SAVEPOINT source_file"))
         return false;
@@ -119,20 +144,30 @@ bool EventWriter::begin()
     // The source row is written first so events can reference it; its hash is filled in at commit.
     QSqlQuery q(db_.connection());
     q.prepare(QStringLiteral("INSERT INTO sources (path, sha256, size_bytes, reader, records_read, records_new, "
-                             "records_rejected, imported_at, last_imported_at) VALUES (?, ?, 0, '', 0, 0, 0, 0, 0)"));
+                             "records_rejected, imported_at, last_imported_at) VALUES (?, ?, 0, '', 0, 0, 0, 0, 0) "
+                             "RETURNING id"));
     q.addBindValue(QStringLiteral("(pending)"));
     q.addBindValue(QStringLiteral("(pending)"));
     if (!exec(q, QStringLiteral("cannot write to %1").arg(db_.path()))) {
         rollback();
         return false;
     }
-    pendingSourceId_ = q.lastInsertId().toLongLong();
+    pendingSourceId_ = q.next() ? q.value(0).toLongLong() : 0;
+    q.finish();
     return true;
 }
 
 bool EventWriter::addOriginals(qint64 firstIndex, qint64 lastIndex, const QByteArray &block)
 {
     static const QString encoding = OriginalBlockBuilder::encodingName();
+    if (!serverInserts_.empty()) {
+        QSqlQuery &q = *serverInserts_[Originals];
+        q.bindValue(0, originalKey(pendingSourceId_, firstIndex));
+        q.bindValue(1, lastIndex);
+        q.bindValue(2, encoding);
+        q.bindValue(3, block);
+        return exec(q, QStringLiteral("cannot store original records from %1 in %2").arg(firstIndex + 1).arg(db_.path()));
+    }
     insertOriginal_.bind(1, originalKey(pendingSourceId_, firstIndex));
     insertOriginal_.bind(2, lastIndex);
     insertOriginal_.bind(3, encoding);
@@ -141,8 +176,47 @@ bool EventWriter::addOriginals(qint64 firstIndex, qint64 lastIndex, const QByteA
     return step(insertOriginal_, "original records from", from);
 }
 
+bool EventWriter::addOnServer(const ImportRow &row, const std::string &arena, bool &inserted)
+{
+    const bool audit = row.kind == RecordKind::Audit;
+    const bool backup = row.kind == RecordKind::BackupSession;
+    QSqlQuery &q = *serverInserts_[backup                           ? BackupSessions
+                                   : audit                          ? Audits
+                                   : isWorkloadSignIn(row.eventType) ? WorkloadSignIns
+                                                                     : SignIns];
+    const int columns = row.columnCount();
+    for (int c = 0; c < columns; ++c) {
+        const ImportRow::Cell &cell = row.cells[size_t(c)];
+        switch (cell.type) {
+        case ImportRow::Cell::Null: q.bindValue(c, QVariant()); break;
+        case ImportRow::Cell::Text: q.bindValue(c, QString::fromUtf8(arena.data() + cell.offset, qsizetype(cell.length))); break;
+        case ImportRow::Cell::Integer: q.bindValue(c, qint64(cell.integer)); break;
+        case ImportRow::Cell::Real: q.bindValue(c, cell.real); break;
+        }
+    }
+    if (!audit && !backup) {
+        q.bindValue(int(SignInColumn::Interactive), qint64(row.eventType == SignInEventType::InteractiveUser ? 1 : 0));
+        q.bindValue(int(SignInColumn::EventType), eventTypeName(row.eventType));
+    }
+    q.bindValue(columns, pendingSourceId_);
+    q.bindValue(columns + 1, row.recordIndex);
+    if (!q.exec()) {
+        const std::string_view id = cellText(row, arena, 0);
+        error_ = Database::describe(QStringLiteral("cannot store %1 %2 in %3")
+                                        .arg(backup ? QStringLiteral("backup session") : audit ? QStringLiteral("audit event")
+                                                                                            : QStringLiteral("sign-in"),
+                                             QString::fromUtf8(id.data(), qsizetype(id.size())), db_.path()),
+                                    q.lastError());
+        return false;
+    }
+    inserted = q.numRowsAffected() > 0;
+    return true;
+}
+
 bool EventWriter::add(const ImportRow &row, const std::string &arena, bool &inserted)
 {
+    if (!serverInserts_.empty())
+        return addOnServer(row, arena, inserted);
     const bool audit = row.kind == RecordKind::Audit;
     const bool backup = row.kind == RecordKind::BackupSession;
     SqliteStatement &q = backup ? insertBackupSession_

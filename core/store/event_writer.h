@@ -5,6 +5,7 @@
 
 #include <QSqlQuery>
 #include <QString>
+#include <memory>
 #include <optional>
 
 namespace backsight {
@@ -35,6 +36,8 @@ struct SourceSummary
 // a savepoint, so it lands whole or not at all; files are grouped into one transaction until flush(),
 // because a commit per small hourly file rewrote the same index pages thousands of times.
 // Events whose id is already stored are skipped (ON CONFLICT DO NOTHING), so re-imports add nothing.
+// SQLite: statements on SQLite's own handle. PostgreSQL: the same statements through QSqlQuery, one import at a
+// time (the event tables are locked for the transaction, so their row order is their commit order).
 class EventWriter
 {
 public:
@@ -75,6 +78,9 @@ private:
     SqliteStatement insertAudit_;
     SqliteStatement insertBackupSession_;
     SqliteStatement insertOriginal_;
+    // PostgreSQL: the same five inserts (sign-ins, workload sign-ins, audits, backup sessions, originals).
+    std::vector<std::unique_ptr<QSqlQuery>> serverInserts_;
+    bool addOnServer(const ImportRow &row, const std::string &arena, bool &inserted);
     QString error_;
 };
 

@@ -50,7 +50,7 @@ QString anyLike(const QString &column, const QStringList &words, QVariantList &b
         binds << (prefix ? QString(escaped + QLatin1Char('%')) : QString(QLatin1Char('%') + escaped + QLatin1Char('%')));
         terms << QStringLiteral("%1 LIKE ? ESCAPE '\\'").arg(column);
     }
-    return terms.isEmpty() ? QStringLiteral("0") : QString(QLatin1Char('(') + terms.join(QStringLiteral(" OR ")) + QLatin1Char(')'));
+    return terms.isEmpty() ? QStringLiteral("1 = 0") : QString(QLatin1Char('(') + terms.join(QStringLiteral(" OR ")) + QLatin1Char(')'));
 }
 
 Status exec(SqlQuery &q, const QString &sql, const QVariantList &binds, const QString &doing)
@@ -275,9 +275,9 @@ Result<IncidentChanges> replaceIncidents(Database &db, const std::vector<Inciden
             !s)
             return fail(s);
         for (const IncidentPart &p : i->parts) {
-            if (const Status s = exec(q, QStringLiteral("INSERT OR IGNORE INTO incident_parts (incident_id, role, source, "
+            if (const Status s = exec(q, QStringLiteral("INSERT INTO incident_parts (incident_id, role, source, "
                                                         "ref_id, time_ms, kind, subject, severity_rank, threat_score, summary) "
-                                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
                                       {i->id, p.role, p.source, p.refId, p.timeMs, p.kind, p.subject, p.severityRank,
                                        p.threatScore ? QVariant(*p.threatScore) : QVariant(), p.summary},
                                       QStringLiteral("cannot store a part of incident %1").arg(i->id));

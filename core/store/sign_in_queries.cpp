@@ -1,6 +1,7 @@
 #include "store/sign_in_queries.h"
 
 #include "store/database.h"
+#include "store/event_record.h"
 #include "store/like_pattern.h"
 #include "store/predicates.h"
 #include "store/sql_query.h"
@@ -64,7 +65,7 @@ Result<std::optional<QSqlRecord>> SignInQueries::record(const QString &id)
         return s.error();
     if (!q.next())
         return std::optional<QSqlRecord>();
-    return std::optional<QSqlRecord>(q.query().record());
+    return std::optional<QSqlRecord>(eventRecord(q.query()));
 }
 
 Result<std::vector<SignInBrief>> SignInQueries::ofUserBetween(const QString &upn, qint64 fromMs, qint64 toMs, int limit)

@@ -42,6 +42,25 @@ QString postgresTable(QString sql)
     return sql;
 }
 
+// The event tables that detection reads "rows added since the last run" from, by SQLite's rowid (watermarks,
+// store/detection_run_repository.h). PostgreSQL has no rowid: these tables get a column of that name, numbered
+// by the server in insertion order, so the same statements run on both engines. Queries that read whole rows
+// (SELECT *) leave it out (store/event_record.h).
+const QStringList &rowOrderTables()
+{
+    static const QStringList tables{QStringLiteral("signins"), QStringLiteral("audits"), QStringLiteral("backup_sessions")};
+    return tables;
+}
+
+QString withRowOrderColumn(const QString &sql)
+{
+    static const QRegularExpression create(QStringLiteral(R"(^CREATE TABLE (\w+) \()"));
+    const auto m = create.match(sql);
+    if (!m.hasMatch() || !rowOrderTables().contains(m.captured(1)) || !sql.endsWith(QLatin1Char(')')))
+        return sql;
+    return sql.left(sql.size() - 1) + QStringLiteral(",\n  rowid BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE)");
+}
+
 } // namespace
 
 QStringList translateStatement(const QString &sqliteStatement, SqlDialect dialect)
@@ -50,7 +69,7 @@ QStringList translateStatement(const QString &sqliteStatement, SqlDialect dialec
         return {sqliteStatement};
     if (const auto m = abortTrigger().match(sqliteStatement); m.hasMatch())
         return postgresTrigger(m);
-    return {postgresTable(sqliteStatement)};
+    return {withRowOrderColumn(postgresTable(sqliteStatement))};
 }
 
 QStringList migrationStatements(int version, SqlDialect dialect)
