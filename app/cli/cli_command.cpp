@@ -1,5 +1,7 @@
 #include "cli_command.h"
 
+#include "store/database.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <iterator>
@@ -59,6 +61,8 @@ int parseOrExit(QCommandLineParser &parser, const QStringList &args, Context &ct
 
 int requireExistingDatabase(Context &ctx)
 {
+    if (Database::isServerUrl(ctx.databasePath))
+        return -1; // a server case: opening it says whether it is there
     const QFileInfo file(ctx.databasePath);
     if (file.isFile())
         return -1;

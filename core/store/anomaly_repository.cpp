@@ -212,7 +212,10 @@ bool forEachAnomaly(Database &db, const AnomalyFilter &filter, const std::functi
     sql += QStringLiteral(" ORDER BY time_ms, id");
 
     QSqlQuery q(db.connection());
-    q.setForwardOnly(true);
+    // Callers look things up per anomaly (case records, cited events) on the same connection. QPSQL streams a
+    // forward-only result and drops the rest of it when they do (store/streamed_rows.h), so there the result is
+    // read whole: anomalies are a case's smallest table.
+    q.setForwardOnly(db.dialect() == SqlDialect::SQLite);
     q.prepare(sql);
     for (int i = 0; i < binds.size(); ++i)
         q.bindValue(i, binds[i]);

@@ -12,7 +12,7 @@ namespace backsight {
 DetectionQueries::DetectionQueries(Database &db)
     : db_(db),
       sharedAddress_(db, QStringLiteral("SELECT COUNT(*) FROM (SELECT DISTINCT upn FROM signins WHERE ip = ? AND created_ms >= ? "
-                                        "AND created_ms < ? AND %1 LIMIT ?)")
+                                        "AND created_ms < ? AND %1 LIMIT ?) AS sharing")
                              .arg(predicate::succeededSignIn())),
       accountCreated_(db, QStringLiteral("SELECT 1 FROM audits WHERE activity = 'Add user' AND time_ms <= ? "
                                          "AND lower(targets) LIKE ? LIMIT 1")),

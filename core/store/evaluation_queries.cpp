@@ -52,7 +52,7 @@ bool readEventUniverse(Database &db, EventUniverse &universe, QString &error)
 {
     QSqlQuery q(db.connection());
     if (!q.exec(QStringLiteral("SELECT (SELECT COUNT(*) FROM signins) + (SELECT COUNT(*) FROM audits), "
-                               "(SELECT COUNT(*) FROM (SELECT DISTINCT upn, created_ms / 86400000 FROM signins))"))
+                               "(SELECT COUNT(*) FROM (SELECT DISTINCT upn, created_ms / 86400000 FROM signins) AS user_days)"))
         || !q.next()) {
         error = Database::describe(QStringLiteral("counting events and user-days"), q.lastError());
         return false;

@@ -48,11 +48,11 @@ std::optional<StoreStats> readStats(Database &db, QString &error)
         && scalar(db, QStringLiteral("SELECT count(*) FROM backup_sessions"), s.backupSessions, error)
         && scalar(db,
                   QStringLiteral("SELECT min(t) FROM (SELECT min(created_ms) AS t FROM signins UNION ALL "
-                                 "SELECT min(created_ms) FROM service_signins UNION ALL SELECT min(time_ms) FROM audits)"),
+                                 "SELECT min(created_ms) FROM service_signins UNION ALL SELECT min(time_ms) FROM audits) AS firsts"),
                   first, error)
         && scalar(db,
                   QStringLiteral("SELECT max(t) FROM (SELECT max(created_ms) AS t FROM signins UNION ALL "
-                                 "SELECT max(created_ms) FROM service_signins UNION ALL SELECT max(time_ms) FROM audits)"),
+                                 "SELECT max(created_ms) FROM service_signins UNION ALL SELECT max(time_ms) FROM audits) AS lasts"),
                   last, error);
     if (!ok)
         return std::nullopt;

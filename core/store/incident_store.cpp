@@ -137,7 +137,7 @@ Result<std::vector<IncidentPart>> backupConsoleSignInParts(Database &db, const Q
 
 Result<std::vector<Incident>> readIncidents(Database &db, const IncidentFilter &filter)
 {
-    QString where = QStringLiteral("1");
+    QString where = QStringLiteral("1 = 1");
     QVariantList binds;
     if (filter.fromMs) {
         where += QStringLiteral(" AND last_ms >= ?");
