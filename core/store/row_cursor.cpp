@@ -37,7 +37,10 @@ RowCursor::RowCursor(Database &db, const QString &sql)
         return;
     }
     query_ = std::make_unique<QSqlQuery>(db.connection());
-    query_->setForwardOnly(true);
+    // Read whole: QPSQL streams a forward-only result and drops the rest of it when another statement runs on the
+    // connection, which training and detection do between rows ("Unable to get result"). The client holds the
+    // result meanwhile: the whole-tenant baseline scan is the read to page (docs/storage.md).
+    query_->setForwardOnly(false);
     if (!query_->prepare(sql))
         prepareError_ = Database::describe(QStringLiteral("the statement did not prepare"), query_->lastError());
 }

@@ -22,8 +22,8 @@ class Database;
 // (the baseline scan, model training and scoring, each user's history in detection). On SQLite it steps the
 // statement on the connection's own handle and reads columns as UTF-8: QSqlQuery's cached row of QVariants and
 // SQLite's UTF-16 conversion of every text cell cost more than SQLite's own work there (perf on `train`: half of
-// the scan). On another engine it reads through QSqlQuery; the accessors answer the same either way (NULL reads
-// as 0 or an empty string, as QVariant's conversions do).
+// the scan). On another engine it reads through QSqlQuery, each result read whole (row_cursor.cpp says why); the
+// accessors answer the same either way (NULL reads as 0 or an empty string, as QVariant's conversions do).
 class RowCursor
 {
 public:

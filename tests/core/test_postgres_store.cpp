@@ -561,8 +561,9 @@ void TestPostgresStore::importAlikeOnBothEngines()
     QCOMPARE(sessions[1], sessions[0]);
 }
 
-// The command line on a server case, as an analyst would run it: import a generated tenant's zip, detect, list
-// the anomalies. They are the anomalies a case file gets from the same commands (detected_at aside).
+// The command line on a server case, as an analyst would run it: import a generated tenant's zip, train the
+// models, detect, list the anomalies. They are the anomalies a case file gets from the same commands (detected_at
+// aside), model findings included.
 void TestPostgresStore::cliOnServerMatchesCaseFile()
 {
     QVERIFY2(server_.createDatabase(QStringLiteral("cli")), qPrintable(server_.error()));
@@ -586,6 +587,7 @@ void TestPostgresStore::cliOnServerMatchesCaseFile()
     QList<QStringList> anomalies;
     for (const QString &db : {tmp.path(QStringLiteral("case.sqlite")), server_.url(QStringLiteral("cli"))}) {
         QCOMPARE(cli({QStringLiteral("--db"), db, QStringLiteral("import"), zip}), 0);
+        QCOMPARE(cli({QStringLiteral("--db"), db, QStringLiteral("train")}), 0);
         QCOMPARE(cli({QStringLiteral("--db"), db, QStringLiteral("detect")}), 0);
         QByteArray out;
         QCOMPARE(cli({QStringLiteral("--db"), db, QStringLiteral("anomalies")}, &out), 0);
