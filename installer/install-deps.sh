@@ -12,7 +12,7 @@ PACKAGES=(
   libyaml-cpp-dev
   fonts-dejavu-core poppler-utils qt6-translations-l10n
   appstream dpkg-dev
-  postgresql
+  postgresql libpq-dev
   python3 python3-pandas python3-sklearn python3-sqlalchemy
   clang llvm libclang-rt-14-dev
 )

@@ -299,15 +299,8 @@ SourceReport Importer::importOne(const ImportInput &input, const QString &contai
     scan.start();
     while (auto batch = scan.queue().pop()) {
         qint64 inserted = 0;
-        for (const ImportRow &row : batch->rows) {
-            bool isNew = false;
-            const bool ok = writer.add(row, batch->arena, isNew);
-            if (!ok) {
-                storageError = writer.error();
-                break;
-            }
-            inserted += isNew ? 1 : 0;
-        }
+        if (!writer.addBatch(batch->rows, batch->arena, inserted))
+            storageError = writer.error();
         // A block whose records were all stored before is dropped: re-imports add nothing.
         if (storageError.isEmpty() && inserted > 0
             && !writer.addOriginals(batch->firstIndex, batch->lastIndex, batch->originals))

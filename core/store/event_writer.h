@@ -7,6 +7,7 @@
 #include <QString>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace backsight {
 
@@ -36,8 +37,8 @@ struct SourceSummary
 // a savepoint, so it lands whole or not at all; files are grouped into one transaction until flush(),
 // because a commit per small hourly file rewrote the same index pages thousands of times.
 // Events whose id is already stored are skipped (ON CONFLICT DO NOTHING), so re-imports add nothing.
-// SQLite: statements on SQLite's own handle. PostgreSQL: the same statements through QSqlQuery, one import at a
-// time (the event tables are locked for the transaction, so their row order is their commit order).
+// SQLite: statements on SQLite's own handle. PostgreSQL: COPY (addBatch), one import at a time (the event tables
+// are locked for the transaction, so their row order is their commit order).
 class EventWriter
 {
 public:
@@ -45,8 +46,12 @@ public:
     ~EventWriter();
 
     bool begin();
-    // A flattened row whose text is in `arena`; `inserted` tells whether the event was new.
+    // A flattened row whose text is in `arena`; `inserted` tells whether the event was new. SQLite only.
     bool add(const ImportRow &row, const std::string &arena, bool &inserted);
+    // A batch of one file's rows, in record order; `inserted` counts the new events. On PostgreSQL the batch goes
+    // in with COPY into a session-private staging table, then one INSERT … SELECT … ON CONFLICT DO NOTHING per
+    // event table, in record order.
+    bool addBatch(const std::vector<ImportRow> &rows, const std::string &arena, qint64 &inserted);
     // A block of original records built by OriginalBlockBuilder (compressed off the writing thread).
     bool addOriginals(qint64 firstIndex, qint64 lastIndex, const QByteArray &block);
     // Records the source and keeps the file; `sourceId` is the (possibly pre-existing) source row id.
@@ -73,14 +78,17 @@ private:
     qint64 pendingFiles_ = 0;
     qint64 pendingRecords_ = 0;
     qint64 pendingSourceId_ = 0;
+    bool pendingIsSpare_ = false; // the pending row was left by an earlier file of this transaction
+    qint64 spareSourceId_ = 0;    // an unused pending row, deleted at flush()
     SqliteStatement insertSignIn_;
     SqliteStatement insertWorkloadSignIn_;
     SqliteStatement insertAudit_;
     SqliteStatement insertBackupSession_;
     SqliteStatement insertOriginal_;
-    // PostgreSQL: the same five inserts (sign-ins, workload sign-ins, audits, backup sessions, originals).
-    std::vector<std::unique_ptr<QSqlQuery>> serverInserts_;
-    bool addOnServer(const ImportRow &row, const std::string &arena, bool &inserted);
+    // PostgreSQL: the originals' insert, and whether the staging tables exist in this session.
+    std::unique_ptr<QSqlQuery> serverOriginals_;
+    bool moveToSource(qint64 id);
+    bool addBatchOnServer(const std::vector<ImportRow> &rows, const std::string &arena, qint64 &inserted);
     QString error_;
 };
 
