@@ -11,8 +11,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QtTest>
-#include <atomic>
-#include <thread>
 
 using namespace backsight;
 
@@ -54,6 +52,21 @@ int runNoteWriter(const QString &dbPath)
         out << id << "\n";
         out.flush();
     }
+}
+
+// Child mode: the second analyst. Sets anomaly an-1 to confirmed, waiting as long as it takes for the other
+// analyst's action, and prints how many anomalies changed.
+int runStatusWriter(const QString &dbPath)
+{
+    Database db;
+    if (!db.open(dbPath, 300000))
+        return 3;
+    QString error;
+    const int changed = cases::setStatus(db, {QStringLiteral("an-1")}, cases::Status::Confirmed, QStringLiteral("mere"), {},
+                                         error);
+    QTextStream out(stdout);
+    out << (changed < 0 ? QStringLiteral("error ") + error : QStringLiteral("changed %1").arg(changed)) << "\n";
+    return changed < 0 ? 3 : 0;
 }
 
 } // namespace
@@ -326,9 +339,10 @@ void TestCases::actionsSurviveKill()
     QVERIFY(cases::readAuditLog(db_, {QStringLiteral("an-child"), cases::action::note}, error)->size() >= size_t(committed.size()));
 }
 
-// Another analyst holds anomaly an-1 in an open action and changes it; this analyst's status change (on its
-// own connection and thread) waits for it, then records the change from what the other one set, not from
-// what was there before (on PostgreSQL that takes the row lock: without it the audit says "from new").
+// Another analyst holds anomaly an-1 in an open action and changes it; this analyst's status change (another
+// process, as a second analyst's machine would be) waits for it, then records the change from what the other one
+// set, not from what was there before (on PostgreSQL that takes the row lock: without it the audit says "from new").
+// A process rather than a thread: under ThreadSanitizer a thread started after QProcess's fork is fatal.
 void TestCases::concurrentChangeWaitsAndIsSeen()
 {
     Database other;
@@ -343,26 +357,21 @@ void TestCases::concurrentChangeWaitsAndIsSeen()
     QVERIFY2(hold.exec(QStringLiteral("UPDATE anomalies SET status = 'dismissed', status_by = 'tom' WHERE id = 'an-1'")),
              qPrintable(hold.lastError().text()));
 
-    std::atomic<bool> done{false};
-    int changed = -2;
-    QString error;
-    std::thread analyst([&] {
-        Database mine;
-        if (mine.open(path_, 120000)) // waits for the other action, however slow the machine
-            changed = cases::setStatus(mine, {QStringLiteral("an-1")}, cases::Status::Confirmed, QStringLiteral("mere"),
-                                       {}, error);
-        else
-            error = mine.error();
-        mine.close();
-        done = true;
-    });
-    QTest::qWait(300);
-    const bool finishedWhileHeld = done;
+    QProcess analyst;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("BACKSIGHT_TEST_STATUS_WRITER"), path_);
+    analyst.setProcessEnvironment(env);
+    analyst.start(QCoreApplication::applicationFilePath(), {});
+    QVERIFY(analyst.waitForStarted());
+    // It cannot finish while the other action holds the anomaly: whatever the wait, it is still running.
+    const bool finishedWhileHeld = analyst.waitForFinished(1000);
     QVERIFY(hold.exec(QStringLiteral("COMMIT")));
-    analyst.join();
-    QVERIFY2(!finishedWhileHeld, "the status change did not wait for the other analyst's action");
-    QCOMPARE(changed, 1);
-    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(analyst.waitForFinished(300000));
+    const QByteArray said = analyst.readAllStandardOutput().trimmed();
+    QVERIFY2(!finishedWhileHeld, said.constData());
+    QCOMPARE(analyst.exitCode(), 0);
+    QCOMPARE(said, QByteArray("changed 1"));
+    QString error;
     const auto log = cases::readAuditLog(db_, {QStringLiteral("an-1"), cases::action::status}, error);
     QVERIFY2(log, qPrintable(error));
     QCOMPARE(log->size(), size_t(1));
@@ -377,6 +386,10 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIsSet("BACKSIGHT_TEST_NOTE_WRITER")) {
         QCoreApplication app(argc, argv);
         return runNoteWriter(qEnvironmentVariable("BACKSIGHT_TEST_NOTE_WRITER"));
+    }
+    if (qEnvironmentVariableIsSet("BACKSIGHT_TEST_STATUS_WRITER")) {
+        QCoreApplication app(argc, argv);
+        return runStatusWriter(qEnvironmentVariable("BACKSIGHT_TEST_STATUS_WRITER"));
     }
     QCoreApplication app(argc, argv);
     QTEST_SET_MAIN_SOURCE_PATH
