@@ -983,6 +983,50 @@ Exit-Codes: 0 ok, 1 Aufruffehler, 2 Eingaben teilweise abgelehnt, 3 Speicherfehl
         <source>* the case&apos;s setting. Apply one with: backsight-cli detect --sensitivity N</source>
         <translation>* die Einstellung des Falls. Eine anwenden mit: backsight-cli detect --sensitivity N</translation>
     </message>
+    <message>
+        <source>Serve a shared PostgreSQL case: take per-user work that detect --workers queued</source>
+        <translation>Einen gemeinsamen PostgreSQL-Fall bedienen: Arbeit je Benutzer übernehmen, die detect --workers eingereiht hat</translation>
+    </message>
+    <message>
+        <source>On a PostgreSQL case: queue the users for worker processes, start N of them on this machine and wait (0: only the `backsight-cli worker` processes already serving the case, here or elsewhere). The anomalies are those of a run without workers. A case file is examined by this process.</source>
+        <translation>Bei einem PostgreSQL-Fall: die Benutzer für Worker-Prozesse einreihen, N davon auf diesem Rechner starten und warten (0: nur die `backsight-cli worker`-Prozesse, die den Fall bereits bedienen, hier oder anderswo). Die Anomalien sind dieselben wie bei einem Lauf ohne Worker. Eine Falldatei wird von diesem Prozess untersucht.</translation>
+    </message>
+    <message>
+        <source>--workers is 0 to 256, not &apos;%1&apos;</source>
+        <translation>--workers ist 0 bis 256, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>waiting for `backsight-cli worker` processes to take the users</source>
+        <translation>warte auf `backsight-cli worker`-Prozesse, die die Benutzer übernehmen</translation>
+    </message>
+    <message>
+        <source>a case file is examined by this process; --workers applies to a PostgreSQL case</source>
+        <translation>eine Falldatei wird von diesem Prozess untersucht; --workers gilt für einen PostgreSQL-Fall</translation>
+    </message>
+    <message>
+        <source>Stop when the queue holds no unfinished work (default: serve the case until stopped with Ctrl+C).</source>
+        <translation>Beenden, wenn die Warteschlange keine offene Arbeit mehr hat (Standard: den Fall bedienen, bis mit Strg+C beendet).</translation>
+    </message>
+    <message>
+        <source>How long an item stays this worker&apos;s without a renewal (default 30000; renewed every third of it). A worker that dies loses its items to the others after this.</source>
+        <translation>Wie lange ein Element ohne Verlängerung bei diesem Worker bleibt (Standard 30000; verlängert nach jedem Drittel). Die Elemente eines abgestürzten Workers gehen danach an die anderen.</translation>
+    </message>
+    <message>
+        <source>No line per item on stderr.</source>
+        <translation>Keine Zeile pro Element auf stderr.</translation>
+    </message>
+    <message>
+        <source>Serve a shared PostgreSQL case: take per-user detection work that `detect --workers` queued, on this machine or another.</source>
+        <translation>Einen gemeinsamen PostgreSQL-Fall bedienen: Erkennungsarbeit je Benutzer übernehmen, die `detect --workers` eingereiht hat, auf diesem oder einem anderen Rechner.</translation>
+    </message>
+    <message>
+        <source>--lease-ms is 300 to 3600000, not &apos;%1&apos;</source>
+        <translation>--lease-ms ist 300 bis 3600000, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>worker: %1 items done, %2 failed, %3 taken over by other workers</source>
+        <translation>Worker: %1 Elemente erledigt, %2 fehlgeschlagen, %3 von anderen Workern übernommen</translation>
+    </message>
 </context>
 <context>
     <name>DashboardView</name>

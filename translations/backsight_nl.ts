@@ -983,6 +983,50 @@ Afsluitcodes: 0 ok, 1 gebruik, 2 invoer deels geweigerd, 3 opslagfout.
         <source>* the case&apos;s setting. Apply one with: backsight-cli detect --sensitivity N</source>
         <translation>* de instelling van de zaak. Pas er een toe met: backsight-cli detect --sensitivity N</translation>
     </message>
+    <message>
+        <source>Serve a shared PostgreSQL case: take per-user work that detect --workers queued</source>
+        <translation>Een gedeelde PostgreSQL-zaak bedienen: werk per gebruiker oppakken dat detect --workers in de wachtrij zette</translation>
+    </message>
+    <message>
+        <source>On a PostgreSQL case: queue the users for worker processes, start N of them on this machine and wait (0: only the `backsight-cli worker` processes already serving the case, here or elsewhere). The anomalies are those of a run without workers. A case file is examined by this process.</source>
+        <translation>Bij een PostgreSQL-zaak: de gebruikers in de wachtrij zetten voor workerprocessen, er N op deze machine starten en wachten (0: alleen de `backsight-cli worker`-processen die de zaak al bedienen, hier of elders). De anomalieën zijn die van een run zonder workers. Een zaakbestand wordt door dit proces onderzocht.</translation>
+    </message>
+    <message>
+        <source>--workers is 0 to 256, not &apos;%1&apos;</source>
+        <translation>--workers is 0 tot 256, niet &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>waiting for `backsight-cli worker` processes to take the users</source>
+        <translation>wachten op `backsight-cli worker`-processen die de gebruikers oppakken</translation>
+    </message>
+    <message>
+        <source>a case file is examined by this process; --workers applies to a PostgreSQL case</source>
+        <translation>een zaakbestand wordt door dit proces onderzocht; --workers geldt voor een PostgreSQL-zaak</translation>
+    </message>
+    <message>
+        <source>Stop when the queue holds no unfinished work (default: serve the case until stopped with Ctrl+C).</source>
+        <translation>Stoppen wanneer de wachtrij geen onafgewerkt werk meer bevat (standaard: de zaak bedienen tot stoppen met Ctrl+C).</translation>
+    </message>
+    <message>
+        <source>How long an item stays this worker&apos;s without a renewal (default 30000; renewed every third of it). A worker that dies loses its items to the others after this.</source>
+        <translation>Hoe lang een item zonder verlenging bij deze worker blijft (standaard 30000; na elk derde verlengd). De items van een worker die wegvalt gaan daarna naar de anderen.</translation>
+    </message>
+    <message>
+        <source>No line per item on stderr.</source>
+        <translation>Geen regel per item op stderr.</translation>
+    </message>
+    <message>
+        <source>Serve a shared PostgreSQL case: take per-user detection work that `detect --workers` queued, on this machine or another.</source>
+        <translation>Een gedeelde PostgreSQL-zaak bedienen: detectiewerk per gebruiker oppakken dat `detect --workers` in de wachtrij zette, op deze of een andere machine.</translation>
+    </message>
+    <message>
+        <source>--lease-ms is 300 to 3600000, not &apos;%1&apos;</source>
+        <translation>--lease-ms is 300 tot 3600000, niet &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>worker: %1 items done, %2 failed, %3 taken over by other workers</source>
+        <translation>worker: %1 items klaar, %2 mislukt, %3 overgenomen door andere workers</translation>
+    </message>
 </context>
 <context>
     <name>DashboardView</name>

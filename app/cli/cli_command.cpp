@@ -28,6 +28,7 @@ const Command kCommands[] = {
     {"case", QT_TRANSLATE_NOOP("Cli", "Triage status, notes and tags of anomalies; the audit log"), &runCase},
     {"sigma", QT_TRANSLATE_NOOP("Cli", "Run Sigma rules (Azure sign-in, audit, risk) over the case; matches become anomalies"), &runSigma},
     {"watch", QT_TRANSLATE_NOOP("Cli", "Watch folders: import new exports, detect, print new high/critical anomalies"), &runWatch},
+    {"worker", QT_TRANSLATE_NOOP("Cli", "Serve a shared PostgreSQL case: take per-user work that detect --workers queued"), &runWorker},
 };
 
 } // namespace

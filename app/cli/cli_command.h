@@ -60,5 +60,6 @@ int runReport(Context &ctx, const QStringList &args);
 int runCase(Context &ctx, const QStringList &args);
 int runSigma(Context &ctx, const QStringList &args);
 int runWatch(Context &ctx, const QStringList &args);
+int runWorker(Context &ctx, const QStringList &args);
 
 } // namespace backsight::cli

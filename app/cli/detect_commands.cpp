@@ -1,4 +1,5 @@
 #include "cli_command.h"
+#include "local_workers.h"
 #include "sensitivity_backtest_output.h"
 
 #include "store/anomaly_repository.h"
@@ -148,8 +149,15 @@ int runDetect(Context &ctx, const QStringList &args)
     const QCommandLineOption backtest(QStringLiteral("backtest"),
                                       Cli::tr("Store nothing: print, for each sensitivity, how many anomalies per "
                                               "severity it would raise over the whole case."));
+    const QCommandLineOption workers(
+        QStringLiteral("workers"),
+        Cli::tr("On a PostgreSQL case: queue the users for worker processes, start N of them on this machine and "
+                "wait (0: only the `backsight-cli worker` processes already serving the case, here or elsewhere). "
+                "The anomalies are those of a run without workers. A case file is examined by this process."),
+        QStringLiteral("N"));
     parser.addOption(sensitivity);
     parser.addOption(backtest);
+    parser.addOption(workers);
     const int early = parseOrExit(parser, args, ctx,
                                   Cli::tr("Examine the events no earlier detection examined and store the anomalies."));
     if (early >= 0)
@@ -158,6 +166,15 @@ int runDetect(Context &ctx, const QStringList &args)
     if (!parsedDays)
         return Usage;
     const int days = *parsedDays;
+    int workerCount = -1;
+    if (parser.isSet(workers)) {
+        bool ok = false;
+        workerCount = parser.value(workers).toInt(&ok);
+        if (!ok || workerCount < 0 || workerCount > 256) {
+            ctx.err << "backsight-cli: " << Cli::tr("--workers is 0 to 256, not '%1'").arg(parser.value(workers)) << "\n";
+            return Usage;
+        }
+    }
     Database db;
     if (!openDatabase(ctx, db))
         return StorageError;
@@ -210,6 +227,16 @@ int runDetect(Context &ctx, const QStringList &args)
         printBacktest(ctx, *b, *stored, parser.isSet(json));
         return Ok;
     }
+    std::optional<LocalWorkers> localWorkers;
+    if (workerCount >= 0 && db.dialect() == SqlDialect::PostgreSQL) {
+        localWorkers.emplace(ctx.databasePath, workerCount, 30'000);
+        options.distribute = true;
+        options.waitingForWorkers = [&] { return localWorkers->check(); };
+        if (workerCount == 0 && !parser.isSet(quiet))
+            ctx.err << "detect: " << Cli::tr("waiting for `backsight-cli worker` processes to take the users") << "\n";
+    } else if (workerCount >= 0 && !parser.isSet(quiet)) {
+        ctx.err << "detect: " << Cli::tr("a case file is examined by this process; --workers applies to a PostgreSQL case") << "\n";
+    }
     detect::DetectReport report;
     QString error;
     if (!detect::runDetection(db, options, report, error)) {
@@ -227,6 +254,7 @@ int runDetect(Context &ctx, const QStringList &args)
                             {QStringLiteral("audits_examined"), report.auditsExamined},
                             {QStringLiteral("backup_sessions_examined"), report.backupSessionsExamined},
                             {QStringLiteral("users"), report.users},
+                            {QStringLiteral("users_by_workers"), report.usersByWorkers},
                             {QStringLiteral("findings"), report.findings},
                             {QStringLiteral("anomalies_added"), report.anomaliesAdded},
                             {QStringLiteral("follow_ons_folded"), report.followOnsFolded},

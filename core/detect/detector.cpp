@@ -1,45 +1,73 @@
 #include "detect/detector.h"
 
+#include <type_traits>
+
 namespace backsight::detect {
+
+namespace {
+
+// Every parameter with its name, for toJson and fromJson alike.
+template <typename Params, typename F>
+void forEachParameter(Params &p, F &&f)
+{
+    f(QStringLiteral("window_days"), p.windowDays);
+    f(QStringLiteral("learning_min_sign_ins"), p.learning.minSignIns);
+    f(QStringLiteral("learning_min_active_days"), p.learning.minActiveDays);
+    f(QStringLiteral("rare_share"), p.rareShare);
+    f(QStringLiteral("unusual_hour_of_week"), p.unusualHourOfWeek);
+    f(QStringLiteral("rare_hour_of_day"), p.rareHourOfDay);
+    f(QStringLiteral("min_interactive_for_time"), p.minInteractiveForTime);
+    f(QStringLiteral("new_app_burst_apps"), p.newAppBurstApps);
+    f(QStringLiteral("new_app_burst_minutes"), p.newAppBurstMinutes);
+    f(QStringLiteral("burst_minutes"), p.burstMinutes);
+    f(QStringLiteral("burst_seed_failures"), p.burstSeedFailures);
+    f(QStringLiteral("burst_min_failures"), p.burstMinFailures);
+    f(QStringLiteral("burst_rate_factor"), p.burstRateFactor);
+    f(QStringLiteral("spray_minutes"), p.sprayMinutes);
+    f(QStringLiteral("slow_spray_hours"), p.slowSprayHours);
+    f(QStringLiteral("spray_min_users"), p.sprayMinUsers);
+    f(QStringLiteral("spray_min_users_floor"), p.sprayMinUsersFloor);
+    f(QStringLiteral("spray_min_failure_share"), p.sprayMinFailureShare);
+    f(QStringLiteral("mfa_minutes"), p.mfaMinutes);
+    f(QStringLiteral("mfa_min_denials"), p.mfaMinDenials);
+    f(QStringLiteral("mfa_success_minutes"), p.mfaSuccessMinutes);
+    f(QStringLiteral("travel_max_kmh"), p.travelMaxKmh);
+    f(QStringLiteral("travel_min_km"), p.travelMinKm);
+    f(QStringLiteral("shared_ip_min_users"), p.sharedIpMinUsers);
+    f(QStringLiteral("known_place_min_count"), p.knownPlaceMinCount);
+    f(QStringLiteral("known_network_min_count"), p.knownNetworkMinCount);
+    f(QStringLiteral("dormant_days"), p.dormantDays);
+    f(QStringLiteral("privileged_within_hours"), p.privilegedWithinHours);
+    f(QStringLiteral("distributed_spray_hours"), p.distributedSprayHours);
+    f(QStringLiteral("distributed_spray_min_users"), p.distributedSprayMinUsers);
+    f(QStringLiteral("distributed_spray_user_share"), p.distributedSprayUserShare);
+    f(QStringLiteral("distributed_spray_min_addresses"), p.distributedSprayMinAddresses);
+    f(QStringLiteral("distributed_spray_max_users_per_hour"), p.distributedSprayMaxUsersPerHour);
+    f(QStringLiteral("device_code_follow_minutes"), p.deviceCodeFollowMinutes);
+}
+
+} // namespace
 
 QJsonObject DetectionParameters::toJson() const
 {
-    return QJsonObject{
-        {QStringLiteral("window_days"), windowDays},
-        {QStringLiteral("learning_min_sign_ins"), learning.minSignIns},
-        {QStringLiteral("learning_min_active_days"), learning.minActiveDays},
-        {QStringLiteral("rare_share"), rareShare},
-        {QStringLiteral("unusual_hour_of_week"), unusualHourOfWeek},
-        {QStringLiteral("rare_hour_of_day"), rareHourOfDay},
-        {QStringLiteral("min_interactive_for_time"), minInteractiveForTime},
-        {QStringLiteral("new_app_burst_apps"), newAppBurstApps},
-        {QStringLiteral("new_app_burst_minutes"), newAppBurstMinutes},
-        {QStringLiteral("burst_minutes"), burstMinutes},
-        {QStringLiteral("burst_seed_failures"), burstSeedFailures},
-        {QStringLiteral("burst_min_failures"), burstMinFailures},
-        {QStringLiteral("burst_rate_factor"), burstRateFactor},
-        {QStringLiteral("spray_minutes"), sprayMinutes},
-        {QStringLiteral("slow_spray_hours"), slowSprayHours},
-        {QStringLiteral("spray_min_users"), sprayMinUsers},
-        {QStringLiteral("spray_min_users_floor"), sprayMinUsersFloor},
-        {QStringLiteral("spray_min_failure_share"), sprayMinFailureShare},
-        {QStringLiteral("mfa_minutes"), mfaMinutes},
-        {QStringLiteral("mfa_min_denials"), mfaMinDenials},
-        {QStringLiteral("mfa_success_minutes"), mfaSuccessMinutes},
-        {QStringLiteral("travel_max_kmh"), travelMaxKmh},
-        {QStringLiteral("travel_min_km"), travelMinKm},
-        {QStringLiteral("shared_ip_min_users"), sharedIpMinUsers},
-        {QStringLiteral("known_place_min_count"), knownPlaceMinCount},
-        {QStringLiteral("known_network_min_count"), knownNetworkMinCount},
-        {QStringLiteral("dormant_days"), dormantDays},
-        {QStringLiteral("privileged_within_hours"), privilegedWithinHours},
-        {QStringLiteral("distributed_spray_hours"), distributedSprayHours},
-        {QStringLiteral("distributed_spray_min_users"), distributedSprayMinUsers},
-        {QStringLiteral("distributed_spray_user_share"), distributedSprayUserShare},
-        {QStringLiteral("distributed_spray_min_addresses"), distributedSprayMinAddresses},
-        {QStringLiteral("distributed_spray_max_users_per_hour"), distributedSprayMaxUsersPerHour},
-        {QStringLiteral("device_code_follow_minutes"), deviceCodeFollowMinutes},
-    };
+    QJsonObject out;
+    forEachParameter(*this, [&](const QString &name, const auto &value) { out.insert(name, value); });
+    return out;
+}
+
+DetectionParameters DetectionParameters::fromJson(const QJsonObject &json)
+{
+    DetectionParameters p;
+    forEachParameter(p, [&](const QString &name, auto &value) {
+        const QJsonValue v = json.value(name);
+        if (!v.isDouble())
+            return;
+        if constexpr (std::is_same_v<std::decay_t<decltype(value)>, int>)
+            value = v.toInt(value);
+        else
+            value = v.toDouble(value);
+    });
+    return p;
 }
 
 bool isKnownDevice(const UserContext &c)

@@ -59,6 +59,8 @@ struct DetectionParameters
     int deviceCodeFollowMinutes = 120;
 
     QJsonObject toJson() const;
+    // The parameters toJson wrote; a missing or malformed value keeps its default.
+    static DetectionParameters fromJson(const QJsonObject &json);
 };
 
 // Answers about the tenant that one user's events cannot: how many users share an address.

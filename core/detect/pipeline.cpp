@@ -4,6 +4,8 @@
 #include "store/anomaly_repository.h"
 #include "detect/tenant_detectors.h"
 #include "detect/user_detectors.h"
+#include "detect/user_examiner.h"
+#include "detect/distributed_detection.h"
 #include "sigma/sigma_runner.h"
 #include "model/sign_in_result.h"
 #include "store/database.h"
@@ -49,241 +51,6 @@ using namespace detail;
 namespace {
 
 const QString kSignInModelsName = QStringLiteral("sign-in models (isolation forest, autoencoder)");
-
-// Users who made an admin tool sign-in in the window are treated as privileged.
-bool usesAdminTools(const baseline::Profile &profile)
-{
-    static const QStringList adminApps = {
-        QStringLiteral("Azure Portal"), QStringLiteral("Microsoft Entra admin center"),
-        QStringLiteral("Microsoft Azure PowerShell"), QStringLiteral("Azure Active Directory PowerShell"),
-        QStringLiteral("Microsoft Graph PowerShell"), QStringLiteral("Microsoft Azure CLI"),
-        QStringLiteral("Microsoft 365 admin center"), QStringLiteral("Microsoft Exchange Online PowerShell")};
-    for (const QString &app : adminApps)
-        if (profile.count(baseline::App, app) > 0)
-            return true;
-    return false;
-}
-
-// The tenant facts the user detectors ask for, read from the store. TenantFacts answers plain values, so a failed
-// read is kept here and ends the run after the user (status()), rather than passing for "none".
-class StoreTenantFacts : public TenantFacts
-{
-public:
-    StoreTenantFacts(Database &db, DetectionQueries &queries, int limit) : db_(db), queries_(queries), limit_(limit) {}
-    int usersWithSuccessFrom(const QString &ip, qint64 fromMs, qint64 toMs) override
-    {
-        if (ip.isEmpty())
-            return 0;
-        const QString key = ip + QLatin1Char('|') + QString::number(dayOf(fromMs));
-        if (const auto it = cache_.constFind(key); it != cache_.cend())
-            return *it;
-        // Only "at least sharedIpMinUsers" matters: the store stops counting there.
-        const int n = valueOf(queries_.usersWithSuccessFrom(ip, fromMs, toMs, limit_), 0);
-        cache_.insert(key, n);
-        return n;
-    }
-
-    std::optional<qint64> coverageStartMs() override
-    {
-        if (!coverageRead_) {
-            coverageRead_ = true;
-            coverage_ = valueOf(SignInQueries(db_).firstMs(), std::optional<qint64>());
-        }
-        return coverage_;
-    }
-
-    bool accountCreatedBefore(const QString &upn, qint64 beforeMs) override
-    {
-        return valueOf(queries_.accountCreatedBefore(upn, beforeMs), false);
-    }
-
-    int protocolSignIns(const QString &upn, const QString &protocol, qint64 fromMs, qint64 toMs) override
-    {
-        return valueOf(IdentityQueries(db_).protocolSignIns(upn, protocol, fromMs, toMs), 0);
-    }
-
-    // The first read that failed, if any.
-    Status status() const { return error_ ? Status(*error_) : Status(); }
-
-private:
-    template <typename T>
-    T valueOf(Result<T> r, T fallback)
-    {
-        if (r)
-            return std::move(*r);
-        if (!error_)
-            error_ = r.error();
-        return fallback;
-    }
-
-    Database &db_;
-    DetectionQueries &queries_;
-    int limit_;
-    QHash<QString, int> cache_;
-    bool coverageRead_ = false;
-    std::optional<qint64> coverage_;
-    std::optional<Error> error_;
-};
-
-using UserRange = UserSignInRange;
-
-// What one user's examination produced.
-struct UserResult
-{
-    std::vector<Finding> findings;
-    std::map<qint64, DayAggregate> days; // recomputed days to store
-    qint64 windowEndDay = 0;             // the running baseline after the run ...
-    QByteArray window;                   // ... (baseline::Profile::serialize)
-    // With UserExaminer's model rows asked for: the user's sign-ins the models score, from
-    // ml::SignInModels::kContextMs before the first new one to the last new one, by time then rowid.
-    std::vector<features::SignInRow> modelRows;
-};
-
-class UserExaminer
-{
-public:
-    UserExaminer(Database &db, const DetectOptions &o, TenantFacts &tenant, const QHash<QString, std::pair<qint64, qint64>> &baselines)
-        : o_(o), tenant_(tenant), storedBaselines_(baselines), detectors_(makeUserDetectors()), history_(db),
-          features_(db)
-    {
-    }
-
-    Status examine(const UserRange &user, qint64 fromRowId, qint64 toRowId, bool modelRows, UserResult &result,
-                   DetectReport &report)
-    {
-        const int window = o_.params.windowDays;
-        const qint64 firstDay = dayOf(user.minMs), lastDay = dayOf(user.maxMs);
-        // Context before the first new day: the longest short window a detector looks back over (bursts, MFA
-        // denials, new-app bursts) fits in six hours; travel gets the last located success before that below.
-        const qint64 loadFrom = firstDay * kDayMs - 6 * 3'600'000LL;
-        const qint64 loadTo = (lastDay + 1) * kDayMs;
-
-        // The running baseline left by the previous run, when it ends exactly where this run starts (the usual
-        // case of one more day imported): then only the days leaving the window are read, not the whole window.
-        std::optional<baseline::Profile> snapshot;
-        const Result<std::optional<UserHistoryQueries::RunningWindow>> stored = history_.runningWindow(user.upn);
-        if (!stored)
-            return stored.error();
-        if (*stored && (*stored)->windowDays == window && (*stored)->endDay == firstDay)
-            snapshot = baseline::Profile::deserialize((*stored)->data);
-
-        std::map<qint64, DayAggregate> days;
-        const Result<std::vector<std::pair<qint64, QByteArray>>> storedDays =
-            history_.days(user.upn, firstDay - window, snapshot ? lastDay - window + 1 : firstDay);
-        if (!storedDays)
-            return storedDays.error();
-        for (const auto &[day, data] : *storedDays) {
-            if (auto a = DayAggregate::deserialize(data))
-                days.emplace(day, std::move(*a));
-        }
-        // The last located success before the loaded span comes first, for travel.
-        Result<std::optional<SignInEvent>> lastLocated = history_.lastLocatedSuccessBefore(user.upn, loadFrom);
-        if (!lastLocated)
-            return lastLocated.error();
-        Result<std::vector<SignInEvent>> loaded = history_.signIns(user.upn, loadFrom, loadTo);
-        if (!loaded)
-            return loaded.error();
-        std::vector<SignInEvent> events;
-        events.reserve(loaded->size() + 1);
-        if (*lastLocated)
-            events.push_back(std::move(**lastLocated));
-        std::move(loaded->begin(), loaded->end(), std::back_inserter(events));
-        const Result<std::optional<qint64>> previous = history_.lastSuccessBefore(user.upn, loadFrom);
-        if (!previous)
-            return previous.error();
-        const std::optional<qint64> previousMs = *previous;
-        if (modelRows) {
-            // The models' rows come from the events just read; only the context hours before loadFrom, when the
-            // models look back further than the rules, are read here.
-            const qint64 contextFrom = user.minMs - ml::SignInModels::kContextMs;
-            if (contextFrom < loadFrom) {
-                Result<std::vector<features::SignInRow>> earlier = features_.ofUser(user.upn, contextFrom, loadFrom - 1);
-                if (!earlier)
-                    return earlier.error();
-                result.modelRows = std::move(*earlier);
-            }
-            const std::size_t head = result.modelRows.size();
-            for (const SignInEvent &e : events)
-                if (e.timeMs >= std::max(loadFrom, contextFrom) && e.timeMs <= user.maxMs)
-                    result.modelRows.push_back(features::rowOf(e));
-            std::sort(result.modelRows.begin() + qint64(head), result.modelRows.end(),
-                      [](const features::SignInRow &a, const features::SignInRow &b) {
-                          return a.createdMs != b.createdMs ? a.createdMs < b.createdMs : a.rowId < b.rowId;
-                      });
-        }
-
-        // The days being examined are counted again from all their events (old and new).
-        for (const SignInEvent &e : events) {
-            const qint64 d = dayOf(e.timeMs);
-            if (d < firstDay)
-                continue;
-            auto it = result.days.find(d);
-            if (it == result.days.end()) {
-                it = result.days.emplace(d, DayAggregate{}).first;
-                it->second.day = d;
-            }
-            it->second.add(e);
-        }
-        for (const auto &[d, a] : result.days)
-            days[d] = a;
-
-        baseline::Profile profile = snapshot ? std::move(*snapshot) : baseline::Profile();
-        qint64 nextDay = snapshot ? firstDay : firstDay - window; // profile == sum of days [nextDay - window, nextDay)
-        const qint64 startDay = firstDay - window;
-        const auto advanceTo = [&](qint64 day) {
-            while (nextDay < day) {
-                if (const auto it = days.find(nextDay); it != days.end())
-                    profile.add(it->second);
-                const qint64 leaving = nextDay - window;
-                if (leaving >= startDay)
-                    if (const auto it = days.find(leaving); it != days.end())
-                        profile.remove(it->second);
-                ++nextDay;
-            }
-        };
-
-        for (const auto &d : detectors_)
-            d->reset();
-        qint64 contextDay = std::numeric_limits<qint64>::min();
-        baseline::Home home;
-        bool learning = false, privileged = false;
-        qint64 baselineId = 0;
-        for (size_t i = 0; i < events.size(); ++i) {
-            const SignInEvent &e = events[i];
-            if (e.rowId <= fromRowId || e.rowId > toRowId)
-                continue;
-            ++report.signInsExamined;
-            if (e.result == ResultClass::Unknown)
-                ++report.unknownErrorCodes[e.errorCode];
-            const qint64 day = dayOf(e.timeMs);
-            if (day != contextDay) {
-                advanceTo(day);
-                contextDay = day;
-                home = profile.home();
-                learning = profile.isLearning(o_.params.learning);
-                privileged = usesAdminTools(profile);
-                const auto stored = storedBaselines_.constFind(user.upn);
-                baselineId = stored != storedBaselines_.cend() && stored->second <= day * kDayMs ? stored->first : 0;
-            }
-            const UserContext context{o_.params, profile, home, learning, privileged, baselineId, events, i, previousMs, tenant_};
-            for (const auto &d : detectors_)
-                d->examine(context, result.findings);
-        }
-        advanceTo(lastDay + 1);
-        result.windowEndDay = lastDay + 1;
-        result.window = profile.serialize();
-        return {};
-    }
-
-private:
-    const DetectOptions &o_;
-    TenantFacts &tenant_;
-    const QHash<QString, std::pair<qint64, qint64>> &storedBaselines_;
-    std::vector<std::unique_ptr<UserDetector>> detectors_;
-    UserHistoryQueries history_; // prepared once, run for every user
-    SignInFeatureQueries features_;
-};
-
 
 using Source = DetectionRunRepository::Source;
 
@@ -348,6 +115,7 @@ public:
 
 private:
     bool examineUsers(const std::vector<UserRange> &users, std::vector<Finding> &findings);
+    bool examineRemotely(const std::vector<UserRange> &users, std::vector<Finding> &findings);
     bool scoreSignIns(const std::vector<UserRange> &users, std::vector<Finding> &findings);
     bool scoreBackups(std::vector<Finding> &findings);
     bool store(const std::vector<Finding> &batch);
@@ -394,6 +162,7 @@ private:
     RunRows rows_;
     qint64 nowMs_ = 0;
     std::vector<Finding> modelFindings_; // the sign-in models', scored beside the rules, stored after the sprays
+    std::unique_ptr<RemoteExaminers> remote_; // with DetectOptions::distribute on a shared case
     QElapsedTimer phase_;
 };
 
@@ -411,13 +180,22 @@ bool DetectionRun::run(const RunRows &rows, qint64 nowMs)
             return take(runId.error());
         report_.runId = *runId;
     }
+    Result<std::vector<UserRange>> users = runs_.usersWithNewSignIns(rows.signIns.from, rows.signIns.to);
+    if (!users)
+        return take(users.error()) || fail();
+    // Work for the workers is queued before the transaction, so they see it.
+    if (o_.distribute && db_.dialect() == SqlDialect::PostgreSQL && !users->empty()) {
+        Result<std::unique_ptr<RemoteExaminers>> remote =
+            RemoteExaminers::start(db_, o_.params, rows.signIns.from, rows.signIns.to,
+                                   o_.signInModels && rows.signIns.hasNew(), *users);
+        if (!remote)
+            return take(remote.error()) || fail();
+        remote_ = std::move(*remote);
+    }
     if (!db_.connection().transaction()) {
         error_ = Database::describe(QStringLiteral("starting the detection transaction"), db_.connection().lastError());
         return fail();
     }
-    Result<std::vector<UserRange>> users = runs_.usersWithNewSignIns(rows.signIns.from, rows.signIns.to);
-    if (!users)
-        return take(users.error()) || fail();
     report_.users = qint64(users->size());
     lap("setup");
     std::vector<Finding> findings;
@@ -659,6 +437,8 @@ private:
 // threads where the case allows (examinerThreads); results are stored here, in user order, either way.
 bool DetectionRun::examineUsers(const std::vector<UserRange> &users, std::vector<Finding> &findings)
 {
+    if (remote_)
+        return examineRemotely(users, findings);
     const Result<QHash<QString, std::pair<qint64, qint64>>> baselines = runs_.newestBaselines();
     if (!baselines)
         return take(baselines.error());
@@ -713,6 +493,46 @@ bool DetectionRun::examineUsers(const std::vector<UserRange> &users, std::vector
     }
     if (chunks)
         chunks->finish();
+    return true;
+}
+
+// examineUsers with the users examined by workers: their results stored here in user order, as examineUsers does.
+bool DetectionRun::examineRemotely(const std::vector<UserRange> &users, std::vector<Finding> &findings)
+{
+    bool stop = false;
+    double at = 0; // progress so far: the share of users taken
+    const RemoteExaminers::Waiting waiting = [&]() -> Status {
+        if (!progress(at)) {
+            stop = true;
+            return Error::cancelled(QStringLiteral("Detection cancelled"));
+        }
+        return o_.waitingForWorkers ? o_.waitingForWorkers() : Status();
+    };
+    for (size_t u = 0; u < users.size(); ++u) {
+        Result<ExaminedUser> done = remote_->take(u, waiting);
+        if (!done) {
+            if (stop) {
+                cancelled();
+                return false;
+            }
+            return take(done.error());
+        }
+        ++report_.usersByWorkers;
+        report_.signInsExamined += done->signInsExamined;
+        for (auto it = done->unknownErrorCodes.cbegin(); it != done->unknownErrorCodes.cend(); ++it)
+            report_.unknownErrorCodes[it.key()] += it.value();
+        UserResult &result = done->result;
+        if (!take(storeDays(runs_, users[u].upn, result.days))
+            || !take(runs_.saveUserWindow(users[u].upn, o_.params.windowDays, result.windowEndDay, result.window)))
+            return false;
+        std::move(result.findings.begin(), result.findings.end(), std::back_inserter(findings));
+        std::move(done->modelFindings.begin(), done->modelFindings.end(), std::back_inserter(modelFindings_));
+        at = 0.8 * double(u + 1) / double(users.size());
+        if ((u & 15) == 0 && !progress(at)) {
+            cancelled();
+            return false;
+        }
+    }
     return true;
 }
 

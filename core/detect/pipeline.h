@@ -3,6 +3,7 @@
 #include "detect/detector.h"
 #include "detect/incidents.h"
 #include "detect/severity_policy.h"
+#include "model/result.h"
 
 #include <QHash>
 #include <functional>
@@ -27,6 +28,11 @@ struct DetectOptions
     // of the user's history as the rules, and on another thread while the next users are examined.
     bool signInModels = false;
     std::function<bool(double)> progress;                      // 0..1; false cancels
+    // Users examined by `backsight-cli worker` processes through the case's work queue (detect/distributed_detection.h;
+    // a PostgreSQL case: a case file examines them in this process). waitingForWorkers is asked while the run waits
+    // for them: an error ends the run (every worker the command started has stopped).
+    bool distribute = false;
+    std::function<Status()> waitingForWorkers;
     qint64 nowMs = 0;                                          // detection time; 0 = the clock
     QString sigmaRulesFolder;                                  // Sigma rules re-run after detection (core/sigma); empty = none
     IncidentOptions incidents;                                 // identity ↔ backup incidents, correlated last
@@ -41,6 +47,7 @@ struct DetectReport
     bool nothingNew = false;
     bool cancelled = false;
     qint64 signInsExamined = 0, auditsExamined = 0, backupSessionsExamined = 0, users = 0;
+    qint64 usersByWorkers = 0;                   // of users: examined by worker processes (DetectOptions::distribute)
     qint64 findings = 0, anomaliesAdded = 0;
     qint64 followOnsFolded = 0;                 // anomalies folded into the story they continue (detect/stories.h)
     QHash<QString, int> anomaliesByKind;         // primary kind -> new anomalies

@@ -303,6 +303,29 @@ const std::vector<QStringList> &schemaMigrations()
         {QStringLiteral("ALTER TABLE signins ADD COLUMN as_org TEXT"),
          QStringLiteral("ALTER TABLE service_signins ADD COLUMN as_org TEXT"),
          QStringLiteral("CREATE TABLE case_settings (name TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)")},
+        // 10: the shared case's work queue (store/work_queue.h, docs/storage.md "Distributed work"): a command that
+        // spreads training or detection over `backsight-cli worker` processes opens a batch (its connection's
+        // server process id tells the workers it is still waiting) and enqueues one item per user; workers claim
+        // items under a lease and write their results back. Used on PostgreSQL; a case file runs inline.
+        {QStringLiteral(R"(CREATE TABLE work_batches (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind TEXT NOT NULL,
+  parameters BLOB NOT NULL,
+  coordinator INTEGER NOT NULL,
+  created_ms INTEGER NOT NULL))"),
+         QStringLiteral(R"(CREATE TABLE work_items (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  batch_id INTEGER NOT NULL REFERENCES work_batches(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  payload BLOB NOT NULL,
+  state TEXT NOT NULL,
+  worker TEXT,
+  attempts INTEGER NOT NULL,
+  lease_until_ms INTEGER,
+  result BLOB,
+  error TEXT,
+  UNIQUE (batch_id, seq)))"),
+         QStringLiteral("CREATE INDEX work_items_state ON work_items(state, id)")},
     };
     return migrations;
 }

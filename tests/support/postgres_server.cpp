@@ -158,7 +158,7 @@ bool PostgresServer::start(const QString &database)
     return createDatabase(database);
 }
 
-bool PostgresServer::createDatabase(const QString &name)
+bool PostgresServer::createDatabase(const QString &name, const QString &copyOf)
 {
     const QString connection = QStringLiteral("pg-test-%1").arg(QUuid::createUuid().toString(QUuid::WithoutBraces));
     bool ok = false;
@@ -172,7 +172,8 @@ bool PostgresServer::createDatabase(const QString &name)
             error_ = QStringLiteral("cannot connect to the test server: %1\nserver log:\n%2").arg(db.lastError().text(), log());
         } else {
             QSqlQuery q(db);
-            ok = q.exec(QStringLiteral("CREATE DATABASE \"%1\"").arg(name));
+            ok = q.exec(copyOf.isEmpty() ? QStringLiteral("CREATE DATABASE \"%1\"").arg(name)
+                                         : QStringLiteral("CREATE DATABASE \"%1\" TEMPLATE \"%2\"").arg(name, copyOf));
             if (!ok)
                 error_ = QStringLiteral("cannot create database %1: %2").arg(name, q.lastError().text());
         }

@@ -20,8 +20,8 @@ public:
 
     // Starts the server and creates `database`. False with `error()` (holding the server's log) otherwise.
     bool start(const QString &database = QStringLiteral("backsight_test"));
-    // Creates another empty database on the running server.
-    bool createDatabase(const QString &name);
+    // Creates another empty database on the running server, or a copy of `copyOf` (no one may be connected to it).
+    bool createDatabase(const QString &name, const QString &copyOf = {});
 
     // postgresql://postgres@127.0.0.1:PORT/DATABASE (the started one when `database` is empty).
     QString url(const QString &database = {}) const;
