@@ -988,20 +988,12 @@ Exit-Codes: 0 ok, 1 Aufruffehler, 2 Eingaben teilweise abgelehnt, 3 Speicherfehl
         <translation>Einen gemeinsamen PostgreSQL-Fall bedienen: Arbeit je Benutzer übernehmen, die detect --workers eingereiht hat</translation>
     </message>
     <message>
-        <source>On a PostgreSQL case: queue the users for worker processes, start N of them on this machine and wait (0: only the `backsight-cli worker` processes already serving the case, here or elsewhere). The anomalies are those of a run without workers. A case file is examined by this process.</source>
-        <translation>Bei einem PostgreSQL-Fall: die Benutzer für Worker-Prozesse einreihen, N davon auf diesem Rechner starten und warten (0: nur die `backsight-cli worker`-Prozesse, die den Fall bereits bedienen, hier oder anderswo). Die Anomalien sind dieselben wie bei einem Lauf ohne Worker. Eine Falldatei wird von diesem Prozess untersucht.</translation>
-    </message>
-    <message>
         <source>--workers is 0 to 256, not &apos;%1&apos;</source>
         <translation>--workers ist 0 bis 256, nicht „%1“</translation>
     </message>
     <message>
         <source>waiting for `backsight-cli worker` processes to take the users</source>
         <translation>warte auf `backsight-cli worker`-Prozesse, die die Benutzer übernehmen</translation>
-    </message>
-    <message>
-        <source>a case file is examined by this process; --workers applies to a PostgreSQL case</source>
-        <translation>eine Falldatei wird von diesem Prozess untersucht; --workers gilt für einen PostgreSQL-Fall</translation>
     </message>
     <message>
         <source>Stop when the queue holds no unfinished work (default: serve the case until stopped with Ctrl+C).</source>
@@ -1026,6 +1018,14 @@ Exit-Codes: 0 ok, 1 Aufruffehler, 2 Eingaben teilweise abgelehnt, 3 Speicherfehl
     <message>
         <source>worker: %1 items done, %2 failed, %3 taken over by other workers</source>
         <translation>Worker: %1 Elemente erledigt, %2 fehlgeschlagen, %3 von anderen Workern übernommen</translation>
+    </message>
+    <message>
+        <source>On a PostgreSQL case: queue the per-user work for worker processes, start N of them on this machine and wait (0: only the `backsight-cli worker` processes already serving the case, here or elsewhere). The result is that of a run without workers. A case file is worked on by this process.</source>
+        <translation>Bei einem PostgreSQL-Fall: die Arbeit je Benutzer für Worker-Prozesse einreihen, N davon auf diesem Rechner starten und warten (0: nur die `backsight-cli worker`-Prozesse, die den Fall bereits bedienen, hier oder anderswo). Das Ergebnis ist dasselbe wie bei einem Lauf ohne Worker. Eine Falldatei bearbeitet dieser Prozess selbst.</translation>
+    </message>
+    <message>
+        <source>a case file is worked on by this process; --workers applies to a PostgreSQL case</source>
+        <translation>eine Falldatei bearbeitet dieser Prozess selbst; --workers gilt für einen PostgreSQL-Fall</translation>
     </message>
 </context>
 <context>

@@ -988,20 +988,12 @@ Afsluitcodes: 0 ok, 1 gebruik, 2 invoer deels geweigerd, 3 opslagfout.
         <translation>Een gedeelde PostgreSQL-zaak bedienen: werk per gebruiker oppakken dat detect --workers in de wachtrij zette</translation>
     </message>
     <message>
-        <source>On a PostgreSQL case: queue the users for worker processes, start N of them on this machine and wait (0: only the `backsight-cli worker` processes already serving the case, here or elsewhere). The anomalies are those of a run without workers. A case file is examined by this process.</source>
-        <translation>Bij een PostgreSQL-zaak: de gebruikers in de wachtrij zetten voor workerprocessen, er N op deze machine starten en wachten (0: alleen de `backsight-cli worker`-processen die de zaak al bedienen, hier of elders). De anomalieën zijn die van een run zonder workers. Een zaakbestand wordt door dit proces onderzocht.</translation>
-    </message>
-    <message>
         <source>--workers is 0 to 256, not &apos;%1&apos;</source>
         <translation>--workers is 0 tot 256, niet &apos;%1&apos;</translation>
     </message>
     <message>
         <source>waiting for `backsight-cli worker` processes to take the users</source>
         <translation>wachten op `backsight-cli worker`-processen die de gebruikers oppakken</translation>
-    </message>
-    <message>
-        <source>a case file is examined by this process; --workers applies to a PostgreSQL case</source>
-        <translation>een zaakbestand wordt door dit proces onderzocht; --workers geldt voor een PostgreSQL-zaak</translation>
     </message>
     <message>
         <source>Stop when the queue holds no unfinished work (default: serve the case until stopped with Ctrl+C).</source>
@@ -1026,6 +1018,14 @@ Afsluitcodes: 0 ok, 1 gebruik, 2 invoer deels geweigerd, 3 opslagfout.
     <message>
         <source>worker: %1 items done, %2 failed, %3 taken over by other workers</source>
         <translation>worker: %1 items klaar, %2 mislukt, %3 overgenomen door andere workers</translation>
+    </message>
+    <message>
+        <source>On a PostgreSQL case: queue the per-user work for worker processes, start N of them on this machine and wait (0: only the `backsight-cli worker` processes already serving the case, here or elsewhere). The result is that of a run without workers. A case file is worked on by this process.</source>
+        <translation>Bij een PostgreSQL-zaak: het werk per gebruiker in de wachtrij zetten voor workerprocessen, er N op deze machine starten en wachten (0: alleen de `backsight-cli worker`-processen die de zaak al bedienen, hier of elders). Het resultaat is dat van een run zonder workers. Een zaakbestand wordt door dit proces zelf verwerkt.</translation>
+    </message>
+    <message>
+        <source>a case file is worked on by this process; --workers applies to a PostgreSQL case</source>
+        <translation>een zaakbestand wordt door dit proces zelf verwerkt; --workers geldt voor een PostgreSQL-zaak</translation>
     </message>
 </context>
 <context>

@@ -55,6 +55,45 @@ QJsonObject countsToJson(const QHash<QString, int> &counts)
     return o;
 }
 
+QCommandLineOption workersOption()
+{
+    return QCommandLineOption(
+        QStringLiteral("workers"),
+        Cli::tr("On a PostgreSQL case: queue the per-user work for worker processes, start N of them on this machine "
+                "and wait (0: only the `backsight-cli worker` processes already serving the case, here or elsewhere). "
+                "The result is that of a run without workers. A case file is worked on by this process."),
+        QStringLiteral("N"));
+}
+
+// --workers: -1 when not given; nothing after saying what is wrong.
+std::optional<int> workersValue(const QCommandLineParser &parser, const QCommandLineOption &option, Context &ctx)
+{
+    if (!parser.isSet(option))
+        return -1;
+    bool ok = false;
+    const int n = parser.value(option).toInt(&ok);
+    if (!ok || n < 0 || n > 256) {
+        ctx.err << "backsight-cli: " << Cli::tr("--workers is 0 to 256, not '%1'").arg(parser.value(option)) << "\n";
+        return std::nullopt;
+    }
+    return n;
+}
+
+// With --workers on a PostgreSQL case: the local workers, started when the command first waits for its work.
+std::optional<LocalWorkers> localWorkersFor(Context &ctx, const Database &db, int workers, bool quiet, const char *command)
+{
+    if (workers < 0)
+        return std::nullopt;
+    if (db.dialect() != SqlDialect::PostgreSQL) {
+        if (!quiet)
+            ctx.err << command << ": " << Cli::tr("a case file is worked on by this process; --workers applies to a PostgreSQL case") << "\n";
+        return std::nullopt;
+    }
+    if (workers == 0 && !quiet)
+        ctx.err << command << ": " << Cli::tr("waiting for `backsight-cli worker` processes to take the users") << "\n";
+    return std::optional<LocalWorkers>(std::in_place, ctx.databasePath, workers, 30'000);
+}
+
 } // namespace
 
 int runTrain(Context &ctx, const QStringList &args)
@@ -62,8 +101,10 @@ int runTrain(Context &ctx, const QStringList &args)
     QCommandLineParser parser;
     const QCommandLineOption window = windowDaysOption();
     const QCommandLineOption json(QStringLiteral("json"), Cli::tr("Print one JSON object."));
+    const QCommandLineOption workers = workersOption();
     parser.addOption(window);
     parser.addOption(json);
+    parser.addOption(workers);
     const int early = parseOrExit(parser, args, ctx,
                                   Cli::tr("Compute every user's baseline over the window that ends after the latest sign-in."));
     if (early >= 0)
@@ -72,11 +113,19 @@ int runTrain(Context &ctx, const QStringList &args)
     if (!parsedDays)
         return Usage;
     const int days = *parsedDays;
+    const std::optional<int> workerCount = workersValue(parser, workers, ctx);
+    if (!workerCount)
+        return Usage;
     Database db;
     if (!openDatabase(ctx, db))
         return StorageError;
     detect::TrainAllOptions options;
     options.windowDays = days;
+    std::optional<LocalWorkers> localWorkers = localWorkersFor(ctx, db, *workerCount, parser.isSet(json), "train");
+    if (localWorkers) {
+        options.distribute = true;
+        options.waitingForWorkers = [&] { return localWorkers->check(); };
+    }
     detect::TrainAllReport all;
     QString error;
     if (!detect::trainAll(db, options, all, error)) {
@@ -94,6 +143,7 @@ int runTrain(Context &ctx, const QStringList &args)
                             {QStringLiteral("events_used"), report.eventsUsed},
                             {QStringLiteral("days_aggregated"), report.daysAggregated},
                             {QStringLiteral("user_models"), all.userModels},
+                            {QStringLiteral("user_models_by_workers"), all.userModelsByWorkers},
                             {QStringLiteral("tenant_models"), all.tenantModels},
                             {QStringLiteral("backup_sessions"), all.backupSessions},
                             {QStringLiteral("server_models"), all.serverModels},
@@ -149,12 +199,7 @@ int runDetect(Context &ctx, const QStringList &args)
     const QCommandLineOption backtest(QStringLiteral("backtest"),
                                       Cli::tr("Store nothing: print, for each sensitivity, how many anomalies per "
                                               "severity it would raise over the whole case."));
-    const QCommandLineOption workers(
-        QStringLiteral("workers"),
-        Cli::tr("On a PostgreSQL case: queue the users for worker processes, start N of them on this machine and "
-                "wait (0: only the `backsight-cli worker` processes already serving the case, here or elsewhere). "
-                "The anomalies are those of a run without workers. A case file is examined by this process."),
-        QStringLiteral("N"));
+    const QCommandLineOption workers = workersOption();
     parser.addOption(sensitivity);
     parser.addOption(backtest);
     parser.addOption(workers);
@@ -166,15 +211,9 @@ int runDetect(Context &ctx, const QStringList &args)
     if (!parsedDays)
         return Usage;
     const int days = *parsedDays;
-    int workerCount = -1;
-    if (parser.isSet(workers)) {
-        bool ok = false;
-        workerCount = parser.value(workers).toInt(&ok);
-        if (!ok || workerCount < 0 || workerCount > 256) {
-            ctx.err << "backsight-cli: " << Cli::tr("--workers is 0 to 256, not '%1'").arg(parser.value(workers)) << "\n";
-            return Usage;
-        }
-    }
+    const std::optional<int> workerCount = workersValue(parser, workers, ctx);
+    if (!workerCount)
+        return Usage;
     Database db;
     if (!openDatabase(ctx, db))
         return StorageError;
@@ -227,15 +266,10 @@ int runDetect(Context &ctx, const QStringList &args)
         printBacktest(ctx, *b, *stored, parser.isSet(json));
         return Ok;
     }
-    std::optional<LocalWorkers> localWorkers;
-    if (workerCount >= 0 && db.dialect() == SqlDialect::PostgreSQL) {
-        localWorkers.emplace(ctx.databasePath, workerCount, 30'000);
+    std::optional<LocalWorkers> localWorkers = localWorkersFor(ctx, db, *workerCount, parser.isSet(quiet), "detect");
+    if (localWorkers) {
         options.distribute = true;
         options.waitingForWorkers = [&] { return localWorkers->check(); };
-        if (workerCount == 0 && !parser.isSet(quiet))
-            ctx.err << "detect: " << Cli::tr("waiting for `backsight-cli worker` processes to take the users") << "\n";
-    } else if (workerCount >= 0 && !parser.isSet(quiet)) {
-        ctx.err << "detect: " << Cli::tr("a case file is examined by this process; --workers applies to a PostgreSQL case") << "\n";
     }
     detect::DetectReport report;
     QString error;

@@ -7,7 +7,6 @@
 #include <QDataStream>
 #include <QIODevice>
 #include <QJsonObject>
-#include <QThread>
 
 namespace backsight::detect {
 namespace {
@@ -163,60 +162,30 @@ Result<ExaminedUser> decodeExaminedUser(const QByteArray &data)
 
 // ---- the command's side
 
-RemoteExaminers::~RemoteExaminers()
-{
-    (void)queue_.closeBatch(batchId_); // a batch left behind is removed by the next command (removeOrphanBatches)
-}
-
 Result<std::unique_ptr<RemoteExaminers>> RemoteExaminers::start(Database &db, const DetectionParameters &params,
                                                                 qint64 fromRowId, qint64 toRowId, bool signInModels,
                                                                 const std::vector<UserSignInRange> &users)
 {
-    WorkQueue queue(db);
-    if (Status s = queue.removeOrphanBatches(); !s)
-        return s.error();
-    QJsonObject parameters{{QStringLiteral("params"), params.toJson()},
-                           {QStringLiteral("from_rowid"), fromRowId},
-                           {QStringLiteral("to_rowid"), toRowId},
-                           {QStringLiteral("sign_in_models"), signInModels}};
-    const Result<qint64> batch = queue.openBatch(DetectionWork::kKind, cborOf(parameters));
-    if (!batch)
-        return batch.error();
-    std::unique_ptr<RemoteExaminers> remote(new RemoteExaminers(db, *batch));
+    const QJsonObject parameters{{QStringLiteral("params"), params.toJson()},
+                                 {QStringLiteral("from_rowid"), fromRowId},
+                                 {QStringLiteral("to_rowid"), toRowId},
+                                 {QStringLiteral("sign_in_models"), signInModels}};
     std::vector<QByteArray> payloads;
     payloads.reserve(users.size());
     for (const UserSignInRange &u : users)
         payloads.push_back(encodeUser(u));
-    if (Status s = queue.enqueue(*batch, payloads); !s)
-        return s.error();
-    return remote;
+    Result<std::unique_ptr<RemoteBatch>> batch = RemoteBatch::start(db, DetectionWork::kKind, cborOf(parameters), payloads);
+    if (!batch)
+        return batch.error();
+    return std::unique_ptr<RemoteExaminers>(new RemoteExaminers(std::move(*batch)));
 }
 
-Result<ExaminedUser> RemoteExaminers::take(std::size_t user, const Waiting &waiting)
+Result<ExaminedUser> RemoteExaminers::take(const Waiting &waiting)
 {
-    if (int(user) != next_)
-        return Error::badInput(QStringLiteral("Users' results are taken in order"));
-    int idle = 0;
-    while (readyAt_ >= ready_.size()) {
-        Result<std::vector<WorkQueue::Outcome>> done = queue_.finished(batchId_, next_, 256);
-        if (!done)
-            return done.error();
-        if (!done->empty()) {
-            ready_ = std::move(*done);
-            readyAt_ = 0;
-            break;
-        }
-        if (waiting)
-            if (Status s = waiting(); !s)
-                return s.error();
-        // Poll quickly at first (the next user is usually a moment away), then every 50 ms.
-        QThread::msleep(++idle < 20 ? 2 : 50);
-    }
-    WorkQueue::Outcome outcome = std::move(ready_[readyAt_++]);
-    ++next_;
-    if (outcome.failed)
-        return Error::storage(QStringLiteral("A worker could not examine a user: %1").arg(outcome.error));
-    return decodeExaminedUser(outcome.result);
+    const Result<QByteArray> result = batch_->take(waiting, QStringLiteral("examine a user"));
+    if (!result)
+        return result.error();
+    return decodeExaminedUser(*result);
 }
 
 // ---- the worker's side

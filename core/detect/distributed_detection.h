@@ -2,7 +2,7 @@
 
 #include "detect/user_examiner.h"
 #include "model/result.h"
-#include "store/work_queue.h"
+#include "detect/remote_batch.h"
 
 #include <QByteArray>
 #include <functional>
@@ -42,26 +42,19 @@ Result<std::vector<Finding>> decodeFindings(const QByteArray &data);
 class RemoteExaminers
 {
 public:
-    // Asked while waiting: an error ends the wait (every worker the command started has stopped), false cancels.
-    using Waiting = std::function<Status()>;
+    using Waiting = RemoteBatch::Waiting;
 
-    ~RemoteExaminers();
     // Queues one item per user. Call outside a transaction: the workers must see the items.
     static Result<std::unique_ptr<RemoteExaminers>> start(Database &db, const DetectionParameters &params,
                                                           qint64 fromRowId, qint64 toRowId, bool signInModels,
                                                           const std::vector<UserSignInRange> &users);
     // The next user's result, in order; waits for a worker to hand it in.
-    Result<ExaminedUser> take(std::size_t user, const Waiting &waiting);
+    Result<ExaminedUser> take(const Waiting &waiting);
 
 private:
-    RemoteExaminers(Database &db, qint64 batchId) : db_(db), queue_(db), batchId_(batchId) {}
+    explicit RemoteExaminers(std::unique_ptr<RemoteBatch> batch) : batch_(std::move(batch)) {}
 
-    Database &db_;
-    WorkQueue queue_;
-    qint64 batchId_ = 0;
-    std::vector<WorkQueue::Outcome> ready_; // fetched, not yet taken: seqs next_, next_ + 1, …
-    std::size_t readyAt_ = 0;
-    int next_ = 0;
+    std::unique_ptr<RemoteBatch> batch_;
 };
 
 // The worker's side: the batch's examiner, kept while the worker takes items of the same batch.

@@ -509,7 +509,7 @@ bool DetectionRun::examineRemotely(const std::vector<UserRange> &users, std::vec
         return o_.waitingForWorkers ? o_.waitingForWorkers() : Status();
     };
     for (size_t u = 0; u < users.size(); ++u) {
-        Result<ExaminedUser> done = remote_->take(u, waiting);
+        Result<ExaminedUser> done = remote_->take(waiting);
         if (!done) {
             if (stop) {
                 cancelled();

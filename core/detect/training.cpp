@@ -2,6 +2,7 @@
 
 #include "backup/server_models.h"
 #include "ml/user_models.h"
+#include "detect/distributed_training.h"
 #include "store/database.h"
 #include "store/event_queries.h"
 #include "store/sign_in_queries.h"
@@ -44,10 +45,13 @@ bool trainAll(Database &db, const TrainAllOptions &o, TrainAllReport &report, QS
         models.windowDays = o.windowDays;
         models.nowMs = windowEnd;
         models.windowRows = &windowRows;
+        if (o.distribute && db.dialect() == SqlDialect::PostgreSQL)
+            models.userTrainer = trainUsersOnWorkers(db, models, o.waitingForWorkers);
         ml::ModelTrainReport trained;
         if (!ml::trainModels(db, models, part(0.3, 0.8), trained, error))
             return false;
         report.userModels = trained.userModels;
+        report.userModelsByWorkers = trained.userModelsElsewhere;
         report.tenantModels = trained.tenantModels;
     }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "detect/pipeline.h"
+#include "model/result.h"
 
 namespace backsight::detect {
 
@@ -8,12 +9,17 @@ struct TrainAllOptions
 {
     int windowDays = 60;
     std::function<bool(double)> progress; // 0..1; false cancels
+    // The per-user forests trained by `backsight-cli worker` processes (detect/distributed_training.h) on a
+    // PostgreSQL case; waitingForWorkers is asked while waiting (an error ends the training).
+    bool distribute = false;
+    std::function<Status()> waitingForWorkers;
 };
 
 struct TrainAllReport
 {
     BaselineReport baselines;
     int userModels = 0;          // per-user Isolation Forests stored
+    int userModelsByWorkers = 0; // of userModels: trained by worker processes (TrainAllOptions::distribute)
     int tenantModels = 0;        // tenant Isolation Forest and autoencoder
     int serverModels = 0;        // backup LSTM autoencoders stored (fleet model included)
     qint64 backupSessions = 0;

@@ -1,6 +1,7 @@
 #include "detect/worker.h"
 
 #include "detect/distributed_detection.h"
+#include "detect/distributed_training.h"
 #include "store/database.h"
 #include "store/work_queue.h"
 
@@ -83,6 +84,7 @@ Status runWorker(const QString &location, const WorkerOptions &o, WorkerReport &
                              : o.name;
     Heartbeat heartbeat(location, name, o.leaseMs);
     DetectionWork detection(db);
+    TrainingWork training(db);
     const auto say = [&](const QString &line) {
         if (o.log)
             o.log(line);
@@ -110,6 +112,8 @@ Status runWorker(const QString &location, const WorkerOptions &o, WorkerReport &
         Result<QByteArray> result =
             item.kind == DetectionWork::kKind
                 ? detection.process(item.batchId, item.parameters, item.payload)
+            : item.kind == TrainingWork::kKind
+                ? training.process(item.parameters, item.payload)
                 : Result<QByteArray>(Error::badInput(QStringLiteral("This worker does not know work of kind '%1': is it "
                                                                     "an older version of Backsight?").arg(item.kind)));
         const Result<bool> handed = result ? queue.complete(item, *result) : queue.fail(item, result.error().message);

@@ -24,7 +24,8 @@ struct WorkerReport
 };
 
 // `backsight-cli worker`: serves the case's work queue (store/work_queue.h) — per-user detection items (detect/
-// distributed_detection.h) — until stopped (or idle, with untilIdle). A second connection renews the leases every leaseMs / 3 while an item is worked on.
+// distributed_detection.h) and per-user training items (detect/distributed_training.h) — until stopped (or idle,
+// with untilIdle). A second connection renews the leases every leaseMs / 3 while an item is worked on.
 // Returns an error when the case cannot be opened or the server goes away; an item that fails is handed in as
 // failed (the command that queued it reports why) and the worker goes on.
 Status runWorker(const QString &location, const WorkerOptions &options, WorkerReport &report);

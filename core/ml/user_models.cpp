@@ -18,6 +18,7 @@
 #include <QSqlError>
 #include <algorithm>
 #include <atomic>
+#include <future>
 #include <cmath>
 #include <map>
 #include <memory>
@@ -322,6 +323,22 @@ void scoreUser(const QString &upn, const SubjectModel &model, const std::vector<
 
 } // namespace
 
+Result<ModelRecord> trainUserModel(const QString &upn, const std::vector<SignInRow> &rows, int utcOffsetMinutes,
+                                   const ModelTrainOptions &o, qint64 windowStartMs, qint64 windowEndMs)
+{
+    TrainTask t;
+    t.scope = QStringLiteral("user");
+    t.subject = upn;
+    t.utcOffset = utcOffsetMinutes;
+    for (const SignInRow &r : rows)
+        t.rows.push_back(&r);
+    t.context = features::computeContext(rows);
+    trainTask(t, o, windowStartMs, windowEndMs);
+    if (!t.done)
+        return Error::badInput(QStringLiteral("Training the model of %1: %2").arg(upn, t.error));
+    return t.record;
+}
+
 bool trainModels(Database &db, const ModelTrainOptions &o, const std::function<bool(double)> &progress,
                  ModelTrainReport &report, QString &error)
 {
@@ -470,18 +487,50 @@ bool trainModels(Database &db, const ModelTrainOptions &o, const std::function<b
     std::atomic<bool> cancelled{false};
     std::atomic<qint64> finished{0};
     std::mutex progressLock;
-    const qint64 count = qint64(tasks.size());
-    parallelFor(o.threads, count, [&](std::int64_t i) {
-        if (cancelled.load())
-            return;
-        trainTask(*tasks[i], o, windowStart, windowEnd);
-        const qint64 n = ++finished;
-        if (progress) {
-            std::lock_guard lock(progressLock);
-            if (!cancelled.load() && !progress(0.1 + 0.8 * double(n) / double(std::max<qint64>(1, count))))
-                cancelled.store(true);
+    // With a userTrainer the users' forests train elsewhere while the tenant models train here.
+    std::vector<TrainTask *> here, elsewhere;
+    for (const auto &t : tasks)
+        (o.userTrainer && t->scope == QStringLiteral("user") ? elsewhere : here).push_back(t.get());
+    const qint64 count = qint64(here.size());
+    const auto trainHere = [&] {
+        parallelFor(o.threads, count, [&](std::int64_t i) {
+            if (cancelled.load())
+                return;
+            trainTask(*here[std::size_t(i)], o, windowStart, windowEnd);
+            const qint64 n = ++finished;
+            if (progress) {
+                std::lock_guard lock(progressLock);
+                if (!cancelled.load() && !progress(0.1 + 0.8 * double(n) / double(std::max<qint64>(1, count))))
+                    cancelled.store(true);
+            }
+        });
+    };
+    if (elsewhere.empty()) {
+        trainHere();
+    } else {
+        std::future<void> local = std::async(std::launch::async, trainHere);
+        std::vector<UserTrainRequest> requests;
+        for (const TrainTask *t : elsewhere)
+            requests.push_back({t->subject, t->utcOffset});
+        std::vector<ModelRecord> records;
+        const Status remote = o.userTrainer(requests, windowStart, windowEnd, records);
+        if (!remote)
+            cancelled.store(true);
+        local.get();
+        if (!remote) {
+            error = remote.error().message;
+            return false;
         }
-    });
+        if (records.size() != elsewhere.size()) {
+            error = QStringLiteral("The workers handed back %1 user models for %2 users").arg(records.size()).arg(elsewhere.size());
+            return false;
+        }
+        for (std::size_t k = 0; k < elsewhere.size(); ++k) {
+            elsewhere[k]->record = std::move(records[k]);
+            elsewhere[k]->done = true;
+        }
+        report.userModelsElsewhere = int(elsewhere.size());
+    }
     if (cancelled.load()) {
         error = QStringLiteral("Model training cancelled; the previous models stay in force");
         return false;

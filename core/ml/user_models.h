@@ -2,6 +2,8 @@
 
 #include "detect/finding.h"
 #include "features/signin_features.h"
+#include "model/model_record.h"
+#include "model/result.h"
 
 #include <QString>
 #include <functional>
@@ -14,6 +16,16 @@ class Database;
 }
 
 namespace backsight::ml {
+
+// A user whose forest is trained elsewhere (ModelTrainOptions::userTrainer): a `backsight-cli worker` reads the
+// user's window and calls trainUserModel.
+struct UserTrainRequest
+{
+    QString upn;
+    int utcOffsetMinutes = 0;
+};
+using UserTrainer = std::function<Status(const std::vector<UserTrainRequest> &users, qint64 windowStartMs,
+                                         qint64 windowEndMs, std::vector<ModelRecord> &models)>;
 
 struct ModelTrainOptions
 {
@@ -29,11 +41,16 @@ struct ModelTrainOptions
     // The window's sign-ins (nowMs - windowDays .. nowMs) already read, by user, then time and rowid, or null to read
     // them here. trainAll hands over what the baseline scan read, so training does not read the window again.
     const std::vector<features::SignInRow> *windowRows = nullptr;
+    // Trains the per-user forests elsewhere (detect/distributed_training.h: worker processes), one record per
+    // request in order, while the tenant models train here; null: every model trains here. The stored models are
+    // the same either way.
+    UserTrainer userTrainer;
 };
 
 struct ModelTrainReport
 {
     int userModels = 0, tenantModels = 0, skipped = 0;
+    int userModelsElsewhere = 0; // of userModels: trained by the userTrainer (worker processes)
     qint64 eventsUsed = 0;
     qint64 elapsedMs = 0;
 };
@@ -43,6 +60,11 @@ struct ModelTrainReport
 // nothing is stored and the previous versions stay in force.
 bool trainModels(Database &db, const ModelTrainOptions &options, const std::function<bool(double progress01)> &progress,
                  ModelTrainReport &report, QString &error);
+
+// One user's forest as trainModels trains it: `rows` are the user's sign-ins in [windowStartMs, windowEndMs), by time
+// then rowid (SignInFeatureQueries::ofUser).
+Result<ModelRecord> trainUserModel(const QString &upn, const std::vector<features::SignInRow> &rows, int utcOffsetMinutes,
+                                   const ModelTrainOptions &options, qint64 windowStartMs, qint64 windowEndMs);
 
 struct SubjectModel;
 

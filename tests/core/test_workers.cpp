@@ -53,6 +53,24 @@ QStringList anomalies(const QString &url)
     return lines;
 }
 
+// Every stored model with what training decides (not its id, time or how long it took).
+QStringList models(Database &db)
+{
+    QSqlQuery q(db.connection());
+    if (!q.exec(QStringLiteral("SELECT scope, subject, kind, version, active, threshold, events_used, window_start_ms, "
+                               "window_end_ms, parameters, metrics, score_distribution, md5(data) FROM models "
+                               "ORDER BY scope, subject, kind, version")))
+        return {QStringLiteral("cannot read the models")};
+    QStringList out;
+    while (q.next()) {
+        QStringList row;
+        for (int i = 0; i < 13; ++i)
+            row << q.value(i).toString();
+        out << row.join(QLatin1Char('|'));
+    }
+    return out;
+}
+
 int rows(Database &db, const QString &sql)
 {
     QSqlQuery q(db.connection());
@@ -71,6 +89,7 @@ private slots:
     void sameAnomaliesWithWorkers_data();
     void sameAnomaliesWithWorkers();
     void killedWorkersItemsAreTakenOver();
+    void trainingOnWorkersGivesTheSameModels();
     void caseFileRunsInline();
 
 private:
@@ -91,10 +110,12 @@ void TestWorkers::initTestCase()
                   QStringLiteral("21"), QStringLiteral("--seed"), QStringLiteral("11"), QStringLiteral("--format"),
                   QStringLiteral("veeam-zip"), QStringLiteral("--out"), zip_}),
              0);
-    QVERIFY2(server_.createDatabase(QStringLiteral("trained")), qPrintable(server_.error()));
-    const QString trained = server_.url(QStringLiteral("trained"));
-    QCOMPARE(cli({QStringLiteral("--db"), trained, QStringLiteral("import"), QStringLiteral("--quiet"), zip_}), 0);
-    QCOMPARE(cli({QStringLiteral("--db"), trained, QStringLiteral("train")}), 0);
+    QVERIFY2(server_.createDatabase(QStringLiteral("imported")), qPrintable(server_.error()));
+    QCOMPARE(cli({QStringLiteral("--db"), server_.url(QStringLiteral("imported")), QStringLiteral("import"),
+                  QStringLiteral("--quiet"), zip_}),
+             0);
+    QVERIFY2(server_.createDatabase(QStringLiteral("trained"), QStringLiteral("imported")), qPrintable(server_.error()));
+    QCOMPARE(cli({QStringLiteral("--db"), server_.url(QStringLiteral("trained")), QStringLiteral("train")}), 0);
 
     // The reference: the same case detected in one process.
     const QString single = copyOfTrainedCase(QStringLiteral("single"));
@@ -112,6 +133,7 @@ void TestWorkers::initTestCase()
 
 QString TestWorkers::copyOfTrainedCase(const QString &name)
 {
+    // CREATE DATABASE … TEMPLATE needs the template to be without connections: every one here is closed by now.
     if (!server_.createDatabase(name, QStringLiteral("trained")))
         qWarning("%s", qPrintable(server_.error()));
     return server_.url(name);
@@ -272,6 +294,29 @@ void TestWorkers::killedWorkersItemsAreTakenOver()
     for (int seq : takenOver)
         QVERIFY2(logs.contains(QStringLiteral("item %1 (attempt 2): done").arg(seq).toUtf8()), logs.constData());
     QCOMPARE(rows(watch, QStringLiteral("SELECT COUNT(*) FROM work_items")), 0);
+}
+
+// `train --workers 2`: the per-user forests are trained by the workers (the tenant models by the command meanwhile),
+// and the stored models are the ones `train` stores in one process, byte for byte.
+void TestWorkers::trainingOnWorkersGivesTheSameModels()
+{
+    QVERIFY2(server_.createDatabase(QStringLiteral("trainedbyworkers"), QStringLiteral("imported")), qPrintable(server_.error()));
+    const QString url = server_.url(QStringLiteral("trainedbyworkers"));
+    QByteArray out;
+    QCOMPARE(cli({QStringLiteral("--db"), url, QStringLiteral("train"), QStringLiteral("--json"), QStringLiteral("--workers"),
+                  QStringLiteral("2")},
+                 &out),
+             0);
+    const QJsonObject report = QJsonDocument::fromJson(out).object();
+    QVERIFY(report.value(QStringLiteral("user_models")).toInt() > 40);
+    QCOMPARE(report.value(QStringLiteral("user_models_by_workers")), report.value(QStringLiteral("user_models")));
+    Database byWorkers, inOneProcess;
+    QVERIFY2(byWorkers.open(url), qPrintable(byWorkers.error()));
+    QVERIFY2(inOneProcess.open(server_.url(QStringLiteral("trained"))), qPrintable(inOneProcess.error()));
+    const QStringList expected = models(inOneProcess);
+    QVERIFY(expected.size() > 40);
+    QCOMPARE(models(byWorkers), expected);
+    QCOMPARE(rows(byWorkers, QStringLiteral("SELECT COUNT(*) FROM work_batches")), 0);
 }
 
 // A case file has no queue to share: --workers examines it in the command, with the same anomalies.
