@@ -273,7 +273,11 @@ bool EventWriter::addBatchOnServer(const std::vector<ImportRow> &rows, const std
         const ServerTable &table = serverTables()[t];
         const QString doing = QStringLiteral("cannot store %1 events in %2 of %3").arg(copies[t].rows()).arg(table.table, db_.path());
         QSqlQuery q(db_.connection());
-        if (!q.exec(QStringLiteral("TRUNCATE %1").arg(table.stage))) {
+        // Emptied first (a file rolled back to its savepoint leaves its rows here). TRUNCATE gives the table a new
+        // file each time (2.3 ms a file, a third of the import); DELETE only marks the few rows dead, and every
+        // 16th batch truncates them away: the DELETE reads the dead rows too (every 256th: 1.1 ms a file).
+        const bool truncate = stagedBatches_++ % 16 == 0;
+        if (!q.exec((truncate ? QStringLiteral("TRUNCATE %1") : QStringLiteral("DELETE FROM %1")).arg(table.stage))) {
             error_ = Database::describe(doing, q.lastError());
             return false;
         }

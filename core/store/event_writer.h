@@ -87,6 +87,7 @@ private:
     SqliteStatement insertOriginal_;
     // PostgreSQL: the originals' insert, and whether the staging tables exist in this session.
     std::unique_ptr<QSqlQuery> serverOriginals_;
+    qint64 stagedBatches_ = 0; // batches copied through the staging tables (PostgreSQL): every 16th truncates them
     bool moveToSource(qint64 id);
     bool addBatchOnServer(const std::vector<ImportRow> &rows, const std::string &arena, qint64 &inserted);
     QString error_;
