@@ -2,6 +2,7 @@
 
 #include "store/anomaly_brief_rows.h"
 #include "store/like_pattern.h"
+#include "store/database.h"
 #include "store/predicates.h"
 #include "store/sql_query.h"
 
@@ -12,7 +13,7 @@ namespace backsight {
 namespace {
 
 // " WHERE …" (or empty) with `binds` appended in order.
-QString whereClause(const AnomalySelection &s, QVariantList &binds)
+QString whereClause(const AnomalySelection &s, SqlDialect dialect, QVariantList &binds)
 {
     QStringList c;
     const auto add = [&](const QString &clause, const QVariantList &values) {
@@ -24,7 +25,7 @@ QString whereClause(const AnomalySelection &s, QVariantList &binds)
     else if (s.minSeverity > 0)
         add(QStringLiteral("severity_rank >= ?"), {s.minSeverity});
     if (!s.kind.isEmpty())
-        add(predicate::anomalyHasKind(QStringLiteral("anomalies")), {s.kind});
+        add(predicate::anomalyHasKind(QStringLiteral("anomalies"), dialect), {s.kind});
     if (!s.statuses.isEmpty()) {
         QStringList marks;
         for (const QString &status : s.statuses) {
@@ -46,13 +47,13 @@ QString whereClause(const AnomalySelection &s, QVariantList &binds)
     if (!s.network.trimmed().isEmpty()) {
         const QString n = s.network.trimmed();
         const bool asNumber = n.startsWith(QLatin1String("AS"), Qt::CaseInsensitive) && n.mid(2).toUInt() > 0;
-        add(QStringLiteral("event_id IN (SELECT id FROM signins WHERE asn = ? OR as_org LIKE ? ESCAPE '\\')"),
+        add(QStringLiteral("event_id IN (SELECT id FROM signins WHERE asn = ? OR as_org %1 ? ESCAPE '\\')").arg(predicate::like(dialect)),
             {asNumber ? QVariant(n.mid(2).toUInt()) : QVariant(-1), likePattern(n)});
     }
     if (!s.text.trimmed().isEmpty()) {
         const QString pattern = likePattern(s.text);
-        add(QStringLiteral("(summary LIKE ? ESCAPE '\\' OR subject LIKE ? ESCAPE '\\' OR kinds LIKE ? ESCAPE '\\' "
-                           "OR id LIKE ? ESCAPE '\\')"),
+        add(QStringLiteral("(summary %1 ? ESCAPE '\\' OR subject %1 ? ESCAPE '\\' OR kinds %1 ? ESCAPE '\\' "
+                           "OR id %1 ? ESCAPE '\\')").arg(predicate::like(dialect)),
             {pattern, pattern, pattern, pattern});
     }
     return c.isEmpty() ? QString() : QStringLiteral(" WHERE ") + c.join(QStringLiteral(" AND "));
@@ -92,7 +93,7 @@ Result<qint64> AnomalyQueries::count(const AnomalySelection &selection)
 {
     QVariantList binds;
     SqlQuery q(db_);
-    if (Status s = q.run(QStringLiteral("SELECT count(*) FROM anomalies") + whereClause(selection, binds), binds,
+    if (Status s = q.run(QStringLiteral("SELECT count(*) FROM anomalies") + whereClause(selection, db_.dialect(), binds), binds,
                          QStringLiteral("cannot count the anomalies"));
         !s)
         return s.error();
@@ -103,7 +104,7 @@ Result<std::vector<AnomalyListRow>> AnomalyQueries::list(const AnomalySelection 
                                                          int limit)
 {
     QVariantList binds;
-    const QString where = whereClause(selection, binds);
+    const QString where = whereClause(selection, db_.dialect(), binds);
     binds << limit;
     SqlQuery q(db_);
     if (Status s = q.run(QStringLiteral("SELECT id, severity_rank, time_ms, coalesce(user_upn, subject), subject_type, kinds, "
@@ -186,7 +187,7 @@ Result<QSet<QString>> AnomalyQueries::eventsOfKind(const QString &upn, const QSt
 {
     SqlQuery q(db_);
     if (Status s = q.run(QStringLiteral("SELECT a.event_ids FROM anomalies a WHERE a.user_upn = ? AND ")
-                             + predicate::anomalyHasKind(QStringLiteral("a")),
+                             + predicate::anomalyHasKind(QStringLiteral("a"), db_.dialect()),
                          {upn, kind}, QStringLiteral("cannot read the %1 anomalies of %2").arg(kind, upn));
         !s)
         return s.error();

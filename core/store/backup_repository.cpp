@@ -1,5 +1,7 @@
 #include "store/backup_repository.h"
 
+#include "store/predicates.h"
+
 #include "store/database.h"
 
 #include <QHash>
@@ -33,9 +35,12 @@ bool prepared(QSqlQuery &q, const QString &sql)
 Status readServerSessions(Database &db, std::vector<BackupServerRow> &out, QHash<QString, size_t> &index)
 {
     QSqlQuery q(db.connection());
-    if (!prepared(q, QStringLiteral("SELECT server, count(*), min(creation_ms), max(creation_ms), sum(result = 'Failed'), "
-                                    "sum(result = 'Warning'), max(level = 'task'), group_concat(DISTINCT job_name) "
-                                    "FROM backup_sessions GROUP BY server ORDER BY server"))
+    if (!prepared(q, QStringLiteral("SELECT server, count(*), min(creation_ms), max(creation_ms), %1, %2, "
+                                    "max(CASE WHEN level = 'task' THEN 1 ELSE 0 END), %3 "
+                                    "FROM backup_sessions GROUP BY server ORDER BY server")
+                         .arg(predicate::countWhere(QStringLiteral("result = 'Failed'")),
+                              predicate::countWhere(QStringLiteral("result = 'Warning'")),
+                              predicate::distinctList(QStringLiteral("job_name"), db.dialect())))
         || !q.exec())
         return failure(db, QStringLiteral("cannot read backup servers"), q);
     while (q.next()) {

@@ -63,7 +63,7 @@ void readAnomalies(Reader &r, CaseOverview &d, const QString &top)
 
 void readSignIns(Reader &r, CaseOverview &d)
 {
-    r.run(QStringLiteral("SELECT created_ms / %1, count(*), sum(%2) FROM signins GROUP BY 1").arg(kDayMs).arg(predicate::failedSignIn()),
+    r.run(QStringLiteral("SELECT created_ms / %1, count(*), %2 FROM signins GROUP BY 1").arg(kDayMs).arg(predicate::countWhere(predicate::failedSignIn())),
           [&](SqlQuery &q) {
               CaseOverview::Day &day = d.days[q.value(0).toLongLong()];
               day.signIns = q.value(1).toLongLong();

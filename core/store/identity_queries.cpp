@@ -139,8 +139,8 @@ Result<std::vector<IdentityQueries::Audit>> IdentityQueries::audits(qint64 fromR
 Result<bool> IdentityQueries::targetSeenBefore(const QString &activity, const QString &targetId, qint64 beforeMs)
 {
     SqlQuery q(db_);
-    if (Status s = q.run(QStringLiteral("SELECT 1 FROM audits WHERE activity = ? AND time_ms < ? AND targets LIKE ? ESCAPE '\\' "
-                                        "LIMIT 1"),
+    if (Status s = q.run(QStringLiteral("SELECT 1 FROM audits WHERE activity = ? AND time_ms < ? AND targets %1 ? ESCAPE '\\' "
+                                        "LIMIT 1").arg(predicate::like(db_.dialect())),
                          {activity, beforeMs, likePattern(targetId)},
                          QStringLiteral("looking for earlier audits of %1").arg(targetId));
         !s)

@@ -40,7 +40,7 @@ Result<std::vector<IncidentPart>> anomalyParts(Database &db, const QString &role
 }
 
 // "(col LIKE ? OR col LIKE ? ...)" with one bound pattern per word.
-QString anyLike(const QString &column, const QStringList &words, QVariantList &binds, bool prefix)
+QString anyLike(const QString &column, const QStringList &words, QVariantList &binds, bool prefix, SqlDialect dialect)
 {
     QStringList terms;
     for (const QString &w : words) {
@@ -48,7 +48,7 @@ QString anyLike(const QString &column, const QStringList &words, QVariantList &b
         escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('%'), QStringLiteral("\\%"))
             .replace(QLatin1Char('_'), QStringLiteral("\\_"));
         binds << (prefix ? QString(escaped + QLatin1Char('%')) : QString(QLatin1Char('%') + escaped + QLatin1Char('%')));
-        terms << QStringLiteral("%1 LIKE ? ESCAPE '\\'").arg(column);
+        terms << QStringLiteral("%1 %2 ? ESCAPE '\\'").arg(column, predicate::like(dialect));
     }
     return terms.isEmpty() ? QStringLiteral("1 = 0") : QString(QLatin1Char('(') + terms.join(QStringLiteral(" OR ")) + QLatin1Char(')'));
 }
@@ -73,7 +73,7 @@ Result<std::vector<IncidentPart>> backupAnomalyParts(Database &db, int minSeveri
 Result<std::vector<IncidentPart>> privilegedAuditParts(Database &db, const QStringList &activities, int anomalyRank)
 {
     QVariantList binds;
-    const QString where = anyLike(QStringLiteral("activity"), activities, binds, true);
+    const QString where = anyLike(QStringLiteral("activity"), activities, binds, true, db.dialect());
     binds << anomalyRank;
     SqlQuery q(db);
     const Status s = q.run(QStringLiteral("SELECT id, time_ms, activity, initiator_upn, initiator_app, targets FROM audits "
@@ -106,7 +106,7 @@ Result<std::vector<IncidentPart>> privilegedAuditParts(Database &db, const QStri
 Result<std::vector<IncidentPart>> backupConsoleSignInParts(Database &db, const QStringList &appNames, int anomalyRank)
 {
     QVariantList binds;
-    const QString where = anyLike(QStringLiteral("app_name"), appNames, binds, false);
+    const QString where = anyLike(QStringLiteral("app_name"), appNames, binds, false, db.dialect());
     binds << anomalyRank;
     SqlQuery q(db);
     const Status s = q.run(QStringLiteral("SELECT id, created_ms, app_name, upn, ip, country FROM signins "

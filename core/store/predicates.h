@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/sql_dialect.h"
+
 #include <QString>
 
 // Domain rules as SQL, defined once for every repository in core/store (docs/storage.md, "Domain predicates").
@@ -34,9 +36,32 @@ inline QString latestBaseline(const QString &alias)
 
 // An anomaly (aliased `alias`) has the kind bound at this `?` among all its kinds (the `kinds` JSON array), read
 // as JSON rather than matched as text.
-inline QString anomalyHasKind(const QString &alias)
+inline QString anomalyHasKind(const QString &alias, SqlDialect dialect)
 {
+    if (dialect == SqlDialect::PostgreSQL)
+        return QStringLiteral("EXISTS (SELECT 1 FROM json_array_elements_text(CAST(%1.kinds AS json)) AS k(value) "
+                              "WHERE k.value = ?)").arg(alias);
     return QStringLiteral("EXISTS (SELECT 1 FROM json_each(%1.kinds) WHERE json_each.value = ?)").arg(alias);
+}
+
+// How many rows of a group meet `condition` (SQLite sums a comparison as 0 or 1; PostgreSQL sums no booleans).
+inline QString countWhere(const QString &condition)
+{
+    return QStringLiteral("sum(CASE WHEN %1 THEN 1 ELSE 0 END)").arg(condition);
+}
+
+// The analyst's text search: "contains, ignoring case" (SQLite's LIKE ignores the case of ASCII letters;
+// PostgreSQL's ILIKE does the same, and of other letters too). Patterns come from likePattern (escape '\').
+inline QString like(SqlDialect dialect)
+{
+    return dialect == SqlDialect::PostgreSQL ? QStringLiteral("ILIKE") : QStringLiteral("LIKE");
+}
+
+// The distinct values of `column` in a group, comma-separated, in no set order.
+inline QString distinctList(const QString &column, SqlDialect dialect)
+{
+    return dialect == SqlDialect::PostgreSQL ? QStringLiteral("string_agg(DISTINCT %1, ',')").arg(column)
+                                             : QStringLiteral("group_concat(DISTINCT %1)").arg(column);
 }
 
 // A sign-in's place as the analyst reads it: "City, CC", or the country alone.

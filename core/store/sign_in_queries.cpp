@@ -163,9 +163,9 @@ Result<std::vector<ValueCount>> SignInQueries::ranking(RankBy by, bool byFailure
                                                                                                 : QStringLiteral("app_name");
     const QString order = byFailures ? QStringLiteral("3 DESC, 2 DESC") : QStringLiteral("2 DESC, 3 DESC");
     SqlQuery q(db_);
-    if (Status s = q.run(QStringLiteral("SELECT %1, count(*), sum(%3) FROM signins WHERE %1 IS NOT NULL AND %1 <> '' "
+    if (Status s = q.run(QStringLiteral("SELECT %1, count(*), %3 FROM signins WHERE %1 IS NOT NULL AND %1 <> '' "
                                         "GROUP BY %1 ORDER BY %2, 1 LIMIT ?")
-                             .arg(column, order, predicate::failedSignIn()),
+                             .arg(column, order, predicate::countWhere(predicate::failedSignIn())),
                          {limit}, QStringLiteral("cannot rank sign-ins by %1 in %2").arg(column, db_.path()));
         !s)
         return s.error();
@@ -243,13 +243,14 @@ struct ListWhere
     QVariantList binds;
 };
 
-ListWhere listWhere(const SignInListFilter &filter)
+ListWhere listWhere(const SignInListFilter &filter, SqlDialect dialect)
 {
     QStringList conditions;
     ListWhere where;
     if (!filter.text.trimmed().isEmpty()) {
-        conditions << QStringLiteral("(upn LIKE ? ESCAPE '\\' OR display_name LIKE ? ESCAPE '\\' OR ip LIKE ? ESCAPE '\\' "
-                                     "OR app_name LIKE ? ESCAPE '\\' OR city LIKE ? ESCAPE '\\' OR country LIKE ? ESCAPE '\\')");
+        conditions << QStringLiteral("(upn %1 ? ESCAPE '\\' OR display_name %1 ? ESCAPE '\\' OR ip %1 ? ESCAPE '\\' "
+                                     "OR app_name %1 ? ESCAPE '\\' OR city %1 ? ESCAPE '\\' OR country %1 ? ESCAPE '\\')")
+                          .arg(predicate::like(dialect));
         const QString pattern = likePattern(filter.text);
         for (int i = 0; i < 6; ++i)
             where.binds << pattern;
@@ -269,7 +270,7 @@ ListWhere listWhere(const SignInListFilter &filter)
 
 Result<qint64> SignInQueries::count(const SignInListFilter &filter)
 {
-    const ListWhere where = listWhere(filter);
+    const ListWhere where = listWhere(filter, db_.dialect());
     SqlQuery q(db_);
     if (Status s = q.run(QStringLiteral("SELECT count(*) FROM signins") + where.sql, where.binds,
                          QStringLiteral("counting the matching sign-ins"));
@@ -285,7 +286,7 @@ SignInCursor::~SignInCursor() = default;
 Status SignInCursor::open(const SignInListFilter &filter, SignInListOrder order, bool ascending)
 {
     close();
-    const ListWhere where = listWhere(filter);
+    const ListWhere where = listWhere(filter, db_.dialect());
     const QString direction = ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
     QString sql = QStringLiteral("SELECT id, created_ms, upn, display_name, app_name, ip, city, country, error_code, "
                                  "failure_reason, client_app, os, browser, interactive, risk_level, "

@@ -25,8 +25,8 @@ Result<std::vector<SignInBucket>> TimelineQueries::signInsPerSlice(qint64 fromMs
     QVariantList binds{fromMs, width, fromMs, toMs};
     const QString user = userClause(upn, binds);
     SqlQuery q(db_);
-    if (Status s = q.run(QStringLiteral("SELECT CAST((created_ms - ?) / ? AS INTEGER), count(*), sum(%1) "
-                                        "FROM signins WHERE created_ms >= ? AND created_ms < ?").arg(predicate::failedSignIn())
+    if (Status s = q.run(QStringLiteral("SELECT CAST((created_ms - ?) / ? AS INTEGER), count(*), %1 "
+                                        "FROM signins WHERE created_ms >= ? AND created_ms < ?").arg(predicate::countWhere(predicate::failedSignIn()))
                              + user + QStringLiteral(" GROUP BY 1"),
                          binds, QStringLiteral("cannot read the timeline"));
         !s)

@@ -1,6 +1,7 @@
 #include "store/user_activity_queries.h"
 
 #include "store/anomaly_brief_rows.h"
+#include "store/database.h"
 #include "store/predicates.h"
 #include "store/sql_query.h"
 
@@ -76,9 +77,9 @@ Result<std::vector<ValueCount>> UserActivityQueries::topValues(const QString &up
 {
     // The (upn, created_ms) index keeps this to the user's rows.
     SqlQuery q(db_);
-    if (Status s = q.run(QStringLiteral("SELECT %1 AS v, count(*), sum(%2), min(created_ms), max(created_ms) FROM signins "
+    if (Status s = q.run(QStringLiteral("SELECT %1 AS v, count(*), %2, min(created_ms), max(created_ms) FROM signins "
                                         "WHERE upn = ? AND coalesce(%1, '') <> '' GROUP BY v ORDER BY 2 DESC, v LIMIT ?")
-                             .arg(columnOf(field), predicate::failedSignIn()),
+                             .arg(columnOf(field), predicate::countWhere(predicate::failedSignIn())),
                          {upn, topN}, QStringLiteral("cannot rank the sign-ins of %1").arg(upn));
         !s)
         return s.error();
@@ -93,10 +94,11 @@ Result<std::vector<UserNetwork>> UserActivityQueries::networks(const QString &up
 {
     // One organisation per ASN: the table's name can change between imports, so the latest-sorting one stands.
     SqlQuery q(db_);
-    if (Status s = q.run(QStringLiteral("SELECT coalesce(asn, 0) AS a, max(coalesce(as_org, '')), count(*), sum(%1), min(created_ms), "
-                                        "max(created_ms), group_concat(DISTINCT country) FROM signins WHERE upn = ? "
+    if (Status s = q.run(QStringLiteral("SELECT coalesce(asn, 0) AS a, max(coalesce(as_org, '')), count(*), %1, min(created_ms), "
+                                        "max(created_ms), %2 FROM signins WHERE upn = ? "
                                         "GROUP BY a ORDER BY 3 DESC, a")
-                             .arg(predicate::failedSignIn()),
+                             .arg(predicate::countWhere(predicate::failedSignIn()),
+                                  predicate::distinctList(QStringLiteral("country"), db_.dialect())),
                          {upn}, QStringLiteral("cannot group the sign-ins of %1 by network").arg(upn));
         !s)
         return s.error();
