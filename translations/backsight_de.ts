@@ -2136,6 +2136,30 @@ backsight-cli --db CASE.sqlite detect&lt;/pre&gt;&lt;p&gt;dann CASE.sqlite hier 
         <source>Watch folder</source>
         <translation>Ordner überwachen</translation>
     </message>
+    <message>
+        <source>Open case on &amp;server…</source>
+        <translation>Fall auf &amp;Server öffnen…</translation>
+    </message>
+    <message>
+        <source>%1 cannot be part of a server address.</source>
+        <translation>%1 kann nicht Teil einer Serveradresse sein.</translation>
+    </message>
+    <message>
+        <source>Cannot open the case on the server</source>
+        <translation>Der Fall auf dem Server lässt sich nicht öffnen</translation>
+    </message>
+    <message>
+        <source>Password for the case server</source>
+        <translation>Passwort für den Fallserver</translation>
+    </message>
+    <message>
+        <source>%1
+
+Password for %2 (this session only):</source>
+        <translation>%1
+
+Passwort für %2 (nur für diese Sitzung):</translation>
+    </message>
 </context>
 <context>
     <name>backsight::ui::HeatmapWidget</name>
@@ -2649,6 +2673,41 @@ backsight-cli --db CASE.sqlite detect&lt;/pre&gt;&lt;p&gt;dann CASE.sqlite hier 
     <message>
         <source>Cannot save the sensitivity</source>
         <translation>Die Empfindlichkeit kann nicht gespeichert werden</translation>
+    </message>
+</context>
+<context>
+    <name>backsight::ui::ServerCaseDialog</name>
+    <message>
+        <source>Open case on server</source>
+        <translation>Fall auf dem Server öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>Leave the password empty to use ~/.pgpass (or the file $PGPASSFILE names). A password typed here is used for this session only and is never saved.</source>
+        <translation>Ohne Passwort wird ~/.pgpass verwendet (oder die Datei, die $PGPASSFILE nennt). Ein hier eingegebenes Passwort gilt nur für diese Sitzung und wird nie gespeichert.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
     </message>
 </context>
 <context>

@@ -236,11 +236,13 @@ bool MainWindow::openDatabase(const QString &path, QString *error)
     for (CaseView *view : views_.all())
         view->setDatabase(db.get());
     db_ = std::move(db); // the old connection closes only after no view uses it
-    settings_.addRecentDatabase(path);
-    settings_.setLastDatabase(path);
+    // path(): a server's address without the password an analyst may have written in it.
+    const bool onServer = Database::isServerUrl(db_->path());
+    settings_.addRecentDatabase(db_->path());
+    settings_.setLastDatabase(db_->path());
     fileMenu_->rebuildRecent();
-    setWindowTitle(tr("%1 — Backsight").arg(QFileInfo(path).fileName()));
-    setWindowFilePath(path);
+    setWindowTitle(tr("%1 — Backsight").arg(onServer ? db_->path() : QFileInfo(path).fileName()));
+    setWindowFilePath(onServer ? QString() : path);
     watches_->setDatabase(db_->path());
     return true;
 }

@@ -37,8 +37,9 @@ public:
     MainWindow(AppSettings &settings, QThreadPool &pool, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Opens (or creates) a case database and shows it in every view. False with `error` set on failure;
-    // the previous database stays open then.
+    // Opens (or creates) a case database, or a case on a PostgreSQL server (postgresql://…), and shows it in every
+    // view. False with `error` set on failure; the previous database stays open then. The recent list keeps the
+    // address without a password.
     bool openDatabase(const QString &path, QString *error = nullptr);
     Database *database() const { return db_.get(); }
     ExportMenu *exportMenu() const { return exportMenu_; }
