@@ -2987,6 +2987,17 @@ Passwort für %2 (nur für diese Sitzung):</translation>
     </message>
 </context>
 <context>
+    <name>backsight::ui::TeamRefresh</name>
+    <message>
+        <source>Colleagues&apos; changes will not show until you refresh (F5): %1</source>
+        <translation>Änderungen von Kollegen erscheinen erst nach dem Aktualisieren (F5): %1</translation>
+    </message>
+    <message>
+        <source>Case changed by a colleague — views refreshed</source>
+        <translation>Fall von einem Kollegen geändert — Ansichten aktualisiert</translation>
+    </message>
+</context>
+<context>
     <name>backsight::ui::TimelineView</name>
     <message>
         <source>Fit all</source>

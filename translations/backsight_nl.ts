@@ -2987,6 +2987,17 @@ Wachtwoord voor %2 (alleen voor deze sessie):</translation>
     </message>
 </context>
 <context>
+    <name>backsight::ui::TeamRefresh</name>
+    <message>
+        <source>Colleagues&apos; changes will not show until you refresh (F5): %1</source>
+        <translation>Wijzigingen van collega&apos;s verschijnen pas na vernieuwen (F5): %1</translation>
+    </message>
+    <message>
+        <source>Case changed by a colleague — views refreshed</source>
+        <translation>Zaak gewijzigd door een collega — weergaven vernieuwd</translation>
+    </message>
+</context>
+<context>
     <name>backsight::ui::TimelineView</name>
     <message>
         <source>Fit all</source>

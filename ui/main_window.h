@@ -26,6 +26,7 @@ class FileMenu;
 class ImportRunner;
 class JobStatusWidget;
 class SignInsView;
+class TeamRefresh;
 class WatchController;
 
 // The shell: menus, the list of views, the status bar with running jobs. Views do the work; this window
@@ -64,6 +65,8 @@ public:
     JobStatusWidget *jobStatus() const { return jobStatus_; }
     // The case's watched folders (File → Watch folder…, the Import view's list).
     WatchController *watches() const { return watches_; }
+    // Reloads the views when a colleague changes the open server case.
+    TeamRefresh *teamRefresh() const { return teamRefresh_; }
 
 signals:
     void importFinished(bool ok, const QString &summary);
@@ -98,6 +101,7 @@ private:
     CaseViews views_;
     ImportReport lastImport_;
     WatchController *watches_ = nullptr;
+    TeamRefresh *teamRefresh_ = nullptr;
 };
 
 } // namespace backsight::ui
