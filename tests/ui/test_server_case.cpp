@@ -15,9 +15,13 @@
 #include "views/triage/triage_view.h"
 
 #include <QApplication>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
 #include <QProcess>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -42,6 +46,7 @@ private slots:
     void builtUrl_data();
     void builtUrl();
     void builtUrlOpensOddNames();
+    void dialogAsksForWhatAnAddressNeeds();
     void noPasswordReachesTheSettings();
     void colleaguesChangeReloadsTheQueue();
     void ownChangeIsNotAColleagues();
@@ -167,6 +172,30 @@ void TestServerCase::builtUrlOpensOddNames()
     QCOMPARE(q.value(1).toString(), user);
     Database again;
     QVERIFY2(again.open(db.path()), qPrintable(again.error()));
+}
+
+void TestServerCase::dialogAsksForWhatAnAddressNeeds()
+{
+    ServerCaseDialog dialog;
+    auto *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    QCOMPARE(dialog.address().port, 5432);
+    QVERIFY(!ok->isEnabled()); // no host, database or user yet
+    dialog.setAddress(
+        {QStringLiteral("db.example.org"), 6543, QStringLiteral("acme"), QStringLiteral("mere")});
+    QVERIFY(ok->isEnabled());
+    QCOMPARE(serverCaseUrl(dialog.address()), QStringLiteral("postgresql://mere@db.example.org:6543/acme"));
+    auto *password = dialog.findChild<QLineEdit *>(QStringLiteral("serverPassword"));
+    QVERIFY(password);
+    QCOMPARE(password->echoMode(), QLineEdit::Password);
+    QTest::keyClicks(password, QStringLiteral("pw"));
+    QCOMPARE(dialog.password(), QStringLiteral("pw"));
+    bool saysPgpass = false;
+    for (const QLabel *label : dialog.findChildren<QLabel *>())
+        saysPgpass = saysPgpass || (label->text().contains(QLatin1String("~/.pgpass")) &&
+                                    label->text().contains(QLatin1String("PGPASSFILE")));
+    QVERIFY(saysPgpass);
+    dialog.findChild<QLineEdit *>(QStringLiteral("serverHost"))->clear();
+    QVERIFY(!ok->isEnabled());
 }
 
 void TestServerCase::noPasswordReachesTheSettings()

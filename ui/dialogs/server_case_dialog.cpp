@@ -39,6 +39,8 @@ ServerCaseDialog::ServerCaseDialog(QWidget *parent)
     user_->setObjectName(QStringLiteral("serverUser"));
     password_->setObjectName(QStringLiteral("serverPassword"));
     password_->setEchoMode(QLineEdit::Password);
+    // Room for a fully qualified host name without scrolling.
+    host_->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('n')) * 32);
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Host:"), host_);
