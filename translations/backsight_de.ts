@@ -2180,6 +2180,30 @@ backsight-cli --db CASE.sqlite detect&lt;/pre&gt;&lt;p&gt;dann CASE.sqlite hier 
         <source>Watch folder</source>
         <translation>Ordner überwachen</translation>
     </message>
+    <message>
+        <source>Open case on &amp;server…</source>
+        <translation>Fall auf &amp;Server öffnen…</translation>
+    </message>
+    <message>
+        <source>%1 cannot be part of a server address.</source>
+        <translation>%1 kann nicht Teil einer Serveradresse sein.</translation>
+    </message>
+    <message>
+        <source>Cannot open the case on the server</source>
+        <translation>Der Fall auf dem Server lässt sich nicht öffnen</translation>
+    </message>
+    <message>
+        <source>Password for the case server</source>
+        <translation>Passwort für den Fallserver</translation>
+    </message>
+    <message>
+        <source>%1
+
+Password for %2 (this session only):</source>
+        <translation>%1
+
+Passwort für %2 (nur für diese Sitzung):</translation>
+    </message>
 </context>
 <context>
     <name>backsight::ui::HeatmapWidget</name>
@@ -2696,6 +2720,41 @@ backsight-cli --db CASE.sqlite detect&lt;/pre&gt;&lt;p&gt;dann CASE.sqlite hier 
     </message>
 </context>
 <context>
+    <name>backsight::ui::ServerCaseDialog</name>
+    <message>
+        <source>Open case on server</source>
+        <translation>Fall auf dem Server öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>Leave the password empty to use ~/.pgpass (or the file $PGPASSFILE names). A password typed here is used for this session only and is never saved.</source>
+        <translation>Ohne Passwort wird ~/.pgpass verwendet (oder die Datei, die $PGPASSFILE nennt). Ein hier eingegebenes Passwort gilt nur für diese Sitzung und wird nie gespeichert.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+</context>
+<context>
     <name>backsight::ui::SessionChartView</name>
     <message>
         <source>Wheel or +/− zooms time, drag or arrow keys pan, Home or a double click shows everything</source>
@@ -2969,6 +3028,17 @@ backsight-cli --db CASE.sqlite detect&lt;/pre&gt;&lt;p&gt;dann CASE.sqlite hier 
     <message>
         <source>Tags</source>
         <translation>Tags</translation>
+    </message>
+</context>
+<context>
+    <name>backsight::ui::TeamRefresh</name>
+    <message>
+        <source>Colleagues&apos; changes will not show until you refresh (F5): %1</source>
+        <translation>Änderungen von Kollegen erscheinen erst nach dem Aktualisieren (F5): %1</translation>
+    </message>
+    <message>
+        <source>Case changed by a colleague — views refreshed</source>
+        <translation>Fall von einem Kollegen geändert — Ansichten aktualisiert</translation>
     </message>
 </context>
 <context>

@@ -2180,6 +2180,30 @@ backsight-cli --db CASE.sqlite detect&lt;/pre&gt;&lt;p&gt;open daarna CASE.sqlit
         <source>Watch folder</source>
         <translation>Map bewaken</translation>
     </message>
+    <message>
+        <source>Open case on &amp;server…</source>
+        <translation>Zaak op &amp;server openen…</translation>
+    </message>
+    <message>
+        <source>%1 cannot be part of a server address.</source>
+        <translation>%1 kan geen deel van een serveradres zijn.</translation>
+    </message>
+    <message>
+        <source>Cannot open the case on the server</source>
+        <translation>Kan de zaak op de server niet openen</translation>
+    </message>
+    <message>
+        <source>Password for the case server</source>
+        <translation>Wachtwoord voor de zaakserver</translation>
+    </message>
+    <message>
+        <source>%1
+
+Password for %2 (this session only):</source>
+        <translation>%1
+
+Wachtwoord voor %2 (alleen voor deze sessie):</translation>
+    </message>
 </context>
 <context>
     <name>backsight::ui::HeatmapWidget</name>
@@ -2696,6 +2720,41 @@ backsight-cli --db CASE.sqlite detect&lt;/pre&gt;&lt;p&gt;open daarna CASE.sqlit
     </message>
 </context>
 <context>
+    <name>backsight::ui::ServerCaseDialog</name>
+    <message>
+        <source>Open case on server</source>
+        <translation>Zaak op server openen</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Poort:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Database:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Gebruiker:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Wachtwoord:</translation>
+    </message>
+    <message>
+        <source>Leave the password empty to use ~/.pgpass (or the file $PGPASSFILE names). A password typed here is used for this session only and is never saved.</source>
+        <translation>Laat het wachtwoord leeg om ~/.pgpass te gebruiken (of het bestand dat $PGPASSFILE noemt). Een hier ingevoerd wachtwoord geldt alleen voor deze sessie en wordt nooit opgeslagen.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Openen</translation>
+    </message>
+</context>
+<context>
     <name>backsight::ui::SessionChartView</name>
     <message>
         <source>Wheel or +/− zooms time, drag or arrow keys pan, Home or a double click shows everything</source>
@@ -2969,6 +3028,17 @@ backsight-cli --db CASE.sqlite detect&lt;/pre&gt;&lt;p&gt;open daarna CASE.sqlit
     <message>
         <source>Tags</source>
         <translation>Tags</translation>
+    </message>
+</context>
+<context>
+    <name>backsight::ui::TeamRefresh</name>
+    <message>
+        <source>Colleagues&apos; changes will not show until you refresh (F5): %1</source>
+        <translation>Wijzigingen van collega&apos;s verschijnen pas na vernieuwen (F5): %1</translation>
+    </message>
+    <message>
+        <source>Case changed by a colleague — views refreshed</source>
+        <translation>Zaak gewijzigd door een collega — weergaven vernieuwd</translation>
     </message>
 </context>
 <context>

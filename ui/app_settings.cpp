@@ -1,5 +1,8 @@
 #include "app_settings.h"
 
+#include "store/database.h"
+#include "store/session_passwords.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
@@ -16,9 +19,12 @@ const QString kView = QStringLiteral("window/view");
 const QString kSigmaRules = QStringLiteral("sigma/rulesFolder");
 const QString kLanguage = QStringLiteral("ui/language");
 
-// The same file reached by two spellings must appear once in the recent list.
+// The same file reached by two spellings must appear once in the recent list. A server case is remembered by
+// its address without a password, whoever hands one in: the settings file is plain text.
 QString canonical(const QString &path)
 {
+    if (Database::isServerUrl(path))
+        return serverAddressWithoutPassword(path);
     const QFileInfo info(path);
     return info.exists() ? info.canonicalFilePath() : QDir::cleanPath(info.absoluteFilePath());
 }

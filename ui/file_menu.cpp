@@ -1,15 +1,20 @@
 #include "file_menu.h"
 
 #include "app_settings.h"
+#include "dialogs/server_case_dialog.h"
 #include "import_sources_picker.h"
 #include "main_window.h"
 #include "store/database.h"
+#include "store/session_passwords.h"
 #include "watch/watch_controller.h"
 
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QUrl>
 
 namespace backsight::ui {
 
@@ -18,6 +23,8 @@ FileMenu::FileMenu(MainWindow &window, AppSettings &settings, QMenuBar *bar)
 {
     QMenu *file = bar->addMenu(tr("&File"));
     file->addAction(tr("&New/Open case database…"), QKeySequence::Open, this, &FileMenu::chooseDatabase);
+    file->addAction(tr("Open case on &server…"), this, &FileMenu::chooseServerCase)
+        ->setObjectName(QStringLiteral("openServerCaseAction"));
     recent_ = file->addMenu(tr("&Recent databases"));
     rebuildRecent();
     file->addSeparator();
@@ -55,8 +62,49 @@ void FileMenu::rebuildRecent()
 void FileMenu::openFromMenu(const QString &path)
 {
     QString error;
-    if (!window_.openDatabase(path, &error))
+    const bool opened = Database::isServerUrl(path) ? openServerCase(path, QString(), error)
+                                                    : window_.openDatabase(path, &error);
+    if (!opened && !error.isEmpty())
         QMessageBox::warning(&window_, tr("Cannot open the case database"), error);
+}
+
+void FileMenu::chooseServerCase()
+{
+    ServerCaseDialog dialog(&window_);
+    const QUrl current(window_.database() ? window_.database()->path() : QString());
+    if (Database::isServerUrl(current.toString()))
+        dialog.setAddress({current.host(), current.port(5432), current.path().mid(1), current.userName()});
+    while (dialog.exec() == QDialog::Accepted) {
+        const QString url = serverCaseUrl(dialog.address());
+        QString error = tr("%1 cannot be part of a server address.").arg(dialog.address().host);
+        if (!url.isEmpty() && openServerCase(url, dialog.password(), error))
+            return;
+        if (!error.isEmpty())
+            QMessageBox::warning(&window_, tr("Cannot open the case on the server"), error);
+    }
+}
+
+bool FileMenu::openServerCase(const QString &url, QString password, QString &error)
+{
+    for (;;) {
+        if (!password.isEmpty())
+            rememberServerPassword(url, password);
+        if (window_.openDatabase(url, &error))
+            return true;
+        if (!password.isEmpty())
+            forgetServerPassword(url);
+        // libpq: "fe_sendauth: no password supplied", "password authentication failed for user …".
+        if (!error.contains(QLatin1String("password"), Qt::CaseInsensitive))
+            return false;
+        bool ok = false;
+        password = QInputDialog::getText(&window_, tr("Password for the case server"),
+                                         tr("%1\n\nPassword for %2 (this session only):").arg(error, url),
+                                         QLineEdit::Password, QString(), &ok);
+        if (!ok || password.isEmpty()) {
+            error.clear();
+            return false;
+        }
+    }
 }
 
 void FileMenu::chooseDatabase()

@@ -12,6 +12,7 @@
 #include "import_runner.h"
 #include "import_sources_picker.h"
 #include "store/database.h"
+#include "team_refresh.h"
 #include "views/case_view.h"
 #include "views/import/import_view.h"
 #include "views/rules/rules_view.h"
@@ -83,6 +84,7 @@ MainWindow::MainWindow(AppSettings &settings, QThreadPool &pool, QWidget *parent
     connect(imports_, &ImportRunner::finished, this, &MainWindow::onImportFinished);
     connect(views_.import, &ImportView::importRequested, fileMenu_, &FileMenu::chooseImport);
     buildWatchFolders();
+    teamRefresh_ = new TeamRefresh(views_, statusBar(), this);
     connect(views_.training, &TrainingView::jobStarted, this, &MainWindow::showJob);
     views_.rules->setSettings(&settings_);
     connect(views_.rules, &RulesView::jobStarted, this, &MainWindow::showJob);
@@ -103,6 +105,7 @@ MainWindow::MainWindow(AppSettings &settings, QThreadPool &pool, QWidget *parent
 MainWindow::~MainWindow()
 {
     // Views let go of their queries before the connection closes.
+    teamRefresh_->setDatabase(nullptr);
     for (CaseView *view : views_.all())
         view->setDatabase(nullptr);
 }
@@ -235,12 +238,15 @@ bool MainWindow::openDatabase(const QString &path, QString *error)
     }
     for (CaseView *view : views_.all())
         view->setDatabase(db.get());
+    teamRefresh_->setDatabase(db.get());
     db_ = std::move(db); // the old connection closes only after no view uses it
-    settings_.addRecentDatabase(path);
-    settings_.setLastDatabase(path);
+    // path(): a server's address without the password an analyst may have written in it.
+    const bool onServer = Database::isServerUrl(db_->path());
+    settings_.addRecentDatabase(db_->path());
+    settings_.setLastDatabase(db_->path());
     fileMenu_->rebuildRecent();
-    setWindowTitle(tr("%1 — Backsight").arg(QFileInfo(path).fileName()));
-    setWindowFilePath(path);
+    setWindowTitle(tr("%1 — Backsight").arg(onServer ? db_->path() : QFileInfo(path).fileName()));
+    setWindowFilePath(onServer ? QString() : path);
     watches_->setDatabase(db_->path());
     return true;
 }

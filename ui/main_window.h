@@ -26,6 +26,7 @@ class FileMenu;
 class ImportRunner;
 class JobStatusWidget;
 class SignInsView;
+class TeamRefresh;
 class WatchController;
 
 // The shell: menus, the list of views, the status bar with running jobs. Views do the work; this window
@@ -37,8 +38,9 @@ public:
     MainWindow(AppSettings &settings, QThreadPool &pool, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Opens (or creates) a case database and shows it in every view. False with `error` set on failure;
-    // the previous database stays open then.
+    // Opens (or creates) a case database, or a case on a PostgreSQL server (postgresql://…), and shows it in every
+    // view. False with `error` set on failure; the previous database stays open then. The recent list keeps the
+    // address without a password.
     bool openDatabase(const QString &path, QString *error = nullptr);
     Database *database() const { return db_.get(); }
     ExportMenu *exportMenu() const { return exportMenu_; }
@@ -63,6 +65,8 @@ public:
     JobStatusWidget *jobStatus() const { return jobStatus_; }
     // The case's watched folders (File → Watch folder…, the Import view's list).
     WatchController *watches() const { return watches_; }
+    // Reloads the views when a colleague changes the open server case.
+    TeamRefresh *teamRefresh() const { return teamRefresh_; }
 
 signals:
     void importFinished(bool ok, const QString &summary);
@@ -97,6 +101,7 @@ private:
     CaseViews views_;
     ImportReport lastImport_;
     WatchController *watches_ = nullptr;
+    TeamRefresh *teamRefresh_ = nullptr;
 };
 
 } // namespace backsight::ui

@@ -1,6 +1,7 @@
 #include "store/case_repository.h"
 
 #include "cases/case_records.h"
+#include "store/case_change_listener.h"
 #include "store/database.h"
 
 #include <QDateTime>
@@ -25,6 +26,8 @@ qint64 nowMs()
 // - PostgreSQL (a case shared by a team): BEGIN with synchronous_commit on for this transaction, whatever the
 //   server's default; the anomalies an action reads are locked (FOR UPDATE, lockClause()) so two analysts
 //   changing one anomaly at once take turns, and the second one's audit entry says what the first one set.
+//   An action that changed something is announced to the team (NOTIFY, store/case_change_listener.h) inside the
+//   transaction, so colleagues hear of it exactly when, and only if, it commits.
 class ActionTransaction
 {
 public:
@@ -55,9 +58,12 @@ public:
         restoreSync();
     }
     bool isOpen() const { return open_; }
-    bool commit()
+    // `action` (empty: nothing changed, nothing to announce) and how many anomalies it touched, for the team.
+    bool commit(const QString &action = {}, int anomalies = 0)
     {
         if (!open_)
+            return false;
+        if (!action.isEmpty() && db_.dialect() == SqlDialect::PostgreSQL && !notifyTeam(action, anomalies))
             return false;
         if (!exec(QStringLiteral("COMMIT")))
             return false;
@@ -76,6 +82,17 @@ public:
     }
 
 private:
+    bool notifyTeam(const QString &action, int anomalies)
+    {
+        QSqlQuery q(db_.connection());
+        q.prepare(QStringLiteral("SELECT pg_notify(?, ?)"));
+        q.addBindValue(caseChangeChannel());
+        q.addBindValue(caseChangePayload(action, anomalies));
+        if (q.exec())
+            return true;
+        error_ = Database::describe(doing_ + QStringLiteral(" (telling the team)"), q.lastError());
+        return false;
+    }
     bool exec(const QString &sql, bool reportError = true)
     {
         QSqlQuery q(db_.connection());
@@ -216,11 +233,12 @@ bool changeTag(Database &db, const QString &anomalyId, const QString &rawTag, co
     }
     if (!q.exec())
         return tx.failed(doing, q);
-    if (q.numRowsAffected() > 0
-        && !insertAudit(db, at, author, add ? action::tag : action::untag, anomalyId,
-                        QJsonObject{{QStringLiteral("tag"), tag}}, nullptr, error))
+    const bool changed = q.numRowsAffected() > 0;
+    const QString actionName = add ? action::tag : action::untag;
+    if (changed
+        && !insertAudit(db, at, author, actionName, anomalyId, QJsonObject{{QStringLiteral("tag"), tag}}, nullptr, error))
         return false;
-    return tx.commit();
+    return changed ? tx.commit(actionName, 1) : tx.commit();
 }
 
 } // namespace
@@ -273,7 +291,8 @@ int setStatus(Database &db, const QStringList &anomalyIds, Status status, const 
         if (!noteText.isEmpty() && !insertNote(db, id, noteText, author, at, noteId, error))
             return -1;
     }
-    if (!tx.commit())
+    const QString announced = changed > 0 ? action::status : noteText.isEmpty() ? QString() : action::note;
+    if (!tx.commit(announced, noteText.isEmpty() ? changed : int(ids.size())))
         return -1;
     return changed;
 }
@@ -296,7 +315,7 @@ qint64 addNote(Database &db, const QString &anomalyId, const QString &text, cons
         return 0;
     }
     qint64 noteId = 0;
-    if (!insertNote(db, anomalyId, trimmed, author, nowMs(), noteId, error) || !tx.commit())
+    if (!insertNote(db, anomalyId, trimmed, author, nowMs(), noteId, error) || !tx.commit(action::note, 1))
         return 0;
     return noteId;
 }
@@ -322,7 +341,7 @@ qint64 appendAudit(Database &db, const QString &actionName, const QString &targe
     if (!tx.isOpen())
         return 0;
     qint64 id = 0;
-    if (!insertAudit(db, nowMs(), author, actionName, target, detail, &id, error) || !tx.commit())
+    if (!insertAudit(db, nowMs(), author, actionName, target, detail, &id, error) || !tx.commit(actionName, 0))
         return 0;
     return id;
 }

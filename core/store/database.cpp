@@ -1,6 +1,7 @@
 #include "store/database.h"
 
 #include "store/migrations.h"
+#include "store/session_passwords.h"
 
 #include <QDateTime>
 #include <algorithm>
@@ -41,6 +42,13 @@ ServerAddress parseServerUrl(const QString &text)
     return out;
 }
 
+// The address as `path()` shows it: percent-encoded, so that opening it again (a view's read, a job) parses
+// a database or user name with a space or an '@' the same way.
+QString shownAddress(const ServerAddress &server)
+{
+    return server.url.toString(QUrl::FullyEncoded);
+}
+
 } // namespace
 
 Database::Database()
@@ -76,6 +84,11 @@ QString Database::defaultPath()
     if (dir.isEmpty())
         dir = QDir::homePath() + QStringLiteral("/.local/share");
     return dir + QStringLiteral("/backsight/backsight.sqlite");
+}
+
+QString serverAddressWithoutPassword(const QString &serverUrl)
+{
+    return shownAddress(parseServerUrl(serverUrl));
 }
 
 bool Database::isServerUrl(const QString &location)
@@ -142,8 +155,10 @@ bool Database::open(const QString &location, int busyTimeoutMs)
 
 bool Database::openPostgres(const QString &url, int busyTimeoutMs)
 {
-    const ServerAddress server = parseServerUrl(url);
-    path_ = server.url.toString();
+    ServerAddress server = parseServerUrl(url);
+    path_ = shownAddress(server);
+    if (server.password.isEmpty())
+        server.password = sessionPassword(path_);
     if (!server.url.isValid() || server.url.host().isEmpty()) {
         error_ = QStringLiteral("%1 is not a PostgreSQL address; write postgresql://user@host:port/database")
                      .arg(server.url.isValid() ? path_ : QStringLiteral("the database address"));

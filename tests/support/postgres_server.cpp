@@ -8,6 +8,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QThread>
 #include <QUuid>
 
 #include <algorithm>
@@ -160,6 +161,15 @@ bool PostgresServer::start(const QString &database)
 
 bool PostgresServer::createDatabase(const QString &name, const QString &copyOf)
 {
+    const auto quoted = [](QString identifier) {
+        return QLatin1Char('"') + identifier.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+    };
+    return runStatements({copyOf.isEmpty() ? QStringLiteral("CREATE DATABASE %1").arg(quoted(name))
+                                           : QStringLiteral("CREATE DATABASE %1 TEMPLATE %2").arg(quoted(name), quoted(copyOf))});
+}
+
+bool PostgresServer::runStatements(const QStringList &statements, const QString &database)
+{
     const QString connection = QStringLiteral("pg-test-%1").arg(QUuid::createUuid().toString(QUuid::WithoutBraces));
     bool ok = false;
     {
@@ -167,19 +177,67 @@ bool PostgresServer::createDatabase(const QString &name, const QString &copyOf)
         db.setHostName(QStringLiteral("127.0.0.1"));
         db.setPort(port_);
         db.setUserName(QStringLiteral("postgres"));
-        db.setDatabaseName(QStringLiteral("postgres"));
+        db.setDatabaseName(database);
         if (!db.open()) {
             error_ = QStringLiteral("cannot connect to the test server: %1\nserver log:\n%2").arg(db.lastError().text(), log());
         } else {
+            ok = true;
             QSqlQuery q(db);
-            ok = q.exec(copyOf.isEmpty() ? QStringLiteral("CREATE DATABASE \"%1\"").arg(name)
-                                         : QStringLiteral("CREATE DATABASE \"%1\" TEMPLATE \"%2\"").arg(name, copyOf));
-            if (!ok)
-                error_ = QStringLiteral("cannot create database %1: %2").arg(name, q.lastError().text());
+            for (const QString &sql : statements) {
+                if (!q.exec(sql)) {
+                    error_ = QStringLiteral("%1 failed: %2").arg(sql, q.lastError().text());
+                    ok = false;
+                    break;
+                }
+            }
         }
     }
     QSqlDatabase::removeDatabase(connection);
     return ok;
+}
+
+bool PostgresServer::addPasswordRole(const QString &role, const QString &password)
+{
+    // The first matching line wins: this role over TCP needs its password, everyone else stays trusted.
+    QFile hba(dir_.filePath(QStringLiteral("data/pg_hba.conf")));
+    if (!hba.open(QIODevice::ReadOnly)) {
+        error_ = QStringLiteral("cannot read %1").arg(hba.fileName());
+        return false;
+    }
+    const QByteArray rest = hba.readAll();
+    hba.close();
+    QString quotedRole = role;
+    quotedRole.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    const QByteArray line = QStringLiteral("host all \"%1\" 127.0.0.1/32 scram-sha-256\n").arg(quotedRole).toUtf8();
+    if (!hba.open(QIODevice::WriteOnly | QIODevice::Truncate) || hba.write(line + rest) < 0) {
+        error_ = QStringLiteral("cannot write %1").arg(hba.fileName());
+        return false;
+    }
+    hba.close();
+    QString quotedPassword = password;
+    quotedPassword.replace(QLatin1Char('\''), QStringLiteral("''"));
+    if (!runStatements({QStringLiteral("CREATE ROLE \"%1\" LOGIN SUPERUSER PASSWORD '%2'").arg(quotedRole, quotedPassword),
+                        QStringLiteral("SELECT pg_reload_conf()")}))
+        return false;
+    // The postmaster rereads pg_hba.conf on its signal, a moment later: wait until the role is asked.
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        const QString connection = QStringLiteral("pg-test-%1").arg(QUuid::createUuid().toString(QUuid::WithoutBraces));
+        bool asked = false;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+            db.setHostName(QStringLiteral("127.0.0.1"));
+            db.setPort(port_);
+            db.setUserName(role);
+            db.setDatabaseName(QStringLiteral("postgres"));
+            asked = !db.open() && db.lastError().text().contains(QLatin1String("password"), Qt::CaseInsensitive);
+        }
+        QSqlDatabase::removeDatabase(connection);
+        if (asked)
+            return true;
+        QThread::msleep(50);
+    }
+    error_ = QStringLiteral("the server never asked %1 for a password:\n%2").arg(role, log());
+    return false;
 }
 
 QString PostgresServer::url(const QString &database) const

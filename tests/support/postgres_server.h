@@ -22,6 +22,11 @@ public:
     bool start(const QString &database = QStringLiteral("backsight_test"));
     // Creates another empty database on the running server, or a copy of `copyOf` (no one may be connected to it).
     bool createDatabase(const QString &name, const QString &copyOf = {});
+    // Runs statements as the superuser on `database` (default: postgres), one by one. False with `error()`.
+    bool runStatements(const QStringList &statements, const QString &database = QStringLiteral("postgres"));
+    // A superuser role that must give `password` when it connects over TCP (scram-sha-256); every other
+    // connection stays trusted. Returns once the server asks that role for its password.
+    bool addPasswordRole(const QString &role, const QString &password);
 
     // postgresql://postgres@127.0.0.1:PORT/DATABASE (the started one when `database` is empty).
     QString url(const QString &database = {}) const;

@@ -168,6 +168,14 @@ void TriageView::refresh()
     updateLoading();
 }
 
+void TriageView::reloadCaseState()
+{
+    model_->reload();
+    if (!detail_->shownAnomalyId().isEmpty())
+        detail_->showAnomaly(detail_->shownAnomalyId());
+    updateLoading();
+}
+
 void TriageView::focusFilter()
 {
     filterBar_->focusText();
@@ -215,9 +223,7 @@ void TriageView::applyStatusChange(const QStringList &ids, const StatusChange &c
         }
         return a;
     }, [this](Applied &a) {
-        model_->reload();
-        if (!detail_->shownAnomalyId().isEmpty())
-            detail_->showAnomaly(detail_->shownAnomalyId());
+        reloadCaseState();
         emit statusChangeFinished(a.changed, a.error);
         updateLoading();
     });

@@ -31,6 +31,9 @@ public:
     void setDatabase(Database *db) override;
     void refresh() override;
     void focusFilter() override;
+    // Re-reads the triage state (statuses, notes, tags) of the queue and the anomaly shown: after the analyst's
+    // own change, and after a colleague's on a shared case (team_refresh.h).
+    void reloadCaseState();
 
     void setFilter(const TriageFilter &filter);
     QStringList selectedIds() const;
