@@ -161,7 +161,7 @@ bool PostgresServer::start(const QString &database)
 
 bool PostgresServer::createDatabase(const QString &name, const QString &copyOf)
 {
-    const auto quoted = [](QString identifier) {
+    const auto quoted = [](QString identifier) -> QString {
         return QLatin1Char('"') + identifier.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
     };
     return runStatements({copyOf.isEmpty() ? QStringLiteral("CREATE DATABASE %1").arg(quoted(name))
