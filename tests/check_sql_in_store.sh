@@ -1,6 +1,7 @@
 #!/bin/sh
 # Fails when SQL appears in a source file outside core/store (tests excepted): a QSqlQuery, a sqlite3_ call, or a
 # string literal that holds an SQL statement. Files named in tests/sql_allowlist.txt are skipped (see that file).
+# Fails too when core/ml names the Database, Qt SQL or core/store: the models' math gets plain values.
 # Usage: check_sql_in_store.sh SOURCE_DIR
 set -eu
 root=${1:-.}
@@ -23,6 +24,13 @@ for f in $(find core ui app -type f \( -name '*.cpp' -o -name '*.h' \) ! -path '
 done
 if [ "$found" -ne 0 ]; then
     echo "Move these statements into a repository under core/store and call it (docs/storage.md)."
+    exit 1
+fi
+# core/ml is the math: it gets its rows and models handed in (core/detect reads and stores them).
+if grep -rEn '\bDatabase\b|QSql|"store/' core/ml >/dev/null; then
+    echo "core/ml reaches the case database:"
+    grep -rEn '\bDatabase\b|QSql|"store/' core/ml | head -5 | sed 's/^/    /'
+    echo "Read and store in core/detect (detect/sign_in_model_training.h) and hand core/ml plain values."
     exit 1
 fi
 # grep -c prints 0 and fails when no line is allowlisted.

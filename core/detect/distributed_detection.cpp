@@ -1,3 +1,4 @@
+#include "detect/sign_in_model_training.h"
 #include "detect/distributed_detection.h"
 
 #include "ml/user_models.h"
@@ -224,7 +225,7 @@ Status DetectionWork::prepare(qint64 batchId, const QByteArray &parameters)
         return baselines.error();
     b->baselines = std::move(*baselines);
     QString error;
-    if (p.value(QStringLiteral("sign_in_models")).toBool() && !b->models.load(db_, error))
+    if (p.value(QStringLiteral("sign_in_models")).toBool() && !loadSignInModels(db_, b->models, error))
         return Error::storage(QStringLiteral("Loading the sign-in models: %1").arg(error));
     b->queries.emplace(db_);
     b->tenant.emplace(db_, *b->queries, b->options.params.sharedIpMinUsers);

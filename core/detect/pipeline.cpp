@@ -1,3 +1,4 @@
+#include "detect/sign_in_model_training.h"
 #include "detect/pipeline.h"
 
 #include "baseline/profile.h"
@@ -443,7 +444,7 @@ bool DetectionRun::examineUsers(const std::vector<UserRange> &users, std::vector
     if (!baselines)
         return take(baselines.error());
     ml::SignInModels models;
-    if (o_.signInModels && rows_.signIns.hasNew() && !models.load(db_, error_)) {
+    if (o_.signInModels && rows_.signIns.hasNew() && !loadSignInModels(db_, models, error_)) {
         error_ = QStringLiteral("%1: %2").arg(kSignInModelsName, error_);
         return false;
     }

@@ -1,3 +1,4 @@
+#include "detect/sign_in_model_training.h"
 #include "detect/training.h"
 
 #include "backup/server_models.h"
@@ -48,7 +49,7 @@ bool trainAll(Database &db, const TrainAllOptions &o, TrainAllReport &report, QS
         if (o.distribute && db.dialect() == SqlDialect::PostgreSQL)
             models.userTrainer = trainUsersOnWorkers(db, models, o.waitingForWorkers);
         ml::ModelTrainReport trained;
-        if (!ml::trainModels(db, models, part(0.3, 0.8), trained, error))
+        if (!trainSignInModels(db, models, part(0.3, 0.8), trained, error))
             return false;
         report.userModels = trained.userModels;
         report.userModelsByWorkers = trained.userModelsElsewhere;

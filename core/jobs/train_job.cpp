@@ -1,3 +1,4 @@
+#include "detect/sign_in_model_training.h"
 #include "jobs/train_job.h"
 
 #include "store/database.h"
@@ -17,7 +18,7 @@ bool TrainModelsJob::execute(QString &summary)
         return false;
     }
     QString error;
-    const bool ok = ml::trainModels(
+    const bool ok = detect::trainSignInModels(
         db, options_,
         [this](double p) {
             emit progress(qint64(p * 1000), 1000, QStringLiteral("Training sign-in models"));

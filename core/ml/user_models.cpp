@@ -4,18 +4,12 @@
 #include "features/signin_features.h"
 #include "ml/autoencoder.h"
 #include "ml/isolation_forest.h"
-#include "store/model_repository.h"
-#include "store/database.h"
-#include "store/detection_run_repository.h"
-#include "store/sign_in_feature_queries.h"
-#include "store/sign_in_queries.h"
 
 #include <QDataStream>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QIODevice>
 #include <QJsonArray>
-#include <QSqlError>
 #include <algorithm>
 #include <atomic>
 #include <future>
@@ -339,69 +333,13 @@ Result<ModelRecord> trainUserModel(const QString &upn, const std::vector<SignInR
     return t.record;
 }
 
-bool trainModels(Database &db, const ModelTrainOptions &o, const std::function<bool(double)> &progress,
-                 ModelTrainReport &report, QString &error)
+Result<std::vector<ModelRecord>> trainModelsFrom(const ModelTrainingInput &input, const ModelTrainOptions &o,
+                                                 const std::function<bool(double)> &progress, ModelTrainReport &report)
 {
-    QElapsedTimer timer;
-    timer.start();
-    report = ModelTrainReport();
-    qint64 windowEnd = o.nowMs;
-    if (windowEnd == 0) {
-        const Result<std::optional<qint64>> latest = SignInQueries(db).latestMs();
-        if (!latest) {
-            error = latest.error().message;
-            return false;
-        }
-        if (!*latest) {
-            report.elapsedMs = timer.elapsed();
-            return true; // nothing to learn from
-        }
-        windowEnd = **latest + 1;
-    }
-    const qint64 windowStart = windowEnd - qint64(o.windowDays) * kDayMs;
-    SignInFeatureQueries signIns(db);
-    Result<QHash<QString, int>> offsetsRead = signIns.utcOffsets();
-    if (!offsetsRead) {
-        error = offsetsRead.error().message;
-        return false;
-    }
-    const QHash<QString, int> offsets = std::move(*offsetsRead);
-    std::vector<SignInRow> readHere;
-    if (!o.windowRows) {
-        Result<std::vector<SignInRow>> windowRows = signIns.ofUsersBetween(windowStart, windowEnd);
-        if (!windowRows) {
-            error = windowRows.error().message;
-            return false;
-        }
-        readHere = std::move(*windowRows);
-    }
-    const std::vector<SignInRow> &all = o.windowRows ? *o.windowRows : readHere;
-    if (progress && !progress(0.1)) {
-        error = QStringLiteral("Model training cancelled; the previous models stay in force");
-        return false;
-    }
-
-    // Last trained window end per subject, for incremental training.
-    QHash<QString, qint64> trainedUntil;
-    if (o.incremental) {
-        std::vector<ModelRecord> active;
-        ModelFilter filter;
-        filter.scope = QStringLiteral("user");
-        filter.kind = QStringLiteral("iforest");
-        filter.activeOnly = true;
-        for (const QString &scope : {QStringLiteral("user"), QStringLiteral("tenant")}) {
-            filter.scope = scope;
-            const Result<std::vector<ModelRecord>> listed = ModelRepository(db).list(filter);
-            if (!listed) {
-                error = listed.error().message;
-                return false;
-            }
-            active.insert(active.end(), listed->begin(), listed->end());
-        }
-        for (const ModelRecord &m : active)
-            trainedUntil.insert(m.scope + QLatin1Char('/') + m.subject, m.windowEndMs);
-    }
-
+    const std::vector<SignInRow> &all = input.rows;
+    const QHash<QString, int> &offsets = input.utcOffsets;
+    const QHash<QString, qint64> &trainedUntil = input.trainedUntil;
+    const qint64 windowStart = input.windowStartMs, windowEnd = input.windowEndMs;
     std::vector<std::unique_ptr<TrainTask>> tasks;
     auto tenant = std::make_unique<TrainTask>();
     tenant->scope = QStringLiteral("tenant");
@@ -517,77 +455,39 @@ bool trainModels(Database &db, const ModelTrainOptions &o, const std::function<b
         if (!remote)
             cancelled.store(true);
         local.get();
-        if (!remote) {
-            error = remote.error().message;
-            return false;
-        }
-        if (records.size() != elsewhere.size()) {
-            error = QStringLiteral("The workers handed back %1 user models for %2 users").arg(records.size()).arg(elsewhere.size());
-            return false;
-        }
+        if (!remote)
+            return remote.error();
+        if (records.size() != elsewhere.size())
+            return Error::storage(QStringLiteral("The workers handed back %1 user models for %2 users")
+                                      .arg(records.size()).arg(elsewhere.size()));
         for (std::size_t k = 0; k < elsewhere.size(); ++k) {
             elsewhere[k]->record = std::move(records[k]);
             elsewhere[k]->done = true;
         }
         report.userModelsElsewhere = int(elsewhere.size());
     }
-    if (cancelled.load()) {
-        error = QStringLiteral("Model training cancelled; the previous models stay in force");
-        return false;
-    }
-    if (!db.connection().transaction()) {
-        error = Database::describe(QStringLiteral("Starting to store the models"), db.connection().lastError());
-        return false;
-    }
+    if (cancelled.load())
+        return Error::cancelled(QStringLiteral("Model training cancelled; the previous models stay in force"));
+    std::vector<ModelRecord> out;
+    out.reserve(tasks.size());
     for (const auto &t : tasks) {
-        if (!t->done) {
-            db.connection().rollback();
-            error = QStringLiteral("Training the model of %1: %2").arg(t->subject, t->error);
-            return false;
-        }
-        if (const Result<qint64> saved = ModelRepository(db).save(t->record, o.keepVersions); !saved) {
-            db.connection().rollback();
-            error = saved.error().message;
-            return false;
-        }
+        if (!t->done)
+            return Error::badInput(QStringLiteral("Training the model of %1: %2").arg(t->subject, t->error));
         (t->scope == QStringLiteral("user") ? report.userModels : report.tenantModels) += 1;
-        report.eventsUsed += t->scope == QStringLiteral("user") ? t->record.eventsUsed : 0;
-    }
-    if (progress && !progress(0.99)) {
-        db.connection().rollback();
-        error = QStringLiteral("Model training cancelled; the previous models stay in force");
-        return false;
-    }
-    if (!db.connection().commit()) {
-        error = Database::describe(QStringLiteral("Storing the models"), db.connection().lastError());
-        db.connection().rollback();
-        return false;
+        out.push_back(std::move(t->record));
     }
     report.eventsUsed = qint64(all.size());
-    if (progress)
-        progress(1.0);
-    report.elapsedMs = timer.elapsed();
-    return true;
+    return out;
 }
 
 SignInModels::SignInModels() = default;
 SignInModels::~SignInModels() = default;
 
-bool SignInModels::load(Database &db, QString &error)
+bool SignInModels::load(std::vector<ModelRecord> active, QString &error)
 {
     users_.clear();
     tenant_.reset();
     tenantAutoencoder_.reset();
-    std::vector<ModelRecord> active;
-    ModelFilter filter;
-    filter.activeOnly = true;
-    filter.withData = true;
-    if (Result<std::vector<ModelRecord>> listed = ModelRepository(db).list(filter); listed)
-        active = std::move(*listed);
-    else {
-        error = listed.error().message;
-        return false;
-    }
     for (ModelRecord &r : active) {
         if (r.kind != QStringLiteral("iforest") && r.kind != QStringLiteral("autoencoder"))
             continue; // other helpers' models (backup servers) share the table
@@ -638,61 +538,6 @@ void SignInModels::score(const QString &upn, const std::vector<SignInRow> &rows,
 {
     if (const SubjectModel *model = modelFor(upn))
         scoreUser(upn, *model, rows, fromRowId, toRowId, out);
-}
-
-bool scoreSignIns(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<detect::Finding> &out, QString &error)
-{
-    SignInModels models;
-    if (!models.load(db, error))
-        return false;
-    if (models.empty())
-        return true;
-    // The users with sign-ins to score. Each user's rows are read once, with the day before them for context, on
-    // this thread (the connection is not shared); encoding and scoring run per user on the worker threads, a chunk
-    // of users at a time so that memory stays bounded; findings keep the user order (by UPN, then time).
-    SignInFeatureQueries signIns(db);
-    Result<std::vector<UserSignInRange>> spansRead = DetectionRunRepository(db).usersWithNewSignIns(fromRowId, toRowId);
-    if (!spansRead) {
-        error = spansRead.error().message;
-        return false;
-    }
-    std::map<QString, UserSignInRange> spans;
-    for (UserSignInRange &span : *spansRead)
-        spans.emplace(span.upn, std::move(span));
-    struct UserWork
-    {
-        QString upn;
-        std::vector<SignInRow> rows; // context and scored rows, by time
-        std::vector<detect::Finding> found;
-    };
-    constexpr qint64 kChunkRows = 200'000;
-    std::vector<UserWork> chunk;
-    qint64 chunkRows = 0;
-    const auto flush = [&] {
-        parallelFor(0, qint64(chunk.size()), [&](std::int64_t u) {
-            UserWork &w = chunk[std::size_t(u)];
-            models.score(w.upn, w.rows, fromRowId, toRowId, w.found);
-        });
-        for (UserWork &w : chunk)
-            std::move(w.found.begin(), w.found.end(), std::back_inserter(out));
-        chunk.clear();
-        chunkRows = 0;
-    };
-    for (const auto &[upn, span] : spans) {
-        if (!models.judges(upn))
-            continue;
-        Result<std::vector<SignInRow>> recent = signIns.ofUser(upn, span.minMs - kContextMs, span.maxMs);
-        if (!recent) {
-            error = recent.error().message;
-            return false;
-        }
-        chunkRows += qint64(recent->size());
-        chunk.push_back({upn, std::move(*recent), {}});
-        if (chunkRows >= kChunkRows)
-            flush();
-    }
-    flush();
-    return true;
 }
 
 } // namespace backsight::ml

@@ -5,15 +5,12 @@
 #include "model/model_record.h"
 #include "model/result.h"
 
+#include <QHash>
 #include <QString>
 #include <functional>
 #include <map>
 #include <memory>
 #include <vector>
-
-namespace backsight {
-class Database;
-}
 
 namespace backsight::ml {
 
@@ -55,13 +52,23 @@ struct ModelTrainReport
     qint64 elapsedMs = 0;
 };
 
-// Trains per-user Isolation Forests (users with >= minUserEvents sign-ins in the window) and the tenant model
-// for everyone else, and stores them in the registry (models table). progress(0..1) returning false cancels:
-// nothing is stored and the previous versions stay in force.
-bool trainModels(Database &db, const ModelTrainOptions &options, const std::function<bool(double progress01)> &progress,
-                 ModelTrainReport &report, QString &error);
+// What training learns from, read by the caller (detect/sign_in_model_training.h reads it from the case).
+struct ModelTrainingInput
+{
+    qint64 windowStartMs = 0, windowEndMs = 0;
+    const std::vector<features::SignInRow> &rows; // the window's sign-ins naming a user, by user, then time and rowid
+    QHash<QString, int> utcOffsets;               // user -> minutes east of UTC (their baseline's home)
+    QHash<QString, qint64> trainedUntil;          // "scope/subject" -> its active model's window end (incremental)
+};
 
-// One user's forest as trainModels trains it: `rows` are the user's sign-ins in [windowStartMs, windowEndMs), by time
+// Trains per-user Isolation Forests (users with >= minUserEvents sign-ins in the window) and the tenant models
+// (forest and autoencoder) for everyone else; returns them in the order to store them, and counts them in
+// `report`. Stores nothing. progress(0.1 .. 0.9) returning false cancels (Error::cancelled).
+Result<std::vector<ModelRecord>> trainModelsFrom(const ModelTrainingInput &input, const ModelTrainOptions &options,
+                                                 const std::function<bool(double progress01)> &progress,
+                                                 ModelTrainReport &report);
+
+// One user's forest as trainModelsFrom trains it: `rows` are the user's sign-ins in [windowStartMs, windowEndMs), by time
 // then rowid (SignInFeatureQueries::ofUser).
 Result<ModelRecord> trainUserModel(const QString &upn, const std::vector<features::SignInRow> &rows, int utcOffsetMinutes,
                                    const ModelTrainOptions &options, qint64 windowStartMs, qint64 windowEndMs);
@@ -82,8 +89,9 @@ public:
     SignInModels(const SignInModels &) = delete;
     SignInModels &operator=(const SignInModels &) = delete;
 
-    // Reads and unpacks the active user and tenant models (forests and the tenant autoencoder).
-    bool load(Database &db, QString &error);
+    // Unpacks the active user and tenant models (forests and the tenant autoencoder) among `active` (the registry's
+    // active models with their data: detect/sign_in_model_training.h reads them); other kinds are left out.
+    bool load(std::vector<ModelRecord> active, QString &error);
     bool empty() const;
     // Whether some model judges this user: their own, else the tenant's autoencoder, else the tenant forest.
     bool judges(const QString &upn) const;
@@ -99,9 +107,5 @@ private:
     std::map<QString, std::unique_ptr<SubjectModel>> users_;
     std::unique_ptr<SubjectModel> tenant_, tenantAutoencoder_;
 };
-
-// Scores the sign-ins whose rowid is in (fromRowId, toRowId] with the active models (SignInModels::score), reading
-// each user's rows itself. Detection reads them once for its rules and the models together (detect/pipeline.cpp).
-bool scoreSignIns(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<detect::Finding> &out, QString &error);
 
 } // namespace backsight::ml

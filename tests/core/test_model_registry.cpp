@@ -1,6 +1,7 @@
 // Per-user / tenant sign-in models on a generated tenant: training, registry versions, incremental retrain,
 // rollback, cancel keeps the previous versions, scoring with reasons; detection scoring with the models from the
 // rules' read stores what scoring on its own does.
+#include "detect/sign_in_model_training.h"
 #include "detect/pipeline.h"
 #include "detect/training.h"
 #include "store/model_repository.h"
@@ -61,7 +62,7 @@ private slots:
         ml::ModelTrainReport report;
         QString error;
         std::vector<double> seen;
-        QVERIFY2(ml::trainModels(db, o, [&](double p) { seen.push_back(p); return true; }, report, error), qPrintable(error));
+        QVERIFY2(detect::trainSignInModels(db, o, [&](double p) { seen.push_back(p); return true; }, report, error), qPrintable(error));
         qInfo("user models %d, tenant %d, events %lld, %lld ms", report.userModels, report.tenantModels, report.eventsUsed,
               report.elapsedMs);
         QVERIFY(report.userModels > 0);
@@ -85,7 +86,7 @@ private slots:
 
         // Scoring every sign-in: findings above threshold only, with the model's id and words.
         std::vector<detect::Finding> findings;
-        QVERIFY2(ml::scoreSignIns(db, 0, std::numeric_limits<qint64>::max(), findings, error), qPrintable(error));
+        QVERIFY2(detect::scoreSignInsWithModels(db, 0, std::numeric_limits<qint64>::max(), findings, error), qPrintable(error));
         const int rows = count(db, QStringLiteral("SELECT COUNT(*) FROM signins"));
         qInfo("%zu findings of %d sign-ins", findings.size(), rows);
         QVERIFY(!findings.empty());
@@ -109,16 +110,16 @@ private slots:
 
         // Incremental: nothing new, nothing trained.
         o.incremental = true;
-        QVERIFY2(ml::trainModels(db, o, {}, report, error), qPrintable(error));
+        QVERIFY2(detect::trainSignInModels(db, o, {}, report, error), qPrintable(error));
         QCOMPARE(report.userModels + report.tenantModels, 0);
         QVERIFY(report.skipped > 0);
 
         // Full retrain: version 2 in force; cancel during a third: still version 2.
         o.incremental = false;
-        QVERIFY2(ml::trainModels(db, o, {}, report, error), qPrintable(error));
+        QVERIFY2(detect::trainSignInModels(db, o, {}, report, error), qPrintable(error));
         auto tenant = registry.active(QStringLiteral("tenant"), QStringLiteral("all"), QStringLiteral("iforest"));
         QVERIFY(tenant && *tenant && (*tenant)->version == 2);
-        QVERIFY(!ml::trainModels(db, o, [](double p) { return p < 0.5; }, report, error));
+        QVERIFY(!detect::trainSignInModels(db, o, [](double p) { return p < 0.5; }, report, error));
         QVERIFY(error.contains(QStringLiteral("cancelled")));
         tenant = registry.active(QStringLiteral("tenant"), QStringLiteral("all"), QStringLiteral("iforest"));
         QVERIFY(tenant && *tenant && (*tenant)->version == 2);
@@ -134,7 +135,7 @@ private slots:
 
         // keepVersions bounds the history.
         o.keepVersions = 2;
-        QVERIFY2(ml::trainModels(db, o, {}, report, error), qPrintable(error));
+        QVERIFY2(detect::trainSignInModels(db, o, {}, report, error), qPrintable(error));
         QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM models WHERE scope = 'tenant' AND kind = 'iforest'")), 2);
         QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM models WHERE scope = 'tenant' AND kind = 'autoencoder'")), 2);
 
@@ -142,12 +143,12 @@ private slots:
         QSqlQuery q(db.connection());
         QVERIFY(q.exec(QStringLiteral("UPDATE models SET data = X'00112233' WHERE scope = 'tenant' AND active = 1")));
         findings.clear();
-        QVERIFY(!ml::scoreSignIns(db, 0, std::numeric_limits<qint64>::max(), findings, error));
+        QVERIFY(!detect::scoreSignInsWithModels(db, 0, std::numeric_limits<qint64>::max(), findings, error));
         QVERIFY2(error.contains(QStringLiteral("tenant")), qPrintable(error));
     }
 
     // detect feeds the models from the rows its rules read (DetectOptions::signInModels, scored beside the rules);
-    // ml::scoreSignIns reads each user's rows itself. Both must store the same anomalies: in a forensic sweep and
+    // detect::scoreSignInsWithModels reads each user's rows itself. Both must store the same anomalies: in a forensic sweep and
     // in the next run over three more days, whose models' context reaches back before the rules' reads.
     void modelsBesideTheRulesScoreAlike()
     {
@@ -172,7 +173,7 @@ private slots:
             if (besideRules)
                 detect::addModelScorers(o);
             else
-                o.signInScorers.emplace_back(QStringLiteral("sign-in models (isolation forest, autoencoder)"), &ml::scoreSignIns);
+                o.signInScorers.emplace_back(QStringLiteral("sign-in models (isolation forest, autoencoder)"), &detect::scoreSignInsWithModels);
             detect::DetectReport report;
             QString error;
             return detect::runDetection(db, o, report, error) ? QString() : error;

@@ -3,6 +3,7 @@
 // SIGXFSZ ignored, so writes fail with EFBIG as they would on a full disk, whoever runs the test) — and
 // (2) killed with SIGKILL while it works. Afterwards the case passes SQLite's integrity check, holds exactly
 // what it held before, and the same command, re-run with room, completes with the counts of an undisturbed run.
+#include "detect/sign_in_model_training.h"
 #include "ml/user_models.h"
 #include "store/database.h"
 #include "test_support.h"
@@ -287,7 +288,7 @@ void TestStorageFaults::diskFullDuringModelSaving()
         QVERIFY(reference.open(copyOf(imported_, QStringLiteral("models-reference.sqlite"))));
         ml::ModelTrainReport report;
         QString error;
-        QVERIFY2(ml::trainModels(reference, options, {}, report, error), qPrintable(error));
+        QVERIFY2(detect::trainSignInModels(reference, options, {}, report, error), qPrintable(error));
         expected = modelCount(reference);
         QVERIFY(expected > 0);
     }
@@ -299,7 +300,7 @@ void TestStorageFaults::diskFullDuringModelSaving()
     QVERIFY(q.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pages)));
     ml::ModelTrainReport report;
     QString error;
-    QVERIFY(!ml::trainModels(db, options, {}, report, error));
+    QVERIFY(!detect::trainSignInModels(db, options, {}, report, error));
     qInfo("model saving on a full disk: %s", qPrintable(error));
     QVERIFY2(error.contains(QLatin1String("full")), qPrintable(error));
     QVERIFY2(error.contains(QLatin1String("model"), Qt::CaseInsensitive), qPrintable(error)); // names the action
@@ -307,7 +308,7 @@ void TestStorageFaults::diskFullDuringModelSaving()
     QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
     QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
     QVERIFY(q.exec(QStringLiteral("PRAGMA max_page_count = 1073741823"))); // space again
-    QVERIFY2(ml::trainModels(db, options, {}, report, error), qPrintable(error));
+    QVERIFY2(detect::trainSignInModels(db, options, {}, report, error), qPrintable(error));
     QCOMPARE(modelCount(db), expected);
 }
 

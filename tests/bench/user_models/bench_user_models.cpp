@@ -1,5 +1,6 @@
-// Per-user model training time: trainModels on an imported tenant, one thread and all threads.
+// Per-user model training time: detect::trainSignInModels on an imported tenant, one thread and all threads.
 // Usage: bench_user_models DB.sqlite [threads]. Prints JSON: users, user models, seconds, ms per user model.
+#include "detect/sign_in_model_training.h"
 #include "ml/user_models.h"
 #include "store/database.h"
 
@@ -24,7 +25,7 @@ int main(int argc, char **argv)
     o.threads = argc > 2 ? std::atoi(argv[2]) : 1;
     backsight::ml::ModelTrainReport report;
     QString error;
-    if (!backsight::ml::trainModels(db, o, {}, report, error)) {
+    if (!backsight::detect::trainSignInModels(db, o, {}, report, error)) {
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return 3;
     }

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Per-user training: Backsight's trainModels vs the original approach (a Python loop of OneHotEncoder +
+"""Per-user training: Backsight's detect::trainSignInModels vs the original approach (a Python loop of OneHotEncoder +
 IsolationForest per user), measured in the same run. Usage:
     /usr/bin/python3 tests/bench/user_models/bench_user_models.py --db case.sqlite
         [--bench build/ci/tests/core/bench_user_models] [--sample 50]

@@ -1,0 +1,183 @@
+#include "detect/sign_in_model_training.h"
+
+#include "baseline/day_aggregate.h"
+#include "ml/parallel_for.h"
+#include "store/database.h"
+#include "store/detection_run_repository.h"
+#include "store/model_repository.h"
+#include "store/sign_in_feature_queries.h"
+#include "store/sign_in_queries.h"
+
+#include <QElapsedTimer>
+#include <QSqlError>
+#include <map>
+
+namespace backsight::detect {
+
+using features::SignInRow;
+
+bool trainSignInModels(Database &db, const ml::ModelTrainOptions &o, const std::function<bool(double)> &progress,
+                       ml::ModelTrainReport &report, QString &error)
+{
+    QElapsedTimer timer;
+    timer.start();
+    report = ml::ModelTrainReport();
+    qint64 windowEnd = o.nowMs;
+    if (windowEnd == 0) {
+        const Result<std::optional<qint64>> latest = SignInQueries(db).latestMs();
+        if (!latest) {
+            error = latest.error().message;
+            return false;
+        }
+        if (!*latest) {
+            report.elapsedMs = timer.elapsed();
+            return true; // nothing to learn from
+        }
+        windowEnd = **latest + 1;
+    }
+    const qint64 windowStart = windowEnd - qint64(o.windowDays) * baseline::kDayMs;
+    SignInFeatureQueries signIns(db);
+    Result<QHash<QString, int>> offsetsRead = signIns.utcOffsets();
+    if (!offsetsRead) {
+        error = offsetsRead.error().message;
+        return false;
+    }
+    const QHash<QString, int> offsets = std::move(*offsetsRead);
+    std::vector<SignInRow> readHere;
+    if (!o.windowRows) {
+        Result<std::vector<SignInRow>> windowRows = signIns.ofUsersBetween(windowStart, windowEnd);
+        if (!windowRows) {
+            error = windowRows.error().message;
+            return false;
+        }
+        readHere = std::move(*windowRows);
+    }
+    const std::vector<SignInRow> &all = o.windowRows ? *o.windowRows : readHere;
+    if (progress && !progress(0.1)) {
+        error = QStringLiteral("Model training cancelled; the previous models stay in force");
+        return false;
+    }
+
+    // Last trained window end per subject, for incremental training.
+    QHash<QString, qint64> trainedUntil;
+    if (o.incremental) {
+        std::vector<ModelRecord> active;
+        ModelFilter filter;
+        filter.scope = QStringLiteral("user");
+        filter.kind = QStringLiteral("iforest");
+        filter.activeOnly = true;
+        for (const QString &scope : {QStringLiteral("user"), QStringLiteral("tenant")}) {
+            filter.scope = scope;
+            const Result<std::vector<ModelRecord>> listed = ModelRepository(db).list(filter);
+            if (!listed) {
+                error = listed.error().message;
+                return false;
+            }
+            active.insert(active.end(), listed->begin(), listed->end());
+        }
+        for (const ModelRecord &m : active)
+            trainedUntil.insert(m.scope + QLatin1Char('/') + m.subject, m.windowEndMs);
+    }
+
+    const ml::ModelTrainingInput input{windowStart, windowEnd, all, offsets, std::move(trainedUntil)};
+    Result<std::vector<ModelRecord>> trained = ml::trainModelsFrom(input, o, progress, report);
+    if (!trained) {
+        error = trained.error().message;
+        return false;
+    }
+    if (!db.connection().transaction()) {
+        error = Database::describe(QStringLiteral("Starting to store the models"), db.connection().lastError());
+        return false;
+    }
+    for (ModelRecord &record : *trained) {
+        if (const Result<qint64> saved = ModelRepository(db).save(record, o.keepVersions); !saved) {
+            db.connection().rollback();
+            error = saved.error().message;
+            return false;
+        }
+    }
+    if (progress && !progress(0.99)) {
+        db.connection().rollback();
+        error = QStringLiteral("Model training cancelled; the previous models stay in force");
+        return false;
+    }
+    if (!db.connection().commit()) {
+        error = Database::describe(QStringLiteral("Storing the models"), db.connection().lastError());
+        db.connection().rollback();
+        return false;
+    }
+    if (progress)
+        progress(1.0);
+    report.elapsedMs = timer.elapsed();
+    return true;
+}
+
+bool loadSignInModels(Database &db, ml::SignInModels &models, QString &error)
+{
+    ModelFilter filter;
+    filter.activeOnly = true;
+    filter.withData = true;
+    Result<std::vector<ModelRecord>> active = ModelRepository(db).list(filter);
+    if (!active) {
+        error = active.error().message;
+        return false;
+    }
+    return models.load(std::move(*active), error);
+}
+
+bool scoreSignInsWithModels(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<Finding> &out, QString &error)
+{
+    ml::SignInModels models;
+    if (!loadSignInModels(db, models, error))
+        return false;
+    if (models.empty())
+        return true;
+    // The users with sign-ins to score. Each user's rows are read once, with the day before them for context, on
+    // this thread (the connection is not shared); encoding and scoring run per user on the worker threads, a chunk
+    // of users at a time so that memory stays bounded; findings keep the user order (by UPN, then time).
+    SignInFeatureQueries signIns(db);
+    Result<std::vector<UserSignInRange>> spansRead = DetectionRunRepository(db).usersWithNewSignIns(fromRowId, toRowId);
+    if (!spansRead) {
+        error = spansRead.error().message;
+        return false;
+    }
+    std::map<QString, UserSignInRange> spans;
+    for (UserSignInRange &span : *spansRead)
+        spans.emplace(span.upn, std::move(span));
+    struct UserWork
+    {
+        QString upn;
+        std::vector<SignInRow> rows; // context and scored rows, by time
+        std::vector<Finding> found;
+    };
+    constexpr qint64 kChunkRows = 200'000;
+    std::vector<UserWork> chunk;
+    qint64 chunkRows = 0;
+    const auto flush = [&] {
+        ml::parallelFor(0, qint64(chunk.size()), [&](std::int64_t u) {
+            UserWork &w = chunk[std::size_t(u)];
+            models.score(w.upn, w.rows, fromRowId, toRowId, w.found);
+        });
+        for (UserWork &w : chunk)
+            std::move(w.found.begin(), w.found.end(), std::back_inserter(out));
+        chunk.clear();
+        chunkRows = 0;
+    };
+    for (const auto &[upn, span] : spans) {
+        if (!models.judges(upn))
+            continue;
+        Result<std::vector<SignInRow>> recent = signIns.ofUser(upn, span.minMs - ml::SignInModels::kContextMs, span.maxMs);
+        if (!recent) {
+            error = recent.error().message;
+            return false;
+        }
+        chunkRows += qint64(recent->size());
+        chunk.push_back({upn, std::move(*recent), {}});
+        if (chunkRows >= kChunkRows)
+            flush();
+    }
+    flush();
+    return true;
+}
+
+} // namespace backsight::detect
