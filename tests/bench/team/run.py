@@ -2,6 +2,7 @@
 """A shared PostgreSQL case beside a case file, on the same generated tenant, in one run (issue 13):
 
 - import throughput: sign-ins per second into a case file (SQLite) and into a PostgreSQL case (COPY);
+- training time in one process and with `train --workers 2`, and whether the models are the same;
 - detection time in one process, then with `detect --workers N` for N = 1, 2, 4 (each on a copy of the trained
   case, CREATE DATABASE … TEMPLATE), and whether every run stored the same anomalies.
 
@@ -91,17 +92,28 @@ def main():
         print(f"tenant: {a.users} users x {a.days} days ({os.path.getsize(tenant) / 1e6:.1f} MB zip); "
               f"{os.cpu_count()} cores; PostgreSQL at 127.0.0.1:{port}, fsync off")
         lite = os.path.join(work, "case.sqlite")
-        psql("CREATE DATABASE trained")
-        results = {}
-        for name, db in (("case file (SQLite)", lite), ("PostgreSQL (COPY)", url("trained"))):
+        psql("CREATE DATABASE imported")
+        for name, db in (("case file (SQLite)", lite), ("PostgreSQL (COPY)", url("imported"))):
             seconds, _ = run([cli, "--db", db, "import", tenant, "--quiet"])
             _, stats = run([cli, "--db", db, "stats", "--json"])
             counts = json.loads(stats)
             signins = counts.get("signins", 0) + counts.get("noninteractive_signins", 0)
-            results[name] = (seconds, signins)
             print(f"import into {name:20s} {seconds:6.2f} s  {signins:8d} sign-ins  {signins / seconds:9.0f} sign-ins/s")
-            run([cli, "--db", db, "train"])
         print("(goal for the server import: >= 100,000 sign-ins/s)")
+        models = {}
+        for workers in (None, 2):
+            name = "trained" if workers is None else f"trained_w{workers}"
+            psql(f"CREATE DATABASE {name} TEMPLATE imported")
+            cmd = [cli, "--db", url(name), "train", "--json"] + ([] if workers is None else ["--workers", str(workers)])
+            seconds, out = run(cmd)
+            report = json.loads(out)
+            _, listed = run([os.path.join(bindir, "psql"), "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "-d", name,
+                             "-Atc", "SELECT scope, subject, kind, version, threshold, md5(data) FROM models ORDER BY 1, 2, 3, 4"])
+            models[workers] = listed
+            label = "in one process" if workers is None else f"--workers {workers}"
+            print(f"train  {label:15s} {seconds:6.2f} s  user models {report['user_models']:5d} (by workers "
+                  f"{report['user_models_by_workers']:5d})  "
+                  f"{'same models as in one process' if listed == models[None] else 'DIFFERENT MODELS'}")
         reference = None
         for workers in (None, 1, 2, 4):
             name = "single" if workers is None else f"w{workers}"
