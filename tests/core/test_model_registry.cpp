@@ -1,11 +1,13 @@
 // Per-user / tenant sign-in models on a generated tenant: training, registry versions, incremental retrain,
 // rollback, cancel keeps the previous versions, scoring with reasons; detection scoring with the models from the
-// rules' read stores what scoring on its own does.
+// rules' read stores what scoring on its own does. On a case file, and on a PostgreSQL case (test_model_registry_postgres:
+// the same executable with BACKSIGHT_TEST_MODELS_ENGINE=postgresql).
 #include "detect/sign_in_model_training.h"
 #include "detect/pipeline.h"
 #include "detect/training.h"
 #include "store/model_repository.h"
 #include "ml/user_models.h"
+#include "postgres_server.h"
 #include "store/database.h"
 #include "test_support.h"
 
@@ -13,6 +15,7 @@
 #include <QFile>
 #include <QHash>
 #include <QProcess>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 #include <algorithm>
@@ -22,9 +25,31 @@ using namespace backsight;
 class TestModelRegistry : public QObject
 {
     Q_OBJECT
+public:
+    // `server` null: SQLite case files; otherwise databases on that server.
+    explicit TestModelRegistry(test::PostgresServer *server = nullptr) : server_(server) {}
 
+private:
+    test::PostgresServer *server_ = nullptr;
     test::TempFolder tmp_;
     QString db_;
+
+    // A new, empty case named `name`: a file, or a database on the server.
+    QString newCase(const QString &name)
+    {
+        if (!server_)
+            return tmp_.path(name + QStringLiteral(".sqlite"));
+        return server_->createDatabase(name) ? server_->url(name) : QString();
+    }
+    // A copy of the closed case `from`, named `name`.
+    QString copyCase(const QString &from, const QString &name)
+    {
+        if (!server_) {
+            const QString path = tmp_.path(name + QStringLiteral(".sqlite"));
+            return QFile::copy(from, path) ? path : QString();
+        }
+        return server_->createDatabase(name, from.section(QLatin1Char('/'), -1)) ? server_->url(name) : QString();
+    }
 
     bool cli(const QStringList &args)
     {
@@ -46,7 +71,9 @@ class TestModelRegistry : public QObject
 private slots:
     void initTestCase()
     {
-        db_ = tmp_.path(QStringLiteral("case.sqlite"));
+        db_ = newCase(QStringLiteral("registry"));
+        QVERIFY(!db_.isEmpty());
+        qInfo("case: %s", qPrintable(db_));
         QVERIFY(cli({QStringLiteral("generate"), QStringLiteral("--out"), tmp_.path(QStringLiteral("tenant")),
                      QStringLiteral("--users"), QStringLiteral("25"), QStringLiteral("--days"), QStringLiteral("30"),
                      QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--format"), QStringLiteral("graph")}));
@@ -69,7 +96,7 @@ private slots:
         QCOMPARE(report.tenantModels, 2); // Isolation Forest + autoencoder
         QVERIFY(!seen.empty() && seen.back() == 1.0);
         const int usersWithEnough = count(db, QStringLiteral("SELECT COUNT(*) FROM (SELECT lower(upn) FROM signins WHERE upn <> '' "
-                                                             "GROUP BY lower(upn) HAVING COUNT(*) >= 50)"));
+                                                             "GROUP BY lower(upn) HAVING COUNT(*) >= 50) AS users"));
         QCOMPARE(report.userModels, usersWithEnough);
 
         ModelRepository registry(db);
@@ -141,7 +168,9 @@ private slots:
 
         // A corrupt blob fails scoring with a sentence naming the model.
         QSqlQuery q(db.connection());
-        QVERIFY(q.exec(QStringLiteral("UPDATE models SET data = X'00112233' WHERE scope = 'tenant' AND active = 1")));
+        QVERIFY(q.prepare(QStringLiteral("UPDATE models SET data = ? WHERE scope = 'tenant' AND active = 1")));
+        q.addBindValue(QByteArray::fromHex("00112233"));
+        QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
         findings.clear();
         QVERIFY(!detect::scoreSignInsWithModels(db, 0, std::numeric_limits<qint64>::max(), findings, error));
         QVERIFY2(error.contains(QStringLiteral("tenant")), qPrintable(error));
@@ -159,10 +188,12 @@ private slots:
         QVERIFY(QDir().mkpath(later + QStringLiteral("/signins")));
         for (const QString &day : days.mid(days.size() - 3))
             QVERIFY(QFile::rename(tenant + QStringLiteral("/signins/") + day, later + QStringLiteral("/signins/") + day));
-        const QString fused = tmp_.path(QStringLiteral("fused.sqlite")), alone = tmp_.path(QStringLiteral("alone.sqlite"));
+        const QString fused = newCase(QStringLiteral("fused"));
+        QVERIFY(!fused.isEmpty());
         QVERIFY(cli({QStringLiteral("--db"), fused, QStringLiteral("import"), QStringLiteral("--quiet"), tenant}));
         QVERIFY(cli({QStringLiteral("--db"), fused, QStringLiteral("train")}));
-        QVERIFY(QFile::copy(fused, alone));
+        const QString alone = copyCase(fused, QStringLiteral("alone"));
+        QVERIFY(!alone.isEmpty());
 
         const auto detect = [&](const QString &path, bool besideRules) -> QString {
             Database db;
@@ -226,5 +257,22 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestModelRegistry)
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QTEST_SET_MAIN_SOURCE_PATH
+    // One engine per process (CTest runs it as test_model_registry and test_model_registry_postgres).
+    if (qEnvironmentVariable("BACKSIGHT_TEST_MODELS_ENGINE") == QLatin1String("postgresql")) {
+        test::PostgresServer server;
+        if (!server.start()) {
+            qCritical("the test PostgreSQL server did not start: %s", qPrintable(server.error()));
+            return 1;
+        }
+        TestModelRegistry onServer(&server);
+        return QTest::qExec(&onServer, argc, argv);
+    }
+    TestModelRegistry onFiles;
+    return QTest::qExec(&onFiles, argc, argv);
+}
+
 #include "test_model_registry.moc"
