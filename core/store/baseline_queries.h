@@ -32,15 +32,23 @@ public:
         qint64 computedAtMs = 0;
     };
 
-    explicit BaselineQueries(Database &db);
+    // Rows a PostgreSQL scan reads at a time (see forEachSignInByUser).
+    static constexpr int kServerPageRows = 20000;
 
-    // Every sign-in that names a user, by user then time. `visit` stops the scan with an error (or a cancel), which
-    // is returned as it is.
+    explicit BaselineQueries(Database &db, int serverPageRows = kServerPageRows);
+
+    // Every sign-in that names a user, by user then time (then insertion order). `visit` stops the scan with an
+    // error (or a cancel), which is returned as it is. SQLite steps one statement through the table. PostgreSQL
+    // reads pages of `serverPageRows` rows, each starting after the last row of the one before (keyset paging on
+    // the (upn, created_ms) index): its driver holds a whole result in memory, and the whole tenant is too much.
     Status forEachSignInByUser(const std::function<Status(const SignInEvent &)> &visit);
     Status insert(const Baseline &b);
 
 private:
+    Status scanInPages(const std::function<Status(const SignInEvent &)> &visit);
+
     Database &db_;
+    int serverPageRows_;
     PreparedQuery insert_;
 };
 

@@ -7,6 +7,7 @@
 #include "store/anomaly_queries.h"
 #include "store/backup_repository.h"
 #include "store/dashboard_queries.h"
+#include "store/baseline_queries.h"
 #include "store/database.h"
 #include "store/identity_queries.h"
 #include "store/incident_store.h"
@@ -102,6 +103,7 @@ private slots:
     void signInListAlike();
     void backupServersAlike();
     void incidentCandidatesAlike();
+    void baselineScanAlikeInPages();
 
 private:
     Database &lite() { return *lite_; }
@@ -286,6 +288,35 @@ void TestStoreEngines::incidentCandidatesAlike()
     QVERIFY2(!expected.isEmpty(), "the tenant's audits hold role and user changes, matched ignoring case");
     QVERIFY(!expected.first().startsWith(QLatin1String("error")));
     QCOMPARE(parts(pg()), expected);
+}
+
+void TestStoreEngines::baselineScanAlikeInPages()
+{
+    // Every sign-in of every user, in the order baselines read them: SQLite in one statement; the server in its
+    // default pages, in pages of 7 rows (every page edge falls somewhere else), and stopped half way.
+    const auto scan = [](Database &db, int pageRows, qsizetype stopAt) {
+        QStringList rows;
+        BaselineQueries queries(db, pageRows);
+        const Status s = queries.forEachSignInByUser([&](const SignInEvent &e) -> Status {
+            if (rows.size() == stopAt)
+                return Error::cancelled(QStringLiteral("stopped by the test"));
+            rows << QStringLiteral("%1|%2|%3|%4|%5").arg(e.upn).arg(e.timeMs).arg(e.id, e.app, e.country);
+            return {};
+        });
+        if (!s)
+            rows << QStringLiteral("error: ") + s.error().message;
+        return rows;
+    };
+    const QStringList expected = scan(lite(), BaselineQueries::kServerPageRows, -1);
+    QVERIFY(expected.size() > 1000);
+    QVERIFY(!expected.last().startsWith(QLatin1String("error")));
+    QCOMPARE(scan(pg(), BaselineQueries::kServerPageRows, -1), expected);
+    QCOMPARE(scan(pg(), 7, -1), expected);
+    QCOMPARE(scan(pg(), expected.size(), -1), expected); // one full page, then an empty one
+    const QStringList stopped = scan(pg(), 7, 100);
+    QCOMPARE(stopped.size(), 101);
+    QCOMPARE(stopped.mid(0, 100), expected.mid(0, 100));
+    QCOMPARE(stopped.last(), QStringLiteral("error: stopped by the test"));
 }
 
 QTEST_GUILESS_MAIN(TestStoreEngines)
