@@ -120,15 +120,17 @@ int runEval(Context &ctx, const QStringList &args)
     if (const int missing = requireExistingDatabase(ctx); missing >= 0)
         return missing;
     Database db;
-    std::vector<eval::Anomaly> anomalies;
-    bool tablePresent = false;
-    eval::EventUniverse universe;
-    if (!db.open(ctx.databasePath) || !eval::readAnomalies(db, anomalies, tablePresent, error)
-        || !eval::readEventUniverse(db, universe, error)) {
-        ctx.err << "backsight-cli eval: " << (error.isEmpty() ? db.error() : error) << "\n";
+    if (!db.open(ctx.databasePath)) {
+        ctx.err << "backsight-cli eval: " << db.error() << "\n";
         return StorageError;
     }
-    const eval::EvaluationReport report = eval::evaluate(attackLabels, anomalies, universe);
+    const Result<std::vector<eval::Anomaly>> anomalies = eval::readAnomalies(db);
+    const Result<eval::EventUniverse> universe = anomalies ? eval::readEventUniverse(db) : Result<eval::EventUniverse>(anomalies.error());
+    if (!universe) {
+        ctx.err << "backsight-cli eval: " << universe.error().message << "\n";
+        return StorageError;
+    }
+    const eval::EvaluationReport report = eval::evaluate(attackLabels, *anomalies, *universe);
     if (parser.isSet(json))
         ctx.out << QJsonDocument(toJson(report, parser.value(labels), db.path())).toJson(QJsonDocument::Compact) << "\n";
     else

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "eval/evaluation.h"
+#include "model/result.h"
 
 namespace backsight {
 class Database;
@@ -8,12 +9,11 @@ class Database;
 
 namespace backsight::eval {
 
-// What detection evaluation (core/eval) reads from the store. Reads the `anomalies` table (columns in
-// docs/simulation.md). The table belongs to the detection
-// issue; until it exists this reads nothing and sets `tablePresent` false. Creates nothing.
-bool readAnomalies(Database &db, std::vector<Anomaly> &anomalies, bool &tablePresent, QString &error);
+// What detection evaluation (core/eval) reads from the store: every stored anomaly (columns in docs/simulation.md),
+// by time then id, on either engine.
+Result<std::vector<Anomaly>> readAnomalies(Database &db);
 
 // Number of stored events (sign-ins and audits) and of distinct (user, UTC day) pairs with a sign-in.
-bool readEventUniverse(Database &db, EventUniverse &universe, QString &error);
+Result<EventUniverse> readEventUniverse(Database &db);
 
 } // namespace backsight::eval

@@ -102,13 +102,11 @@ void TestDetection::sweepFindsTheAttacks()
     std::vector<eval::AttackLabel> labels;
     QString error;
     QVERIFY2(eval::readLabels(labels_, labels, error), qPrintable(error));
-    std::vector<eval::Anomaly> anomalies;
-    bool present = false;
-    QVERIFY(eval::readAnomalies(db, anomalies, present, error));
-    QVERIFY(present);
-    eval::EventUniverse universe;
-    QVERIFY(eval::readEventUniverse(db, universe, error));
-    const eval::EvaluationReport report = eval::evaluate(labels, anomalies, universe);
+    const Result<std::vector<eval::Anomaly>> anomalies = eval::readAnomalies(db);
+    QVERIFY(anomalies);
+    const Result<eval::EventUniverse> universe = eval::readEventUniverse(db);
+    QVERIFY(universe);
+    const eval::EvaluationReport report = eval::evaluate(labels, *anomalies, *universe);
     QStringList missed;
     for (const eval::KindResult &k : report.kinds)
         if (k.detected < k.attacks)

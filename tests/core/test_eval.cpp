@@ -114,12 +114,10 @@ void TestEval::tinyHandBuiltCase()
                  "SELECT id, 'user', lower(user_upn), user_upn, event_id, time_ms, kind, '[]', severity, 0, score, '', '[]', "
                  "'[]', 0 FROM given")),
              qPrintable(q.lastError().text()));
-    std::vector<eval::Anomaly> anomalies;
-    bool present = false;
-    QVERIFY(eval::readAnomalies(db, anomalies, present, error));
-    QVERIFY(present);
-    QCOMPARE(int(anomalies.size()), 5);
-    const eval::EvaluationReport r = eval::evaluate(labels, anomalies, {100, 50});
+    const Result<std::vector<eval::Anomaly>> anomalies = eval::readAnomalies(db);
+    QVERIFY2(anomalies, qPrintable(anomalies ? QString() : anomalies.error().message));
+    QCOMPARE(int(anomalies->size()), 5);
+    const eval::EvaluationReport r = eval::evaluate(labels, *anomalies, {100, 50});
     QCOMPARE(r.attacks, 3);
     QCOMPARE(r.detected, 2);
     QCOMPARE(int(r.kinds.size()), 2);
@@ -148,12 +146,10 @@ void TestEval::databaseWithoutAnomalies()
     QVERIFY(eval::readLabels(writeLabels(QStringLiteral("plain.csv")), labels, error));
     Database db;
     QVERIFY(db.open(tmp_.path(QStringLiteral("plain.sqlite"))));
-    std::vector<eval::Anomaly> anomalies;
-    bool present = true;
-    QVERIFY(eval::readAnomalies(db, anomalies, present, error));
-    QVERIFY(present); // the schema has the table; nothing has been detected
-    QVERIFY(anomalies.empty());
-    const eval::EvaluationReport r = eval::evaluate(labels, anomalies, {0, 0});
+    const Result<std::vector<eval::Anomaly>> anomalies = eval::readAnomalies(db);
+    QVERIFY(anomalies);
+    QVERIFY(anomalies->empty()); // the schema has the table; nothing has been detected
+    const eval::EvaluationReport r = eval::evaluate(labels, *anomalies, {0, 0});
     QCOMPARE(r.attacks, 3);
     QCOMPARE(r.detected, 0);
     QCOMPARE(r.recall, 0.0);

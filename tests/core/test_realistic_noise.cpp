@@ -294,12 +294,11 @@ void TestRealisticNoise::realisticTenant()
     QVERIFY2(runDetection(db, {}, report, error), qPrintable(error));
     std::vector<eval::AttackLabel> labels;
     QVERIFY2(eval::readLabels(o.labelsPath, labels, error), qPrintable(error));
-    std::vector<eval::Anomaly> anomalies;
-    bool present = false;
-    QVERIFY(eval::readAnomalies(db, anomalies, present, error));
-    eval::EventUniverse universe;
-    QVERIFY(eval::readEventUniverse(db, universe, error));
-    const eval::EvaluationReport e = eval::evaluate(labels, anomalies, universe);
+    const Result<std::vector<eval::Anomaly>> anomalies = eval::readAnomalies(db);
+    QVERIFY(anomalies);
+    const Result<eval::EventUniverse> universe = eval::readEventUniverse(db);
+    QVERIFY(universe);
+    const eval::EvaluationReport e = eval::evaluate(labels, *anomalies, *universe);
     QStringList missed;
     for (const eval::KindResult &k : e.kinds)
         if (k.detected < k.attacks)
