@@ -23,10 +23,9 @@ int runStats(Context &ctx, const QStringList &args)
         ctx.err << "backsight-cli: " << db.error() << "\n";
         return StorageError;
     }
-    QString error;
-    const auto stats = readStats(db, error);
+    const Result<StoreStats> stats = readStats(db);
     if (!stats) {
-        ctx.err << "backsight-cli: " << error << "\n";
+        ctx.err << "backsight-cli: " << stats.error().message << "\n";
         return StorageError;
     }
     const QJsonValue first = stats->firstEventMs ? QJsonValue(formatUtcMs(*stats->firstEventMs)) : QJsonValue();

@@ -34,8 +34,9 @@ QString tableName(EventTable table)
     return {};
 }
 
-std::optional<StoreStats> readStats(Database &db, QString &error)
+Result<StoreStats> readStats(Database &db)
 {
+    QString error;
     StoreStats s;
     qint64 first = -1, last = -1;
     const bool ok =
@@ -55,7 +56,7 @@ std::optional<StoreStats> readStats(Database &db, QString &error)
                                  "SELECT max(created_ms) FROM service_signins UNION ALL SELECT max(time_ms) FROM audits) AS lasts"),
                   last, error);
     if (!ok)
-        return std::nullopt;
+        return Error::storage(error);
     if (first >= 0)
         s.firstEventMs = first;
     if (last >= 0)

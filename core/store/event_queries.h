@@ -24,7 +24,7 @@ struct StoreStats
     std::optional<qint64> lastEventMs;
 };
 
-std::optional<StoreStats> readStats(Database &db, QString &error);
+Result<StoreStats> readStats(Database &db);
 
 enum class EventTable { SignIns, WorkloadSignIns, Audits };
 

@@ -281,9 +281,9 @@ bool EventWriter::addBatchOnServer(const std::vector<ImportRow> &rows, const std
             error_ = Database::describe(doing, q.lastError());
             return false;
         }
-        QString why;
-        if (!copyIn(db_, QStringLiteral("COPY %1 (%2) FROM STDIN").arg(table.stage, table.columns), copies[t], why)) {
-            error_ = QStringLiteral("%1: %2").arg(doing, why);
+        if (const Status copied = copyIn(db_, QStringLiteral("COPY %1 (%2) FROM STDIN").arg(table.stage, table.columns), copies[t]);
+            !copied) {
+            error_ = QStringLiteral("%1: %2").arg(doing, copied.error().message);
             return false;
         }
         // In record order, so the row-order numbers follow the file; ids already stored are skipped.

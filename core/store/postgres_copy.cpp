@@ -79,17 +79,16 @@ void CopyRows::clear()
     rows_ = 0;
 }
 
-bool copyIn(Database &db, const QString &copySql, const CopyRows &rows, QString &error)
+Status copyIn(Database &db, const QString &copySql, const CopyRows &rows)
 {
     const QVariant handle = db.connection().driver()->handle();
     // QPSQL hands out its PGconn* (its metatype is named after the struct: pg_conn*).
     PGconn *conn = handle.isValid() && (qstrcmp(handle.typeName(), "pg_conn*") == 0 || qstrcmp(handle.typeName(), "PGconn*") == 0)
                        ? *static_cast<PGconn *const *>(handle.constData())
                        : nullptr;
-    if (!conn) {
-        error = QStringLiteral("%1 is not a PostgreSQL connection").arg(db.path());
-        return false;
-    }
+    if (!conn)
+        return Error::storage(QStringLiteral("%1 is not a PostgreSQL connection").arg(db.path()));
+    QString error;
     const auto message = [conn](const PGresult *r) {
         return QString::fromUtf8(r ? PQresultErrorMessage(r) : PQerrorMessage(conn)).trimmed();
     };
@@ -109,7 +108,9 @@ bool copyIn(Database &db, const QString &copySql, const CopyRows &rows, QString 
             error = message(r);
         PQclear(r);
     }
-    return error.isEmpty();
+    if (error.isEmpty())
+        return {};
+    return Error::storage(error);
 }
 
 } // namespace backsight

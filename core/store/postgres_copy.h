@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/result.h"
+
 #include <QByteArray>
 #include <QString>
 #include <cstddef>
@@ -35,8 +37,8 @@ private:
 };
 
 // Runs `copySql` (COPY table (columns) FROM STDIN) on the connection's libpq handle and sends `rows`. QPSQL has no
-// COPY; libpq under it does. False with `error` (PostgreSQL's message, which names the line) on failure; the
+// COPY; libpq under it does. A storage error with PostgreSQL's message (which names the line) on failure; the
 // connection is idle again either way.
-bool copyIn(Database &db, const QString &copySql, const CopyRows &rows, QString &error);
+Status copyIn(Database &db, const QString &copySql, const CopyRows &rows);
 
 } // namespace backsight

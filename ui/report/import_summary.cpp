@@ -39,9 +39,11 @@ std::optional<ImportSummary> readImportSummary(Database &db, const QDateTime &ge
     ImportSummary summary;
     summary.generatedAt = generatedAt.toUTC();
     summary.databasePath = db.path();
-    const std::optional<StoreStats> stats = readStats(db, error);
-    if (!stats)
+    const Result<StoreStats> stats = readStats(db);
+    if (!stats) {
+        error = stats.error().message;
         return std::nullopt;
+    }
     summary.stats = *stats;
     const bool ok = readSources(db, summary.sources, error)
                     && readRanking(db, SignInQueries::RankBy::User, false, summary.topUsers, error)
