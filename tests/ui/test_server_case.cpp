@@ -113,6 +113,7 @@ private slots:
 private:
     void openPreviousCase();
     bool waitServerCaseFinished(QSignalSpy &finished);
+    QString shotPath(const QString &name) const;
     QString triageStatus(const QString &anomalyId) const;
     bool waitTriageLoaded();
     QString settingsText();
@@ -376,6 +377,13 @@ void TestServerCase::openPreviousCase()
     QVERIFY2(window_->openDatabase(temp_.path(QStringLiteral("previous.sqlite")), &error), qPrintable(error));
 }
 
+// To BACKSIGHT_SCREENSHOT_DIR when set (to look at), else the temporary folder.
+QString TestServerCase::shotPath(const QString &name) const
+{
+    const QString folder = qEnvironmentVariable("BACKSIGHT_SCREENSHOT_DIR");
+    return folder.isEmpty() ? temp_.path(name) : folder + QLatin1Char('/') + name;
+}
+
 bool TestServerCase::waitServerCaseFinished(QSignalSpy &finished)
 {
     // Generous: a connect gives up after 10 s, and CI machines are slow.
@@ -411,7 +419,7 @@ void TestServerCase::menuOpensWithoutWaitingAndCancels()
     QVERIFY(status->trackedJob());
     const QString where = QStringLiteral("127.0.0.1:%1/team").arg(silent.port());
     QVERIFY2(status->trackedJob()->title().contains(where), qPrintable(status->trackedJob()->title()));
-    QVERIFY(window_->grab().save(temp_.path(QStringLiteral("connecting.png"))));
+    QVERIFY(window_->grab().save(shotPath(QStringLiteral("connecting.png"))));
     QCOMPARE(finished.count(), 0);
 
     QTest::mouseClick(status->findChild<QPushButton *>(QStringLiteral("jobCancel")), Qt::LeftButton);
@@ -469,7 +477,7 @@ void TestServerCase::closedPortKeepsTheOpenCase()
     auto *box = window_->findChild<QMessageBox *>(QStringLiteral("serverCaseError"));
     QVERIFY(box);
     QCOMPARE(box->text(), error);
-    QVERIFY(window_->grab().save(temp_.path(QStringLiteral("refused.png"))));
+    QVERIFY(window_->grab().save(shotPath(QStringLiteral("refused.png"))));
     box->accept();
     QCOMPARE(window_->statusBar()->currentMessage(), error);
     QCOMPARE(window_->database()->path(), previous);
