@@ -92,22 +92,29 @@ void FileMenu::chooseServerCase()
         failServerCase(url, tr("%1 cannot be part of a server address.").arg(dialog.address().host));
         return;
     }
-    openServerCase(url, dialog.password());
-    attemptFromDialog_ = isOpeningServerCase();
+    startServerCase(url, dialog.password(), true);
 }
 
 void FileMenu::openServerCase(const QString &url, const QString &password)
+{
+    startServerCase(url, password, false);
+}
+
+void FileMenu::startServerCase(const QString &url, const QString &password, bool fromDialog)
 {
     if (serverOpener_->isRunning()) {
         window_.statusBar()->showMessage(tr("Still connecting to a case server; wait for it or cancel it."), 8000);
         return;
     }
-    attemptFromDialog_ = false;
+    attemptFromDialog_ = fromDialog;
     attemptHasPassword_ = !password.isEmpty();
     if (attemptHasPassword_)
         rememberServerPassword(url, password);
+    // host:port/database, as the analyst typed them into the dialog.
     const QUrl address(serverAddressWithoutPassword(url));
-    const QString where = QStringLiteral("%1:%2/%3").arg(address.host()).arg(address.port(5432)).arg(address.path().mid(1));
+    const QString host = address.host().contains(QLatin1Char(':')) ? QLatin1Char('[') + address.host() + QLatin1Char(']')
+                                                                      : address.host();
+    const QString where = QStringLiteral("%1:%2/%3").arg(host).arg(address.port(5432)).arg(address.path().mid(1));
     serverOpener_->start(url, tr("Connecting to %1…").arg(where));
 }
 
@@ -144,9 +151,7 @@ void FileMenu::onServerChecked(bool ok, const QString &url, const QString &check
         emit serverCaseFinished(false, url, QString());
         return;
     }
-    const bool fromDialog = attemptFromDialog_;
-    openServerCase(url, password);
-    attemptFromDialog_ = fromDialog;
+    startServerCase(url, password, attemptFromDialog_);
 }
 
 void FileMenu::onServerAbandoned(Job *job, const QString &url)

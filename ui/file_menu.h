@@ -56,6 +56,7 @@ signals:
 private:
     void openFromMenu(const QString &path);
     void chooseDatabase();
+    void startServerCase(const QString &url, const QString &password, bool fromDialog);
     void onServerChecked(bool ok, const QString &url, const QString &error);
     void onServerAbandoned(backsight::Job *job, const QString &url);
     void failServerCase(const QString &url, const QString &error);

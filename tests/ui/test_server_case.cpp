@@ -477,7 +477,7 @@ void TestServerCase::closedPortKeepsTheOpenCase()
     auto *box = window_->findChild<QMessageBox *>(QStringLiteral("serverCaseError"));
     QVERIFY(box);
     QCOMPARE(box->text(), error);
-    QVERIFY(window_->grab().save(shotPath(QStringLiteral("refused.png"))));
+    QVERIFY(box->grab().save(shotPath(QStringLiteral("refused.png"))));
     box->accept();
     QCOMPARE(window_->statusBar()->currentMessage(), error);
     QCOMPARE(window_->database()->path(), previous);
