@@ -36,6 +36,8 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <optional>
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -107,6 +109,7 @@ private slots:
     void menuOpensWithoutWaitingAndCancels();
     void menuOpensAGoodAddress();
     void closedPortKeepsTheOpenCase();
+    void failedDialogAttemptComesBackFilledIn();
     void silentServerFailsAfterTheConnectTimeout();
     void wrongPasswordKeepsTheOpenCase();
 
@@ -482,6 +485,48 @@ void TestServerCase::closedPortKeepsTheOpenCase()
     QCOMPARE(window_->statusBar()->currentMessage(), error);
     QCOMPARE(window_->database()->path(), previous);
     QVERIFY(!window_->jobStatus()->isVisible());
+}
+
+// A failed attempt from the dialog: after its message box the dialog comes back as it was filled in.
+void TestServerCase::failedDialogAttemptComesBackFilledIn()
+{
+    openPreviousCase();
+    const QString previous = window_->database()->path();
+    auto *menu = window_->findChild<FileMenu *>();
+    QSignalSpy finished(menu, &FileMenu::serverCaseFinished);
+    const ServerCaseAddress address{QStringLiteral("127.0.0.1"), closedPort(), QStringLiteral("team"),
+                                    QStringLiteral("postgres")};
+    QTimer::singleShot(0, this, [&address] {
+        auto *dialog = qobject_cast<ServerCaseDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        dialog->setAddress(address);
+        dialog->accept();
+    });
+    window_->findChild<QAction *>(QStringLiteral("openServerCaseAction"))->trigger();
+    QVERIFY(waitServerCaseFinished(finished));
+    QVERIFY(!finished.first().at(0).toBool());
+    auto *box = window_->findChild<QMessageBox *>(QStringLiteral("serverCaseError"));
+    QVERIFY(box);
+
+    std::optional<ServerCaseAddress> shown;
+    QTimer watch;
+    watch.setInterval(20);
+    connect(&watch, &QTimer::timeout, this, [&shown] {
+        if (auto *dialog = qobject_cast<ServerCaseDialog *>(QApplication::activeModalWidget())) {
+            shown = dialog->address();
+            dialog->reject(); // the analyst gives up
+        }
+    });
+    watch.start();
+    box->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(shown.has_value(), 10000);
+    watch.stop();
+    QCOMPARE(shown->host, address.host);
+    QCOMPARE(shown->port, address.port);
+    QCOMPARE(shown->database, address.database);
+    QCOMPARE(shown->user, address.user);
+    QCOMPARE(window_->database()->path(), previous);
+    QCOMPARE(finished.count(), 1);
 }
 
 // A server that never answers fails after the connect timeout with a message instead of hanging.
