@@ -2204,6 +2204,18 @@ Password for %2 (this session only):</source>
 
 Passwort für %2 (nur für diese Sitzung):</translation>
     </message>
+    <message>
+        <source>Still connecting to a case server; wait for it or cancel it.</source>
+        <translation>Die Verbindung zu einem Fallserver wird noch aufgebaut; warten Sie darauf oder brechen Sie sie ab.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1…</translation>
+    </message>
+    <message>
+        <source>Stopped connecting to %1; the open case stays open.</source>
+        <translation>Verbindung zu %1 abgebrochen; der geöffnete Fall bleibt offen.</translation>
+    </message>
 </context>
 <context>
     <name>backsight::ui::HeatmapWidget</name>

@@ -2204,6 +2204,18 @@ Password for %2 (this session only):</source>
 
 Wachtwoord voor %2 (alleen voor deze sessie):</translation>
     </message>
+    <message>
+        <source>Still connecting to a case server; wait for it or cancel it.</source>
+        <translation>Er wordt nog verbinding gemaakt met een zaakserver; wacht erop of annuleer.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbinden met %1…</translation>
+    </message>
+    <message>
+        <source>Stopped connecting to %1; the open case stays open.</source>
+        <translation>Verbinden met %1 gestopt; de geopende zaak blijft open.</translation>
+    </message>
 </context>
 <context>
     <name>backsight::ui::HeatmapWidget</name>

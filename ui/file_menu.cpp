@@ -1,12 +1,13 @@
 #include "file_menu.h"
 
 #include "app_settings.h"
-#include "dialogs/server_case_dialog.h"
 #include "import_sources_picker.h"
 #include "main_window.h"
+#include "server_case_opener.h"
 #include "store/database.h"
 #include "store/session_passwords.h"
 #include "watch/watch_controller.h"
+#include "widgets/job_status_widget.h"
 
 #include <QFileDialog>
 #include <QFileInfo>
@@ -14,13 +15,17 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QStatusBar>
 #include <QUrl>
 
 namespace backsight::ui {
 
-FileMenu::FileMenu(MainWindow &window, AppSettings &settings, QMenuBar *bar)
-    : QObject(&window), window_(window), settings_(settings)
+FileMenu::FileMenu(MainWindow &window, AppSettings &settings, QThreadPool &pool, QMenuBar *bar)
+    : QObject(&window), window_(window), settings_(settings), serverOpener_(new ServerCaseOpener(pool, this))
 {
+    connect(serverOpener_, &ServerCaseOpener::started, &window_, &MainWindow::showJob);
+    connect(serverOpener_, &ServerCaseOpener::checked, this, &FileMenu::onServerChecked);
+    connect(serverOpener_, &ServerCaseOpener::abandoned, this, &FileMenu::onServerAbandoned);
     QMenu *file = bar->addMenu(tr("&File"));
     file->addAction(tr("&New/Open case database…"), QKeySequence::Open, this, &FileMenu::chooseDatabase);
     file->addAction(tr("Open case on &server…"), this, &FileMenu::chooseServerCase)
@@ -61,10 +66,12 @@ void FileMenu::rebuildRecent()
 
 void FileMenu::openFromMenu(const QString &path)
 {
+    if (Database::isServerUrl(path)) {
+        openServerCase(path);
+        return;
+    }
     QString error;
-    const bool opened = Database::isServerUrl(path) ? openServerCase(path, QString(), error)
-                                                    : window_.openDatabase(path, &error);
-    if (!opened && !error.isEmpty())
+    if (!window_.openDatabase(path, &error) && !error.isEmpty())
         QMessageBox::warning(&window_, tr("Cannot open the case database"), error);
 }
 
@@ -72,39 +79,112 @@ void FileMenu::chooseServerCase()
 {
     ServerCaseDialog dialog(&window_);
     const QUrl current(window_.database() ? window_.database()->path() : QString());
-    if (Database::isServerUrl(current.toString()))
+    if (retryAddress_)
+        dialog.setAddress(*std::exchange(retryAddress_, std::nullopt));
+    else if (Database::isServerUrl(current.toString()))
         dialog.setAddress({current.host(), current.port(5432), current.path().mid(1), current.userName()});
-    while (dialog.exec() == QDialog::Accepted) {
-        const QString url = serverCaseUrl(dialog.address());
-        QString error = tr("%1 cannot be part of a server address.").arg(dialog.address().host);
-        if (!url.isEmpty() && openServerCase(url, dialog.password(), error))
-            return;
-        if (!error.isEmpty())
-            QMessageBox::warning(&window_, tr("Cannot open the case on the server"), error);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString url = serverCaseUrl(dialog.address());
+    if (url.isEmpty()) {
+        retryAddress_ = dialog.address();
+        attemptFromDialog_ = true;
+        failServerCase(url, tr("%1 cannot be part of a server address.").arg(dialog.address().host));
+        return;
     }
+    startServerCase(url, dialog.password(), true);
 }
 
-bool FileMenu::openServerCase(const QString &url, QString password, QString &error)
+void FileMenu::openServerCase(const QString &url, const QString &password)
 {
-    for (;;) {
-        if (!password.isEmpty())
-            rememberServerPassword(url, password);
-        if (window_.openDatabase(url, &error))
-            return true;
-        if (!password.isEmpty())
-            forgetServerPassword(url);
-        // libpq: "fe_sendauth: no password supplied", "password authentication failed for user …".
-        if (!error.contains(QLatin1String("password"), Qt::CaseInsensitive))
-            return false;
-        bool ok = false;
-        password = QInputDialog::getText(&window_, tr("Password for the case server"),
-                                         tr("%1\n\nPassword for %2 (this session only):").arg(error, url),
-                                         QLineEdit::Password, QString(), &ok);
-        if (!ok || password.isEmpty()) {
-            error.clear();
-            return false;
-        }
+    startServerCase(url, password, false);
+}
+
+void FileMenu::startServerCase(const QString &url, const QString &password, bool fromDialog)
+{
+    if (serverOpener_->isRunning()) {
+        window_.statusBar()->showMessage(tr("Still connecting to a case server; wait for it or cancel it."), 8000);
+        return;
     }
+    attemptFromDialog_ = fromDialog;
+    attemptHasPassword_ = !password.isEmpty();
+    if (attemptHasPassword_)
+        rememberServerPassword(url, password);
+    // host:port/database, as the analyst typed them into the dialog.
+    const QUrl address(serverAddressWithoutPassword(url));
+    const QString host = address.host().contains(QLatin1Char(':')) ? QLatin1Char('[') + address.host() + QLatin1Char(']')
+                                                                      : address.host();
+    const QString where = QStringLiteral("%1:%2/%3").arg(host).arg(address.port(5432)).arg(address.path().mid(1));
+    serverOpener_->start(url, tr("Connecting to %1…").arg(where));
+}
+
+bool FileMenu::isOpeningServerCase() const
+{
+    return serverOpener_->isRunning();
+}
+
+void FileMenu::cancelServerCase()
+{
+    serverOpener_->cancel();
+}
+
+void FileMenu::onServerChecked(bool ok, const QString &url, const QString &checkError)
+{
+    QString error = checkError;
+    // The server answered: the window's own connection (a connection stays on its thread) opens at once.
+    if (ok && window_.openDatabase(url, &error)) {
+        emit serverCaseFinished(true, url, QString());
+        return;
+    }
+    if (attemptHasPassword_)
+        forgetServerPassword(url);
+    // libpq: "fe_sendauth: no password supplied", "password authentication failed for user …".
+    if (!error.contains(QLatin1String("password"), Qt::CaseInsensitive)) {
+        failServerCase(url, error);
+        return;
+    }
+    bool entered = false;
+    const QString password = QInputDialog::getText(&window_, tr("Password for the case server"),
+                                                   tr("%1\n\nPassword for %2 (this session only):").arg(error, url),
+                                                   QLineEdit::Password, QString(), &entered);
+    if (!entered || password.isEmpty()) {
+        emit serverCaseFinished(false, url, QString());
+        return;
+    }
+    startServerCase(url, password, attemptFromDialog_);
+}
+
+void FileMenu::onServerAbandoned(Job *job, const QString &url)
+{
+    if (window_.jobStatus()->trackedJob() == job)
+        window_.jobStatus()->track(nullptr);
+    if (attemptHasPassword_)
+        forgetServerPassword(url);
+    window_.statusBar()->showMessage(tr("Stopped connecting to %1; the open case stays open.")
+                                         .arg(serverAddressWithoutPassword(url)),
+                                     15000);
+    emit serverCaseFinished(false, url, QString());
+}
+
+// The analyst's usual place for a failed open: a message box (window-modal, so the window keeps drawing) and the
+// status bar. After a dialog's attempt the dialog comes back, filled in as it was.
+void FileMenu::failServerCase(const QString &url, const QString &error)
+{
+    window_.statusBar()->showMessage(error, 30000);
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Cannot open the case on the server"), error,
+                                QMessageBox::Ok, &window_);
+    box->setObjectName(QStringLiteral("serverCaseError"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    if (attemptFromDialog_) {
+        if (!retryAddress_) {
+            const QUrl address(url);
+            retryAddress_ = ServerCaseAddress{address.host(), address.port(5432), address.path(QUrl::FullyDecoded).mid(1),
+                                              address.userName(QUrl::FullyDecoded)};
+        }
+        connect(box, &QDialog::finished, this, &FileMenu::chooseServerCase, Qt::QueuedConnection);
+    }
+    box->open();
+    emit serverCaseFinished(false, url, error);
 }
 
 void FileMenu::chooseDatabase()

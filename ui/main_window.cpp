@@ -63,7 +63,7 @@ MainWindow::MainWindow(AppSettings &settings, QThreadPool &pool, QWidget *parent
     statusBar()->addPermanentWidget(jobStatus_);
     statusBar()->addPermanentWidget(viewSummary_);
 
-    fileMenu_ = new FileMenu(*this, settings_, menuBar());
+    fileMenu_ = new FileMenu(*this, settings_, pool, menuBar());
     buildViewMenu();
     buildTriageMenu();
     exportMenu_ = new ExportMenu(*this, pool, *views_.triage, menuBar());

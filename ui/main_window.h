@@ -44,6 +44,8 @@ public:
     bool openDatabase(const QString &path, QString *error = nullptr);
     Database *database() const { return db_.get(); }
     ExportMenu *exportMenu() const { return exportMenu_; }
+    // Opens server cases in the background (FileMenu::openServerCase).
+    FileMenu *fileMenu() const { return fileMenu_; }
 
     // The one way in for File → Import…, drag and drop, the import view and the demo. False when nothing
     // was started (no database, or an import is already running); the status bar says why.

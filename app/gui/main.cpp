@@ -3,6 +3,7 @@
 #include "app_settings.h"
 #include "demo/demo_progress_printer.h"
 #include "demo/demo_run.h"
+#include "file_menu.h"
 #include "i18n/app_translations.h"
 #include "launch_options.h"
 #include "main_window.h"
@@ -85,9 +86,12 @@ int main(int argc, char *argv[])
         if (path.isEmpty())
             path = settings.lastDatabase().isEmpty() ? Database::defaultPath() : settings.lastDatabase();
         QString error;
-        if (!window.openDatabase(path, &error))
-            err << "backsight: " << error << "\n"; // the window opens anyway; File → Open picks another
         window.show();
+        // A server may take until the connect timeout to answer: the window is up and says so meanwhile.
+        if (Database::isServerUrl(path))
+            window.fileMenu()->openServerCase(path);
+        else if (!window.openDatabase(path, &error))
+            err << "backsight: " << error << "\n"; // the window opens anyway; File → Open picks another
         return app.exec();
     }
 

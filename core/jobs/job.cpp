@@ -10,6 +10,12 @@ Job::Job(QString title, QObject *parent) : QObject(parent), title_(std::move(tit
 
 Job::~Job() = default;
 
+void Job::cancel()
+{
+    if (!cancelled_.exchange(true))
+        emit cancelRequested();
+}
+
 void Job::run()
 {
     QString summary;

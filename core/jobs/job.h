@@ -18,12 +18,15 @@ public:
     ~Job() override;
 
     const QString &title() const { return title_; }
-    void cancel() { cancelled_.store(true); }
+    // Also emits cancelRequested(), so that whoever waits for the job can stop waiting at once.
+    void cancel();
     bool isCancelled() const { return cancelled_.load(); }
 
     void run() final;
 
 signals:
+    // The analyst (or the code) asked the job to stop; it may still run until its next check.
+    void cancelRequested();
     // done/total in the job's own unit (bytes for an import); rate in items per second.
     void progress(qint64 done, qint64 total, const QString &detail);
     // ok is false when the job failed or was cancelled; summary says what happened, for people.

@@ -17,6 +17,8 @@
 namespace backsight {
 namespace {
 
+constexpr int kConnectTimeoutSeconds = 10;
+
 // A server URL taken apart: the URL as it may be shown (no password), the password, the other parameters for libpq.
 struct ServerAddress
 {
@@ -175,6 +177,11 @@ bool Database::openPostgres(const QString &url, int busyTimeoutMs)
     db_.setPort(server.url.port(5432));
     db_.setUserName(server.url.userName());
     db_.setDatabaseName(server.url.path().mid(1));
+    // An unreachable host fails with a message after this long instead of the system's TCP timeout (minutes);
+    // an address may set its own (?connect_timeout=N).
+    if (!std::any_of(server.options.cbegin(), server.options.cend(),
+                     [](const QString &option) { return option.startsWith(QLatin1String("connect_timeout=")); }))
+        server.options << QStringLiteral("connect_timeout=%1").arg(kConnectTimeoutSeconds);
     db_.setConnectOptions(server.options.join(QLatin1Char(';')));
     const bool opened = db_.open(server.url.userName(), server.password);
     if (!opened) {

@@ -21,7 +21,8 @@ public:
 
     // `location` is an SQLite file, or a PostgreSQL server as postgresql://user[:password]@host[:port]/database
     // (libpq reads ~/.pgpass or $PGPASSFILE when no password is given; one that is given is used to connect
-    // and never kept in `path()` or an error). False with `error()` set when it cannot be opened or migrated.
+    // and never kept in `path()` or an error; a server that does not answer within 10 s, or the address's
+    // connect_timeout, is an error). False with `error()` set when it cannot be opened or migrated.
     bool open(const QString &location, int busyTimeoutMs = 5000);
     void close();
     bool isOpen() const;

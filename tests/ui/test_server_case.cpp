@@ -1,7 +1,9 @@
 // A case on a PostgreSQL server in the GUI: the address the server dialog builds (special characters
 // percent-encoded, opened for real), that no password reaches the settings, the password prompt when the
 // server wants one, and team refresh: a colleague's status change (backsight-cli in another process) reloads
-// the triage queue of an open window and says so in the status bar; the window's own change does not.
+// the triage queue of an open window and says so in the status bar; the window's own change does not. Opening
+// through the menu does not block the window: a job connects (its title names the server, Cancel abandons it),
+// a closed port, a silent server or a wrong password explain themselves and leave the open case open.
 #include "app_settings.h"
 #include "case_fixture.h"
 #include "dialogs/server_case_dialog.h"
@@ -9,10 +11,12 @@
 #include "main_window.h"
 #include "postgres_server.h"
 #include "store/database.h"
+#include "store/session_passwords.h"
 #include "team_refresh.h"
 #include "test_support.h"
 #include "views/triage/triage_model.h"
 #include "views/triage/triage_view.h"
+#include "widgets/job_status_widget.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>
@@ -20,6 +24,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
@@ -31,9 +36,58 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <optional>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 using namespace backsight;
 using namespace backsight::ui;
 using Case = backsight::test::CaseFixture;
+
+namespace {
+
+// A TCP port on 127.0.0.1 that takes connections into its backlog and never answers: libpq connects and then
+// waits for the server's first reply, as with a host behind a dropping firewall. Closing it resets them.
+class SilentServer
+{
+public:
+    SilentServer()
+    {
+        fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof address;
+        if (fd_ < 0 || ::bind(fd_, reinterpret_cast<sockaddr *>(&address), length) != 0 || ::listen(fd_, 16) != 0
+            || ::getsockname(fd_, reinterpret_cast<sockaddr *>(&address), &length) != 0)
+            return;
+        port_ = ntohs(address.sin_port);
+    }
+    ~SilentServer() { close(); }
+    void close()
+    {
+        if (fd_ >= 0)
+            ::close(fd_);
+        fd_ = -1;
+    }
+    int port() const { return port_; }
+
+private:
+    int fd_ = -1;
+    int port_ = 0;
+};
+
+// A port on 127.0.0.1 where nothing listens (it was free a moment ago): connecting is refused at once.
+int closedPort()
+{
+    SilentServer once;
+    return once.port();
+}
+
+} // namespace
 
 class TestServerCase : public QObject
 {
@@ -52,8 +106,17 @@ private slots:
     void ownChangeIsNotAColleagues();
     void caseFileHasNoTeamToHear();
     void asksForThePasswordTheServerWants();
+    void menuOpensWithoutWaitingAndCancels();
+    void menuOpensAGoodAddress();
+    void closedPortKeepsTheOpenCase();
+    void failedDialogAttemptComesBackFilledIn();
+    void silentServerFailsAfterTheConnectTimeout();
+    void wrongPasswordKeepsTheOpenCase();
 
 private:
+    void openPreviousCase();
+    bool waitServerCaseFinished(QSignalSpy &finished);
+    QString shotPath(const QString &name) const;
     QString triageStatus(const QString &anomalyId) const;
     bool waitTriageLoaded();
     QString settingsText();
@@ -296,9 +359,11 @@ void TestServerCase::asksForThePasswordTheServerWants()
         prompt->accept();
     });
     answer.start();
-    QString error;
-    QVERIFY2(menu->openServerCase(url, QString(), error), qPrintable(error));
+    QSignalSpy finished(menu, &FileMenu::serverCaseFinished);
+    menu->openServerCase(url);
+    QVERIFY(waitServerCaseFinished(finished));
     answer.stop();
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(2).toString()));
     QCOMPARE(prompts, 2);
     QCOMPARE(window_->database()->path(), url);
     QVERIFY(waitTriageLoaded()); // read by the pool on connections that needed the password
@@ -307,6 +372,208 @@ void TestServerCase::asksForThePasswordTheServerWants()
     const QString saved = settingsText();
     QVERIFY2(saved.contains(QLatin1String("analyst@")), qPrintable(saved));
     QVERIFY2(!saved.contains(secret), qPrintable(saved));
+}
+
+void TestServerCase::openPreviousCase()
+{
+    QString error;
+    QVERIFY2(window_->openDatabase(temp_.path(QStringLiteral("previous.sqlite")), &error), qPrintable(error));
+}
+
+// To BACKSIGHT_SCREENSHOT_DIR when set (to look at), else the temporary folder.
+QString TestServerCase::shotPath(const QString &name) const
+{
+    const QString folder = qEnvironmentVariable("BACKSIGHT_SCREENSHOT_DIR");
+    return folder.isEmpty() ? temp_.path(name) : folder + QLatin1Char('/') + name;
+}
+
+bool TestServerCase::waitServerCaseFinished(QSignalSpy &finished)
+{
+    // Generous: a connect gives up after 10 s, and CI machines are slow.
+    return QTest::qWaitFor([&finished] { return finished.count() > 0; }, 60000);
+}
+
+// File → Open case on server… returns to the event loop while the server has not answered: the window keeps
+// running timers, the status bar names the server, and its Cancel abandons the attempt; the open case stays.
+void TestServerCase::menuOpensWithoutWaitingAndCancels()
+{
+    openPreviousCase();
+    const QString previous = window_->database()->path();
+    SilentServer silent;
+    QVERIFY(silent.port() > 0);
+    auto *menu = window_->findChild<FileMenu *>();
+    QSignalSpy finished(menu, &FileMenu::serverCaseFinished);
+    QTimer::singleShot(0, this, [&silent] {
+        auto *dialog = qobject_cast<ServerCaseDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        dialog->setAddress({QStringLiteral("127.0.0.1"), silent.port(), QStringLiteral("team"), QStringLiteral("postgres")});
+        dialog->accept();
+    });
+    window_->findChild<QAction *>(QStringLiteral("openServerCaseAction"))->trigger();
+
+    QVERIFY(menu->isOpeningServerCase());
+    int ticks = 0;
+    QTimer tick;
+    connect(&tick, &QTimer::timeout, this, [&ticks] { ++ticks; });
+    tick.start(10);
+    QTRY_VERIFY_WITH_TIMEOUT(ticks >= 3, 10000);
+    JobStatusWidget *status = window_->jobStatus();
+    QVERIFY(status->isVisible());
+    QVERIFY(status->trackedJob());
+    const QString where = QStringLiteral("127.0.0.1:%1/team").arg(silent.port());
+    QVERIFY2(status->trackedJob()->title().contains(where), qPrintable(status->trackedJob()->title()));
+    QVERIFY(window_->grab().save(shotPath(QStringLiteral("connecting.png"))));
+    QCOMPARE(finished.count(), 0);
+
+    QTest::mouseClick(status->findChild<QPushButton *>(QStringLiteral("jobCancel")), Qt::LeftButton);
+    QVERIFY(!menu->isOpeningServerCase());
+    QCOMPARE(finished.count(), 1);
+    QVERIFY(!finished.first().at(0).toBool());
+    QVERIFY(finished.first().at(2).toString().isEmpty());
+    QVERIFY(!status->isVisible());
+    QCOMPARE(window_->database()->path(), previous);
+    QVERIFY2(window_->statusBar()->currentMessage().contains(where),
+             qPrintable(window_->statusBar()->currentMessage()));
+    silent.close(); // the abandoned job's libpq sees the reset and lets go
+    QTest::qWait(200);
+    QCOMPARE(window_->database()->path(), previous);
+    QCOMPARE(finished.count(), 1);
+}
+
+// The address of a running server opens through the dialog, the window's connection reads the case.
+void TestServerCase::menuOpensAGoodAddress()
+{
+    openPreviousCase();
+    auto *menu = window_->findChild<FileMenu *>();
+    QSignalSpy finished(menu, &FileMenu::serverCaseFinished);
+    const ServerCaseAddress address{QStringLiteral("127.0.0.1"), server_.port(), QStringLiteral("team"),
+                                    QStringLiteral("postgres")};
+    QTimer::singleShot(0, this, [&address] {
+        auto *dialog = qobject_cast<ServerCaseDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        dialog->setAddress(address);
+        dialog->accept();
+    });
+    window_->findChild<QAction *>(QStringLiteral("openServerCaseAction"))->trigger();
+    QVERIFY(waitServerCaseFinished(finished));
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(2).toString()));
+    QCOMPARE(window_->database()->path(), serverCaseUrl(address));
+    QVERIFY(!window_->jobStatus()->isVisible());
+    QVERIFY(waitTriageLoaded());
+    QCOMPARE(window_->views().triage->model()->totalCount(), qint64(Case::kAnomalies));
+}
+
+// A refused connection (the recent list's path: no dialog to come back to) is explained in a message box and
+// the status bar; the case that was open stays open.
+void TestServerCase::closedPortKeepsTheOpenCase()
+{
+    openPreviousCase();
+    const QString previous = window_->database()->path();
+    auto *menu = window_->findChild<FileMenu *>();
+    QSignalSpy finished(menu, &FileMenu::serverCaseFinished);
+    const QString url = QStringLiteral("postgresql://postgres@127.0.0.1:%1/team").arg(closedPort());
+    menu->openServerCase(url);
+    QVERIFY(waitServerCaseFinished(finished));
+    QVERIFY(!finished.first().at(0).toBool());
+    const QString error = finished.first().at(2).toString();
+    QVERIFY2(error.contains(url), qPrintable(error));
+    auto *box = window_->findChild<QMessageBox *>(QStringLiteral("serverCaseError"));
+    QVERIFY(box);
+    QCOMPARE(box->text(), error);
+    QVERIFY(box->grab().save(shotPath(QStringLiteral("refused.png"))));
+    box->accept();
+    QCOMPARE(window_->statusBar()->currentMessage(), error);
+    QCOMPARE(window_->database()->path(), previous);
+    QVERIFY(!window_->jobStatus()->isVisible());
+}
+
+// A failed attempt from the dialog: after its message box the dialog comes back as it was filled in.
+void TestServerCase::failedDialogAttemptComesBackFilledIn()
+{
+    openPreviousCase();
+    const QString previous = window_->database()->path();
+    auto *menu = window_->findChild<FileMenu *>();
+    QSignalSpy finished(menu, &FileMenu::serverCaseFinished);
+    const ServerCaseAddress address{QStringLiteral("127.0.0.1"), closedPort(), QStringLiteral("team"),
+                                    QStringLiteral("postgres")};
+    QTimer::singleShot(0, this, [&address] {
+        auto *dialog = qobject_cast<ServerCaseDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        dialog->setAddress(address);
+        dialog->accept();
+    });
+    window_->findChild<QAction *>(QStringLiteral("openServerCaseAction"))->trigger();
+    QVERIFY(waitServerCaseFinished(finished));
+    QVERIFY(!finished.first().at(0).toBool());
+    auto *box = window_->findChild<QMessageBox *>(QStringLiteral("serverCaseError"));
+    QVERIFY(box);
+
+    std::optional<ServerCaseAddress> shown;
+    QTimer watch;
+    watch.setInterval(20);
+    connect(&watch, &QTimer::timeout, this, [&shown] {
+        if (auto *dialog = qobject_cast<ServerCaseDialog *>(QApplication::activeModalWidget())) {
+            shown = dialog->address();
+            dialog->reject(); // the analyst gives up
+        }
+    });
+    watch.start();
+    box->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(shown.has_value(), 10000);
+    watch.stop();
+    QCOMPARE(shown->host, address.host);
+    QCOMPARE(shown->port, address.port);
+    QCOMPARE(shown->database, address.database);
+    QCOMPARE(shown->user, address.user);
+    QCOMPARE(window_->database()->path(), previous);
+    QCOMPARE(finished.count(), 1);
+}
+
+// A server that never answers fails after the connect timeout with a message instead of hanging.
+void TestServerCase::silentServerFailsAfterTheConnectTimeout()
+{
+    openPreviousCase();
+    const QString previous = window_->database()->path();
+    SilentServer silent;
+    auto *menu = window_->findChild<FileMenu *>();
+    QSignalSpy finished(menu, &FileMenu::serverCaseFinished);
+    menu->openServerCase(QStringLiteral("postgresql://postgres@127.0.0.1:%1/team?connect_timeout=1").arg(silent.port()));
+    QVERIFY(menu->isOpeningServerCase());
+    QVERIFY(waitServerCaseFinished(finished));
+    QVERIFY(!finished.first().at(0).toBool());
+    QVERIFY2(!finished.first().at(2).toString().isEmpty(), "no explanation");
+    QVERIFY(window_->findChild<QMessageBox *>(QStringLiteral("serverCaseError")));
+    QCOMPARE(window_->database()->path(), previous);
+}
+
+// A wrong password: the prompt says what the server said; giving up leaves the open case and forgets the password.
+void TestServerCase::wrongPasswordKeepsTheOpenCase()
+{
+    QVERIFY2(server_.addPasswordRole(QStringLiteral("visitor"), QStringLiteral("right")), qPrintable(server_.error()));
+    openPreviousCase();
+    const QString previous = window_->database()->path();
+    QString url = teamUrl_;
+    url.replace(QLatin1String("postgres@"), QLatin1String("visitor@"));
+    auto *menu = window_->findChild<FileMenu *>();
+    QSignalSpy finished(menu, &FileMenu::serverCaseFinished);
+    QString asked;
+    QTimer answer;
+    answer.setInterval(20);
+    connect(&answer, &QTimer::timeout, this, [&asked] {
+        if (auto *prompt = qobject_cast<QInputDialog *>(QApplication::activeModalWidget())) {
+            asked = prompt->labelText();
+            prompt->reject();
+        }
+    });
+    answer.start();
+    menu->openServerCase(url, QStringLiteral("wrong"));
+    QVERIFY(waitServerCaseFinished(finished));
+    answer.stop();
+    QVERIFY2(asked.contains(QLatin1String("password authentication failed")), qPrintable(asked));
+    QVERIFY(!asked.contains(QLatin1String("wrong")));
+    QVERIFY(!finished.first().at(0).toBool());
+    QCOMPARE(window_->database()->path(), previous);
+    QVERIFY(sessionPassword(url).isEmpty());
 }
 
 QTEST_MAIN(TestServerCase)
