@@ -588,12 +588,23 @@ void TestPostgresStore::cliOnServerMatchesCaseFile()
                   QStringLiteral("21"), QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--format"),
                   QStringLiteral("veeam-zip"), QStringLiteral("--out"), zip}),
              0);
+    const QStringList labels = QDir(tmp.path()).entryList({QStringLiteral("*labels.csv")}, QDir::Files);
+    QCOMPARE(labels.size(), 1);
     QList<QStringList> anomalies;
+    QList<QJsonObject> evaluations;
     for (const QString &db : {tmp.path(QStringLiteral("case.sqlite")), server_.url(QStringLiteral("cli"))}) {
         QCOMPARE(cli({QStringLiteral("--db"), db, QStringLiteral("import"), zip}), 0);
         QCOMPARE(cli({QStringLiteral("--db"), db, QStringLiteral("train")}), 0);
         QCOMPARE(cli({QStringLiteral("--db"), db, QStringLiteral("detect")}), 0);
         QByteArray out;
+        QCOMPARE(cli({QStringLiteral("--db"), db, QStringLiteral("eval"), QStringLiteral("--labels"),
+                      tmp.path(labels.first()), QStringLiteral("--json")},
+                     &out),
+                 0);
+        QJsonObject evaluation = QJsonDocument::fromJson(out).object();
+        QVERIFY2(evaluation.contains(QStringLiteral("database")), out.constData());
+        evaluation.remove(QStringLiteral("database"));
+        evaluations << evaluation;
         QCOMPARE(cli({QStringLiteral("--db"), db, QStringLiteral("anomalies")}, &out), 0);
         QStringList lines;
         for (const QByteArray &line : out.split('\n')) {
@@ -610,7 +621,7 @@ void TestPostgresStore::cliOnServerMatchesCaseFile()
     QVERIFY(anomalies[0].size() > 10);
     QCOMPARE(anomalies[1].size(), anomalies[0].size());
     for (int i = 0; i < anomalies[0].size(); ++i)
-        QCOMPARE(anomalies[1][i], anomalies[0][i]);
+        QCOMPARE(anomalies[1][i], anomalies[0][i]);    QCOMPARE(evaluations[1], evaluations[0]); // `eval` reads a server case too
 }
 
 // A second import where files already stored, new files and a broken file alternate: a file already stored leaves its
