@@ -178,7 +178,8 @@ void TestPostgresStore::appendOnlyTablesRejectChanges()
                                               "WHERE event_object_table = ? ORDER BY 1")));
         events.addBindValue(table);
         QVERIFY(events.exec());
-        QCOMPARE(column(events), (QStringList{QStringLiteral("DELETE"), QStringLiteral("UPDATE")}));
+        // INSERT: the trigger that records the signed-in role as the author (migration 11).
+        QCOMPARE(column(events), (QStringList{QStringLiteral("DELETE"), QStringLiteral("INSERT"), QStringLiteral("UPDATE")}));
     }
     QSqlQuery q(pg.connection());
     QVERIFY2(q.exec(QStringLiteral("INSERT INTO audit_log (at_ms, author, action) VALUES (1, 'analyst', 'note')")),
@@ -187,9 +188,12 @@ void TestPostgresStore::appendOnlyTablesRejectChanges()
     QVERIFY2(q.lastError().text().contains(QLatin1String("append-only")), qPrintable(q.lastError().text()));
     QVERIFY(!q.exec(QStringLiteral("DELETE FROM audit_log")));
     QVERIFY2(q.lastError().text().contains(QLatin1String("append-only")), qPrintable(q.lastError().text()));
-    QVERIFY(q.exec(QStringLiteral("SELECT count(*), min(author) FROM audit_log")) && q.next());
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*), min(author), min(detail) FROM audit_log")) && q.next());
     QVERIFY(q.value(0).toInt() >= 1);
-    QCOMPARE(q.value(1).toString(), QStringLiteral("analyst"));
+    // The author is the role this connection signed in as; the name the statement gave is kept beside it.
+    QCOMPARE(q.value(1).toString(), QStringLiteral("postgres"));
+    QCOMPARE(QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object(),
+             (QJsonObject{{QStringLiteral("display_name"), QStringLiteral("analyst")}}));
 }
 
 void TestPostgresStore::reopeningDoesNotMigrateAgain()
