@@ -17,6 +17,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -102,6 +103,7 @@ private slots:
     void detectionStateAlikeOnBothEngines();
     void importAlikeOnBothEngines();
     void cliOnServerMatchesCaseFile();
+    void cliCaseShowsTheRoleAsAuthor();
     void reimportAmongNewFilesAlike();
 
 private:
@@ -615,6 +617,50 @@ void TestPostgresStore::cliOnServerMatchesCaseFile()
     QCOMPARE(anomalies[1].size(), anomalies[0].size());
     for (int i = 0; i < anomalies[0].size(); ++i)
         QCOMPARE(anomalies[1][i], anomalies[0][i]);
+}
+
+// `backsight-cli case` on a server case: whatever --author says, `show` and `log` name the role the command
+// signed in as (postgres here), and the log keeps the --author name as display_name.
+void TestPostgresStore::cliCaseShowsTheRoleAsAuthor()
+{
+    QVERIFY2(server_.createDatabase(QStringLiteral("cli_author")), qPrintable(server_.error()));
+    const QString url = server_.url(QStringLiteral("cli_author"));
+    {
+        Database db;
+        QVERIFY2(db.open(url), qPrintable(db.error()));
+        QString error;
+        QCOMPARE(detect::insertAnomalies(db, {anomaly(QStringLiteral("an-1"), 1000)}, error), qint64(1));
+    }
+    auto cli = [&url](const QStringList &args) {
+        QProcess p;
+        p.start(QStringLiteral(BACKSIGHT_CLI), QStringList{QStringLiteral("--db"), url, QStringLiteral("case")} + args);
+        p.waitForFinished(60000);
+        if (p.exitCode() != 0)
+            qWarning("%s: %s", qPrintable(args.join(QLatin1Char(' '))), p.readAllStandardError().constData());
+        return p.exitCode() == 0 ? p.readAllStandardOutput() : QByteArray("failed");
+    };
+    const QStringList who{QStringLiteral("--id"), QStringLiteral("an-1"), QStringLiteral("--author"), QStringLiteral("mere")};
+    QVERIFY(cli(QStringList{QStringLiteral("status"), QStringLiteral("--set"), QStringLiteral("confirmed")} + who) != "failed");
+    QVERIFY(cli(QStringList{QStringLiteral("note"), QStringLiteral("--text"), QStringLiteral("called")} + who) != "failed");
+    QVERIFY(cli(QStringList{QStringLiteral("tag"), QStringLiteral("--add"), QStringLiteral("vip")} + who) != "failed");
+
+    const QJsonObject shown = QJsonDocument::fromJson(cli({QStringLiteral("show"), QStringLiteral("--id"), QStringLiteral("an-1")})).object();
+    QCOMPARE(shown.value(QStringLiteral("status_by")).toString(), QStringLiteral("postgres"));
+    QCOMPARE(shown.value(QStringLiteral("notes")).toArray().at(0).toObject().value(QStringLiteral("author")).toString(),
+             QStringLiteral("postgres"));
+    QCOMPARE(shown.value(QStringLiteral("tags")).toArray().at(0).toObject().value(QStringLiteral("author")).toString(),
+             QStringLiteral("postgres"));
+    int entries = 0;
+    for (const QByteArray &line : cli({QStringLiteral("log"), QStringLiteral("--json")}).split('\n')) {
+        const QJsonObject e = QJsonDocument::fromJson(line).object();
+        if (e.isEmpty())
+            continue;
+        ++entries;
+        QCOMPARE(e.value(QStringLiteral("author")).toString(), QStringLiteral("postgres"));
+        QCOMPARE(e.value(QStringLiteral("detail")).toObject().value(QStringLiteral("display_name")).toString(),
+                 QStringLiteral("mere"));
+    }
+    QCOMPARE(entries, 3); // status, note, tag
 }
 
 // A second import where files already stored, new files and a broken file alternate: a file already stored leaves its
