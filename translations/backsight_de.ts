@@ -12,7 +12,8 @@
   case show   --id ID[,ID...]         status, notes and tags as JSON Lines
   case log    [--id ID] [--action NAME] [--json]   the audit log, oldest first
 
---author NAME (default: $USER) names who acted.</source>
+--author NAME (default: $USER) names who acted. On a case on a server the author recorded is the database
+role you signed in as; a different NAME is kept beside it in the audit log (display_name).</source>
         <translation>Hält die Arbeit eines Analysten an Anomalien fest (jede Aktion wird sofort gespeichert und im Audit-Log vermerkt).
 
   case status --id ID[,ID...] --set new|investigating|confirmed|dismissed [--note TEXT]
@@ -21,7 +22,8 @@
   case show   --id ID[,ID...]         Status, Notizen und Tags als JSON Lines
   case log    [--id ID] [--action NAME] [--json]   das Audit-Log, älteste zuerst
 
---author NAME (Standard: $USER) nennt, wer gehandelt hat.</translation>
+--author NAME (Standard: $USER) nennt, wer gehandelt hat. In einem Fall auf einem Server wird die Datenbankrolle,
+mit der Sie angemeldet sind, als Autor festgehalten; ein abweichender NAME steht daneben im Audit-Log (display_name).</translation>
     </message>
     <message>
         <source>status, note, tag, show or log</source>

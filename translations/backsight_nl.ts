@@ -12,7 +12,8 @@
   case show   --id ID[,ID...]         status, notes and tags as JSON Lines
   case log    [--id ID] [--action NAME] [--json]   the audit log, oldest first
 
---author NAME (default: $USER) names who acted.</source>
+--author NAME (default: $USER) names who acted. On a case on a server the author recorded is the database
+role you signed in as; a different NAME is kept beside it in the audit log (display_name).</source>
         <translation>Legt het werk van een analist aan anomalieën vast (elke actie wordt meteen opgeslagen en in het auditlogboek gezet).
 
   case status --id ID[,ID...] --set new|investigating|confirmed|dismissed [--note TEXT]
@@ -21,7 +22,8 @@
   case show   --id ID[,ID...]         status, notities en tags als JSON Lines
   case log    [--id ID] [--action NAME] [--json]   het auditlogboek, oudste eerst
 
---author NAME (standaard: $USER) noemt wie handelde.</translation>
+--author NAME (standaard: $USER) noemt wie handelde. In een case op een server wordt de databaserol waarmee u
+bent aangemeld als auteur vastgelegd; een afwijkende NAME staat ernaast in het auditlogboek (display_name).</translation>
     </message>
     <message>
         <source>status, note, tag, show or log</source>

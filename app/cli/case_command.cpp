@@ -17,7 +17,8 @@ const char kUsage[] = QT_TRANSLATE_NOOP(
     "  case tag    --id ID[,ID...] (--add TAG | --remove TAG)\n"
     "  case show   --id ID[,ID...]         status, notes and tags as JSON Lines\n"
     "  case log    [--id ID] [--action NAME] [--json]   the audit log, oldest first\n\n"
-    "--author NAME (default: $USER) names who acted.");
+    "--author NAME (default: $USER) names who acted. On a case on a server the author recorded is the database\n"
+    "role you signed in as; a different NAME is kept beside it in the audit log (display_name).");
 
 void printJsonLine(Context &ctx, const QJsonObject &o)
 {

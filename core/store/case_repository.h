@@ -16,6 +16,10 @@ class Database;
 // Reads and writes the case record (schema v2). Every write is its own transaction, committed with
 // synchronous = FULL before it returns, so nothing an analyst did is lost when the app crashes, is killed or the
 // machine loses power right after.
+//
+// `author` is the analyst's name (cases::analystName). A case file records it as given. A case on PostgreSQL
+// records the database role the connection signed in as (session_user), set by the server's triggers
+// (migration 11) whatever `author` says; an audit entry keeps a different `author` as detail.display_name.
 namespace backsight::cases {
 
 // Sets the status of every anomaly in `anomalyIds` in one transaction; each change is audit-logged

@@ -326,8 +326,61 @@ const std::vector<QStringList> &schemaMigrations()
   error TEXT,
   UNIQUE (batch_id, seq)))"),
          QStringLiteral("CREATE INDEX work_items_state ON work_items(state, id)")},
+        // 11: on a shared case the author of every case edit is the database role the analyst signed in as
+        // (postgresOnlyStatements below). A case file has one analyst at one workstation: nothing changes there.
+        {},
     };
     return migrations;
+}
+
+const QStringList &postgresOnlyStatements(int version)
+{
+    // 11: BEFORE triggers set the author columns from session_user (the role that authenticated, which SET ROLE
+    // and SECURITY DEFINER functions do not change), whatever name the client sent. The name the client chose
+    // (--author, the settings, $USER) is not thrown away: when it differs from the role, the audit entry keeps
+    // it as detail.display_name, a claim beside the author the server vouches for (docs/storage.md).
+    static const QStringList authors = {
+        QStringLiteral(R"(CREATE FUNCTION case_edit_author_fn() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.author := session_user;
+  RETURN NEW;
+END$$)"),
+        QStringLiteral("CREATE TRIGGER anomaly_notes_author BEFORE INSERT OR UPDATE ON anomaly_notes "
+                       "FOR EACH ROW EXECUTE FUNCTION case_edit_author_fn()"),
+        QStringLiteral("CREATE TRIGGER anomaly_tags_author BEFORE INSERT OR UPDATE ON anomaly_tags "
+                       "FOR EACH ROW EXECUTE FUNCTION case_edit_author_fn()"),
+        // Detection inserts findings with no status author; any status written afterwards is the role's.
+        QStringLiteral(R"(CREATE FUNCTION anomalies_status_by_fn() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' OR NEW.status_by IS NOT NULL THEN
+    NEW.status_by := session_user;
+  END IF;
+  RETURN NEW;
+END$$)"),
+        QStringLiteral("CREATE TRIGGER anomalies_status_by BEFORE INSERT OR UPDATE OF status, status_by, status_at_ms "
+                       "ON anomalies FOR EACH ROW EXECUTE FUNCTION anomalies_status_by_fn()"),
+        // A detail that is not a JSON object (no Backsight writes one) is stored as sent, without the display name.
+        QStringLiteral(R"(CREATE FUNCTION audit_log_author_fn() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  claimed text := btrim(coalesce(NEW.author, ''));
+BEGIN
+  IF claimed <> '' AND claimed <> session_user::text THEN
+    BEGIN
+      IF jsonb_typeof(coalesce(NEW.detail, '{}')::jsonb) = 'object' THEN
+        NEW.detail := (coalesce(NEW.detail, '{}')::jsonb || jsonb_build_object('display_name', claimed))::text;
+      END IF;
+    EXCEPTION WHEN invalid_text_representation THEN
+      NULL;
+    END;
+  END IF;
+  NEW.author := session_user;
+  RETURN NEW;
+END$$)"),
+        QStringLiteral("CREATE TRIGGER audit_log_author BEFORE INSERT ON audit_log "
+                       "FOR EACH ROW EXECUTE FUNCTION audit_log_author_fn()"),
+    };
+    static const QStringList none;
+    return version == 11 ? authors : none;
 }
 
 } // namespace backsight

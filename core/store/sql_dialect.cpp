@@ -77,6 +77,8 @@ QStringList migrationStatements(int version, SqlDialect dialect)
     QStringList out;
     for (const QString &sql : schemaMigrations()[size_t(version - 1)])
         out << translateStatement(sql, dialect);
+    if (dialect == SqlDialect::PostgreSQL)
+        out << postgresOnlyStatements(version);
     if (dialect == SqlDialect::SQLite)
         out << QStringLiteral("PRAGMA user_version = %1").arg(version);
     else

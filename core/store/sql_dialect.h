@@ -13,7 +13,9 @@ enum class SqlDialect { SQLite, PostgreSQL };
 QStringList translateStatement(const QString &sqliteStatement, SqlDialect dialect);
 
 // Migration `version` (1-based, schemaMigrations()) in the dialect's words, ending with the statement that
-// records the new schema version.
+// records the new schema version. PostgreSQL also runs that version's postgresOnlyStatements() (written in its
+// own words, for what only a shared case needs, e.g. authors from the database role); SQLite runs none of them,
+// so a case file's statements stay exactly schemaMigrations()'s.
 QStringList migrationStatements(int version, SqlDialect dialect);
 
 // Where PostgreSQL keeps the schema version (SQLite keeps it in PRAGMA user_version): a one-row table.

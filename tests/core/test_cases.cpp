@@ -93,12 +93,19 @@ private slots:
     void auditFilter();
     void actionsSurviveKill();
     void concurrentChangeWaitsAndIsSeen();
+    void authorIsTheSignedInRole();
 
 private:
     int auditCount();
+    // The author a case records for an edit whose client said `claimed`: that name in a case file, the role this
+    // connection signed in as on a server (migration 11).
+    QString recorded(const QString &claimed) const { return server_ ? QStringLiteral("postgres") : claimed; }
+    // A connection to this test's server database as `role` (a password role, over TCP).
+    QString roleUrl(const QString &role, const QString &password) const;
     test::PostgresServer *server_ = nullptr;
     test::TempFolder tmp_;
     QString path_;
+    QString databaseName_;
     Database db_;
 };
 
@@ -106,9 +113,9 @@ void TestCases::init()
 {
     static int n = 0;
     if (server_) {
-        const QString name = QStringLiteral("cases_%1").arg(++n);
-        QVERIFY2(server_->createDatabase(name), qPrintable(server_->error()));
-        path_ = server_->url(name);
+        databaseName_ = QStringLiteral("cases_%1").arg(++n);
+        QVERIFY2(server_->createDatabase(databaseName_), qPrintable(server_->error()));
+        path_ = server_->url(databaseName_);
     } else {
         path_ = tmp_.path(QStringLiteral("case-%1.sqlite").arg(++n));
     }
@@ -163,7 +170,7 @@ void TestCases::bulkStatusIsAuditedPerAnomaly()
     for (const QString &id : ids) {
         const cases::CaseRecord &r = records->at(id);
         QCOMPARE(r.status, QStringLiteral("confirmed"));
-        QCOMPARE(r.statusBy, QStringLiteral("mere"));
+        QCOMPARE(r.statusBy, recorded(QStringLiteral("mere")));
         QVERIFY(r.statusAtMs);
         QCOMPARE(r.notes.size(), size_t(1));
         QCOMPARE(r.notes[0].text, QStringLiteral("Confirmed with the user by phone"));
@@ -174,7 +181,7 @@ void TestCases::bulkStatusIsAuditedPerAnomaly()
     QCOMPARE(statusLog->at(0).target, QStringLiteral("an-1"));
     QCOMPARE(statusLog->at(0).detail.value(QStringLiteral("from")).toString(), QStringLiteral("new"));
     QCOMPARE(statusLog->at(0).detail.value(QStringLiteral("to")).toString(), QStringLiteral("confirmed"));
-    QCOMPARE(statusLog->at(0).author, QStringLiteral("mere"));
+    QCOMPARE(statusLog->at(0).author, recorded(QStringLiteral("mere")));
     QCOMPARE(auditCount(), 6); // three status changes and three notes
 
     // Setting the same status again changes nothing and logs nothing.
@@ -216,7 +223,7 @@ void TestCases::notesAndTags()
     const auto notes = cases::readNotes(db_, id, error);
     QCOMPARE(notes->size(), size_t(2));
     QCOMPARE(notes->at(0).text, QStringLiteral("first <b>note</b>"));
-    QCOMPARE(notes->at(1).author, QStringLiteral("tom"));
+    QCOMPARE(notes->at(1).author, recorded(QStringLiteral("tom")));
 
     QVERIFY(cases::addTag(db_, id, QStringLiteral(" Phishing "), QStringLiteral("mere"), error));
     QVERIFY(cases::addTag(db_, id, QStringLiteral("phishing"), QStringLiteral("mere"), error)); // already there
@@ -235,7 +242,7 @@ void TestCases::notesAndTags()
         actions << e.action;
     QCOMPARE(actions, (QStringList{QStringLiteral("note"), QStringLiteral("note"), QStringLiteral("tag"),
                                    QStringLiteral("tag"), QStringLiteral("untag")}));
-    QCOMPARE(log->at(4).author, QStringLiteral("tom"));
+    QCOMPARE(log->at(4).author, recorded(QStringLiteral("tom")));
     QCOMPARE(log->at(4).detail.value(QStringLiteral("tag")).toString(), QStringLiteral("vip"));
 }
 
@@ -260,7 +267,10 @@ void TestCases::appendAuditKeepsDetail()
     const auto log = cases::readAuditLog(db_, {}, error);
     QCOMPARE(log->size(), size_t(1));
     QCOMPARE(log->at(0).id, id);
-    QCOMPARE(log->at(0).detail, detail);
+    QJsonObject stored = detail;
+    if (server_) // the name the client gave, kept beside the role
+        stored.insert(QStringLiteral("display_name"), QStringLiteral("mere"));
+    QCOMPARE(log->at(0).detail, stored);
     QCOMPARE(cases::auditEntryToJson(log->at(0)).value(QStringLiteral("action")).toString(), QStringLiteral("export"));
     QCOMPARE(cases::appendAudit(db_, QStringLiteral(" "), {}, {}, QStringLiteral("mere"), error), 0);
 }
@@ -275,7 +285,7 @@ void TestCases::auditLogIsAppendOnly()
     QVERIFY(!q.exec(QStringLiteral("DELETE FROM audit_log")));
     QVERIFY(q.lastError().text().contains(QLatin1String("append-only")));
     QCOMPARE(auditCount(), 1);
-    QCOMPARE(cases::readAuditLog(db_, {}, error)->at(0).author, QStringLiteral("mere"));
+    QCOMPARE(cases::readAuditLog(db_, {}, error)->at(0).author, recorded(QStringLiteral("mere")));
 }
 
 void TestCases::auditFilter()
@@ -380,6 +390,93 @@ void TestCases::concurrentChangeWaitsAndIsSeen()
     QCOMPARE(log->at(0).detail.value(QStringLiteral("to")).toString(), QStringLiteral("confirmed"));
     QCOMPARE(cases::readCaseRecords(db_, {QStringLiteral("an-1")}, error)->at(QStringLiteral("an-1")).status,
              QStringLiteral("confirmed"));
+}
+
+QString TestCases::roleUrl(const QString &role, const QString &password) const
+{
+    return QStringLiteral("postgresql://%1:%2@127.0.0.1:%3/%4").arg(role, password).arg(server_->port()).arg(databaseName_);
+}
+
+// Two analysts change one anomaly: status, a note, a tag each. In a case file the names the clients gave are
+// the authors. On a server each analyst's database role is, whatever name the client sent — bob claiming to be
+// alice is still bob, even writing the tables directly — and the audit entry keeps a different name as
+// detail.display_name.
+void TestCases::authorIsTheSignedInRole()
+{
+    const QString id = QStringLiteral("an-1");
+    QString error;
+    Database alice, bob;
+    if (server_) {
+        for (const QString &role : {QStringLiteral("alice"), QStringLiteral("bob")})
+            QVERIFY2(server_->addPasswordRole(role, QStringLiteral("pw-") + role), qPrintable(server_->error()));
+        QVERIFY2(alice.open(roleUrl(QStringLiteral("alice"), QStringLiteral("pw-alice"))), qPrintable(alice.error()));
+        QVERIFY2(bob.open(roleUrl(QStringLiteral("bob"), QStringLiteral("pw-bob"))), qPrintable(bob.error()));
+    } else {
+        QVERIFY2(alice.open(path_), qPrintable(alice.error()));
+        QVERIFY2(bob.open(path_), qPrintable(bob.error()));
+    }
+    const QString aliceSays = QStringLiteral("Alice Ngata"), bobSays = QStringLiteral("alice");
+    const QString aliceIs = server_ ? QStringLiteral("alice") : aliceSays;
+    const QString bobIs = server_ ? QStringLiteral("bob") : bobSays;
+
+    QCOMPARE(cases::setStatus(alice, {id}, cases::Status::Investigating, aliceSays, {}, error), 1);
+    QVERIFY2(cases::addNote(alice, id, QStringLiteral("asked the user"), aliceSays, error) > 0, qPrintable(error));
+    QVERIFY2(cases::addTag(alice, id, QStringLiteral("phishing"), aliceSays, error), qPrintable(error));
+    QCOMPARE(cases::setStatus(bob, {id}, cases::Status::Confirmed, bobSays, {}, error), 1);
+    QVERIFY2(cases::addNote(bob, id, QStringLiteral("the user did not sign in"), bobSays, error) > 0, qPrintable(error));
+    QVERIFY2(cases::addTag(bob, id, QStringLiteral("vip"), bobSays, error), qPrintable(error));
+
+    const auto record = cases::readCaseRecords(db_, {id}, error);
+    QVERIFY2(record, qPrintable(error));
+    const cases::CaseRecord &r = record->at(id);
+    QCOMPARE(r.statusBy, bobIs);
+    QCOMPARE(r.notes.size(), size_t(2));
+    QCOMPARE(r.notes[0].author, aliceIs);
+    QCOMPARE(r.notes[1].author, bobIs);
+    QCOMPARE(r.tags.size(), size_t(2));
+    QCOMPARE(r.tags[0].tag, QStringLiteral("phishing"));
+    QCOMPARE(r.tags[0].author, aliceIs);
+    QCOMPARE(r.tags[1].author, bobIs);
+
+    const auto log = cases::readAuditLog(db_, {id, {}}, error);
+    QVERIFY2(log, qPrintable(error));
+    QCOMPARE(log->size(), size_t(6)); // status, note, tag from each
+    for (size_t i = 0; i < log->size(); ++i) {
+        const cases::AuditEntry &e = log->at(i);
+        const bool byAlice = i < 3;
+        QCOMPARE(e.author, byAlice ? aliceIs : bobIs);
+        const QJsonValue displayName = e.detail.value(QStringLiteral("display_name"));
+        if (server_)
+            QCOMPARE(displayName.toString(), byAlice ? aliceSays : bobSays);
+        else
+            QVERIFY(displayName.isUndefined()); // a case file: the name is the author, nothing beside it
+    }
+    QCOMPARE(log->at(3).detail.value(QStringLiteral("from")).toString(), QStringLiteral("investigating"));
+
+    // A client that gives its own role's name gets no display name: the detail is stored as sent.
+    const QJsonObject detail{{QStringLiteral("format"), QStringLiteral("csv")}};
+    const qint64 entry = cases::appendAudit(bob, cases::action::exportReport, {}, detail, bobIs, error);
+    QVERIFY2(entry > 0, qPrintable(error));
+    QCOMPARE(cases::readAuditLog(db_, {}, error)->back().detail, detail);
+    QCOMPARE(cases::readAuditLog(db_, {}, error)->back().author, bobIs);
+    if (!server_)
+        return;
+
+    // The server holds this, not the client: bob writing the tables himself still writes as bob.
+    QSqlQuery q(bob.connection());
+    QVERIFY2(q.exec(QStringLiteral("INSERT INTO anomaly_notes (anomaly_id, author, at_ms, text) "
+                                   "VALUES ('an-2', 'alice', 1, 'forged')")),
+             qPrintable(q.lastError().text()));
+    QVERIFY(q.exec(QStringLiteral("UPDATE anomaly_tags SET author = 'alice'")));
+    QVERIFY(q.exec(QStringLiteral("UPDATE anomalies SET status = 'dismissed', status_by = 'alice' WHERE id = 'an-3'")));
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO audit_log (at_ms, author, action) VALUES (1, 'alice', 'note')")));
+    QCOMPARE(cases::readNotes(db_, QStringLiteral("an-2"), error)->at(0).author, bobIs);
+    const auto tags = cases::readTags(db_, id, error);
+    QVERIFY2(tags, qPrintable(error));
+    for (const cases::Tag &t : *tags)
+        QCOMPARE(t.author, bobIs);
+    QCOMPARE(cases::readCaseRecords(db_, {QStringLiteral("an-3")}, error)->at(QStringLiteral("an-3")).statusBy, bobIs);
+    QCOMPARE(cases::readAuditLog(db_, {}, error)->back().author, bobIs);
 }
 
 int main(int argc, char *argv[])

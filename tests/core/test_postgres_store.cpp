@@ -17,6 +17,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -102,6 +103,7 @@ private slots:
     void detectionStateAlikeOnBothEngines();
     void importAlikeOnBothEngines();
     void cliOnServerMatchesCaseFile();
+    void cliCaseShowsTheRoleAsAuthor();
     void reimportAmongNewFilesAlike();
 
 private:
@@ -178,7 +180,8 @@ void TestPostgresStore::appendOnlyTablesRejectChanges()
                                               "WHERE event_object_table = ? ORDER BY 1")));
         events.addBindValue(table);
         QVERIFY(events.exec());
-        QCOMPARE(column(events), (QStringList{QStringLiteral("DELETE"), QStringLiteral("UPDATE")}));
+        // INSERT: the trigger that records the signed-in role as the author (migration 11).
+        QCOMPARE(column(events), (QStringList{QStringLiteral("DELETE"), QStringLiteral("INSERT"), QStringLiteral("UPDATE")}));
     }
     QSqlQuery q(pg.connection());
     QVERIFY2(q.exec(QStringLiteral("INSERT INTO audit_log (at_ms, author, action) VALUES (1, 'analyst', 'note')")),
@@ -187,9 +190,12 @@ void TestPostgresStore::appendOnlyTablesRejectChanges()
     QVERIFY2(q.lastError().text().contains(QLatin1String("append-only")), qPrintable(q.lastError().text()));
     QVERIFY(!q.exec(QStringLiteral("DELETE FROM audit_log")));
     QVERIFY2(q.lastError().text().contains(QLatin1String("append-only")), qPrintable(q.lastError().text()));
-    QVERIFY(q.exec(QStringLiteral("SELECT count(*), min(author) FROM audit_log")) && q.next());
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*), min(author), min(detail) FROM audit_log")) && q.next());
     QVERIFY(q.value(0).toInt() >= 1);
-    QCOMPARE(q.value(1).toString(), QStringLiteral("analyst"));
+    // The author is the role this connection signed in as; the name the statement gave is kept beside it.
+    QCOMPARE(q.value(1).toString(), QStringLiteral("postgres"));
+    QCOMPARE(QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object(),
+             (QJsonObject{{QStringLiteral("display_name"), QStringLiteral("analyst")}}));
 }
 
 void TestPostgresStore::reopeningDoesNotMigrateAgain()
@@ -622,6 +628,50 @@ void TestPostgresStore::cliOnServerMatchesCaseFile()
     QCOMPARE(anomalies[1].size(), anomalies[0].size());
     for (int i = 0; i < anomalies[0].size(); ++i)
         QCOMPARE(anomalies[1][i], anomalies[0][i]);    QCOMPARE(evaluations[1], evaluations[0]); // `eval` reads a server case too
+}
+
+// `backsight-cli case` on a server case: whatever --author says, `show` and `log` name the role the command
+// signed in as (postgres here), and the log keeps the --author name as display_name.
+void TestPostgresStore::cliCaseShowsTheRoleAsAuthor()
+{
+    QVERIFY2(server_.createDatabase(QStringLiteral("cli_author")), qPrintable(server_.error()));
+    const QString url = server_.url(QStringLiteral("cli_author"));
+    {
+        Database db;
+        QVERIFY2(db.open(url), qPrintable(db.error()));
+        QString error;
+        QCOMPARE(detect::insertAnomalies(db, {anomaly(QStringLiteral("an-1"), 1000)}, error), qint64(1));
+    }
+    auto cli = [&url](const QStringList &args) {
+        QProcess p;
+        p.start(QStringLiteral(BACKSIGHT_CLI), QStringList{QStringLiteral("--db"), url, QStringLiteral("case")} + args);
+        p.waitForFinished(60000);
+        if (p.exitCode() != 0)
+            qWarning("%s: %s", qPrintable(args.join(QLatin1Char(' '))), p.readAllStandardError().constData());
+        return p.exitCode() == 0 ? p.readAllStandardOutput() : QByteArray("failed");
+    };
+    const QStringList who{QStringLiteral("--id"), QStringLiteral("an-1"), QStringLiteral("--author"), QStringLiteral("mere")};
+    QVERIFY(cli(QStringList{QStringLiteral("status"), QStringLiteral("--set"), QStringLiteral("confirmed")} + who) != "failed");
+    QVERIFY(cli(QStringList{QStringLiteral("note"), QStringLiteral("--text"), QStringLiteral("called")} + who) != "failed");
+    QVERIFY(cli(QStringList{QStringLiteral("tag"), QStringLiteral("--add"), QStringLiteral("vip")} + who) != "failed");
+
+    const QJsonObject shown = QJsonDocument::fromJson(cli({QStringLiteral("show"), QStringLiteral("--id"), QStringLiteral("an-1")})).object();
+    QCOMPARE(shown.value(QStringLiteral("status_by")).toString(), QStringLiteral("postgres"));
+    QCOMPARE(shown.value(QStringLiteral("notes")).toArray().at(0).toObject().value(QStringLiteral("author")).toString(),
+             QStringLiteral("postgres"));
+    QCOMPARE(shown.value(QStringLiteral("tags")).toArray().at(0).toObject().value(QStringLiteral("author")).toString(),
+             QStringLiteral("postgres"));
+    int entries = 0;
+    for (const QByteArray &line : cli({QStringLiteral("log"), QStringLiteral("--json")}).split('\n')) {
+        const QJsonObject e = QJsonDocument::fromJson(line).object();
+        if (e.isEmpty())
+            continue;
+        ++entries;
+        QCOMPARE(e.value(QStringLiteral("author")).toString(), QStringLiteral("postgres"));
+        QCOMPARE(e.value(QStringLiteral("detail")).toObject().value(QStringLiteral("display_name")).toString(),
+                 QStringLiteral("mere"));
+    }
+    QCOMPARE(entries, 3); // status, note, tag
 }
 
 // A second import where files already stored, new files and a broken file alternate: a file already stored leaves its

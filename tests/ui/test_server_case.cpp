@@ -14,6 +14,7 @@
 #include "store/session_passwords.h"
 #include "team_refresh.h"
 #include "test_support.h"
+#include "views/triage/anomaly_detail_pane.h"
 #include "views/triage/triage_model.h"
 #include "views/triage/triage_view.h"
 #include "widgets/job_status_widget.h"
@@ -315,11 +316,19 @@ void TestServerCase::ownChangeIsNotAColleagues()
     QSignalSpy refreshed(window_->teamRefresh(), &TeamRefresh::refreshed);
     QSignalSpy finished(triage, &TriageView::statusChangeFinished);
     const QString id = Case::anomalyId(6);
+    const QByteArray user = qgetenv("USER");
+    qputenv("USER", "gui-analyst"); // the name the window sends (cases::analystName)
     triage->applyStatusChange({id}, StatusChange{QStringLiteral("dismissed"), {}, {}});
     QVERIFY(finished.wait(10000));
+    qputenv("USER", user);
     QCOMPARE(finished.first().at(0).toInt(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(triageStatus(id), QStringLiteral("dismissed"), 10000);
     QVERIFY(!refreshed.wait(1000)); // its own edit reached it as a notice from this process
+    // The detail pane names the role the window signed in as (postgres here), not the name it sent.
+    triage->selectRow(triage->model()->rowOf(id));
+    QTRY_VERIFY2_WITH_TIMEOUT(triage->detailPane()->shownAnomalyId() == id
+                                  && triage->detailPane()->reasonsText().contains(QLatin1String("set by postgres")),
+                              qPrintable(triage->detailPane()->reasonsText()), 10000);
 }
 
 void TestServerCase::caseFileHasNoTeamToHear()
