@@ -1,6 +1,6 @@
 #pragma once
 
-#include "detect/user_detectors.h"
+#include "detect/finding_merger.h"
 
 #include <QSet>
 

@@ -55,6 +55,7 @@ public:
 private:
     double pathLength(const float *row) const;
     void pack();
+    QString structuralProblem() const;
 
     // Axis-aligned nodes packed in 16 bytes for scoring: x <= thresholdDown (the largest float <= the double
     // threshold) is exactly x <= threshold for float x.
