@@ -2218,6 +2218,10 @@ Passwort für %2 (nur für diese Sitzung):</translation>
         <source>Stopped connecting to %1; the open case stays open.</source>
         <translation>Verbindung zu %1 abgebrochen; der geöffnete Fall bleibt offen.</translation>
     </message>
+    <message>
+        <source>Stop connecting; the open case stays open</source>
+        <translation>Verbindungsaufbau abbrechen; der geöffnete Fall bleibt offen</translation>
+    </message>
 </context>
 <context>
     <name>backsight::ui::HeatmapWidget</name>
@@ -2414,8 +2418,8 @@ Passwort für %2 (nur für diese Sitzung):</translation>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <source>Stop after the current file; files already imported stay</source>
-        <translation>Nach der aktuellen Datei anhalten; bereits importierte Dateien bleiben</translation>
+        <source>Stop this job</source>
+        <translation>Diesen Auftrag anhalten</translation>
     </message>
     <message>
         <source>Starting…</source>
@@ -2530,6 +2534,10 @@ Passwort für %2 (nur für diese Sitzung):</translation>
     <message>
         <source>Detection sensitivity %1 saved in the case; it applies from the next detection run.</source>
         <translation>Erkennungsempfindlichkeit %1 im Fall gespeichert; sie gilt ab dem nächsten Erkennungslauf.</translation>
+    </message>
+    <message>
+        <source>Stop after the current file; files already imported stay</source>
+        <translation>Nach der aktuellen Datei anhalten; bereits importierte Dateien bleiben</translation>
     </message>
 </context>
 <context>

@@ -2218,6 +2218,10 @@ Wachtwoord voor %2 (alleen voor deze sessie):</translation>
         <source>Stopped connecting to %1; the open case stays open.</source>
         <translation>Verbinden met %1 gestopt; de geopende zaak blijft open.</translation>
     </message>
+    <message>
+        <source>Stop connecting; the open case stays open</source>
+        <translation>Verbinden stoppen; de geopende zaak blijft open</translation>
+    </message>
 </context>
 <context>
     <name>backsight::ui::HeatmapWidget</name>
@@ -2414,8 +2418,8 @@ Wachtwoord voor %2 (alleen voor deze sessie):</translation>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <source>Stop after the current file; files already imported stay</source>
-        <translation>Stoppen na het huidige bestand; al geïmporteerde bestanden blijven</translation>
+        <source>Stop this job</source>
+        <translation>Deze taak stoppen</translation>
     </message>
     <message>
         <source>Starting…</source>
@@ -2530,6 +2534,10 @@ Wachtwoord voor %2 (alleen voor deze sessie):</translation>
     <message>
         <source>Detection sensitivity %1 saved in the case; it applies from the next detection run.</source>
         <translation>Detectiegevoeligheid %1 opgeslagen in de zaak; ze geldt vanaf de volgende detectierun.</translation>
+    </message>
+    <message>
+        <source>Stop after the current file; files already imported stay</source>
+        <translation>Stoppen na het huidige bestand; al geïmporteerde bestanden blijven</translation>
     </message>
 </context>
 <context>

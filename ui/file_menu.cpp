@@ -23,7 +23,10 @@ namespace backsight::ui {
 FileMenu::FileMenu(MainWindow &window, AppSettings &settings, QThreadPool &pool, QMenuBar *bar)
     : QObject(&window), window_(window), settings_(settings), serverOpener_(new ServerCaseOpener(pool, this))
 {
-    connect(serverOpener_, &ServerCaseOpener::started, &window_, &MainWindow::showJob);
+    connect(serverOpener_, &ServerCaseOpener::started, &window_, [this](Job *job) {
+        window_.showJob(job);
+        window_.jobStatus()->setCancelHint(tr("Stop connecting; the open case stays open"));
+    });
     connect(serverOpener_, &ServerCaseOpener::checked, this, &FileMenu::onServerChecked);
     connect(serverOpener_, &ServerCaseOpener::abandoned, this, &FileMenu::onServerAbandoned);
     QMenu *file = bar->addMenu(tr("&File"));

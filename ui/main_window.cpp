@@ -78,6 +78,7 @@ MainWindow::MainWindow(AppSettings &settings, QThreadPool &pool, QWidget *parent
 
     connect(imports_, &ImportRunner::started, this, [this](Job *job) {
         showJob(job);
+        jobStatus_->setCancelHint(tr("Stop after the current file; files already imported stay"));
         views_.import->track(job);
         fileMenu_->setImportEnabled(false);
     });

@@ -433,6 +433,7 @@ void TestServerCase::menuOpensWithoutWaitingAndCancels()
     QVERIFY2(status->trackedJob()->title().contains(where), qPrintable(status->trackedJob()->title()));
     QVERIFY(window_->grab().save(shotPath(QStringLiteral("connecting.png"))));
     QCOMPARE(finished.count(), 0);
+    QCOMPARE(status->cancelHint(), QStringLiteral("Stop connecting; the open case stays open")); // not the import's
 
     QTest::mouseClick(status->findChild<QPushButton *>(QStringLiteral("jobCancel")), Qt::LeftButton);
     QVERIFY(!menu->isOpeningServerCase());

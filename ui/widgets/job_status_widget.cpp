@@ -29,7 +29,6 @@ JobStatusWidget::JobStatusWidget(QWidget *parent)
     detail_->setTextFormat(Qt::PlainText); // names files from the evidence: never markup
     detail_->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('n')) * 30);
     cancel_->setObjectName(QStringLiteral("jobCancel"));
-    cancel_->setToolTip(tr("Stop after the current file; files already imported stay"));
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -39,6 +38,16 @@ JobStatusWidget::JobStatusWidget(QWidget *parent)
     layout->addWidget(cancel_);
     connect(cancel_, &QPushButton::clicked, this, &JobStatusWidget::cancelJob);
     hide();
+}
+
+void JobStatusWidget::setCancelHint(const QString &hint)
+{
+    cancel_->setToolTip(hint);
+}
+
+QString JobStatusWidget::cancelHint() const
+{
+    return cancel_->toolTip();
 }
 
 void JobStatusWidget::track(Job *job)
@@ -55,6 +64,7 @@ void JobStatusWidget::track(Job *job)
     detail_->setText(tr("Starting…"));
     cancel_->setEnabled(true);
     cancel_->setText(tr("Cancel"));
+    cancel_->setToolTip(tr("Stop this job"));
     // The job emits from a worker thread; with this widget as context the calls arrive queued.
     connect(job, &Job::progress, this, &JobStatusWidget::onProgress);
     connect(job, &Job::finished, this, &JobStatusWidget::onFinished);

@@ -21,6 +21,9 @@ public:
 
     // Shows `job` until it finishes; the widget never owns or deletes it.
     void track(Job *job);
+    // What Cancel does for the tracked job, as its tooltip (set after track(); track() resets it).
+    void setCancelHint(const QString &hint);
+    QString cancelHint() const;
     Job *trackedJob() const { return job_; }
 
     QString detailText() const;
