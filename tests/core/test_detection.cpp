@@ -99,9 +99,10 @@ void TestDetection::sweepFindsTheAttacks()
 {
     Database db;
     QVERIFY(db.open(sweepDb_));
-    std::vector<eval::AttackLabel> labels;
     QString error;
-    QVERIFY2(eval::readLabels(labels_, labels, error), qPrintable(error));
+    const auto labelsRead = eval::readLabels(labels_);
+    QVERIFY2(labelsRead, qPrintable(labelsRead ? QString() : labelsRead.error().message));
+    const std::vector<eval::AttackLabel> &labels = *labelsRead;
     std::vector<eval::Anomaly> anomalies;
     bool present = false;
     QVERIFY(eval::readAnomalies(db, anomalies, present, error));
