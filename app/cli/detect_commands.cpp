@@ -407,13 +407,14 @@ int runAnomalies(Context &ctx, const QStringList &args)
             ctx.err << "backsight-cli: " << Cli::tr("cannot write to standard output") << "\n";
             return StorageError;
         }
-        const qint64 rows = fmt == QLatin1String("ecs")
-            ? exporting::writeAnomaliesEcs(db, filter, stdoutFile, error)
+        const Result<qint64> rows = fmt == QLatin1String("ecs")
+            ? exporting::writeAnomaliesEcs(db, filter, stdoutFile)
             : exporting::writeAnomaliesTimesketch(db, filter, stdoutFile,
                                                   fmt == QLatin1String("timesketch") ? exporting::TimelineFormat::Jsonl
-                                                                                     : exporting::TimelineFormat::Csv,
-                                                  error);
-        ok = rows >= 0;
+                                                                                     : exporting::TimelineFormat::Csv);
+        ok = rows.ok();
+        if (!rows)
+            error = rows.error().message;
     } else if (fmt == QLatin1String("jsonl")) {
         ok = detect::forEachAnomaly(db, filter, [&](const detect::Anomaly &a) {
             ctx.out << QJsonDocument(detect::anomalyToJson(a)).toJson(QJsonDocument::Compact) << "\n";

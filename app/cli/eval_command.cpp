@@ -111,12 +111,12 @@ int runEval(Context &ctx, const QStringList &args)
         ctx.err << "backsight-cli eval: " << Cli::tr("--labels FILE is required") << "\n";
         return Usage;
     }
-    std::vector<eval::AttackLabel> attackLabels;
-    QString error;
-    if (!eval::readLabels(parser.value(labels), attackLabels, error)) {
-        ctx.err << "backsight-cli eval: " << error << "\n";
+    const Result<std::vector<eval::AttackLabel>> labelsRead = eval::readLabels(parser.value(labels));
+    if (!labelsRead) {
+        ctx.err << "backsight-cli eval: " << labelsRead.error().message << "\n";
         return InputRejected;
     }
+    const std::vector<eval::AttackLabel> &attackLabels = *labelsRead;
     if (const int missing = requireExistingDatabase(ctx); missing >= 0)
         return missing;
     Database db;

@@ -88,16 +88,14 @@ int runEvents(Context &ctx, const QStringList &args)
         return StorageError;
     }
     if (fmt != QLatin1String("csv") && fmt != QLatin1String("jsonl")) {
-        QString error;
-        const qint64 rows = fmt == QLatin1String("ecs")
-            ? exporting::writeEventsEcs(db, which, filter, out, error)
+        const Result<qint64> rows = fmt == QLatin1String("ecs")
+            ? exporting::writeEventsEcs(db, which, filter, out)
             : exporting::writeEventsTimesketch(db, which, filter, out,
                                                fmt == QLatin1String("timesketch") ? exporting::TimelineFormat::Jsonl
-                                                                                  : exporting::TimelineFormat::Csv,
-                                               error);
+                                                                                  : exporting::TimelineFormat::Csv);
         out.flush();
-        if (rows < 0) {
-            ctx.err << "backsight-cli: " << error << "\n";
+        if (!rows) {
+            ctx.err << "backsight-cli: " << rows.error().message << "\n";
             return StorageError;
         }
         return Ok;

@@ -39,18 +39,16 @@ int writeAnalystExport(Context &ctx, const QString &format, const report::Report
         ctx.err << "backsight-cli report: " << Cli::tr("cannot write %1: %2").arg(outPath, file.errorString()) << "\n";
         return StorageError;
     }
-    QString error;
-    const qint64 rows = format == QLatin1String("ecs")
-        ? exporting::writeReportEcs(db, scope.filter(), file, error)
+    const Result<qint64> rows = format == QLatin1String("ecs")
+        ? exporting::writeReportEcs(db, scope.filter(), file)
         : exporting::writeReportTimesketch(db, scope.filter(), file,
                                            format == QLatin1String("timesketch") ? exporting::TimelineFormat::Jsonl
-                                                                                 : exporting::TimelineFormat::Csv,
-                                           error);
-    if (rows < 0 || !file.commit()) {
-        ctx.err << "backsight-cli report: " << (rows < 0 ? error : file.errorString()) << "\n";
+                                                                                 : exporting::TimelineFormat::Csv);
+    if (!rows || !file.commit()) {
+        ctx.err << "backsight-cli report: " << (!rows ? rows.error().message : file.errorString()) << "\n";
         return StorageError;
     }
-    ctx.err << "backsight-cli report: " << Cli::tr("wrote %1 (%2 rows: anomalies and the events they cite)").arg(outPath).arg(rows)
+    ctx.err << "backsight-cli report: " << Cli::tr("wrote %1 (%2 rows: anomalies and the events they cite)").arg(outPath).arg(*rows)
             << "\n";
     return Ok;
 }

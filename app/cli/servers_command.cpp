@@ -55,12 +55,12 @@ int runServers(Context &ctx, const QStringList &args)
         ctx.err << "backsight-cli: " << db.error() << "\n";
         return StorageError;
     }
-    std::vector<backup::ServerSummary> servers;
-    QString error;
-    if (!backup::listServers(db, servers, error)) {
-        ctx.err << "backsight-cli: " << error << "\n";
+    const Result<std::vector<backup::ServerSummary>> listed = backup::listServers(db);
+    if (!listed) {
+        ctx.err << "backsight-cli: " << listed.error().message << "\n";
         return StorageError;
     }
+    const std::vector<backup::ServerSummary> &servers = *listed;
     if (parser.isSet(json)) {
         QJsonArray list;
         for (const backup::ServerSummary &s : servers)

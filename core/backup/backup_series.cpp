@@ -2,29 +2,15 @@
 
 namespace backsight::backup {
 
-bool listServers(Database &db, std::vector<ServerSummary> &out, QString &error)
+Result<std::vector<ServerSummary>> listServers(Database &db)
 {
-    auto servers = store::backupServers(db);
-    if (!servers) {
-        out.clear();
-        error = servers.error().message;
-        return false;
-    }
-    out = std::move(*servers);
-    return true;
+    return store::backupServers(db);
 }
 
-bool serverSeries(Database &db, const QString &server, std::vector<SessionPoint> &out, QString &error,
-                  std::optional<qint64> fromMs, std::optional<qint64> toMs)
+Result<std::vector<SessionPoint>> serverSeries(Database &db, const QString &server, std::optional<qint64> fromMs,
+                                               std::optional<qint64> toMs)
 {
-    auto sessions = store::backupSessionsOf(db, server, fromMs, toMs);
-    if (!sessions) {
-        out.clear();
-        error = sessions.error().message;
-        return false;
-    }
-    out = std::move(*sessions);
-    return true;
+    return store::backupSessionsOf(db, server, fromMs, toMs);
 }
 
 } // namespace backsight::backup

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/result.h"
 #include "store/backup_repository.h"
 
 #include <QString>
@@ -17,12 +18,13 @@ using SessionPoint = store::BackupSessionRow;
 // What is known about one server (a protected object — VM, agent, share — with its job, or a job that names none).
 using ServerSummary = store::BackupServerRow;
 
-// Every server with at least one session, by name. False with `error` set when the database fails.
-bool listServers(Database &db, std::vector<ServerSummary> &out, QString &error);
+// Every server with at least one session, by name; the store's error when the database fails.
+Result<std::vector<ServerSummary>> listServers(Database &db);
 
 // The server's sessions in creation order; `fromMs`/`toMs` (inclusive/exclusive) narrow it.
-bool serverSeries(Database &db, const QString &server, std::vector<SessionPoint> &out, QString &error,
-                  std::optional<qint64> fromMs = std::nullopt, std::optional<qint64> toMs = std::nullopt);
+Result<std::vector<SessionPoint>> serverSeries(Database &db, const QString &server,
+                                               std::optional<qint64> fromMs = std::nullopt,
+                                               std::optional<qint64> toMs = std::nullopt);
 
 } // namespace backup
 } // namespace backsight

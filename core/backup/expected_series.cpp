@@ -6,20 +6,21 @@
 
 namespace backsight::backup {
 
-bool expectedSeries(Database &db, const QString &server, std::vector<ExpectedSession> &out, QString &error)
+Result<std::vector<ExpectedSession>> expectedSeries(Database &db, const QString &server)
 {
-    out.clear();
-    error.clear();
-    std::optional<ServerModel> model = loadServerModel(db, serverScope, server, error);
-    if (!model && error.isEmpty())
-        model = loadServerModel(db, fleetScope, fleetSubject, error);
-    if (!error.isEmpty())
-        return false;
+    std::vector<ExpectedSession> out;
+    Result<std::optional<ServerModel>> loaded = loadServerModel(db, serverScope, server);
+    if (loaded && !*loaded)
+        loaded = loadServerModel(db, fleetScope, fleetSubject);
+    if (!loaded)
+        return loaded.error();
+    const std::optional<ServerModel> &model = *loaded;
     if (!model)
-        return true;
-    std::vector<Session> sessions;
-    if (!loadServerSessions(db, server, sessions, error))
-        return false;
+        return out;
+    const Result<std::vector<Session>> loadedSessions = loadServerSessions(db, server);
+    if (!loadedSessions)
+        return loadedSessions.error();
+    const std::vector<Session> &sessions = *loadedSessions;
     const Eigen::MatrixXd raw = featureRows(sessions);
     // The fleet model judges a server scaled by its own history (as scoring does once it has a window of it).
     const SessionScaler scaler = model->fleet && int(sessions.size()) >= model->window ? SessionScaler::fit(sessions, raw)
@@ -36,7 +37,7 @@ bool expectedSeries(Database &db, const QString &server, std::vector<ExpectedSes
         const double spread = 3.0 * of.scale[LogTransferred];
         out.push_back({s.id, s.creationMs, std::expm1(centre), std::expm1(centre - spread), std::expm1(centre + spread)});
     }
-    return true;
+    return out;
 }
 
 } // namespace backsight::backup

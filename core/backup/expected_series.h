@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/result.h"
+
 #include <QString>
 #include <vector>
 
@@ -19,8 +21,8 @@ struct ExpectedSession
     double transferred = 0, low = 0, high = 0;
 };
 
-// Empty (and true) when no model judges the server yet; false with `error` when the database or a model fails.
-bool expectedSeries(Database &db, const QString &server, std::vector<ExpectedSession> &out, QString &error);
+// Empty when no model judges the server yet; a Storage error when the database or a stored model fails.
+Result<std::vector<ExpectedSession>> expectedSeries(Database &db, const QString &server);
 
 } // namespace backup
 } // namespace backsight

@@ -29,37 +29,32 @@ const QString serverScope = QStringLiteral("server");
 const QString fleetScope = QStringLiteral("fleet");
 const QString fleetSubject = QStringLiteral("all");
 
-std::optional<ServerModel> loadServerModel(Database &db, const QString &scope, const QString &subject, QString &error)
+Result<std::optional<ServerModel>> loadServerModel(Database &db, const QString &scope, const QString &subject)
 {
     Result<std::optional<ModelRecord>> active = ModelRepository(db).active(scope, subject, QStringLiteral("lstm_autoencoder"));
-    if (!active) {
-        error = active.error().message;
-        return std::nullopt;
-    }
+    if (!active)
+        return active.error();
     const std::optional<ModelRecord> &record = *active;
     if (!record)
-        return std::nullopt;
-    QString why;
-    auto model = ServerModel::deserialize(record->data, why);
-    if (!model) {
-        error = QStringLiteral("Model %1 (%2 %3) cannot be read: %4.").arg(record->id).arg(scope, subject, why);
-        return std::nullopt;
-    }
+        return std::optional<ServerModel>();
+    Result<ServerModel> model = ServerModel::deserialize(record->data);
+    // A stored model this build cannot read is the case file's problem, not the request's.
+    if (!model)
+        return Error::storage(QStringLiteral("Model %1 (%2 %3) cannot be read: %4.")
+                                  .arg(record->id)
+                                  .arg(scope, subject, model.error().message));
     model->modelId = record->id;
     model->fleet = scope == fleetScope;
     model->trainedUntilMs = record->windowEndMs;
-    return model;
+    return std::optional<ServerModel>(std::move(*model));
 }
 
-bool loadServerSessions(Database &db, const QString &server, std::vector<Session> &out, QString &error)
+Result<std::vector<Session>> loadServerSessions(Database &db, const QString &server)
 {
     auto rows = store::backupSessionsOf(db, server);
-    if (!rows) {
-        error = rows.error().message;
-        return false;
-    }
-    out = toSessions(*rows);
-    return true;
+    if (!rows)
+        return rows.error();
+    return toSessions(*rows);
 }
 
 double sessionError(const Eigen::VectorXd &perFeature)
@@ -82,30 +77,27 @@ QByteArray ServerModel::serialize() const
     return blob;
 }
 
-std::optional<ServerModel> ServerModel::deserialize(const QByteArray &blob, QString &error)
+Result<ServerModel> ServerModel::deserialize(const QByteArray &blob)
 {
     QDataStream in(blob);
     in.setVersion(QDataStream::Qt_6_4);
     in.setByteOrder(QDataStream::LittleEndian);
     char head[8] = {};
-    if (in.readRawData(head, 8) != 8 || QByteArray(head, 8) != QByteArrayLiteral("BSSRVMDL")) {
-        error = QStringLiteral("not a backup server model (the blob does not start with BSSRVMDL)");
-        return std::nullopt;
-    }
+    if (in.readRawData(head, 8) != 8 || QByteArray(head, 8) != QByteArrayLiteral("BSSRVMDL"))
+        return Error::badInput(QStringLiteral("not a backup server model (the blob does not start with BSSRVMDL)"));
     quint32 version = 0;
     qint32 window = 0, columns = 0;
     in >> version >> window >> columns;
     if (in.status() != QDataStream::Ok || version < formatVersion || version > formatVersion) {
         // Format 1 (in-sample thresholds) is not read: train again to get calibrated thresholds.
-        error = QStringLiteral("backup server model format %1 is not readable by this build (reads %2; run train again)")
-                    .arg(version)
-                    .arg(formatVersion);
-        return std::nullopt;
+        return Error::badInput(
+            QStringLiteral("backup server model format %1 is not readable by this build (reads %2; run train again)")
+                .arg(version)
+                .arg(formatVersion));
     }
-    if (window < 2 || window > 1000 || columns != FeatureCount) {
-        error = QStringLiteral("backup server model is corrupt (window %1, %2 features)").arg(window).arg(columns);
-        return std::nullopt;
-    }
+    if (window < 2 || window > 1000 || columns != FeatureCount)
+        return Error::badInput(
+            QStringLiteral("backup server model is corrupt (window %1, %2 features)").arg(window).arg(columns));
     ServerModel m;
     m.window = window;
     for (ml::RobustScaler *part : {&m.scaler.incremental, &m.scaler.full, &m.scaler.monthEnd})
@@ -115,17 +107,15 @@ std::optional<ServerModel> ServerModel::deserialize(const QByteArray &blob, QStr
     m.calibration.heldBack = heldBack;
     QByteArray network;
     in >> network;
-    if (in.status() != QDataStream::Ok) {
-        error = QStringLiteral("backup server model is truncated");
-        return std::nullopt;
-    }
-    auto lstm = ml::LstmAutoencoder::deserialize(network, error);
+    if (in.status() != QDataStream::Ok)
+        return Error::badInput(QStringLiteral("backup server model is truncated"));
+    QString networkError;
+    auto lstm = ml::LstmAutoencoder::deserialize(network, networkError);
     if (!lstm)
-        return std::nullopt;
-    if (lstm->features() != FeatureCount) {
-        error = QStringLiteral("backup server model is corrupt (network for %1 features)").arg(lstm->features());
-        return std::nullopt;
-    }
+        return Error::badInput(networkError);
+    if (lstm->features() != FeatureCount)
+        return Error::badInput(
+            QStringLiteral("backup server model is corrupt (network for %1 features)").arg(lstm->features()));
     m.network = std::move(*lstm);
     return m;
 }

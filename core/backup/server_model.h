@@ -1,6 +1,7 @@
 #pragma once
 
 #include "backup/session_features.h"
+#include "model/result.h"
 #include "ml/lstm_autoencoder.h"
 
 #include <QByteArray>
@@ -35,7 +36,8 @@ struct ServerModel
     static constexpr quint32 formatVersion = 2;
 
     QByteArray serialize() const;
-    static std::optional<ServerModel> deserialize(const QByteArray &blob, QString &error);
+    // A BadInput error when the blob is not a model this build reads (wrong magic, format, corrupt, truncated).
+    static Result<ServerModel> deserialize(const QByteArray &blob);
 
     // Squared reconstruction error per feature of the window's last session (the one being judged).
     Eigen::VectorXd lastStepErrors(const Eigen::MatrixXd &scaledWindow) const;
@@ -49,9 +51,9 @@ double sessionError(const Eigen::VectorXd &perFeature);
 // Where models and sessions are kept: scope "server" (subject = the server) or "fleet" (subject "all").
 extern const QString serverScope, fleetScope, fleetSubject;
 
-// The active model of (scope, subject); nullopt with `error` empty when there is none, set when it cannot be read.
-std::optional<ServerModel> loadServerModel(Database &db, const QString &scope, const QString &subject, QString &error);
-// The server's series (toSessions); false with `error` when the database fails.
-bool loadServerSessions(Database &db, const QString &server, std::vector<Session> &out, QString &error);
+// The active model of (scope, subject), nullopt when there is none; a Storage error when it cannot be read.
+Result<std::optional<ServerModel>> loadServerModel(Database &db, const QString &scope, const QString &subject);
+// The server's series (toSessions); the store's error when the database fails.
+Result<std::vector<Session>> loadServerSessions(Database &db, const QString &server);
 
 } // namespace backsight::backup

@@ -198,9 +198,12 @@ const QString cancelledText = QStringLiteral("Training was cancelled; no backup 
 // The server's model (when it has minSessions sessions) and its share of the fleet's windows.
 bool trainServer(TrainingRun &run, const QString &server, QString &error)
 {
-    std::vector<Session> sessions;
-    if (!loadServerSessions(run.db, server, sessions, error))
+    Result<std::vector<Session>> loaded = loadServerSessions(run.db, server);
+    if (!loaded) {
+        error = loaded.error().message;
         return false;
+    }
+    std::vector<Session> &sessions = *loaded;
     if (run.options.trainShare < 1.0) {
         const size_t keep = std::max(size_t(std::max(run.options.minSessions, 0)),
                                      size_t(std::ceil(double(sessions.size()) * run.options.trainShare)));
@@ -410,21 +413,30 @@ bool scoreBackupSessions(Database &db, qint64 fromRowId, qint64 toRowId, std::ve
     std::optional<ServerModel> fleet;
     bool fleetLoaded = false;
     for (const QString &server : *servers) {
-        std::optional<ServerModel> model = loadServerModel(db, serverScope, server, error);
-        if (!error.isEmpty())
+        Result<std::optional<ServerModel>> loadedModel = loadServerModel(db, serverScope, server);
+        if (!loadedModel) {
+            error = loadedModel.error().message;
             return false;
-        std::vector<Session> sessions;
-        if (!loadServerSessions(db, server, sessions, error))
+        }
+        std::optional<ServerModel> &model = *loadedModel;
+        const Result<std::vector<Session>> loadedSessions = loadServerSessions(db, server);
+        if (!loadedSessions) {
+            error = loadedSessions.error().message;
             return false;
+        }
+        const std::vector<Session> &sessions = *loadedSessions;
         SessionScaler scaler;
         if (model) {
             scaler = model->scaler;
         } else {
             if (!fleetLoaded) {
-                fleet = loadServerModel(db, fleetScope, fleetSubject, error);
+                Result<std::optional<ServerModel>> loadedFleet = loadServerModel(db, fleetScope, fleetSubject);
                 fleetLoaded = true;
-                if (!error.isEmpty())
+                if (!loadedFleet) {
+                    error = loadedFleet.error().message;
                     return false;
+                }
+                fleet = std::move(*loadedFleet);
             }
             if (!fleet)
                 continue; // nothing trained yet: no opinion

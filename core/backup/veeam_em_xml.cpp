@@ -45,7 +45,7 @@ QJsonObject readEntity(QXmlStreamReader &xml)
 
 } // namespace
 
-std::optional<std::string> emXmlToJson(std::string_view text, QString &error)
+Result<std::string> emXmlToJson(std::string_view text)
 {
     QXmlStreamReader xml(QByteArray(text.data(), qsizetype(text.size())));
     QJsonArray sessions;
@@ -53,17 +53,14 @@ std::optional<std::string> emXmlToJson(std::string_view text, QString &error)
         if (xml.readNext() == QXmlStreamReader::StartElement && isSessionEntity(xml.name()))
             sessions.append(readEntity(xml));
     }
-    if (xml.hasError()) {
-        error = QStringLiteral("the XML is not well formed at line %1, column %2: %3")
-                    .arg(xml.lineNumber())
-                    .arg(xml.columnNumber())
-                    .arg(xml.errorString());
-        return std::nullopt;
-    }
-    if (sessions.isEmpty()) {
-        error = QStringLiteral("an XML file without Enterprise Manager BackupTaskSession or BackupJobSession entities");
-        return std::nullopt;
-    }
+    if (xml.hasError())
+        return Error::badInput(QStringLiteral("the XML is not well formed at line %1, column %2: %3")
+                                   .arg(xml.lineNumber())
+                                   .arg(xml.columnNumber())
+                                   .arg(xml.errorString()));
+    if (sessions.isEmpty())
+        return Error::badInput(
+            QStringLiteral("an XML file without Enterprise Manager BackupTaskSession or BackupJobSession entities"));
     const QByteArray json = QJsonDocument(sessions).toJson(QJsonDocument::Compact);
     return std::string(json.constData(), size_t(json.size()));
 }

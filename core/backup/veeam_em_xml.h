@@ -1,7 +1,8 @@
 #pragma once
 
+#include "model/result.h"
+
 #include <QString>
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -12,7 +13,7 @@ namespace backsight::backup {
 // turns every BackupTaskSession / BackupJobSession entity into the JSON object the same API writes with
 // `Accept: application/json` — the entity's attributes (Href, Type, Name, UID) and child elements as fields, its
 // `<Links><Link …/></Links>` as a `Links` array — and returns them as one JSON array for the session reader.
-// nullopt with `error` set (naming the line) when the XML is not well formed or holds no session entity.
-std::optional<std::string> emXmlToJson(std::string_view xml, QString &error);
+// A BadInput error (naming the line) when the XML is not well formed or holds no session entity.
+Result<std::string> emXmlToJson(std::string_view xml);
 
 } // namespace backsight::backup

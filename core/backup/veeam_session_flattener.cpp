@@ -170,8 +170,8 @@ void VeeamSessionFlattener::putBytes(RowWriter &w, BackupColumn c, std::optional
     w.integer(int(c), n && *n >= 0 ? n : std::nullopt);
 }
 
-bool VeeamSessionFlattener::readTime(std::initializer_list<std::string_view> names, bool required, BackupColumn column,
-                                     RowWriter &w, QString &error)
+Status VeeamSessionFlattener::readTime(std::initializer_list<std::string_view> names, bool required, BackupColumn column,
+                                       RowWriter &w)
 {
     for (std::string_view name : names) {
         const std::string key = lowered(name);
@@ -184,10 +184,8 @@ bool VeeamSessionFlattener::readTime(std::initializer_list<std::string_view> nam
         if (value->is_object()) // Windows PowerShell's Get-Date objects: {"value": "/Date(...)/", "DateTime": "..."}
             value = f_.child(value, "value");
         const std::string_view text = trimmed(RecordFields::rawString(value));
-        if (text.empty()) {
-            error = QStringLiteral("%1 is not a date and time").arg(qs(name));
-            return false;
-        }
+        if (text.empty())
+            return Error::badInput(QStringLiteral("%1 is not a date and time").arg(qs(name)));
         qint64 ms = 0;
         if (auto ajax = parseMsAjaxDate(text)) {
             ms = *ajax;
@@ -196,12 +194,12 @@ bool VeeamSessionFlattener::readTime(std::initializer_list<std::string_view> nam
             const bool utc = endsWithIgnoreCase(name, "utc") || zonelessIsUtc_;
             const ParsedTime t = parseTimestamp(text, utc ? ZonelessTime::IsUtc : ZonelessTime::Reject);
             if (!t.ok) {
-                error = QStringLiteral("%1 %2").arg(qs(name), t.error);
+                QString error = QStringLiteral("%1 %2").arg(qs(name), t.error);
                 if (t.error.contains(QLatin1String("time zone")) && powerShell_)
                     error += QStringLiteral(" (Export-Csv writes local time without a zone: export the %1UTC column "
                                             "too, or write the time with .ToUniversalTime().ToString('o'))")
                                  .arg(qs(name));
-                return false;
+                return Error::badInput(std::move(error));
             }
             ms = t.ms;
         }
@@ -210,32 +208,28 @@ bool VeeamSessionFlattener::readTime(std::initializer_list<std::string_view> nam
         if (ms < year1971) {
             if (!required) {
                 w.integer(int(column), std::nullopt);
-                return true;
+                return {};
             }
-            error = QStringLiteral("%1 '%2' is not a real session time").arg(qs(name), qs(text));
-            return false;
+            return Error::badInput(QStringLiteral("%1 '%2' is not a real session time").arg(qs(name), qs(text)));
         }
         w.integer(int(column), ms);
-        return true;
+        return {};
     }
-    if (required) {
-        error = QStringLiteral("no creation time (%1)").arg(qs(*names.begin()));
-        return false;
-    }
+    if (required)
+        return Error::badInput(QStringLiteral("no creation time (%1)").arg(qs(*names.begin())));
     w.integer(int(column), std::nullopt);
-    return true;
+    return {};
 }
 
-bool VeeamSessionFlattener::flatten(simdjson::dom::object record, ImportRow &row, std::string &arena, QString &error)
+Status VeeamSessionFlattener::flatten(simdjson::dom::object record, ImportRow &row, std::string &arena)
 {
     const VeeamShape shape = detect(record); // also indexes the record's fields
     row = ImportRow{};
     row.kind = RecordKind::BackupSession;
     RowWriter w(row, arena);
-    if (shape == VeeamShape::None) {
-        error = QStringLiteral("not a Veeam session record (no CreationTime and JobName, sessionType or UID)");
-        return false;
-    }
+    if (shape == VeeamShape::None)
+        return Error::badInput(
+            QStringLiteral("not a Veeam session record (no CreationTime and JobName, sessionType or UID)"));
     const bool em = shape == VeeamShape::EmJobSession || shape == VeeamShape::EmTaskSession;
     const bool rest = shape == VeeamShape::RestSession || shape == VeeamShape::RestTaskSession;
     std::string_view name = trimmed(RecordFields::rawString(f_.field({"name"})));
@@ -251,9 +245,10 @@ bool VeeamSessionFlattener::flatten(simdjson::dom::object record, ImportRow &row
 
     // An export without ids (Select-Object pipelines, older scripts) is keyed after the names are known.
     putId(w, BackupColumn::Id, f_.field({"id", "uid", "sessionid"}));
-    if (!readTime({"CreationTimeUTC", "CreationTime", "Progress.StartTimeUtc"}, true, BackupColumn::CreationMs, w, error)
-        || !readTime({"EndTimeUTC", "EndTime", "Progress.StopTimeUtc"}, false, BackupColumn::EndMs, w, error))
-        return false;
+    if (Status s = readTime({"CreationTimeUTC", "CreationTime", "Progress.StartTimeUtc"}, true, BackupColumn::CreationMs, w); !s)
+        return s;
+    if (Status s = readTime({"EndTimeUTC", "EndTime", "Progress.StopTimeUtc"}, false, BackupColumn::EndMs, w); !s)
+        return s;
     if (!em) {
         // The server's zone, from the local CreationTime (its offset, or its difference to CreationTimeUTC).
         std::optional<Element> local = f_.field({"creationtime"});
@@ -292,11 +287,9 @@ bool VeeamSessionFlattener::flatten(simdjson::dom::object record, ImportRow &row
     }
     if (server.empty())
         server = jobName;
-    if (server.empty()) {
-        error = QStringLiteral("no job or server name (%1)")
-                    .arg(task ? QStringLiteral("Name") : QStringLiteral("JobName"));
-        return false;
-    }
+    if (server.empty())
+        return Error::badInput(QStringLiteral("no job or server name (%1)")
+                                   .arg(task ? QStringLiteral("Name") : QStringLiteral("JobName")));
     w.text(int(BackupColumn::Server), server);
     putText(w, BackupColumn::ServerUid, f_.field({"vmuid", "objectid"}));
 
@@ -395,7 +388,7 @@ bool VeeamSessionFlattener::flatten(simdjson::dom::object record, ImportRow &row
     if (!w.has(int(BackupColumn::Id)))
         putQString(w, BackupColumn::Id, derivedSessionKey(w.textOf(int(BackupColumn::Level)), jobName, server,
                                                           w.row().cells[size_t(BackupColumn::CreationMs)].integer));
-    return true;
+    return {};
 }
 
 QString derivedSessionKey(std::string_view level, std::string_view job, std::string_view object, qint64 creationMs)

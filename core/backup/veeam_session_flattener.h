@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/result.h"
 #include "ingest/import_row.h"
 #include "ingest/record_fields.h"
 
@@ -33,15 +34,14 @@ public:
     // The reader name reported for a file whose first session has `shape`.
     static QString readerName(VeeamShape shape, bool csv);
 
-    // False with `error` set when the record cannot be used (no id, no creation time, a time without a zone
+    // A BadInput error saying why when the record cannot be used (no id, no creation time, a time without a zone
     // in a field that does not say UTC, not a Veeam session). The row's text goes to `arena`.
-    bool flatten(simdjson::dom::object record, ImportRow &row, std::string &arena, QString &error);
+    Status flatten(simdjson::dom::object record, ImportRow &row, std::string &arena);
 
 private:
     using Element = RecordFields::Element;
     std::optional<Element> nested(std::string_view parent, std::string_view child);
-    bool readTime(std::initializer_list<std::string_view> names, bool required, BackupColumn column, RowWriter &w,
-                  QString &error);
+    Status readTime(std::initializer_list<std::string_view> names, bool required, BackupColumn column, RowWriter &w);
     void putText(RowWriter &w, BackupColumn c, std::optional<Element> v);
     void putId(RowWriter &w, BackupColumn c, std::optional<Element> v);
     void putBytes(RowWriter &w, BackupColumn c, std::optional<Element> v);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/result.h"
+
 #include <QString>
 #include <QStringList>
 #include <vector>
@@ -16,7 +18,8 @@ struct AttackLabel
     QStringList eventIds;
 };
 
-// False with `error` naming the file and line when the file cannot be read or a row is malformed.
-bool readLabels(const QString &path, std::vector<AttackLabel> &labels, QString &error);
+// The labels, or an error naming the file and line: Storage when the file cannot be read, BadInput when a
+// row is malformed.
+Result<std::vector<AttackLabel>> readLabels(const QString &path);
 
 } // namespace backsight::eval

@@ -21,9 +21,10 @@ QString idOrEmpty(qint64 id)
 }
 
 // Reads anomalies in batches of ids, so case records are looked up without one query per field.
-qint64 forEachWithRecord(Database &db, const detect::AnomalyFilter &filter, QString &error, const RowProgress &progress,
-                         const std::function<void(const detect::Anomaly &, const cases::CaseRecord &)> &row)
+Result<qint64> forEachWithRecord(Database &db, const detect::AnomalyFilter &filter, const RowProgress &progress,
+                                 const std::function<void(const detect::Anomaly &, const cases::CaseRecord &)> &row)
 {
+    QString error;
     qint64 rows = 0;
     bool cancelled = false;
     bool recordError = false;
@@ -43,11 +44,9 @@ qint64 forEachWithRecord(Database &db, const detect::AnomalyFilter &filter, QStr
         return true;
     }, error);
     if (!ok || recordError)
-        return -1;
-    if (cancelled) {
-        error = QStringLiteral("cancelled");
-        return -1;
-    }
+        return Error::storage(error);
+    if (cancelled)
+        return Error::cancelled();
     if (progress)
         progress(rows);
     return rows;
@@ -123,19 +122,19 @@ QStringList anomalyCsvRow(const detect::Anomaly &a, const cases::CaseRecord &rec
             idOrEmpty(a.modelId)};
 }
 
-qint64 writeAnomaliesCsv(Database &db, const detect::AnomalyFilter &filter, QIODevice &out, bool byteOrderMark,
-                         QString &error, const RowProgress &progress)
+Result<qint64> writeAnomaliesCsv(Database &db, const detect::AnomalyFilter &filter, QIODevice &out, bool byteOrderMark,
+                                 const RowProgress &progress)
 {
     CsvWriter writer(out, byteOrderMark);
     writer.writeRow(anomalyCsvHeader());
-    return forEachWithRecord(db, filter, error, progress,
+    return forEachWithRecord(db, filter, progress,
                              [&](const detect::Anomaly &a, const cases::CaseRecord &r) { writer.writeRow(anomalyCsvRow(a, r)); });
 }
 
-qint64 writeAnomaliesJsonl(Database &db, const detect::AnomalyFilter &filter, QIODevice &out, QString &error,
-                           const RowProgress &progress)
+Result<qint64> writeAnomaliesJsonl(Database &db, const detect::AnomalyFilter &filter, QIODevice &out,
+                                   const RowProgress &progress)
 {
-    return forEachWithRecord(db, filter, error, progress, [&](const detect::Anomaly &a, const cases::CaseRecord &r) {
+    return forEachWithRecord(db, filter, progress, [&](const detect::Anomaly &a, const cases::CaseRecord &r) {
         out.write(QJsonDocument(anomalyRecordJson(a, r)).toJson(QJsonDocument::Compact));
         out.write("\n");
     });

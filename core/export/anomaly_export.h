@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cases/case_records.h"
+#include "model/result.h"
 #include "store/anomaly_repository.h"
 
 #include <QIODevice>
@@ -28,12 +29,12 @@ struct ExportCounts
     qint64 rows = 0;
 };
 
-// `progress(done)` is called every 256 rows and returns false to cancel (then the call fails with
-// `error` = "cancelled"). Returns the number of rows written, or -1.
+// `progress(done)` is called every 256 rows and returns false to cancel (then the call fails with a
+// Cancelled error). Returns the number of rows written.
 using RowProgress = std::function<bool(qint64 done)>;
-qint64 writeAnomaliesCsv(Database &db, const detect::AnomalyFilter &filter, QIODevice &out, bool byteOrderMark,
-                         QString &error, const RowProgress &progress = {});
-qint64 writeAnomaliesJsonl(Database &db, const detect::AnomalyFilter &filter, QIODevice &out, QString &error,
-                           const RowProgress &progress = {});
+Result<qint64> writeAnomaliesCsv(Database &db, const detect::AnomalyFilter &filter, QIODevice &out, bool byteOrderMark,
+                                 const RowProgress &progress = {});
+Result<qint64> writeAnomaliesJsonl(Database &db, const detect::AnomalyFilter &filter, QIODevice &out,
+                                   const RowProgress &progress = {});
 
 } // namespace backsight::exporting

@@ -283,8 +283,9 @@ QJsonObject ecsAnomaly(const detect::Anomaly &a)
     return doc;
 }
 
-qint64 writeEventsEcs(Database &db, EventTable table, const EventFilter &filter, QIODevice &out, QString &error)
+Result<qint64> writeEventsEcs(Database &db, EventTable table, const EventFilter &filter, QIODevice &out)
 {
+    QString error;
     qint64 rows = 0;
     const bool ok = forEachEventWithOriginal(db, table, [&](const QSqlRecord &r, const QByteArray &original) {
         if (inFilter(r, table, filter)) {
@@ -293,22 +294,28 @@ qint64 writeEventsEcs(Database &db, EventTable table, const EventFilter &filter,
         }
         return filter.limit < 0 || rows < filter.limit;
     }, error);
-    return ok ? rows : -1;
+    if (!ok)
+        return Error::storage(error);
+    return rows;
 }
 
-qint64 writeAnomaliesEcs(Database &db, const detect::AnomalyFilter &filter, QIODevice &out, QString &error)
+Result<qint64> writeAnomaliesEcs(Database &db, const detect::AnomalyFilter &filter, QIODevice &out)
 {
+    QString error;
     qint64 rows = 0;
     const bool ok = detect::forEachAnomaly(db, filter, [&](const detect::Anomaly &a) {
         writeLine(out, ecsAnomaly(a));
         ++rows;
         return true;
     }, error);
-    return ok ? rows : -1;
+    if (!ok)
+        return Error::storage(error);
+    return rows;
 }
 
-qint64 writeReportEcs(Database &db, const detect::AnomalyFilter &filter, QIODevice &out, QString &error)
+Result<qint64> writeReportEcs(Database &db, const detect::AnomalyFilter &filter, QIODevice &out)
 {
+    QString error;
     QStringList eventIds;
     qint64 rows = 0;
     if (!detect::forEachAnomaly(db, filter, [&](const detect::Anomaly &a) {
@@ -317,14 +324,17 @@ qint64 writeReportEcs(Database &db, const detect::AnomalyFilter &filter, QIODevi
             ++rows;
             return true;
         }, error))
-        return -1;
+        return Error::storage(error);
     qint64 missing = 0;
     if (!forEachEventById(db, eventIds, [&](EventTable table, const QSqlRecord &r) {
-            const std::optional<QByteArray> original = originalRecord(db, r.value(QStringLiteral("id")).toString(), error);
+            // An event whose original cannot be read is still written, without azure.*.properties.
+            QString originalError;
+            const std::optional<QByteArray> original =
+                originalRecord(db, r.value(QStringLiteral("id")).toString(), originalError);
             writeLine(out, ecsEvent(r, table, original.value_or(QByteArray())));
             ++rows;
         }, missing, error))
-        return -1;
+        return Error::storage(error);
     return rows;
 }
 

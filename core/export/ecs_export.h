@@ -1,6 +1,7 @@
 #pragma once
 
 #include "detect/anomaly_repository.h"
+#include "model/result.h"
 #include "store/event_queries.h"
 
 #include <QIODevice>
@@ -33,9 +34,10 @@ QJsonObject ecsAnomaly(const detect::Anomaly &anomaly);
 QJsonValue snakeCaseRecord(const QJsonValue &value);
 QString snakeCase(const QString &key);
 
-qint64 writeEventsEcs(Database &db, EventTable table, const EventFilter &filter, QIODevice &out, QString &error);
-qint64 writeAnomaliesEcs(Database &db, const detect::AnomalyFilter &filter, QIODevice &out, QString &error);
+// Each returns the documents written.
+Result<qint64> writeEventsEcs(Database &db, EventTable table, const EventFilter &filter, QIODevice &out);
+Result<qint64> writeAnomaliesEcs(Database &db, const detect::AnomalyFilter &filter, QIODevice &out);
 // The anomalies of a scope and the events they cite.
-qint64 writeReportEcs(Database &db, const detect::AnomalyFilter &filter, QIODevice &out, QString &error);
+Result<qint64> writeReportEcs(Database &db, const detect::AnomalyFilter &filter, QIODevice &out);
 
 } // namespace backsight::exporting

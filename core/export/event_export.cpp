@@ -37,18 +37,15 @@ struct TaggedRecord
 };
 
 // Finds each id in the three event tables; results in time order.
-bool readById(Database &db, const QStringList &eventIds, std::vector<TaggedRecord> &out, qint64 &missing,
-              QString &error)
+Status readById(Database &db, const QStringList &eventIds, std::vector<TaggedRecord> &out, qint64 &missing)
 {
     QStringList unique = eventIds;
     unique.removeDuplicates();
     missing = 0;
     for (const QString &id : unique) {
         const Result<std::optional<StoredEvent>> event = eventById(db, id);
-        if (!event) {
-            error = event.error().message;
-            return false;
-        }
+        if (!event)
+            return event.error();
         const bool found = event->has_value();
         if (found)
             out.push_back({tableName((*event)->table), (*event)->timeMs, (*event)->record});
@@ -56,7 +53,7 @@ bool readById(Database &db, const QStringList &eventIds, std::vector<TaggedRecor
             ++missing;
     }
     std::stable_sort(out.begin(), out.end(), [](const TaggedRecord &a, const TaggedRecord &b) { return a.timeMs < b.timeMs; });
-    return true;
+    return {};
 }
 
 // Sign-in columns, then the audit columns the sign-in tables lack.
@@ -83,9 +80,10 @@ QJsonObject eventRecordJson(const QSqlRecord &r)
     return o;
 }
 
-qint64 writeEventsCsv(Database &db, EventTable table, const EventFilter &filter, QIODevice &out, bool byteOrderMark,
-                      QString &error, const RowProgress &progress)
+Result<qint64> writeEventsCsv(Database &db, EventTable table, const EventFilter &filter, QIODevice &out,
+                              bool byteOrderMark, const RowProgress &progress)
 {
+    QString error;
     CsvWriter writer(out, byteOrderMark);
     const QStringList columns = table == EventTable::Audits ? auditColumns() : signInColumns();
     QStringList header;
@@ -104,13 +102,16 @@ qint64 writeEventsCsv(Database &db, EventTable table, const EventFilter &filter,
         return !cancelled;
     }, error);
     if (cancelled)
-        error = QStringLiteral("cancelled");
-    return ok && !cancelled ? rows : -1;
+        return Error::cancelled();
+    if (!ok)
+        return Error::storage(error);
+    return rows;
 }
 
-qint64 writeEventsJsonl(Database &db, EventTable table, const EventFilter &filter, QIODevice &out, QString &error,
-                        const RowProgress &progress)
+Result<qint64> writeEventsJsonl(Database &db, EventTable table, const EventFilter &filter, QIODevice &out,
+                                const RowProgress &progress)
 {
+    QString error;
     qint64 rows = 0;
     bool cancelled = false;
     const bool ok = forEachEvent(db, table, filter, [&](const QSqlRecord &r) {
@@ -121,16 +122,18 @@ qint64 writeEventsJsonl(Database &db, EventTable table, const EventFilter &filte
         return !cancelled;
     }, error);
     if (cancelled)
-        error = QStringLiteral("cancelled");
-    return ok && !cancelled ? rows : -1;
+        return Error::cancelled();
+    if (!ok)
+        return Error::storage(error);
+    return rows;
 }
 
-qint64 writeEventsByIdCsv(Database &db, const QStringList &eventIds, QIODevice &out, bool byteOrderMark,
-                          qint64 &missing, QString &error)
+Result<qint64> writeEventsByIdCsv(Database &db, const QStringList &eventIds, QIODevice &out, bool byteOrderMark,
+                                  qint64 &missing)
 {
     std::vector<TaggedRecord> records;
-    if (!readById(db, eventIds, records, missing, error))
-        return -1;
+    if (Status read = readById(db, eventIds, records, missing); !read)
+        return read.error();
     const QStringList columns = unionColumns();
     CsvWriter writer(out, byteOrderMark);
     QStringList header{QStringLiteral("table")};
@@ -146,11 +149,11 @@ qint64 writeEventsByIdCsv(Database &db, const QStringList &eventIds, QIODevice &
     return qint64(records.size());
 }
 
-qint64 writeEventsByIdJsonl(Database &db, const QStringList &eventIds, QIODevice &out, qint64 &missing, QString &error)
+Result<qint64> writeEventsByIdJsonl(Database &db, const QStringList &eventIds, QIODevice &out, qint64 &missing)
 {
     std::vector<TaggedRecord> records;
-    if (!readById(db, eventIds, records, missing, error))
-        return -1;
+    if (Status read = readById(db, eventIds, records, missing); !read)
+        return read.error();
     for (const TaggedRecord &t : records) {
         QJsonObject o = eventRecordJson(t.record);
         o.insert(QStringLiteral("table"), t.table);

@@ -154,9 +154,10 @@ void TimelineWriter::write(const QJsonObject &row)
     CsvWriter(out_).writeRow(cells);
 }
 
-qint64 writeEventsTimesketch(Database &db, EventTable table, const EventFilter &filter, QIODevice &out,
-                             TimelineFormat format, QString &error)
+Result<qint64> writeEventsTimesketch(Database &db, EventTable table, const EventFilter &filter, QIODevice &out,
+                                     TimelineFormat format)
 {
+    QString error;
     TimelineWriter writer(out, format, timesketchEventColumns(table));
     qint64 rows = 0;
     const bool ok = forEachEvent(db, table, filter, [&](const QSqlRecord &r) {
@@ -164,12 +165,15 @@ qint64 writeEventsTimesketch(Database &db, EventTable table, const EventFilter &
         ++rows;
         return true;
     }, error);
-    return ok ? rows : -1;
+    if (!ok)
+        return Error::storage(error);
+    return rows;
 }
 
-qint64 writeAnomaliesTimesketch(Database &db, const detect::AnomalyFilter &filter, QIODevice &out, TimelineFormat format,
-                                QString &error)
+Result<qint64> writeAnomaliesTimesketch(Database &db, const detect::AnomalyFilter &filter, QIODevice &out,
+                                        TimelineFormat format)
 {
+    QString error;
     TimelineWriter writer(out, format, timesketchAnomalyColumns());
     qint64 rows = 0;
     const bool ok = detect::forEachAnomaly(db, filter, [&](const detect::Anomaly &a) {
@@ -177,12 +181,15 @@ qint64 writeAnomaliesTimesketch(Database &db, const detect::AnomalyFilter &filte
         ++rows;
         return true;
     }, error);
-    return ok ? rows : -1;
+    if (!ok)
+        return Error::storage(error);
+    return rows;
 }
 
-qint64 writeReportTimesketch(Database &db, const detect::AnomalyFilter &filter, QIODevice &out, TimelineFormat format,
-                             QString &error)
+Result<qint64> writeReportTimesketch(Database &db, const detect::AnomalyFilter &filter, QIODevice &out,
+                                     TimelineFormat format)
 {
+    QString error;
     std::vector<QJsonObject> rows;
     QStringList eventIds;
     if (!detect::forEachAnomaly(db, filter, [&](const detect::Anomaly &a) {
@@ -190,11 +197,11 @@ qint64 writeReportTimesketch(Database &db, const detect::AnomalyFilter &filter, 
             eventIds << a.eventIds;
             return true;
         }, error))
-        return -1;
+        return Error::storage(error);
     qint64 missing = 0;
     if (!forEachEventById(db, eventIds, [&](EventTable table, const QSqlRecord &r) { rows.push_back(timesketchEvent(r, table)); },
                           missing, error))
-        return -1;
+        return Error::storage(error);
     std::stable_sort(rows.begin(), rows.end(), [](const QJsonObject &a, const QJsonObject &b) {
         return a.value(QStringLiteral("timestamp")).toInteger() < b.value(QStringLiteral("timestamp")).toInteger();
     });

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "detect/anomaly_repository.h"
+#include "model/result.h"
 #include "store/event_queries.h"
 
 #include <QIODevice>
@@ -38,12 +39,12 @@ private:
 };
 
 // `events`, `anomalies` and `report` (the anomalies of a scope and the events they cite, in one timeline).
-// Each returns the rows written, or -1 with `error`.
-qint64 writeEventsTimesketch(Database &db, EventTable table, const EventFilter &filter, QIODevice &out,
-                             TimelineFormat format, QString &error);
-qint64 writeAnomaliesTimesketch(Database &db, const detect::AnomalyFilter &filter, QIODevice &out, TimelineFormat format,
-                                QString &error);
-qint64 writeReportTimesketch(Database &db, const detect::AnomalyFilter &filter, QIODevice &out, TimelineFormat format,
-                             QString &error);
+// Each returns the rows written.
+Result<qint64> writeEventsTimesketch(Database &db, EventTable table, const EventFilter &filter, QIODevice &out,
+                                     TimelineFormat format);
+Result<qint64> writeAnomaliesTimesketch(Database &db, const detect::AnomalyFilter &filter, QIODevice &out,
+                                        TimelineFormat format);
+Result<qint64> writeReportTimesketch(Database &db, const detect::AnomalyFilter &filter, QIODevice &out,
+                                     TimelineFormat format);
 
 } // namespace backsight::exporting

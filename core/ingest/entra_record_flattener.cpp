@@ -84,8 +84,8 @@ RecordDialect EntraRecordFlattener::detectDialect(simdjson::dom::object record)
     return hasCategory && hasProperties ? RecordDialect::AzureDiagnostic : RecordDialect::Graph;
 }
 
-bool EntraRecordFlattener::readTime(RecordFields &f, RecordFields *outer, std::initializer_list<std::string_view> names,
-                                    qint64 &ms, QString &error)
+Result<qint64> EntraRecordFlattener::readTime(RecordFields &f, RecordFields *outer,
+                                              std::initializer_list<std::string_view> names)
 {
     for (std::string_view name : names) {
         const auto value = f.field({name});
@@ -93,19 +93,15 @@ bool EntraRecordFlattener::readTime(RecordFields &f, RecordFields *outer, std::i
             continue;
         const ParsedTime t = parseTimestamp(RecordFields::rawString(value),
                                             f.declaredUtc(name) ? ZonelessTime::IsUtc : ZonelessTime::Reject);
-        if (!t.ok) {
-            error = t.error;
-            return false;
-        }
-        ms = t.ms;
-        return true;
+        if (!t.ok)
+            return Error::badInput(t.error);
+        return t.ms;
     }
     // A diagnostic record's envelope carries the event time too, as `time`.
     if (outer)
-        return readTime(*outer, nullptr, {"time"}, ms, error);
-    error = QStringLiteral("no event time (%1)")
-                .arg(QString::fromLatin1(names.begin()->data(), qsizetype(names.begin()->size())));
-    return false;
+        return readTime(*outer, nullptr, {"time"});
+    return Error::badInput(QStringLiteral("no event time (%1)")
+                               .arg(QString::fromLatin1(names.begin()->data(), qsizetype(names.begin()->size()))));
 }
 
 void EntraRecordFlattener::addNetwork(RowWriter &w)
@@ -142,18 +138,18 @@ void EntraRecordFlattener::put(RowWriter &w, AuditColumn c, std::optional<Record
     w.text(int(c), RecordFields::asText(v, scratch_));
 }
 
-bool EntraRecordFlattener::flatten(simdjson::dom::object record, RecordDialect dialect, ImportRow &row,
-                                   std::string &arena, QString &error)
+Status EntraRecordFlattener::flatten(simdjson::dom::object record, RecordDialect dialect, ImportRow &row,
+                                     std::string &arena)
 {
     row = ImportRow{};
     RowWriter w(row, arena);
     top_.reset(record);
     if (dialect == RecordDialect::EntraPortal) {
         row.kind = RecordKind::SignIn;
-        if (!flattenPortalSignIn(top_, w, error))
-            return false;
+        if (Status s = flattenPortalSignIn(top_, w); !s)
+            return s;
         addNetwork(w);
-        return true;
+        return {};
     }
     RecordFields *fields = &top_;
     RecordFields *outer = nullptr;
@@ -163,16 +159,12 @@ bool EntraRecordFlattener::flatten(simdjson::dom::object record, RecordDialect d
         const std::string_view category = RecordFields::rawString(top_.field({"category"}));
         audit = isAuditLogName(category);
         type = eventTypeFromLogName(category);
-        if (!audit && !type) {
-            error = QStringLiteral("diagnostic category '%1' is not an Entra ID sign-in or audit log")
-                        .arg(QString::fromUtf8(category.data(), qsizetype(category.size())));
-            return false;
-        }
+        if (!audit && !type)
+            return Error::badInput(QStringLiteral("diagnostic category '%1' is not an Entra ID sign-in or audit log")
+                                       .arg(QString::fromUtf8(category.data(), qsizetype(category.size()))));
         Element properties;
-        if (record["properties"].get(properties) != simdjson::SUCCESS || !properties.is_object()) {
-            error = QStringLiteral("diagnostic record has no properties object");
-            return false;
-        }
+        if (record["properties"].get(properties) != simdjson::SUCCESS || !properties.is_object())
+            return Error::badInput(QStringLiteral("diagnostic record has no properties object"));
         inner_.reset(properties);
         fields = &inner_;
         outer = &top_;
@@ -191,15 +183,15 @@ bool EntraRecordFlattener::flatten(simdjson::dom::object record, RecordDialect d
 
     if (audit) {
         row.kind = RecordKind::Audit;
-        return flattenAudit(*fields, outer, w, error);
+        return flattenAudit(*fields, outer, w);
     }
     row.kind = RecordKind::SignIn;
-    if (!flattenSignIn(*fields, outer, dialect == RecordDialect::LogAnalytics, w, error))
-        return false;
+    if (Status s = flattenSignIn(*fields, outer, dialect == RecordDialect::LogAnalytics, w); !s)
+        return s;
     addNetwork(w);
     if (type && !fields->field({"signineventtypes"}))
         row.eventType = *type;
-    return true;
+    return {};
 }
 
 namespace {
@@ -212,22 +204,16 @@ QString idText(const RowWriter &w, int column)
 
 } // namespace
 
-bool EntraRecordFlattener::flattenSignIn(RecordFields &f, RecordFields *outer, bool logAnalytics, RowWriter &w,
-                                         QString &error)
+Status EntraRecordFlattener::flattenSignIn(RecordFields &f, RecordFields *outer, bool logAnalytics, RowWriter &w)
 {
     using C = SignInColumn;
     put(w, C::Id, f.field({"id"}));
-    if (!w.has(int(C::Id))) {
-        error = QStringLiteral("sign-in has no id");
-        return false;
-    }
-    qint64 created = 0;
-    QString timeError;
-    if (!readTime(f, outer, {"createddatetime", "timegenerated"}, created, timeError)) {
-        error = QStringLiteral("sign-in %1: %2").arg(idText(w, int(C::Id)), timeError);
-        return false;
-    }
-    w.integer(int(C::CreatedMs), created);
+    if (!w.has(int(C::Id)))
+        return Error::badInput(QStringLiteral("sign-in has no id"));
+    const Result<qint64> created = readTime(f, outer, {"createddatetime", "timegenerated"});
+    if (!created)
+        return Error::badInput(QStringLiteral("sign-in %1: %2").arg(idText(w, int(C::Id)), created.error().message));
+    w.integer(int(C::CreatedMs), *created);
     put(w, C::UserId, f.field({"userid"}));
     w.lowerText(int(C::Upn), RecordFields::asText(f.field({"userprincipalname"}), scratch_));
     put(w, C::DisplayName, f.field({"userdisplayname"}));
@@ -314,24 +300,19 @@ bool EntraRecordFlattener::flattenSignIn(RecordFields &f, RecordFields *outer, b
         if (auto interactive = RecordFields::boolean(f.field({"isinteractive"})); interactive && !*interactive)
             type = SignInEventType::NonInteractiveUser;
     }
-    return true;
+    return {};
 }
 
-bool EntraRecordFlattener::flattenPortalSignIn(RecordFields &f, RowWriter &w, QString &error)
+Status EntraRecordFlattener::flattenPortalSignIn(RecordFields &f, RowWriter &w)
 {
     using C = SignInColumn;
     put(w, C::Id, f.field({"request id", "id"}));
-    if (!w.has(int(C::Id))) {
-        error = QStringLiteral("sign-in has no Request ID");
-        return false;
-    }
-    qint64 created = 0;
-    QString timeError;
-    if (!readTime(f, nullptr, {"date (utc)", "date"}, created, timeError)) {
-        error = QStringLiteral("sign-in %1: %2").arg(idText(w, int(C::Id)), timeError);
-        return false;
-    }
-    w.integer(int(C::CreatedMs), created);
+    if (!w.has(int(C::Id)))
+        return Error::badInput(QStringLiteral("sign-in has no Request ID"));
+    const Result<qint64> created = readTime(f, nullptr, {"date (utc)", "date"});
+    if (!created)
+        return Error::badInput(QStringLiteral("sign-in %1: %2").arg(idText(w, int(C::Id)), created.error().message));
+    w.integer(int(C::CreatedMs), *created);
     put(w, C::UserId, f.field({"user id"}));
     w.lowerText(int(C::Upn), RecordFields::asText(f.field({"username"}), scratch_));
     put(w, C::DisplayName, f.field({"user"}));
@@ -382,24 +363,19 @@ bool EntraRecordFlattener::flattenPortalSignIn(RecordFields &f, RowWriter &w, QS
         type = SignInEventType::NonInteractiveUser;
     else if (auto interactive = RecordFields::boolean(f.field({"is interactive"})); interactive && !*interactive)
         type = SignInEventType::NonInteractiveUser;
-    return true;
+    return {};
 }
 
-bool EntraRecordFlattener::flattenAudit(RecordFields &f, RecordFields *outer, RowWriter &w, QString &error)
+Status EntraRecordFlattener::flattenAudit(RecordFields &f, RecordFields *outer, RowWriter &w)
 {
     using C = AuditColumn;
     put(w, C::Id, f.field({"id"}));
-    if (!w.has(int(C::Id))) {
-        error = QStringLiteral("audit event has no id");
-        return false;
-    }
-    qint64 time = 0;
-    QString timeError;
-    if (!readTime(f, outer, {"activitydatetime", "timegenerated"}, time, timeError)) {
-        error = QStringLiteral("audit event %1: %2").arg(idText(w, int(C::Id)), timeError);
-        return false;
-    }
-    w.integer(int(C::TimeMs), time);
+    if (!w.has(int(C::Id)))
+        return Error::badInput(QStringLiteral("audit event has no id"));
+    const Result<qint64> time = readTime(f, outer, {"activitydatetime", "timegenerated"});
+    if (!time)
+        return Error::badInput(QStringLiteral("audit event %1: %2").arg(idText(w, int(C::Id)), time.error().message));
+    w.integer(int(C::TimeMs), *time);
     put(w, C::Category, f.field({"category"}));
     put(w, C::Activity, f.field({"activitydisplayname", "operationname"}));
     if (!w.has(int(C::Activity)) && outer)
@@ -429,7 +405,7 @@ bool EntraRecordFlattener::flattenAudit(RecordFields &f, RecordFields *outer, Ro
     put(w, C::CorrelationId, f.field({"correlationid"}));
     if (!w.has(int(C::CorrelationId)) && outer)
         put(w, C::CorrelationId, outer->field({"correlationid"}));
-    return true;
+    return {};
 }
 
 } // namespace backsight

@@ -2,6 +2,7 @@
 
 #include "ingest/import_row.h"
 #include "ingest/record_fields.h"
+#include "model/result.h"
 
 #include <string>
 #include <unordered_map>
@@ -21,18 +22,18 @@ public:
     // Log Analytics rows carry `TimeGenerated` or a table `Type`, portal rows carry `Date (UTC)`.
     static RecordDialect detectDialect(simdjson::dom::object record);
 
-    // False with `error` set when the record cannot be used (no id, no time, a time without zone, ...).
-    // The row's text goes to `arena`.
-    bool flatten(simdjson::dom::object record, RecordDialect dialect, ImportRow &row, std::string &arena, QString &error);
+    // A BadInput error saying why when the record cannot be used (no id, no time, a time without zone, ...).
+    // The row's text goes to `arena`. Success allocates nothing for the error.
+    Status flatten(simdjson::dom::object record, RecordDialect dialect, ImportRow &row, std::string &arena);
 
 private:
-    bool flattenSignIn(RecordFields &f, RecordFields *outer, bool logAnalytics, RowWriter &w, QString &error);
-    bool flattenPortalSignIn(RecordFields &f, RowWriter &w, QString &error);
-    bool flattenAudit(RecordFields &f, RecordFields *outer, RowWriter &w, QString &error);
+    Status flattenSignIn(RecordFields &f, RecordFields *outer, bool logAnalytics, RowWriter &w);
+    Status flattenPortalSignIn(RecordFields &f, RowWriter &w);
+    Status flattenAudit(RecordFields &f, RecordFields *outer, RowWriter &w);
     void put(RowWriter &w, SignInColumn c, std::optional<RecordFields::Element> v);
     void put(RowWriter &w, AuditColumn c, std::optional<RecordFields::Element> v);
-    bool readTime(RecordFields &f, RecordFields *outer, std::initializer_list<std::string_view> names, qint64 &ms,
-                  QString &error);
+    // The first of `names` present, in ms since the epoch; the parser's reason (BadInput) when it is not a time.
+    Result<qint64> readTime(RecordFields &f, RecordFields *outer, std::initializer_list<std::string_view> names);
 
     // The sign-in's autonomous system and its organisation (core/enrich), after the record's own fields.
     void addNetwork(RowWriter &w);

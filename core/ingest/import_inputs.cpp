@@ -273,22 +273,18 @@ private:
 
 } // namespace
 
-std::unique_ptr<QIODevice> openImportInput(const ImportInput &input, QString &error)
+Result<std::unique_ptr<QIODevice>> openImportInput(const ImportInput &input)
 {
     if (!input.isArchiveEntry()) {
         auto file = std::make_unique<QFile>(input.filePath);
-        if (!file->open(QIODevice::ReadOnly)) {
-            error = QStringLiteral("cannot open: %1").arg(file->errorString());
-            return nullptr;
-        }
-        return file;
+        if (!file->open(QIODevice::ReadOnly))
+            return Error::storage(QStringLiteral("cannot open: %1").arg(file->errorString()));
+        return std::unique_ptr<QIODevice>(std::move(file));
     }
     auto file = std::make_unique<ArchiveFile>(input.filePath);
     auto zip = std::make_unique<QuaZip>(file.get());
-    if (!zip->open(QuaZip::mdUnzip) || !zip->goToFirstFile()) {
-        error = QStringLiteral("cannot open the archive (zip error %1)").arg(zip->getZipError());
-        return nullptr;
-    }
+    if (!zip->open(QuaZip::mdUnzip) || !zip->goToFirstFile())
+        return Error::badInput(QStringLiteral("cannot open the archive (zip error %1)").arg(zip->getZipError()));
     bool found = false;
     if (input.directoryOffset >= 0) {
         const unz64_file_pos position{ZPOS64_T(input.directoryOffset), ZPOS64_T(input.directoryIndex)};
@@ -296,16 +292,12 @@ std::unique_ptr<QIODevice> openImportInput(const ImportInput &input, QString &er
     } else {
         found = zip->setCurrentFile(input.entryName, QuaZip::csSensitive);
     }
-    if (!found) {
-        error = QStringLiteral("the archive has no entry %1 (any more)").arg(input.entryName);
-        return nullptr;
-    }
+    if (!found)
+        return Error::notFound(QStringLiteral("the archive has no entry %1 (any more)").arg(input.entryName));
     auto entry = std::make_unique<ArchiveEntry>(std::move(file), std::move(zip));
-    if (!entry->open(QIODevice::ReadOnly)) {
-        error = QStringLiteral("cannot open the archive entry (zip error %1)").arg(entry->getZipError());
-        return nullptr;
-    }
-    return entry;
+    if (!entry->open(QIODevice::ReadOnly))
+        return Error::badInput(QStringLiteral("cannot open the archive entry (zip error %1)").arg(entry->getZipError()));
+    return std::unique_ptr<QIODevice>(std::move(entry));
 }
 
 } // namespace backsight

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/result.h"
+
 #include <QIODevice>
 #include <QString>
 #include <QStringList>
@@ -51,8 +53,9 @@ struct CollectedInputs
 // (detected by content) into the list of files to read, in path order.
 CollectedInputs collectImportInputs(const QStringList &paths, const ImportLimits &limits);
 
-// Opens an input for reading; null with `error` set when it cannot be opened.
-std::unique_ptr<QIODevice> openImportInput(const ImportInput &input, QString &error);
+// Opens an input for reading (never null on success). A damaged archive is BadInput, an entry gone from it
+// NotFound, a file that cannot be opened Storage.
+Result<std::unique_ptr<QIODevice>> openImportInput(const ImportInput &input);
 
 // Whether a zip entry name could escape a folder it were extracted to (`../`, absolute, drive letter).
 bool isUnsafeArchivePath(const QString &entryName);

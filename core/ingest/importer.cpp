@@ -282,10 +282,9 @@ SourceReport Importer::importOne(const ImportInput &input, const QString &contai
     report.sizeBytes = input.size;
     const qint64 startBytes = progress.bytesDone;
     const qint64 startRecords = progress.records;
-    QString openError;
-    std::unique_ptr<QIODevice> device = openImportInput(input, openError);
-    if (!device) {
-        report.error = openError;
+    Result<std::unique_ptr<QIODevice>> opened = openImportInput(input);
+    if (!opened) {
+        report.error = opened.error().message;
         progress.bytesDone = startBytes + input.size;
         return report;
     }
@@ -295,7 +294,7 @@ SourceReport Importer::importOne(const ImportInput &input, const QString &contai
         return report;
     }
 
-    SourceScan scan(*device, input, limits_);
+    SourceScan scan(**opened, input, limits_);
     scan.start();
     while (auto batch = scan.queue().pop()) {
         qint64 inserted = 0;

@@ -251,11 +251,10 @@ bool SourceReader::finish()
 
 bool SourceReader::startXmlAsJson()
 {
-    QString why;
-    const auto json = backup::emXmlToJson(d->xml, why);
+    const Result<std::string> json = backup::emXmlToJson(d->xml);
     d->xml.clear();
     if (!json)
-        return fail(why);
+        return fail(json.error().message);
     d->json = std::make_unique<JsonRecordStream>(
         [this](std::string_view record) { return handleJsonRecord(record); }, limits_.maxRecordBytes);
     if (!d->json->feed(*json) && error_.isEmpty() && !stopped_)
@@ -340,14 +339,13 @@ bool SourceReader::handleVeeam(simdjson::dom::object record, std::string_view or
 bool SourceReader::handleVeeamSession(simdjson::dom::object record, std::string_view original, qint64 index,
                                       const QString &where)
 {
-    QString why;
     std::string &arena = arena_ ? *arena_ : ownArena_;
     if (!arena_)
         arena.clear();
     const size_t arenaSize = arena.size();
-    if (!d->veeam.flatten(record, d->row, arena, why)) {
+    if (const Status flattened = d->veeam.flatten(record, d->row, arena); !flattened) {
         arena.resize(arenaSize);
-        onReject_(index, QStringLiteral("%1: %2").arg(where, why));
+        onReject_(index, QStringLiteral("%1: %2").arg(where, flattened.error().message));
         return true;
     }
     d->row.recordIndex = index;
@@ -374,14 +372,13 @@ bool SourceReader::handleParsed(std::string_view record, qint64 index, const QSt
         return handleVeeam(element, record, index, where);
     const RecordDialect dialect =
         d->dialectKnown && !d->csv ? EntraRecordFlattener::detectDialect(element) : d->dialect;
-    QString why;
     std::string &arena = arena_ ? *arena_ : ownArena_;
     if (!arena_)
         arena.clear();
     const size_t arenaSize = arena.size();
-    if (!d->flattener.flatten(element, dialect, d->row, arena, why)) {
+    if (const Status flattened = d->flattener.flatten(element, dialect, d->row, arena); !flattened) {
         arena.resize(arenaSize);
-        onReject_(index, QStringLiteral("%1: %2").arg(where, why));
+        onReject_(index, QStringLiteral("%1: %2").arg(where, flattened.error().message));
         return true;
     }
     d->row.recordIndex = index;

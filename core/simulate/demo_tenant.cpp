@@ -179,9 +179,12 @@ DemoTenantResult writeDemoTenant(const DemoTenantOptions &options, const std::fu
     QList<int> kinds;
     if (!resolveKinds(options.attacks, options.realism, kinds, result.error))
         return result;
-    std::unique_ptr<sim::LogWriter> writer = sim::makeLogWriter(options.format, options.outDir, result.error);
-    if (!writer)
+    Result<std::unique_ptr<sim::LogWriter>> made = sim::makeLogWriter(options.format, options.outDir);
+    if (!made) {
+        result.error = made.error().message;
         return result;
+    }
+    const std::unique_ptr<sim::LogWriter> writer = std::move(*made);
     const QDate start = options.start.isValid() ? options.start : QDate(2024, 12, 1).addDays(-options.days);
     sim::Tenant tenant = sim::buildTenant(options.users, options.days, start, options.seed);
     if (options.realism)
@@ -193,8 +196,10 @@ DemoTenantResult writeDemoTenant(const DemoTenantOptions &options, const std::fu
         sim::addNormalDay(tenant, day, options.seed, events);
         sim::addAttackDay(attacks, tenant, day, events);
         events.sort();
-        if (!writer->writeDay(start.addDays(day), events, tenant, result.error))
+        if (Status written = writer->writeDay(start.addDays(day), events, tenant); !written) {
+            result.error = written.error().message;
             return result;
+        }
         count(events, result, seen);
         if (progress && !progress(day + 1, options.days)) {
             result.error = QStringLiteral("cancelled");
@@ -205,8 +210,10 @@ DemoTenantResult writeDemoTenant(const DemoTenantOptions &options, const std::fu
         result.attacks += a.eventIds.empty() ? 0 : 1;
         result.attackEvents += qint64(a.eventIds.size());
     }
-    if (!writer->finish(result.error))
+    if (Status finished = writer->finish(); !finished) {
+        result.error = finished.error().message;
         return result;
+    }
     QString stem = options.outDir;
     if (stem.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive))
         stem.chop(4);

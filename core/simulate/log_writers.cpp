@@ -24,19 +24,21 @@ class VeeamFolderWriter : public LogWriter
 {
 public:
     explicit VeeamFolderWriter(QString dir) : dir_(std::move(dir)) {}
-    bool writeDay(QDate date, const DayEvents &events, const Tenant &t, QString &error) override
+    Status writeDay(QDate date, const DayEvents &events, const Tenant &t) override
     {
         const QString month = QLocale(QLocale::English).toString(date, QStringLiteral("MMMM yyyy"));
         const QString prefix = date.toString(Qt::ISODate);
-        return writeHours(QStringLiteral("%1/%2/Sign-in Logs/%3").arg(dir_, month, prefix), events.signIns,
-                          [&](QByteArray &out, const SimSignIn &s) { appendGraphSignIn(out, s, t); }, error)
-               && writeHours(QStringLiteral("%1/%2/Audit Logs/%3").arg(dir_, month, prefix), events.audits,
-                             [&](QByteArray &out, const SimAudit &a) { appendGraphAudit(out, a, t); }, error);
+        if (Status written = writeHours(QStringLiteral("%1/%2/Sign-in Logs/%3").arg(dir_, month, prefix), events.signIns,
+                                        [&](QByteArray &out, const SimSignIn &s) { appendGraphSignIn(out, s, t); });
+            !written)
+            return written;
+        return writeHours(QStringLiteral("%1/%2/Audit Logs/%3").arg(dir_, month, prefix), events.audits,
+                          [&](QByteArray &out, const SimAudit &a) { appendGraphAudit(out, a, t); });
     }
 
 private:
     template<class Event, class Append>
-    bool writeHours(const QString &prefix, const std::vector<Event> &events, Append append, QString &error)
+    Status writeHours(const QString &prefix, const std::vector<Event> &events, Append append)
     {
         size_t i = 0;
         while (i < events.size()) {
@@ -48,10 +50,10 @@ private:
                 append(out, events[i]);
             }
             out += "\n]}\n";
-            if (!writeFile(prefix + QStringLiteral("T%1.json").arg(hour, 2, 10, QLatin1Char('0')), out, error))
-                return false;
+            if (Status s = writeFile(prefix + QStringLiteral("T%1.json").arg(hour, 2, 10, QLatin1Char('0')), out); !s)
+                return s;
         }
-        return true;
+        return {};
     }
     QString dir_;
 };
@@ -61,7 +63,7 @@ class GraphLinesWriter : public LogWriter
 {
 public:
     explicit GraphLinesWriter(QString dir) : dir_(std::move(dir)) {}
-    bool writeDay(QDate date, const DayEvents &events, const Tenant &t, QString &error) override
+    Status writeDay(QDate date, const DayEvents &events, const Tenant &t) override
     {
         QByteArray signIns, audits;
         for (const SimSignIn &s : events.signIns)
@@ -69,8 +71,12 @@ public:
         for (const SimAudit &a : events.audits)
             appendGraphAudit(audits, a, t), audits += '\n';
         const QString day = date.toString(Qt::ISODate);
-        return (signIns.isEmpty() || writeFile(QStringLiteral("%1/signins/%2.jsonl").arg(dir_, day), signIns, error))
-               && (audits.isEmpty() || writeFile(QStringLiteral("%1/audits/%2.jsonl").arg(dir_, day), audits, error));
+        if (!signIns.isEmpty())
+            if (Status s = writeFile(QStringLiteral("%1/signins/%2.jsonl").arg(dir_, day), signIns); !s)
+                return s;
+        if (!audits.isEmpty())
+            return writeFile(QStringLiteral("%1/audits/%2.jsonl").arg(dir_, day), audits);
+        return {};
     }
 
 private:
@@ -83,22 +89,23 @@ class DiagnosticWriter : public LogWriter
 {
 public:
     explicit DiagnosticWriter(QString dir) : dir_(std::move(dir)) {}
-    bool writeDay(QDate date, const DayEvents &events, const Tenant &t, QString &error) override
+    Status writeDay(QDate date, const DayEvents &events, const Tenant &t) override
     {
         std::vector<SimSignIn> interactive, background;
         for (const SimSignIn &s : events.signIns)
             (s.interactive ? interactive : background).push_back(s);
-        return writeHours(date, QStringLiteral("signinlogs"), interactive,
-                          [&](QByteArray &out, const SimSignIn &s) { appendDiagnosticSignIn(out, s, t); }, error)
-               && writeHours(date, QStringLiteral("noninteractiveusersigninlogs"), background,
-                             [&](QByteArray &out, const SimSignIn &s) { appendDiagnosticSignIn(out, s, t); }, error)
-               && writeHours(date, QStringLiteral("auditlogs"), events.audits,
-                             [&](QByteArray &out, const SimAudit &a) { appendDiagnosticAudit(out, a, t); }, error);
+        const auto signIn = [&](QByteArray &out, const SimSignIn &s) { appendDiagnosticSignIn(out, s, t); };
+        if (Status s = writeHours(date, QStringLiteral("signinlogs"), interactive, signIn); !s)
+            return s;
+        if (Status s = writeHours(date, QStringLiteral("noninteractiveusersigninlogs"), background, signIn); !s)
+            return s;
+        return writeHours(date, QStringLiteral("auditlogs"), events.audits,
+                          [&](QByteArray &out, const SimAudit &a) { appendDiagnosticAudit(out, a, t); });
     }
 
 private:
     template<class Event, class Append>
-    bool writeHours(QDate date, const QString &category, const std::vector<Event> &events, Append append, QString &error)
+    Status writeHours(QDate date, const QString &category, const std::vector<Event> &events, Append append)
     {
         size_t i = 0;
         while (i < events.size()) {
@@ -116,10 +123,10 @@ private:
                                      .arg(date.month(), 2, 10, QLatin1Char('0'))
                                      .arg(date.day(), 2, 10, QLatin1Char('0'))
                                      .arg(hour, 2, 10, QLatin1Char('0'));
-            if (!writeFile(path, out, error))
-                return false;
+            if (Status s = writeFile(path, out); !s)
+                return s;
         }
-        return true;
+        return {};
     }
     QString dir_;
 };
@@ -130,7 +137,7 @@ class CsvWriter : public LogWriter
 {
 public:
     explicit CsvWriter(QString dir) : dir_(std::move(dir)) {}
-    bool writeDay(QDate date, const DayEvents &events, const Tenant &t, QString &error) override
+    Status writeDay(QDate date, const DayEvents &events, const Tenant &t) override
     {
         QByteArray interactive = portalCsvHeader(), background = portalCsvHeader(), audits = auditCsvHeader();
         const qsizetype empty = interactive.size();
@@ -139,11 +146,15 @@ public:
         for (const SimAudit &a : events.audits)
             appendAuditCsvRow(audits, a, t);
         const QString day = date.toString(Qt::ISODate);
-        return (interactive.size() == empty
-                || writeFile(QStringLiteral("%1/InteractiveSignIns_%2.csv").arg(dir_, day), interactive, error))
-               && (background.size() == empty
-                   || writeFile(QStringLiteral("%1/NonInteractiveSignIns_%2.csv").arg(dir_, day), background, error))
-               && (events.audits.empty() || writeFile(QStringLiteral("%1/AuditLogs_%2.csv").arg(dir_, day), audits, error));
+        if (interactive.size() != empty)
+            if (Status s = writeFile(QStringLiteral("%1/InteractiveSignIns_%2.csv").arg(dir_, day), interactive); !s)
+                return s;
+        if (background.size() != empty)
+            if (Status s = writeFile(QStringLiteral("%1/NonInteractiveSignIns_%2.csv").arg(dir_, day), background); !s)
+                return s;
+        if (!events.audits.empty())
+            return writeFile(QStringLiteral("%1/AuditLogs_%2.csv").arg(dir_, day), audits);
+        return {};
     }
 
 private:
@@ -160,60 +171,52 @@ struct LogWriter::Zip
 
 LogWriter::~LogWriter() = default;
 
-bool LogWriter::openZip(const QString &path, QString &error)
+Status LogWriter::openZip(const QString &path)
 {
-    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
-        error = QStringLiteral("cannot create %1").arg(QFileInfo(path).absolutePath());
-        return false;
-    }
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+        return Error::storage(QStringLiteral("cannot create %1").arg(QFileInfo(path).absolutePath()));
     zip_ = std::make_unique<Zip>(path);
-    if (!zip_->archive.open(QuaZip::mdCreate)) {
-        error = QStringLiteral("cannot create the archive %1 (zip error %2)").arg(path).arg(zip_->archive.getZipError());
-        return false;
-    }
-    return true;
+    if (!zip_->archive.open(QuaZip::mdCreate))
+        return Error::storage(
+            QStringLiteral("cannot create the archive %1 (zip error %2)").arg(path).arg(zip_->archive.getZipError()));
+    return {};
 }
 
-bool LogWriter::finish(QString &error)
+Status LogWriter::finish()
 {
     if (!zip_)
-        return true;
+        return {};
     zip_->archive.close();
-    if (zip_->archive.getZipError() != 0) {
-        error = QStringLiteral("cannot complete the archive %1 (zip error %2)")
-                    .arg(zip_->archive.getZipName())
-                    .arg(zip_->archive.getZipError());
-        return false;
-    }
-    return true;
+    if (zip_->archive.getZipError() != 0)
+        return Error::storage(QStringLiteral("cannot complete the archive %1 (zip error %2)")
+                                  .arg(zip_->archive.getZipName())
+                                  .arg(zip_->archive.getZipError()));
+    return {};
 }
 
-bool LogWriter::writeFile(const QString &path, const QByteArray &bytes, QString &error)
+Status LogWriter::writeFile(const QString &path, const QByteArray &bytes)
 {
     if (zip_) {
         // Entries carry a fixed time, not "now": same seed, same archive bytes.
         QuaZipNewInfo info(path.startsWith(QLatin1Char('/')) ? path.mid(1) : path);
         info.dateTime = QDateTime(QDate(2024, 12, 1), QTime(0, 0));
         QuaZipFile entry(&zip_->archive);
-        if (!entry.open(QIODevice::WriteOnly, info) || entry.write(bytes) != bytes.size()) {
-            error = QStringLiteral("cannot add %1 to %2").arg(path, zip_->archive.getZipName());
-            return false;
-        }
+        // A failure used to return false with no message; it now says which entry, like the one above.
+        if (!entry.open(QIODevice::WriteOnly, info) || entry.write(bytes) != bytes.size())
+            return Error::storage(QStringLiteral("cannot add %1 to %2").arg(path, zip_->archive.getZipName()));
         entry.close();
         ++files_;
-        return entry.getZipError() == 0;
+        if (entry.getZipError() != 0)
+            return Error::storage(QStringLiteral("cannot add %1 to %2").arg(path, zip_->archive.getZipName()));
+        return {};
     }
-    if (!QDir().mkpath(QFileInfo(path).path())) {
-        error = QStringLiteral("cannot create %1").arg(QFileInfo(path).path());
-        return false;
-    }
+    if (!QDir().mkpath(QFileInfo(path).path()))
+        return Error::storage(QStringLiteral("cannot create %1").arg(QFileInfo(path).path()));
     QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size()) {
-        error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
-        return false;
-    }
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size())
+        return Error::storage(QStringLiteral("cannot write %1: %2").arg(path, f.errorString()));
     ++files_;
-    return true;
+    return {};
 }
 
 QStringList logFormats()
@@ -222,22 +225,25 @@ QStringList logFormats()
             QStringLiteral("diagnostic"), QStringLiteral("csv")};
 }
 
-std::unique_ptr<LogWriter> makeLogWriter(const QString &format, const QString &outDir, QString &error)
+Result<std::unique_ptr<LogWriter>> makeLogWriter(const QString &format, const QString &outDir)
 {
+    std::unique_ptr<LogWriter> writer;
     if (format == QLatin1String("veeam-folder"))
-        return std::make_unique<VeeamFolderWriter>(outDir);
-    if (format == QLatin1String("veeam-zip")) {
-        auto writer = std::make_unique<VeeamFolderWriter>(QString());
-        return writer->openZip(outDir, error) ? std::move(writer) : nullptr;
-    }
-    if (format == QLatin1String("graph"))
-        return std::make_unique<GraphLinesWriter>(outDir);
-    if (format == QLatin1String("diagnostic"))
-        return std::make_unique<DiagnosticWriter>(outDir);
-    if (format == QLatin1String("csv"))
-        return std::make_unique<CsvWriter>(outDir);
-    error = QStringLiteral("unknown format '%1' (known: %2)").arg(format, logFormats().join(QStringLiteral(", ")));
-    return nullptr;
+        writer = std::make_unique<VeeamFolderWriter>(outDir);
+    else if (format == QLatin1String("veeam-zip")) {
+        writer = std::make_unique<VeeamFolderWriter>(QString());
+        if (Status opened = writer->openZip(outDir); !opened)
+            return opened.error();
+    } else if (format == QLatin1String("graph"))
+        writer = std::make_unique<GraphLinesWriter>(outDir);
+    else if (format == QLatin1String("diagnostic"))
+        writer = std::make_unique<DiagnosticWriter>(outDir);
+    else if (format == QLatin1String("csv"))
+        writer = std::make_unique<CsvWriter>(outDir);
+    else
+        return Error::badInput(
+            QStringLiteral("unknown format '%1' (known: %2)").arg(format, logFormats().join(QStringLiteral(", "))));
+    return writer;
 }
 
 } // namespace backsight::sim

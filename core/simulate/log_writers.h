@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/result.h"
 #include "simulate/events.h"
 #include "simulate/population.h"
 
@@ -14,14 +15,15 @@ class LogWriter
 {
 public:
     virtual ~LogWriter();
-    virtual bool writeDay(QDate date, const DayEvents &events, const Tenant &tenant, QString &error) = 0;
+    // File-system failures are Storage errors naming the file.
+    virtual Status writeDay(QDate date, const DayEvents &events, const Tenant &tenant) = 0;
     int files() const { return files_; }
     // Puts the files into the zip archive `path` instead of folders; finish() completes it.
-    bool openZip(const QString &path, QString &error);
-    bool finish(QString &error);
+    Status openZip(const QString &path);
+    Status finish();
 
 protected:
-    bool writeFile(const QString &path, const QByteArray &bytes, QString &error);
+    Status writeFile(const QString &path, const QByteArray &bytes);
     int files_ = 0;
 
 private:
@@ -30,8 +32,8 @@ private:
 };
 
 // "veeam-folder", "veeam-zip" (the same layout in a zip archive at `out`), "graph", "diagnostic" or
-// "csv"; nullptr for anything else.
-std::unique_ptr<LogWriter> makeLogWriter(const QString &format, const QString &out, QString &error);
+// "csv"; a BadInput error for anything else (never null on success).
+Result<std::unique_ptr<LogWriter>> makeLogWriter(const QString &format, const QString &out);
 QStringList logFormats();
 
 } // namespace backsight::sim

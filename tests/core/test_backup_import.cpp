@@ -278,10 +278,9 @@ void TestBackupImport::serverZoneFromTheLocalTime()
     QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM backup_sessions WHERE id = "
                                       "'5b8e2c1a-7d4f-4e0b-9a61-0c2f3e4d5b01' AND utc_offset_min = 780")),
              1);
-    std::vector<backup::SessionPoint> series;
-    QString error;
-    QVERIFY(backup::serverSeries(db, QStringLiteral("SQL Nightly"), series, error));
-    QCOMPARE(series.front().utcOffsetMin.value_or(-1), 780);
+    const auto series = backup::serverSeries(db, QStringLiteral("SQL Nightly"));
+    QVERIFY(series);
+    QCOMPARE(series->front().utcOffsetMin.value_or(-1), 780);
     // The weekday and the month's end are the server's: Saturday 11:30 UTC is Sunday 00:30 in Auckland, and
     // 30 November 11:30 UTC is already 1 December there; a session without a zone keeps the last one seen.
     store::BackupSessionRow saturday;
@@ -349,9 +348,9 @@ void TestBackupImport::seriesAndServers()
     QVERIFY(!importFiles(db, {test::dataPath(QStringLiteral("veeam/ps51_sessions.csv")),
                               test::dataPath(QStringLiteral("veeam/ps7_task_sessions.csv"))})
                  .sources.empty());
-    std::vector<backup::SessionPoint> series;
-    QString error;
-    QVERIFY2(backup::serverSeries(db, QStringLiteral("File Servers"), series, error), qPrintable(error));
+    const auto read = backup::serverSeries(db, QStringLiteral("File Servers"));
+    QVERIFY2(read, qPrintable(read ? QString() : read.error().message));
+    const std::vector<backup::SessionPoint> &series = *read;
     QCOMPARE(series.size(), size_t(3));
     QVERIFY(series[0].creationMs < series[1].creationMs && series[1].creationMs < series[2].creationMs);
     QCOMPARE(series[1].full.value_or(false), true);
@@ -359,8 +358,9 @@ void TestBackupImport::seriesAndServers()
     QVERIFY(!series[2].dedupRatio);
     QVERIFY(qAbs(series[0].dedupRatio.value_or(0) - 100.0 / 34) < 1e-9);
 
-    std::vector<backup::ServerSummary> servers;
-    QVERIFY2(backup::listServers(db, servers, error), qPrintable(error));
+    auto listed = backup::listServers(db);
+    QVERIFY2(listed, qPrintable(listed ? QString() : listed.error().message));
+    std::vector<backup::ServerSummary> servers = *listed;
     QCOMPARE(servers.size(), size_t(3)); // FS01, FS02, File Servers
     QCOMPARE(servers[0].server, QStringLiteral("FS01"));
     QCOMPARE(servers[0].sessions, 2);
@@ -379,7 +379,9 @@ void TestBackupImport::seriesAndServers()
         "'backup_ransomware', '[]', 'high', 3, 8, 's', '[]', '[]', 1)")));
     QVERIFY(q.exec(QStringLiteral("INSERT INTO models (scope, subject, kind, version, parameters, events_used, "
                                   "created_at_ms, data) VALUES ('fleet', '*', 'lstm_autoencoder', 2, '{}', 10, 1, x'00')")));
-    QVERIFY(backup::listServers(db, servers, error));
+    listed = backup::listServers(db);
+    QVERIFY(listed);
+    servers = *listed;
     QCOMPARE(servers[0].threatScore.value_or(0), 8);
     QCOMPARE(servers[0].threatSeverity, QStringLiteral("high"));
     QCOMPARE(servers[1].modelScope, QStringLiteral("fleet"));

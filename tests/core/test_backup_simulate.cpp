@@ -127,9 +127,9 @@ void TestBackupSimulate::importsAndLabelsMatch()
     // Labels: every kind, sessions that exist on the named server, and numbers that show the attack.
     const QString labelsPath = tmp_.path(format + QStringLiteral("-labels.csv"));
     QVERIFY(test::writeFile(labelsPath, "attack_id,kind,user_principal_name,start_utc,end_utc,event_ids\n" + r.labelRows));
-    std::vector<eval::AttackLabel> labels;
-    QString error;
-    QVERIFY2(eval::readLabels(labelsPath, labels, error), qPrintable(error));
+    const auto labelsRead = eval::readLabels(labelsPath);
+    QVERIFY2(labelsRead, qPrintable(labelsRead ? QString() : labelsRead.error().message));
+    const std::vector<eval::AttackLabel> &labels = *labelsRead;
     QCOMPARE(int(labels.size()), r.attacks);
     for (const QString &kind : sim::backupAttackKinds())
         QVERIFY2(std::any_of(labels.begin(), labels.end(), [&](const eval::AttackLabel &l) { return l.kind == kind; }),
@@ -192,9 +192,9 @@ void TestBackupSimulate::demoTenantHook()
     QCOMPARE(with.backupSessions, 3 * 14);
     QCOMPARE(with.attacks, 0);
     QCOMPARE(with.backupAttacks, 1);
-    std::vector<eval::AttackLabel> labels;
-    QString error;
-    QVERIFY2(eval::readLabels(with.labelsPath, labels, error), qPrintable(error));
+    const auto labelsRead = eval::readLabels(with.labelsPath);
+    QVERIFY2(labelsRead, qPrintable(labelsRead ? QString() : labelsRead.error().message));
+    const std::vector<eval::AttackLabel> &labels = *labelsRead;
     QCOMPARE(labels.size(), size_t(1));
     QCOMPARE(labels.front().kind, QStringLiteral("backup_ransomware"));
     Database db;

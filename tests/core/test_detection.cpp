@@ -99,9 +99,10 @@ void TestDetection::sweepFindsTheAttacks()
 {
     Database db;
     QVERIFY(db.open(sweepDb_));
-    std::vector<eval::AttackLabel> labels;
     QString error;
-    QVERIFY2(eval::readLabels(labels_, labels, error), qPrintable(error));
+    const auto labelsRead = eval::readLabels(labels_);
+    QVERIFY2(labelsRead, qPrintable(labelsRead ? QString() : labelsRead.error().message));
+    const std::vector<eval::AttackLabel> &labels = *labelsRead;
     const Result<std::vector<eval::Anomaly>> anomalies = eval::readAnomalies(db);
     QVERIFY(anomalies);
     const Result<eval::EventUniverse> universe = eval::readEventUniverse(db);

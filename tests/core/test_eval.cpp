@@ -84,9 +84,10 @@ QString TestEval::writeLabels(const QString &name)
 
 void TestEval::tinyHandBuiltCase()
 {
-    std::vector<eval::AttackLabel> labels;
     QString error;
-    QVERIFY2(eval::readLabels(writeLabels(QStringLiteral("tiny.csv")), labels, error), qPrintable(error));
+    const auto labelsRead = eval::readLabels(writeLabels(QStringLiteral("tiny.csv")));
+    QVERIFY2(labelsRead, qPrintable(labelsRead ? QString() : labelsRead.error().message));
+    const std::vector<eval::AttackLabel> &labels = *labelsRead;
     QCOMPARE(int(labels.size()), 3);
     QCOMPARE(labels[0].upns, QStringList{QStringLiteral("ann@contoso.com")});
     Database db;
@@ -141,9 +142,10 @@ void TestEval::tinyHandBuiltCase()
 
 void TestEval::databaseWithoutAnomalies()
 {
-    std::vector<eval::AttackLabel> labels;
     QString error;
-    QVERIFY(eval::readLabels(writeLabels(QStringLiteral("plain.csv")), labels, error));
+    const auto labelsRead = eval::readLabels(writeLabels(QStringLiteral("plain.csv")));
+    QVERIFY2(labelsRead, qPrintable(labelsRead ? QString() : labelsRead.error().message));
+    const std::vector<eval::AttackLabel> &labels = *labelsRead;
     Database db;
     QVERIFY(db.open(tmp_.path(QStringLiteral("plain.sqlite"))));
     const Result<std::vector<eval::Anomaly>> anomalies = eval::readAnomalies(db);
@@ -159,14 +161,16 @@ void TestEval::databaseWithoutAnomalies()
 
 void TestEval::malformedLabels()
 {
-    std::vector<eval::AttackLabel> labels;
-    QString error;
     const QString path = tmp_.path(QStringLiteral("bad.csv"));
     QVERIFY(backsight::test::writeFile(path, "attack_id,kind,user_principal_name,start_utc,end_utc,event_ids\n"
                                              "atk-001,brute_force,a@b.c,2024-11-01T10:00:00,2024-11-01T11:00:00Z,e1\n"));
-    QVERIFY(!eval::readLabels(path, labels, error));
-    QVERIFY2(error.contains(QLatin1String("line 2")), qPrintable(error)); // a time without zone is refused
-    QVERIFY(!eval::readLabels(tmp_.path(QStringLiteral("missing.csv")), labels, error));
+    const auto bad = eval::readLabels(path);
+    QVERIFY(!bad);
+    QVERIFY2(bad.error().message.contains(QLatin1String("line 2")), qPrintable(bad.error().message)); // a time without zone is refused
+    QCOMPARE(bad.error().category, Error::Category::BadInput);
+    const auto missing = eval::readLabels(tmp_.path(QStringLiteral("missing.csv")));
+    QVERIFY(!missing);
+    QCOMPARE(missing.error().category, Error::Category::Storage);
 }
 
 void TestEval::cliEndToEnd()

@@ -363,8 +363,9 @@ void TestIdentityDetectors::identityAttacksEndToEnd()
     DetectReport report;
     QString error;
     QVERIFY2(runDetection(db, {}, report, error), qPrintable(error));
-    std::vector<eval::AttackLabel> labels;
-    QVERIFY2(eval::readLabels(o.labelsPath, labels, error), qPrintable(error));
+    const auto labelsRead = eval::readLabels(o.labelsPath);
+    QVERIFY2(labelsRead, qPrintable(labelsRead ? QString() : labelsRead.error().message));
+    const std::vector<eval::AttackLabel> &labels = *labelsRead;
     QVERIFY(labels.size() >= 12);
     std::vector<Anomaly> anomalies;
     AnomalyFilter filter;

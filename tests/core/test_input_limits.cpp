@@ -181,9 +181,9 @@ void TestInputLimits::archiveEntriesReadByteForByte()
             const auto it = std::find_if(entries.cbegin(), entries.cend(),
                                          [&](const auto &e) { return e.first == input.entryName; });
             QVERIFY(it != entries.cend());
-            QString error;
-            std::unique_ptr<QIODevice> device = openImportInput(input, error);
-            QVERIFY2(device, qPrintable(error));
+            Result<std::unique_ptr<QIODevice>> opened = openImportInput(input);
+            QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message));
+            std::unique_ptr<QIODevice> device = std::move(*opened);
             QByteArray read;
             const qint64 piece = pass == 0 ? 7 : 100'000; // smaller and larger than a block
             for (QByteArray chunk; !(chunk = device->read(piece)).isEmpty();)

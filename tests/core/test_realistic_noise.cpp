@@ -292,8 +292,9 @@ void TestRealisticNoise::realisticTenant()
     DetectReport report;
     QString error;
     QVERIFY2(runDetection(db, {}, report, error), qPrintable(error));
-    std::vector<eval::AttackLabel> labels;
-    QVERIFY2(eval::readLabels(o.labelsPath, labels, error), qPrintable(error));
+    const auto labelsRead = eval::readLabels(o.labelsPath);
+    QVERIFY2(labelsRead, qPrintable(labelsRead ? QString() : labelsRead.error().message));
+    const std::vector<eval::AttackLabel> &labels = *labelsRead;
     const Result<std::vector<eval::Anomaly>> anomalies = eval::readAnomalies(db);
     QVERIFY(anomalies);
     const Result<eval::EventUniverse> universe = eval::readEventUniverse(db);

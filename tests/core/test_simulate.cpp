@@ -100,9 +100,9 @@ void TestSimulate::everyAttackKindInLabelsAndData()
 {
     const DemoTenantResult r = generate(QStringLiteral("attacks"), 3, 80, 40);
     QVERIFY2(r.ok, qPrintable(r.error));
-    std::vector<eval::AttackLabel> labels;
-    QString error;
-    QVERIFY2(eval::readLabels(r.labelsPath, labels, error), qPrintable(error));
+    const auto labelsRead = eval::readLabels(r.labelsPath);
+    QVERIFY2(labelsRead, qPrintable(labelsRead ? QString() : labelsRead.error().message));
+    const std::vector<eval::AttackLabel> &labels = *labelsRead;
     QCOMPARE(int(labels.size()), r.attacks);
     for (const QString &kind : demoAttackKinds()) {
         const auto n = std::count_if(labels.begin(), labels.end(), [&](const eval::AttackLabel &l) { return l.kind == kind; });
@@ -172,9 +172,9 @@ void TestSimulate::attackSelection()
     const DemoTenantResult two = generate(QStringLiteral("two"), 9, 30, 20, {},
                                           {QStringLiteral("brute_force"), QStringLiteral("mfa_fatigue")});
     QVERIFY(two.ok);
-    std::vector<eval::AttackLabel> labels;
-    QString error;
-    QVERIFY(eval::readLabels(two.labelsPath, labels, error));
+    const auto labelsRead = eval::readLabels(two.labelsPath);
+    QVERIFY2(labelsRead, qPrintable(labelsRead ? QString() : labelsRead.error().message));
+    const std::vector<eval::AttackLabel> &labels = *labelsRead;
     QCOMPARE(int(labels.size()), 6);
     for (const eval::AttackLabel &l : labels)
         QVERIFY(l.kind == QLatin1String("brute_force") || l.kind == QLatin1String("mfa_fatigue"));

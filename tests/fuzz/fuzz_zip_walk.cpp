@@ -32,13 +32,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (const ImportInput &input : collected.inputs) {
         if (!input.isArchiveEntry() || isUnsafeArchivePath(input.entryName))
             continue; // the input itself when it is not a zip; unsafe names never get here
-        QString error;
-        std::unique_ptr<QIODevice> device = openImportInput(input, error);
-        if (!device) {
-            if (error.isEmpty())
+        Result<std::unique_ptr<QIODevice>> opened = openImportInput(input);
+        if (!opened) {
+            if (opened.error().message.isEmpty())
                 abort(); // a failure always says why
             continue;
         }
+        std::unique_ptr<QIODevice> device = std::move(*opened);
         qint64 total = 0;
         for (;;) {
             const qint64 n = device->read(buffer.data(), buffer.size());

@@ -50,17 +50,19 @@ bool writeTable(Database &db, const ReportRequest &req, ReportOutcome &outcome, 
     if (!openSave(out, error))
         return false;
     const auto rowProgress = [&](qint64 done) { return !progress || progress(done, 0, ReportJob::tr("anomalies")); };
-    const qint64 rows = req.format == ReportFormat::Csv
-                            ? exporting::writeAnomaliesCsv(db, req.scope.filter(), out, req.byteOrderMark, error, rowProgress)
-                            : exporting::writeAnomaliesJsonl(db, req.scope.filter(), out, error, rowProgress);
-    if (rows < 0)
+    const Result<qint64> rows = req.format == ReportFormat::Csv
+                                    ? exporting::writeAnomaliesCsv(db, req.scope.filter(), out, req.byteOrderMark, rowProgress)
+                                    : exporting::writeAnomaliesJsonl(db, req.scope.filter(), out, rowProgress);
+    if (!rows) {
+        error = rows.error().message;
         return false;
-    if (rows == 0) {
+    }
+    if (*rows == 0) {
         // English, like the report itself: the CLI reads it to tell bad input from a storage failure.
         error = QStringLiteral("no anomalies for %1 in %2").arg(req.scope.describe(), db.path());
         return false;
     }
-    outcome.anomalies = rows;
+    outcome.anomalies = *rows;
     if (!commitSave(out, error))
         return false;
     if (req.eventsOutPath.isEmpty())
@@ -75,10 +77,16 @@ bool writeTable(Database &db, const ReportRequest &req, ReportOutcome &outcome, 
     if (!openSave(events, error))
         return false;
     qint64 missing = 0;
-    outcome.events = req.format == ReportFormat::Csv
-                         ? exporting::writeEventsByIdCsv(db, eventIds, events, req.byteOrderMark, missing, error)
-                         : exporting::writeEventsByIdJsonl(db, eventIds, events, missing, error);
-    return outcome.events >= 0 && commitSave(events, error);
+    const Result<qint64> written = req.format == ReportFormat::Csv
+                                       ? exporting::writeEventsByIdCsv(db, eventIds, events, req.byteOrderMark, missing)
+                                       : exporting::writeEventsByIdJsonl(db, eventIds, events, missing);
+    if (!written) {
+        outcome.events = -1;
+        error = written.error().message;
+        return false;
+    }
+    outcome.events = *written;
+    return commitSave(events, error);
 }
 
 } // namespace

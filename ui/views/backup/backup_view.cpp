@@ -352,17 +352,16 @@ BackupView::Sessions BackupView::loadSessions(Database &db, const QString &serve
         index.insert(r.id, out.rows.size());
         out.rows.push_back(r);
     }
-    std::vector<backup::ExpectedSession> expected;
-    QString error;
-    if (backup::expectedSeries(db, server, expected, error)) {
-        for (const backup::ExpectedSession &e : expected)
+    const Result<std::vector<backup::ExpectedSession>> expected = backup::expectedSeries(db, server);
+    if (expected) {
+        for (const backup::ExpectedSession &e : *expected)
             if (const auto it = index.constFind(e.id); it != index.cend()) {
                 out.rows[*it].expectedGb = e.transferred / kGb;
                 out.rows[*it].expectedLowGb = e.low / kGb;
                 out.rows[*it].expectedHighGb = e.high / kGb;
             }
     } else {
-        out.error = error;
+        out.error = expected.error().message;
     }
     auto anomalies = store::serverAnomalies(db, server);
     if (!anomalies) {
