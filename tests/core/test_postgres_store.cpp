@@ -627,7 +627,8 @@ void TestPostgresStore::cliOnServerMatchesCaseFile()
     QVERIFY(anomalies[0].size() > 10);
     QCOMPARE(anomalies[1].size(), anomalies[0].size());
     for (int i = 0; i < anomalies[0].size(); ++i)
-        QCOMPARE(anomalies[1][i], anomalies[0][i]);    QCOMPARE(evaluations[1], evaluations[0]); // `eval` reads a server case too
+        QCOMPARE(anomalies[1][i], anomalies[0][i]);
+    QCOMPARE(evaluations[1], evaluations[0]); // `eval` reads a server case too
 }
 
 // `backsight-cli case` on a server case: whatever --author says, `show` and `log` name the role the command
