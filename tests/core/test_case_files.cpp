@@ -3,6 +3,7 @@
 // "repaired"; a populated case of every earlier schema version upgrades with all of its rows intact.
 #include "store/database.h"
 #include "store/migrations.h"
+#include "sql_fixture.h"
 #include "test_support.h"
 
 #include <QCryptographicHash>
@@ -55,30 +56,12 @@ public:
     // the tables and columns listed in `only` when given.
     QMap<QString, QStringList> dump(const QMap<QString, QStringList> &only = {})
     {
-        QMap<QString, QStringList> out;
         QSqlQuery tables(db_);
         tables.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"));
-        while (tables.next()) {
-            const QString table = tables.value(0).toString();
-            if (!only.isEmpty() && !only.contains(table))
-                continue;
-            QSqlQuery rows(db_);
-            rows.exec(QStringLiteral("SELECT * FROM \"%1\"").arg(table)); // some tables are WITHOUT ROWID
-            QStringList lines;
-            while (rows.next()) {
-                const QSqlRecord rec = rows.record();
-                QStringList cells;
-                for (int c = 0; c < rec.count(); ++c) {
-                    if (!only.isEmpty() && !only.value(table).contains(rec.fieldName(c)))
-                        continue;
-                    cells << rec.fieldName(c) + QLatin1Char('=') + rec.value(c).toString();
-                }
-                lines << cells.join(QLatin1Char('|'));
-            }
-            lines.sort();
-            out.insert(table, lines);
-        }
-        return out;
+        QStringList names;
+        while (tables.next())
+            names << tables.value(0).toString();
+        return test::dumpTables(db_, names, only);
     }
 
     // Table → column names.

@@ -2,6 +2,7 @@
 // migrations as a case file, in PostgreSQL's words (store/sql_dialect.h), run on a populated database. The case-file
 // twin of this test is test_case_files' everyEarlierSchemaUpgradesWithItsData.
 #include "postgres_server.h"
+#include "sql_fixture.h"
 #include "store/database.h"
 #include "store/migrations.h"
 #include "store/sql_dialect.h"
@@ -74,30 +75,7 @@ public:
 
     // Every row of every table as text (rows sorted, cells as name=value), for the tables and columns in `only`
     // when given.
-    QMap<QString, QStringList> dump(const QMap<QString, QStringList> &only = {})
-    {
-        QMap<QString, QStringList> out;
-        for (const QString &table : tables()) {
-            if (!only.isEmpty() && !only.contains(table))
-                continue;
-            QSqlQuery rows(db_);
-            rows.exec(QStringLiteral("SELECT * FROM \"%1\"").arg(table));
-            QStringList lines;
-            while (rows.next()) {
-                const QSqlRecord rec = rows.record();
-                QStringList cells;
-                for (int c = 0; c < rec.count(); ++c) {
-                    if (!only.isEmpty() && !only.value(table).contains(rec.fieldName(c)))
-                        continue;
-                    cells << rec.fieldName(c) + QLatin1Char('=') + rec.value(c).toString();
-                }
-                lines << cells.join(QLatin1Char('|'));
-            }
-            lines.sort();
-            out.insert(table, lines);
-        }
-        return out;
-    }
+    QMap<QString, QStringList> dump(const QMap<QString, QStringList> &only = {}) { return test::dumpTables(db_, tables(), only); }
 
     // Two rows in every table, every column given a value of its type; a foreign key points at the first row of
     // the column it references (tables are filled in dependency order). Columns the server numbers itself
