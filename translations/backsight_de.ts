@@ -194,6 +194,10 @@ mit der Sie angemeldet sind, als Autor festgehalten; ein abweichender NAME steht
         <translation>Anmeldemodelle: %1 Isolation Forests je Benutzer, %2 Mandantenmodelle</translation>
     </message>
     <message>
+        <source>The sign-in models learnt from sign-ins before %1 and judge only those after it</source>
+        <translation>Die Anmeldemodelle lernten aus den Anmeldungen vor %1 und beurteilen nur die danach</translation>
+    </message>
+    <message>
         <source>Backup models: %1 LSTM autoencoders (per server and fleet) from %2 sessions</source>
         <translation>Backup-Modelle: %1 LSTM-Autoencoder (je Server und Flotte) aus %2 Sitzungen</translation>
     </message>

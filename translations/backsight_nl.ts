@@ -194,6 +194,10 @@ bent aangemeld als auteur vastgelegd; een afwijkende NAME staat ernaast in het a
         <translation>Aanmeldmodellen: %1 Isolation Forests per gebruiker, %2 tenantmodellen</translation>
     </message>
     <message>
+        <source>The sign-in models learnt from sign-ins before %1 and judge only those after it</source>
+        <translation>De aanmeldmodellen leerden van de aanmeldingen vóór %1 en beoordelen alleen die erna</translation>
+    </message>
+    <message>
         <source>Backup models: %1 LSTM autoencoders (per server and fleet) from %2 sessions</source>
         <translation>Back-upmodellen: %1 LSTM-autoencoders (per server en vloot) uit %2 sessies</translation>
     </message>

@@ -145,6 +145,8 @@ int runTrain(Context &ctx, const QStringList &args)
                             {QStringLiteral("user_models"), all.userModels},
                             {QStringLiteral("user_models_by_workers"), all.userModelsByWorkers},
                             {QStringLiteral("tenant_models"), all.tenantModels},
+                            {QStringLiteral("models_learnt_until_utc"),
+                             all.modelWindowEndMs ? QJsonValue(formatUtcMs(all.modelWindowEndMs)) : QJsonValue()},
                             {QStringLiteral("backup_sessions"), all.backupSessions},
                             {QStringLiteral("server_models"), all.serverModels},
                             {QStringLiteral("notes"), QJsonArray::fromStringList(all.notes)},
@@ -164,6 +166,10 @@ int runTrain(Context &ctx, const QStringList &args)
                 << "\n";
     if (all.userModels + all.tenantModels > 0)
         ctx.out << Cli::tr("Sign-in models: %1 per-user Isolation Forests, %2 tenant models").arg(all.userModels).arg(all.tenantModels)
+                << "\n";
+    if (all.modelWindowEndMs)
+        ctx.out << Cli::tr("The sign-in models learnt from sign-ins before %1 and judge only those after it")
+                       .arg(formatUtcMs(all.modelWindowEndMs))
                 << "\n";
     if (all.backupSessions > 0)
         ctx.out << Cli::tr("Backup models: %1 LSTM autoencoders (per server and fleet) from %2 sessions")

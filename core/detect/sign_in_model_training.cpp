@@ -10,11 +10,39 @@
 
 #include <QElapsedTimer>
 #include <QSqlError>
+#include <algorithm>
 #include <map>
 
 namespace backsight::detect {
 
 using features::SignInRow;
+
+Result<std::optional<SignInModelWindow>> signInModelWindow(Database &db, int windowDays, qint64 nowMs)
+{
+    const qint64 length = qint64(std::max(1, windowDays)) * baseline::kDayMs;
+    if (nowMs > 0)
+        return std::optional<SignInModelWindow>(SignInModelWindow{nowMs - length, nowMs});
+    SignInQueries signIns(db);
+    const Result<std::optional<qint64>> latest = signIns.latestMs();
+    if (!latest)
+        return latest.error();
+    if (!*latest)
+        return std::optional<SignInModelWindow>();
+    const Result<std::optional<qint64>> examined = DetectionRunRepository(db).newestExaminedSignInMs();
+    if (!examined)
+        return examined.error();
+    if (*examined)
+        return std::optional<SignInModelWindow>(SignInModelWindow{**examined + 1 - length, **examined + 1});
+    const Result<std::optional<qint64>> first = signIns.firstMs();
+    if (!first)
+        return first.error();
+    const qint64 from = first->value_or(**latest);
+    qint64 end = from + std::min(length, (**latest - from) / 3 + 1);
+    const qint64 midnight = (end + baseline::kDayMs - 1) / baseline::kDayMs * baseline::kDayMs;
+    if (midnight <= **latest && midnight - from <= length)
+        end = midnight;
+    return std::optional<SignInModelWindow>(SignInModelWindow{end - length, end});
+}
 
 bool trainSignInModels(Database &db, const ml::ModelTrainOptions &o, const std::function<bool(double)> &progress,
                        ml::ModelTrainReport &report, QString &error)
@@ -22,20 +50,16 @@ bool trainSignInModels(Database &db, const ml::ModelTrainOptions &o, const std::
     QElapsedTimer timer;
     timer.start();
     report = ml::ModelTrainReport();
-    qint64 windowEnd = o.nowMs;
-    if (windowEnd == 0) {
-        const Result<std::optional<qint64>> latest = SignInQueries(db).latestMs();
-        if (!latest) {
-            error = latest.error().message;
-            return false;
-        }
-        if (!*latest) {
-            report.elapsedMs = timer.elapsed();
-            return true; // nothing to learn from
-        }
-        windowEnd = **latest + 1;
+    const Result<std::optional<SignInModelWindow>> window = signInModelWindow(db, o.windowDays, o.nowMs);
+    if (!window) {
+        error = window.error().message;
+        return false;
     }
-    const qint64 windowStart = windowEnd - qint64(o.windowDays) * baseline::kDayMs;
+    if (!*window) {
+        report.elapsedMs = timer.elapsed();
+        return true; // nothing to learn from
+    }
+    const qint64 windowStart = (*window)->startMs, windowEnd = (*window)->endMs;
     SignInFeatureQueries signIns(db);
     Result<QHash<QString, int>> offsetsRead = signIns.utcOffsets();
     if (!offsetsRead) {

@@ -2,9 +2,11 @@
 
 #include "detect/finding.h"
 #include "ml/user_models.h"
+#include "model/result.h"
 
 #include <QString>
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace backsight {
@@ -14,6 +16,22 @@ class Database;
 // The sign-in models and the case: what core/ml's training and scoring read from it, and where their models go
 // (the model registry). core/ml itself does the math only.
 namespace backsight::detect {
+
+// The time span the sign-in models learn from. A model judges only sign-ins from endMs on (point in time, like the
+// rules' baselines): never the ones it learnt from.
+struct SignInModelWindow
+{
+    qint64 startMs = 0, endMs = 0;
+};
+
+// Where the models' window lies when the caller names no end (nowMs 0), always windowDays long:
+// - after a detection run, it ends just after the newest sign-in a run has examined, so what is imported next is
+//   judged by models that never saw it;
+// - before the first run (a forensic sweep over restored months: import, train, detect) it ends after the oldest
+//   third of the sign-in history (at most windowDays, at a UTC midnight where one fits), and detection judges the
+//   rest. A model trained on the whole history would judge the attacks it had learnt as normal.
+// nowMs > 0 ends it there. Empty when there are no sign-ins.
+Result<std::optional<SignInModelWindow>> signInModelWindow(Database &db, int windowDays, qint64 nowMs = 0);
 
 // Trains per-user Isolation Forests (users with >= minUserEvents sign-ins in the window) and the tenant models for
 // everyone else (ml::trainModelsFrom) and stores them in the registry, in one transaction. progress(0..1) returning

@@ -6,7 +6,6 @@
 #include "detect/distributed_training.h"
 #include "store/database.h"
 #include "store/event_queries.h"
-#include "store/sign_in_queries.h"
 #include "baseline/day_aggregate.h"
 
 #include <QElapsedTimer>
@@ -22,15 +21,14 @@ bool trainAll(Database &db, const TrainAllOptions &o, TrainAllReport &report, QS
     const auto part = [&](double from, double to) {
         return [&, from, to](double p) { return !o.progress || o.progress(from + (to - from) * p); };
     };
-    // The models' window ends just after the latest sign-in (the baselines' at the end of its day). The baseline
-    // scan reads every sign-in by user and time once; the models' window is kept from it, not read again.
-    const Result<std::optional<qint64>> latest = SignInQueries(db).latestMs();
-    if (!latest) {
-        error = latest.error().message;
+    // The models' window (signInModelWindow: before what detection judges next). The baseline scan reads every
+    // sign-in by user and time once; the models' window is kept from it, not read again.
+    const Result<std::optional<SignInModelWindow>> window = signInModelWindow(db, o.windowDays);
+    if (!window) {
+        error = window.error().message;
         return false;
     }
-    const qint64 windowEnd = latest->value_or(0) + 1;
-    const qint64 windowStart = windowEnd - qint64(o.windowDays) * baseline::kDayMs;
+    const qint64 windowStart = *window ? (*window)->startMs : 0, windowEnd = *window ? (*window)->endMs : 0;
     std::vector<features::SignInRow> windowRows;
     BaselineOptions baselines;
     baselines.windowDays = o.windowDays;
@@ -54,6 +52,8 @@ bool trainAll(Database &db, const TrainAllOptions &o, TrainAllReport &report, QS
         report.userModels = trained.userModels;
         report.userModelsByWorkers = trained.userModelsElsewhere;
         report.tenantModels = trained.tenantModels;
+        if (report.userModels + report.tenantModels > 0)
+            report.modelWindowEndMs = windowEnd;
     }
 
     const Result<qint64> sessions = countBackupSessions(db);

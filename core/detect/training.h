@@ -21,6 +21,7 @@ struct TrainAllReport
     int userModels = 0;          // per-user Isolation Forests stored
     int userModelsByWorkers = 0; // of userModels: trained by worker processes (TrainAllOptions::distribute)
     int tenantModels = 0;        // tenant Isolation Forest and autoencoder
+    qint64 modelWindowEndMs = 0; // the sign-in models learnt from sign-ins before this time and judge those after it
     int serverModels = 0;        // backup LSTM autoencoders stored (fleet model included)
     qint64 backupSessions = 0;
     QStringList notes;           // what was skipped and why, for the analyst

@@ -79,7 +79,7 @@ detect::Finding modelFinding(const QString &upn, const SubjectModel &model, cons
 }
 
 // Scores `rows` (one user's sign-ins by time, the day before the scored ones included for context) whose rowid is in
-// (fromRowId, toRowId] with `model`; appends the findings above its threshold, in time order. Safe on any thread:
+// (fromRowId, toRowId] and whose time is at or after the model's window end with `model`; appends the findings above its threshold, in time order. Safe on any thread:
 // it only reads the model.
 void scoreUser(const QString &upn, const SubjectModel &model, const std::vector<SignInRow> &rows, qint64 fromRowId,
                qint64 toRowId, std::vector<detect::Finding> &out)
@@ -89,7 +89,8 @@ void scoreUser(const QString &upn, const SubjectModel &model, const std::vector<
     std::vector<std::size_t> scored;
     std::vector<float> x;
     for (std::size_t i = 0; i < rows.size(); ++i) {
-        if (rows[i].rowId <= fromRowId || rows[i].rowId > toRowId)
+        // Point in time: a model judges only what came after the window it learnt from.
+        if (rows[i].rowId <= fromRowId || rows[i].rowId > toRowId || rows[i].createdMs < model.record.windowEndMs)
             continue;
         scored.push_back(i);
         model.encoder.encode(rows[i], ctx[i], x);

@@ -96,8 +96,9 @@ public:
     // Whether some model judges this user: their own, else the tenant's autoencoder, else the tenant forest.
     bool judges(const QString &upn) const;
     // rows: the user's sign-ins by time then rowid, from kContextMs before the first to score; those with rowid in
-    // (fromRowId, toRowId] are scored. Findings above threshold only (kind "model_iforest" / "model_autoencoder",
-    // subjectType "user", score in [0,1], reason text with the top features, modelId = models.id), by time.
+    // (fromRowId, toRowId] and a time at or after their model's window end (ModelRecord::windowEndMs: point in
+    // time) are scored. Findings above threshold only (kind "model_iforest" / "model_autoencoder", subjectType
+    // "user", score in [0,1], reason text with the top features, modelId = models.id), by time.
     void score(const QString &upn, const std::vector<features::SignInRow> &rows, qint64 fromRowId, qint64 toRowId,
                std::vector<detect::Finding> &out) const;
 

@@ -42,6 +42,29 @@ Result<qint64> DetectionRunRepository::latestRow(Source source)
     return q.next() && !q.value(0).isNull() ? q.value(0).toLongLong() : 0;
 }
 
+Result<std::optional<qint64>> DetectionRunRepository::newestExaminedSignInMs()
+{
+    const Result<qint64> examined = watermark(Source::SignIns);
+    if (!examined)
+        return examined.error();
+    if (*examined <= 0)
+        return std::optional<qint64>();
+    const Result<qint64> newest = latestRow(Source::SignIns);
+    if (!newest)
+        return newest.error();
+    // Everything examined (the usual case after a run): the index on created_ms answers without a scan.
+    SqlQuery q(db_);
+    const Status read = *examined >= *newest
+                            ? q.run(QStringLiteral("SELECT MAX(created_ms) FROM signins"), QStringLiteral("reading the examined sign-ins"))
+                            : q.run(QStringLiteral("SELECT MAX(created_ms) FROM signins WHERE rowid <= ?"), {*examined},
+                                    QStringLiteral("reading the examined sign-ins"));
+    if (!read)
+        return read.error();
+    if (!q.next() || q.value(0).isNull())
+        return std::optional<qint64>();
+    return std::optional<qint64>(q.value(0).toLongLong());
+}
+
 Status DetectionRunRepository::setWatermark(Source source, qint64 row)
 {
     SqlQuery q(db_);

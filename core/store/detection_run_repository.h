@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QString>
 #include <map>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -48,6 +49,9 @@ public:
     // Closes the run: finish time now, what it examined and added, and "done", "cancelled" or "failed: …".
     Status finish(qint64 runId, const QString &status, qint64 eventsExamined, qint64 anomaliesAdded);
 
+    // The time of the newest sign-in a detection run has examined (rowid at or below the sign-in watermark); empty
+    // before the first run. Models learn up to here, so they judge only what comes after (detect/sign_in_model_training.h).
+    Result<std::optional<qint64>> newestExaminedSignInMs();
     // Users with sign-ins in rows (fromRow, toRow], by UPN.
     Result<std::vector<UserSignInRange>> usersWithNewSignIns(qint64 fromRow, qint64 toRow);
     // Each user's newest stored baseline: upn -> (baseline id, window end).

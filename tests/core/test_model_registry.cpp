@@ -11,6 +11,7 @@
 #include "store/database.h"
 #include "test_support.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QHash>
@@ -18,6 +19,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
+#include <QTimeZone>
 #include <algorithm>
 
 using namespace backsight;
@@ -67,6 +69,12 @@ private:
         QSqlQuery q(db.connection());
         return q.exec(sql) && q.next() ? q.value(0).toInt() : -1;
     }
+    qint64 count64(Database &db, const QString &sql)
+    {
+        QSqlQuery q(db.connection());
+        return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
+    }
+    static QString utc(qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(Qt::ISODate); }
 
 private slots:
     void initTestCase()
@@ -95,11 +103,25 @@ private slots:
         QVERIFY(report.userModels > 0);
         QCOMPARE(report.tenantModels, 2); // Isolation Forest + autoencoder
         QVERIFY(!seen.empty() && seen.back() == 1.0);
+        ModelRepository registry(db);
+        // A forensic sweep (nothing examined yet): the models learn from the oldest third of the 30 days, ending at
+        // a UTC midnight, and judge the rest.
+        const auto learnt = registry.active(QStringLiteral("tenant"), QStringLiteral("all"), QStringLiteral("iforest"));
+        QVERIFY(learnt && *learnt);
+        const qint64 windowStart = (*learnt)->windowStartMs, windowEnd = (*learnt)->windowEndMs;
+        const qint64 first = count64(db, QStringLiteral("SELECT MIN(created_ms) FROM signins"));
+        const qint64 latest = count64(db, QStringLiteral("SELECT MAX(created_ms) FROM signins"));
+        qInfo("sign-ins %s .. %s, models learnt until %s", qPrintable(utc(first)), qPrintable(utc(latest)), qPrintable(utc(windowEnd)));
+        QCOMPARE(windowEnd % (24LL * 3600 * 1000), 0LL);
+        QVERIFY(windowEnd > first + (latest - first) / 3 - 24LL * 3600 * 1000);
+        QVERIFY(windowEnd <= first + (latest - first) / 3 + 24LL * 3600 * 1000);
+        QCOMPARE(windowEnd - windowStart, 60LL * 24 * 3600 * 1000);
         const int usersWithEnough = count(db, QStringLiteral("SELECT COUNT(*) FROM (SELECT lower(upn) FROM signins WHERE upn <> '' "
-                                                             "GROUP BY lower(upn) HAVING COUNT(*) >= 50) AS users"));
+                                                             "AND created_ms < %1 GROUP BY lower(upn) HAVING COUNT(*) >= 50) AS users")
+                                                  .arg(windowEnd));
+        QVERIFY(usersWithEnough > 0);
         QCOMPARE(report.userModels, usersWithEnough);
 
-        ModelRepository registry(db);
         const Result<std::vector<ModelRecord>> listed = registry.list({});
         QVERIFY(listed);
         const std::vector<ModelRecord> &list = *listed;
@@ -254,6 +276,84 @@ private slots:
             for (qsizetype i = 0; i < a.size(); ++i)
                 QCOMPARE(a.at(i), b.at(i));
         }
+    }
+
+    // Point in time: a model judges only the sign-ins after the window it learnt from. In a forensic sweep (import,
+    // train, detect) the models learn from the oldest third and judge the rest; once detection has examined the
+    // sign-ins, the next training ends after them, and its models judge only what is imported later.
+    void modelsJudgeOnlyAfterTheirWindow()
+    {
+        const QString tenant = tmp_.path(QStringLiteral("tenant"));
+        const QString early = tmp_.path(QStringLiteral("pit-early")), late = tmp_.path(QStringLiteral("pit-late"));
+        QVERIFY(QDir().mkpath(early + QStringLiteral("/signins")) && QDir().mkpath(late + QStringLiteral("/signins")));
+        const QStringList days = QDir(tenant + QStringLiteral("/signins")).entryList(QDir::Files, QDir::Name);
+        QVERIFY(days.size() > 12);
+        for (qsizetype i = 0; i < days.size(); ++i)
+            QVERIFY(QFile::copy(tenant + QStringLiteral("/signins/") + days.at(i),
+                                (i < days.size() - 4 ? early : late) + QStringLiteral("/signins/") + days.at(i)));
+        const QString path = newCase(QStringLiteral("pointintime"));
+        QVERIFY(!path.isEmpty());
+        QVERIFY(cli({QStringLiteral("--db"), path, QStringLiteral("import"), QStringLiteral("--quiet"), early}));
+        QVERIFY(cli({QStringLiteral("--db"), path, QStringLiteral("train")}));
+
+        // Every judged sign-in becomes a finding when the thresholds are (almost) zero.
+        const auto judgeEverything = [&]() -> QString {
+            Database db;
+            if (!db.open(path))
+                return db.error();
+            QSqlQuery q(db.connection());
+            return q.exec(QStringLiteral("UPDATE models SET threshold = 1e-9")) ? QString() : q.lastError().text();
+        };
+        const auto activeWindowEnd = [&](Database &db) {
+            const auto tenantModel = ModelRepository(db).active(QStringLiteral("tenant"), QStringLiteral("all"), QStringLiteral("iforest"));
+            return tenantModel && *tenantModel ? (*tenantModel)->windowEndMs : -1;
+        };
+        QString error = judgeEverything();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        qint64 sweepEnd = 0;
+        {
+            Database db;
+            QVERIFY2(db.open(path), qPrintable(db.error()));
+            sweepEnd = activeWindowEnd(db);
+            const qint64 first = count64(db, QStringLiteral("SELECT MIN(created_ms) FROM signins"));
+            const qint64 latest = count64(db, QStringLiteral("SELECT MAX(created_ms) FROM signins"));
+            QVERIFY(sweepEnd > first && sweepEnd < latest - (latest - first) / 2);
+            std::vector<detect::Finding> findings;
+            QVERIFY2(detect::scoreSignInsWithModels(db, 0, std::numeric_limits<qint64>::max(), findings, error), qPrintable(error));
+            const int after = count(db, QStringLiteral("SELECT COUNT(*) FROM signins WHERE upn <> '' AND created_ms >= %1").arg(sweepEnd));
+            qInfo("sweep: models learnt until %s; %zu findings, %d sign-ins after it", qPrintable(utc(sweepEnd)), findings.size(), after);
+            QVERIFY(after > 0);
+            QCOMPARE(int(findings.size()), after);
+            for (const detect::Finding &f : findings)
+                QVERIFY2(f.timeMs >= sweepEnd, qPrintable(utc(f.timeMs)));
+        }
+
+        // Detection examines everything; later sign-ins arrive; training again ends after the examined ones.
+        QVERIFY(cli({QStringLiteral("--db"), path, QStringLiteral("detect"), QStringLiteral("--quiet")}));
+        qint64 examinedUntil = 0;
+        {
+            Database db;
+            QVERIFY2(db.open(path), qPrintable(db.error()));
+            examinedUntil = count64(db, QStringLiteral("SELECT MAX(created_ms) FROM signins"));
+            QVERIFY(count(db, QStringLiteral("SELECT COUNT(*) FROM anomalies WHERE kind LIKE 'model_%' AND time_ms < %1").arg(sweepEnd)) == 0);
+            QVERIFY(count(db, QStringLiteral("SELECT COUNT(*) FROM anomalies WHERE kind LIKE 'model_%' AND time_ms >= %1").arg(sweepEnd)) > 0);
+        }
+        QVERIFY(cli({QStringLiteral("--db"), path, QStringLiteral("import"), QStringLiteral("--quiet"), late}));
+        QVERIFY(cli({QStringLiteral("--db"), path, QStringLiteral("train")}));
+        error = judgeEverything();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        Database db;
+        QVERIFY2(db.open(path), qPrintable(db.error()));
+        QCOMPARE(activeWindowEnd(db), examinedUntil + 1);
+        std::vector<detect::Finding> findings;
+        QVERIFY2(detect::scoreSignInsWithModels(db, 0, std::numeric_limits<qint64>::max(), findings, error), qPrintable(error));
+        const int later = count(db, QStringLiteral("SELECT COUNT(*) FROM signins WHERE upn <> '' AND created_ms > %1").arg(examinedUntil));
+        qInfo("after detection: models learnt until %s; %zu findings, %d later sign-ins", qPrintable(utc(examinedUntil + 1)),
+              findings.size(), later);
+        QVERIFY(later > 0);
+        QCOMPARE(int(findings.size()), later);
+        for (const detect::Finding &f : findings)
+            QVERIFY(f.timeMs > examinedUntil);
     }
 };
 

@@ -3,10 +3,12 @@
 generated tenant, in the same run. The original pipeline, as it was: json-load every sign-in file, flatten with
 pandas.json_normalize, then per user one-hot encode app, OS, browser, client app, country, city, IP and error code
 (+ hour of day) with scikit-learn's OneHotEncoder, fit an IsolationForest(100 trees) on the training window and
-score the sign-ins after it. Prints both times and the ratio. Not part of the test run.
+score the sign-ins after it. The training window ends where Backsight's `train` ended its models' window
+(`models_learnt_until_utc`: the oldest third of a new case's history, docs/models.md), unless --train-days names
+it, so both learn from and judge the same sign-ins. Prints both times and the ratio. Not part of the test run.
 
     /usr/bin/python3 tests/bench/pipeline/run.py [--cli build/release/app/cli/backsight-cli]
-        [--users 300] [--days 75] [--seed 7] [--train-days 60] [--data DIR] [--keep DIR]
+        [--users 300] [--days 75] [--seed 7] [--train-days N] [--data DIR] [--keep DIR]
 """
 import argparse, glob, json, os, resource, shutil, subprocess, sys, tempfile, time
 
@@ -37,13 +39,13 @@ def timed(cmd):
 def backsight(cli, data, db):
     phases = {}
     phases["import"], _ = timed([cli, "--db", db, "import", data, "--quiet"])
-    phases["train"], _ = timed([cli, "--db", db, "train", "--json"])
+    phases["train"], train_json = timed([cli, "--db", db, "train", "--json"])
     phases["detect"], detect_json = timed([cli, "--db", db, "detect", "--json", "--quiet"])
     _, stats = timed([cli, "--db", db, "stats", "--json"])
-    return phases, json.loads(stats), detect_json
+    return phases, json.loads(stats), json.loads(train_json).get("models_learnt_until_utc")
 
 
-def original(data, train_days):
+def original(data, train_days, learnt_until):
     """The Python pipeline Backsight replaces; returns (seconds per phase, sign-ins, users scored)."""
     phases = {}
     start = time.perf_counter()
@@ -65,7 +67,7 @@ def original(data, train_days):
     cols = ["appDisplayName", "deviceDetail.operatingSystem", "deviceDetail.browser", "clientAppUsed",
             "location.countryOrRegion", "location.city", "ipAddress", "status.errorCode"]
     cols = [c for c in cols if c in df.columns]
-    cut = df["t"].min() + pd.Timedelta(days=train_days)
+    cut = df["t"].min() + pd.Timedelta(days=train_days) if train_days else pd.Timestamp(learnt_until)
     scored = 0
     for _, u in df.groupby(df["userPrincipalName"].str.lower()):
         train, test = u[u["t"] < cut], u[u["t"] >= cut]
@@ -87,7 +89,8 @@ def main():
     ap.add_argument("--users", type=int, default=300)
     ap.add_argument("--days", type=int, default=75)
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--train-days", type=int, default=60)
+    ap.add_argument("--train-days", type=int, default=None,
+                    help="the original's training window from the first sign-in (default: where Backsight's ended)")
     ap.add_argument("--data", help="an existing Graph-format tenant (signins/*.jsonl) instead of generating one")
     ap.add_argument("--keep", help="keep the generated tenant and the case database in this folder")
     a = ap.parse_args()
@@ -106,13 +109,16 @@ def main():
         if os.path.exists(db + suffix):
             os.remove(db + suffix)
 
-    ours, stats, _ = backsight(cli, data, db)
+    ours, stats, learnt_until = backsight(cli, data, db)
+    if not a.train_days and not learnt_until:
+        sys.exit("backsight-cli train trained no sign-in models: pass --train-days")
     our_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    theirs, rows, users = original(data, a.train_days)
+    theirs, rows, users = original(data, a.train_days, learnt_until)
     our_total, their_total = sum(ours.values()), sum(theirs.values())
 
     print(f"tenant: {stats.get('signins', 0) + stats.get('noninteractive_signins', 0)} sign-ins "
-          f"({rows} read by the original), {stats.get('users', 0)} users; original scored {users} users")
+          f"({rows} read by the original), {stats.get('users', 0)} users; original scored {users} users; "
+          f"models learnt until {learnt_until if not a.train_days else f'day {a.train_days}'}")
     print("Backsight:  " + ", ".join(f"{k} {v:.1f} s" for k, v in ours.items())
           + f" = {our_total:.1f} s (peak RSS {our_rss:.0f} MB)")
     print("original:   " + ", ".join(f"{k} {v:.1f} s" for k, v in theirs.items()) + f" = {their_total:.1f} s")
