@@ -1033,6 +1033,26 @@ Exit-Codes: 0 ok, 1 Aufruffehler, 2 Eingaben teilweise abgelehnt, 3 Speicherfehl
         <source>a case file is worked on by this process; --workers applies to a PostgreSQL case</source>
         <translation>eine Falldatei bearbeitet dieser Prozess selbst; --workers gilt für einen PostgreSQL-Fall</translation>
     </message>
+    <message>
+        <source>Let a PostgreSQL role work on a shared case as an analyst, without owning it</source>
+        <translation>Eine PostgreSQL-Rolle als Analyst an einem gemeinsamen Fall arbeiten lassen, ohne dass sie ihn besitzt</translation>
+    </message>
+    <message>
+        <source>An existing PostgreSQL login role.</source>
+        <translation>Eine vorhandene PostgreSQL-Anmelderolle.</translation>
+    </message>
+    <message>
+        <source>Let a database role work on this shared case without owning it: import, train, detect and triage, append to the audit log but never change, delete or truncate it. Run it as the case&apos;s owner.</source>
+        <translation>Eine Datenbankrolle an diesem gemeinsamen Fall arbeiten lassen, ohne dass sie ihn besitzt: importieren, trainieren, erkennen und sichten, Einträge an das Prüfprotokoll anhängen, es aber nie ändern, löschen oder leeren. Als Eigentümer des Falls ausführen.</translation>
+    </message>
+    <message>
+        <source>name one role</source>
+        <translation>eine Rolle angeben</translation>
+    </message>
+    <message>
+        <source>%1 may now work on %2 as an analyst (the audit log stays append-only)</source>
+        <translation>%1 darf jetzt als Analyst an %2 arbeiten (das Prüfprotokoll bleibt nur erweiterbar)</translation>
+    </message>
 </context>
 <context>
     <name>DashboardView</name>

@@ -1033,6 +1033,26 @@ Afsluitcodes: 0 ok, 1 gebruik, 2 invoer deels geweigerd, 3 opslagfout.
         <source>a case file is worked on by this process; --workers applies to a PostgreSQL case</source>
         <translation>een zaakbestand wordt door dit proces zelf verwerkt; --workers geldt voor een PostgreSQL-zaak</translation>
     </message>
+    <message>
+        <source>Let a PostgreSQL role work on a shared case as an analyst, without owning it</source>
+        <translation>Een PostgreSQL-rol als analist aan een gedeelde zaak laten werken, zonder eigenaar te zijn</translation>
+    </message>
+    <message>
+        <source>An existing PostgreSQL login role.</source>
+        <translation>Een bestaande PostgreSQL-aanmeldrol.</translation>
+    </message>
+    <message>
+        <source>Let a database role work on this shared case without owning it: import, train, detect and triage, append to the audit log but never change, delete or truncate it. Run it as the case&apos;s owner.</source>
+        <translation>Een databaserol aan deze gedeelde zaak laten werken zonder eigenaar te zijn: importeren, trainen, detecteren en beoordelen, aan het auditlogboek toevoegen maar het nooit wijzigen, verwijderen of leegmaken. Voer dit uit als eigenaar van de zaak.</translation>
+    </message>
+    <message>
+        <source>name one role</source>
+        <translation>noem één rol</translation>
+    </message>
+    <message>
+        <source>%1 may now work on %2 as an analyst (the audit log stays append-only)</source>
+        <translation>%1 mag nu als analist aan %2 werken (het auditlogboek blijft alleen-toevoegen)</translation>
+    </message>
 </context>
 <context>
     <name>DashboardView</name>

@@ -29,6 +29,7 @@ const Command kCommands[] = {
     {"sigma", QT_TRANSLATE_NOOP("Cli", "Run Sigma rules (Azure sign-in, audit, risk) over the case; matches become anomalies"), &runSigma},
     {"watch", QT_TRANSLATE_NOOP("Cli", "Watch folders: import new exports, detect, print new high/critical anomalies"), &runWatch},
     {"worker", QT_TRANSLATE_NOOP("Cli", "Serve a shared PostgreSQL case: take per-user work that detect --workers queued"), &runWorker},
+    {"grant", QT_TRANSLATE_NOOP("Cli", "Let a PostgreSQL role work on a shared case as an analyst, without owning it"), &runGrant},
 };
 
 } // namespace

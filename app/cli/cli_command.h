@@ -61,5 +61,6 @@ int runCase(Context &ctx, const QStringList &args);
 int runSigma(Context &ctx, const QStringList &args);
 int runWatch(Context &ctx, const QStringList &args);
 int runWorker(Context &ctx, const QStringList &args);
+int runGrant(Context &ctx, const QStringList &args);
 
 } // namespace backsight::cli

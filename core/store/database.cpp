@@ -295,7 +295,9 @@ int Database::schemaVersion()
 
 bool Database::migrate()
 {
-    if (dialect_ == SqlDialect::PostgreSQL) {
+    if (dialect_ == SqlDialect::PostgreSQL && schemaVersion() < 0) {
+        // Only when there is no version yet: an analyst role that does not own the case (store/analyst_roles.h)
+        // may not create a table, not even one that exists (PostgreSQL checks the right first).
         for (const QString &sql : postgresVersionTableStatements()) {
             if (!exec(sql))
                 return false;
@@ -333,7 +335,15 @@ bool Database::migrateTo(int version)
         // Two analysts opening a shared case at once: the second waits here, then finds the step done.
         QSqlQuery lock(db_);
         if (!lock.exec(QStringLiteral("LOCK TABLE schema_version IN EXCLUSIVE MODE"))) {
-            error_ = describe(QStringLiteral("cannot lock the schema of %1").arg(path_), lock.lastError());
+            if (lock.lastError().nativeErrorCode() == QLatin1String("42501")) // insufficient_privilege
+                error_ = QStringLiteral("database %1 has schema version %2 and this Backsight needs %3; the role you "
+                                        "signed in as does not own the case, so its owner must open it once with this "
+                                        "Backsight to upgrade it")
+                             .arg(path_)
+                             .arg(version - 1)
+                             .arg(schemaMigrations().size());
+            else
+                error_ = describe(QStringLiteral("cannot lock the schema of %1").arg(path_), lock.lastError());
             db_.rollback();
             return false;
         }

@@ -1,4 +1,5 @@
 #include "store/detection_run_repository.h"
+#include "store/database.h"
 
 #include "store/predicates.h"
 #include "store/row_cursor.h"
@@ -76,6 +77,16 @@ Status DetectionRunRepository::setWatermark(Source source, qint64 row)
 Status DetectionRunRepository::ensureAddressIndex()
 {
     SqlQuery q(db_);
+    if (db_.dialect() == SqlDialect::PostgreSQL) {
+        // CREATE INDEX IF NOT EXISTS needs the table's ownership even when the index exists: an analyst role that
+        // does not own the case (store/analyst_roles.h, which makes them at the grant) asks first.
+        if (Status s = q.run(QStringLiteral("SELECT to_regclass('signins_ip') IS NOT NULL AND to_regclass('signins_ip_failures') IS NOT NULL"),
+                             QStringLiteral("looking for the address indexes"));
+            !s)
+            return s;
+        if (q.next() && q.value(0).toBool())
+            return {};
+    }
     if (Status s = q.run(QStringLiteral("CREATE INDEX IF NOT EXISTS signins_ip ON signins(ip, created_ms)"),
                          QStringLiteral("indexing sign-ins by address"));
         !s)

@@ -329,6 +329,9 @@ const std::vector<QStringList> &schemaMigrations()
         // 11: on a shared case the author of every case edit is the database role the analyst signed in as
         // (postgresOnlyStatements below). A case file has one analyst at one workstation: nothing changes there.
         {},
+        // 12: on a shared case TRUNCATE, which skips row triggers, cannot empty the audit log either
+        // (postgresOnlyStatements below); SQLite has no TRUNCATE.
+        {},
     };
     return migrations;
 }
@@ -379,8 +382,16 @@ END$$)"),
         QStringLiteral("CREATE TRIGGER audit_log_author BEFORE INSERT ON audit_log "
                        "FOR EACH ROW EXECUTE FUNCTION audit_log_author_fn()"),
     };
+    // 12: the audit log's row triggers refuse UPDATE and DELETE, but TRUNCATE fires no row trigger: a statement
+    // trigger refuses it, for the case's owner too (an analyst role without ownership may not truncate anyway).
+    static const QStringList noTruncate = {
+        QStringLiteral("CREATE FUNCTION audit_log_no_truncate_fn() RETURNS trigger LANGUAGE plpgsql AS "
+                       "$$BEGIN RAISE EXCEPTION 'the audit log is append-only'; END$$"),
+        QStringLiteral("CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log "
+                       "FOR EACH STATEMENT EXECUTE FUNCTION audit_log_no_truncate_fn()"),
+    };
     static const QStringList none;
-    return version == 11 ? authors : none;
+    return version == 11 ? authors : version == 12 ? noTruncate : none;
 }
 
 } // namespace backsight

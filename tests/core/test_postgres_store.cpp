@@ -2,6 +2,7 @@
 // PostgreSQL's words, the append-only audit log, and no password anywhere it could be read back.
 #include "detect/finding.h"
 #include "postgres_server.h"
+#include "store/analyst_roles.h"
 #include "store/anomaly_repository.h"
 #include "store/database.h"
 #include "store/detection_run_repository.h"
@@ -105,6 +106,7 @@ private slots:
     void cliOnServerMatchesCaseFile();
     void cliCaseShowsTheRoleAsAuthor();
     void reimportAmongNewFilesAlike();
+    void analystRoleWithoutOwnership();
 
 private:
     test::PostgresServer server_;
@@ -739,6 +741,114 @@ void TestPostgresStore::reimportAmongNewFilesAlike()
         QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sources")) && q.next());
         QCOMPARE(q.value(0).toInt(), 5);
     }
+}
+
+// A least-privilege analyst: a login role that does not own the case, granted by `backsight-cli grant`. It works
+// as an analyst does from the command line — import, train, detect, triage — and every edit is its own; it cannot
+// rewrite, delete or truncate the audit log, disable the author triggers, or alter a table. TRUNCATE is refused to
+// the owner too (migration 12). Granting on a case file, or to a role that does not exist, is refused with a
+// sentence.
+void TestPostgresStore::analystRoleWithoutOwnership()
+{
+    QVERIFY2(server_.createDatabase(QStringLiteral("least")), qPrintable(server_.error()));
+    QVERIFY2(server_.runStatements({QStringLiteral("CREATE ROLE carol LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE")}),
+             qPrintable(server_.error()));
+    const QString owner = server_.url(QStringLiteral("least"));
+    const QString carol = QStringLiteral("postgresql://carol@127.0.0.1:%1/least").arg(server_.port());
+    test::TempFolder tmp;
+    auto cli = [](const QStringList &args, QByteArray *out = nullptr, QByteArray *err = nullptr) {
+        QProcess p;
+        p.start(QStringLiteral(BACKSIGHT_CLI), args);
+        if (!p.waitForFinished(600000))
+            return -1;
+        if (out)
+            *out = p.readAllStandardOutput();
+        const QByteArray stderrText = p.readAllStandardError();
+        if (err)
+            *err = stderrText;
+        else if (p.exitCode() != 0)
+            qWarning("%s: %s", qPrintable(args.join(QLatin1Char(' '))), stderrText.constData());
+        return p.exitCode();
+    };
+    {
+        Database created;
+        QVERIFY2(created.open(owner), qPrintable(created.error()));
+    }
+    // Before the grant carol may not even read the case.
+    QByteArray out, err;
+    QCOMPARE(cli({QStringLiteral("--db"), carol, QStringLiteral("stats")}, &out, &err), 3);
+    QVERIFY2(err.contains("permission denied"), err.constData());
+
+    QCOMPARE(cli({QStringLiteral("--db"), owner, QStringLiteral("grant"), QStringLiteral("carol")}, &out), 0);
+    QVERIFY2(out.contains("carol"), out.constData());
+    QCOMPARE(cli({QStringLiteral("--db"), owner, QStringLiteral("grant"), QStringLiteral("nobody")}, &out, &err), 1);
+    QVERIFY2(err.contains("no database role named nobody"), err.constData());
+    QCOMPARE(cli({QStringLiteral("--db"), tmp.path(QStringLiteral("file.sqlite")), QStringLiteral("grant"), QStringLiteral("carol")},
+                 &out, &err),
+             1);
+    QVERIFY2(err.contains("case file"), err.constData());
+
+    // carol works the case from the command line.
+    const QString zip = tmp.path(QStringLiteral("tenant.zip"));
+    QCOMPARE(cli({QStringLiteral("generate"), QStringLiteral("--users"), QStringLiteral("12"), QStringLiteral("--days"),
+                  QStringLiteral("14"), QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--format"),
+                  QStringLiteral("veeam-zip"), QStringLiteral("--out"), zip}),
+             0);
+    QCOMPARE(cli({QStringLiteral("--db"), carol, QStringLiteral("import"), QStringLiteral("--quiet"), zip}), 0);
+    QCOMPARE(cli({QStringLiteral("--db"), carol, QStringLiteral("train")}), 0);
+    QCOMPARE(cli({QStringLiteral("--db"), carol, QStringLiteral("detect"), QStringLiteral("--quiet")}), 0);
+    QCOMPARE(cli({QStringLiteral("--db"), carol, QStringLiteral("anomalies")}, &out), 0);
+    const QByteArray first = out.left(out.indexOf('\n'));
+    const QString id = QJsonDocument::fromJson(first).object().value(QStringLiteral("id")).toString();
+    QVERIFY2(!id.isEmpty(), out.left(300).constData());
+    QCOMPARE(cli({QStringLiteral("--db"), carol, QStringLiteral("case"), QStringLiteral("status"), QStringLiteral("--id"), id,
+                  QStringLiteral("--set"), QStringLiteral("confirmed"), QStringLiteral("--note"), QStringLiteral("checked")}),
+             0);
+    QCOMPARE(cli({QStringLiteral("--db"), carol, QStringLiteral("case"), QStringLiteral("log"), QStringLiteral("--json")}, &out), 0);
+    QVERIFY2(out.contains("\"author\":\"carol\""), out.constData());
+
+    // What carol may not do, even with SQL of her own.
+    Database asCarol;
+    QVERIFY2(asCarol.open(carol), qPrintable(asCarol.error()));
+    const auto refused = [&](const QString &sql) {
+        QSqlQuery q(asCarol.connection());
+        const bool ran = q.exec(sql);
+        if (!ran)
+            qInfo("refused as it should be: %s: %s", qPrintable(sql), qPrintable(q.lastError().databaseText()));
+        return !ran;
+    };
+    QVERIFY(refused(QStringLiteral("UPDATE audit_log SET author = 'alice'")));
+    QVERIFY(refused(QStringLiteral("DELETE FROM audit_log")));
+    QVERIFY(refused(QStringLiteral("TRUNCATE audit_log")));
+    QVERIFY(refused(QStringLiteral("ALTER TABLE anomaly_notes DISABLE TRIGGER anomaly_notes_author")));
+    QVERIFY(refused(QStringLiteral("ALTER TABLE audit_log DISABLE TRIGGER ALL")));
+    QVERIFY(refused(QStringLiteral("DROP TABLE audit_log")));
+    QVERIFY(refused(QStringLiteral("UPDATE schema_version SET version = 99")));
+    {
+        QSqlQuery q(asCarol.connection());
+        QVERIFY2(q.exec(QStringLiteral("INSERT INTO anomaly_notes (anomaly_id, author, at_ms, text) VALUES ('%1', 'alice', 1, 'x')").arg(id)),
+                 qPrintable(q.lastError().text()));
+        QVERIFY(q.exec(QStringLiteral("SELECT author FROM anomaly_notes WHERE text = 'x'")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("carol"));
+    }
+    asCarol.close();
+
+    // The owner cannot truncate the audit log either; its entries are all there.
+    Database asOwner;
+    QVERIFY2(asOwner.open(owner), qPrintable(asOwner.error()));
+    QSqlQuery q(asOwner.connection());
+    // A case that needs an upgrade: carol may not migrate it, and is told who can.
+    const int latest = int(schemaMigrations().size());
+    QVERIFY(q.exec(QStringLiteral("UPDATE schema_version SET version = %1").arg(latest - 1)));
+    QCOMPARE(cli({QStringLiteral("--db"), carol, QStringLiteral("stats")}, &out, &err), 3);
+    QVERIFY2(err.contains("its owner must open it once"), err.constData());
+    QVERIFY(q.exec(QStringLiteral("UPDATE schema_version SET version = %1").arg(latest)));
+    QCOMPARE(cli({QStringLiteral("--db"), carol, QStringLiteral("stats")}), 0);
+    QVERIFY(!q.exec(QStringLiteral("TRUNCATE audit_log")));
+    QVERIFY2(q.lastError().databaseText().contains(QStringLiteral("append-only")), qPrintable(q.lastError().databaseText()));
+    QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*), COUNT(*) FILTER (WHERE author = 'carol') FROM audit_log")) && q.next());
+    QVERIFY(q.value(0).toInt() >= 2);
+    QCOMPARE(q.value(1).toInt(), q.value(0).toInt());
 }
 
 QTEST_GUILESS_MAIN(TestPostgresStore)
