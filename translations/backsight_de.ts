@@ -3323,6 +3323,14 @@ Nach dem Neutrainieren neue Ereignisse bewerten mit:  backsight-cli --db &quot;%
         <source>%1 baselines, %2 models</source>
         <translation>%1 Baselines, %2 Modelle</translation>
     </message>
+    <message>
+        <source>Judges sign-ins from (UTC)</source>
+        <translation>Beurteilt Anmeldungen ab (UTC)</translation>
+    </message>
+    <message>
+        <source>Point in time: a model learnt from the sign-ins before this time and judges only those after it</source>
+        <translation>Zeitpunktgenau: ein Modell lernte aus den Anmeldungen vor diesem Zeitpunkt und beurteilt nur die danach</translation>
+    </message>
 </context>
 <context>
     <name>backsight::ui::TravelMapView</name>

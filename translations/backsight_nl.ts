@@ -3323,6 +3323,14 @@ Scoor na het opnieuw trainen nieuwe gebeurtenissen met:  backsight-cli --db &quo
         <source>%1 baselines, %2 models</source>
         <translation>%1 basislijnen, %2 modellen</translation>
     </message>
+    <message>
+        <source>Judges sign-ins from (UTC)</source>
+        <translation>Beoordeelt aanmeldingen vanaf (UTC)</translation>
+    </message>
+    <message>
+        <source>Point in time: a model learnt from the sign-ins before this time and judges only those after it</source>
+        <translation>Op tijdstip: een model leerde van de aanmeldingen vóór dit moment en beoordeelt alleen die erna</translation>
+    </message>
 </context>
 <context>
     <name>backsight::ui::TravelMapView</name>

@@ -24,6 +24,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QDateTime>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
@@ -225,9 +226,16 @@ private slots:
         QVERIFY(changed.wait(60000));
         QVERIFY(allLoaded());
         bool tenant = false;
-        for (const QStringList &row : training->model()->rows())
-            tenant = tenant || row.value(1) == QStringLiteral("tenant");
+        for (const QStringList &row : training->model()->rows()) {
+            if (row.value(1) != QStringLiteral("tenant"))
+                continue;
+            tenant = true;
+            // Point in time: where the model's window ends, after which it judges (docs/models.md).
+            QVERIFY2(QDateTime::fromString(row.value(5), QStringLiteral("yyyy-MM-dd HH:mm:ss")).isValid(), qPrintable(row.value(5)));
+        }
         QVERIFY2(tenant, qPrintable(changed.at(0).at(0).toString()));
+        QCOMPARE(training->model()->headerData(5, Qt::Horizontal).toString(), QStringLiteral("Judges sign-ins from (UTC)"));
+        QVERIFY(training->model()->headerData(5, Qt::Horizontal, Qt::ToolTipRole).toString().contains(QStringLiteral("Point in time")));
         // Now the user view reads the stored baseline.
         UserView *user = window_->views().user;
         user->showUser(Fixture::upn(1));

@@ -44,6 +44,8 @@ QVariant StringTableModel::headerData(int section, Qt::Orientation orientation, 
 {
     if (orientation == Qt::Horizontal && role == Qt::DisplayRole && section >= 0 && section < headers_.size())
         return headers_[section];
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && headerTips_.contains(section))
+        return headerTips_.value(section);
     return QAbstractTableModel::headerData(section, orientation, role);
 }
 

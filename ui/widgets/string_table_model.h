@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QStringList>
 #include <vector>
 
@@ -19,6 +20,8 @@ public:
     QString text(int row, int column) const;
     // Columns aligned right (counts).
     void setNumericColumns(QList<int> columns) { numeric_ = std::move(columns); }
+    // What a column means, shown when the pointer rests on its header.
+    void setHeaderToolTip(int column, const QString &tip) { headerTips_[column] = tip; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -29,6 +32,7 @@ private:
     QStringList headers_;
     std::vector<QStringList> rows_;
     QList<int> numeric_;
+    QHash<int, QString> headerTips_;
 };
 
 } // namespace backsight::ui

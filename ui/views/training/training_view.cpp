@@ -28,7 +28,8 @@ TrainingView::TrainingView(QThreadPool &pool, QWidget *parent)
       retrainAll_(new QPushButton(tr("Retrain all models"), this)),
       retrainChanged_(new QPushButton(tr("Retrain changed users"), this)), table_(new QTableView(this)),
       model_(new StringTableModel({tr("Subject"), tr("Scope"), tr("Model kind"), tr("Version"), tr("Last trained (UTC)"),
-                                   tr("Events used"), tr("Threshold"), tr("Learning state")}, this)),
+                                   tr("Judges sign-ins from (UTC)"), tr("Events used"), tr("Threshold"), tr("Learning state")},
+                                  this)),
       sorted_(new QSortFilterProxyModel(this))
 {
     header_->setObjectName(QStringLiteral("trainingHeader"));
@@ -39,9 +40,17 @@ TrainingView::TrainingView(QThreadPool &pool, QWidget *parent)
     table_->setObjectName(QStringLiteral("trainingTable"));
     sorted_->setSourceModel(model_);
     table_->setModel(sorted_);
-    model_->setNumericColumns({3, 5, 6});
+    model_->setNumericColumns({3, 6, 7});
+    model_->setHeaderToolTip(5, tr("Point in time: a model learnt from the sign-ins before this time and judges only those after it"));
     table_->horizontalHeader()->resizeSection(0, table_->fontMetrics().horizontalAdvance(QString(32, QLatin1Char('n'))));
-    table_->horizontalHeader()->resizeSection(4, table_->fontMetrics().horizontalAdvance(QStringLiteral("2024-11-01 00:00:00")) + 16);
+    // The time columns fit a time and their header, in any language.
+    for (const int timeColumn : {4, 5}) {
+        const QString header = model_->headerData(timeColumn, Qt::Horizontal).toString();
+        table_->horizontalHeader()->resizeSection(
+            timeColumn, std::max(table_->fontMetrics().horizontalAdvance(QStringLiteral("2024-11-01 00:00:00")),
+                                 table_->horizontalHeader()->fontMetrics().horizontalAdvance(header))
+                            + 24);
+    }
     table_->verticalHeader()->hide();
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -134,14 +143,14 @@ TrainingView::Loaded TrainingView::load(Database &db)
     for (const ModelRecord &m : *models) {
         hasModel[m.subject] = true;
         ++out.models;
-        out.rows.push_back({m.subject, m.scope, m.kind, utcText(m.createdAtMs), locale.toString(m.eventsUsed),
+        out.rows.push_back({m.subject, m.scope, m.kind, utcText(m.createdAtMs), utcText(m.windowEndMs), locale.toString(m.eventsUsed),
                             locale.toString(m.threshold, 'g', 4),
                             m.scope == QLatin1String("tenant") ? tr("tenant-wide") : learningText(m.subject), m.version});
     }
     for (const auto &[upn, b] : baselines) {
         if (hasModel.count(upn))
             continue;
-        out.rows.push_back({upn, tr("user"), tr("baseline only"), utcText(b.computedAtMs), locale.toString(b.eventsUsed), QString(),
+        out.rows.push_back({upn, tr("user"), tr("baseline only"), utcText(b.computedAtMs), QString(), locale.toString(b.eventsUsed), QString(),
                             learningText(upn), 0});
     }
     return out;
@@ -168,7 +177,7 @@ void TrainingView::present(const Loaded &l)
     rows.reserve(l.rows.size());
     for (const Row &row : l.rows)
         rows.push_back({row.subject, row.scope, row.kind, row.version ? QString::number(row.version) : QString(), row.trained,
-                        row.events, row.threshold, row.learning});
+                        row.judgesFrom, row.events, row.threshold, row.learning});
     model_->setRows(std::move(rows));
     setSummary(tr("%1 baselines, %2 models").arg(locale.toString(l.users), locale.toString(l.models)));
 }

@@ -46,7 +46,7 @@ signals:
 private:
     struct Row
     {
-        QString subject, scope, kind, trained, events, threshold, learning;
+        QString subject, scope, kind, trained, judgesFrom, events, threshold, learning;
         int version = 0;
     };
     struct Loaded
