@@ -103,10 +103,11 @@ ImportReport Importer::run(const QStringList &paths, const ImportProgressFn &pro
     QElapsedTimer sinceFlush;
     sinceFlush.start();
     auto flush = [&] {
-        if (!writer.flush()) {
-            report.storageError = writer.error();
+        if (const Status flushed = writer.flush(); !flushed) {
+            report.storageError = flushed.error().message;
             for (size_t i : pending) {
-                report.sources[i].error = QStringLiteral("lost: the database could not commit (%1)").arg(writer.error());
+                report.sources[i].error =
+                    QStringLiteral("lost: the database could not commit (%1)").arg(flushed.error().message);
                 report.sources[i].inserted = 0;
             }
         }
@@ -288,8 +289,8 @@ SourceReport Importer::importOne(const ImportInput &input, const QString &contai
         progress.bytesDone = startBytes + input.size;
         return report;
     }
-    if (!writer.begin()) {
-        storageError = writer.error();
+    if (const Status begun = writer.begin(); !begun) {
+        storageError = begun.error().message;
         report.error = storageError;
         return report;
     }
@@ -298,12 +299,13 @@ SourceReport Importer::importOne(const ImportInput &input, const QString &contai
     scan.start();
     while (auto batch = scan.queue().pop()) {
         qint64 inserted = 0;
-        if (!writer.addBatch(batch->rows, batch->arena, inserted))
-            storageError = writer.error();
+        if (const Status added = writer.addBatch(batch->rows, batch->arena, inserted); !added)
+            storageError = added.error().message;
         // A block whose records were all stored before is dropped: re-imports add nothing.
-        if (storageError.isEmpty() && inserted > 0
-            && !writer.addOriginals(batch->firstIndex, batch->lastIndex, batch->originals))
-            storageError = writer.error();
+        if (storageError.isEmpty() && inserted > 0) {
+            if (const Status kept = writer.addOriginals(batch->firstIndex, batch->lastIndex, batch->originals); !kept)
+                storageError = kept.error().message;
+        }
         if (!storageError.isEmpty())
             break;
         report.inserted += inserted;
@@ -350,8 +352,8 @@ SourceReport Importer::importOne(const ImportInput &input, const QString &contai
     summary.read = report.read;
     summary.inserted = report.inserted;
     summary.rejected = report.rejected;
-    if (!writer.commit(summary)) {
-        storageError = writer.error();
+    if (const Status committed = writer.commit(summary); !committed) {
+        storageError = committed.error().message;
         report.error = storageError;
         report.inserted = 0;
     }
