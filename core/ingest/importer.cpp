@@ -224,6 +224,7 @@ private:
         Sha256 sha;
         QByteArray buffer(kChunkBytes, Qt::Uninitialized);
         bool ok = true;
+        std::optional<Error> failure;
         qint64 total = 0;
         for (;;) {
             const qint64 n = device_.read(buffer.data(), buffer.size());
@@ -245,15 +246,21 @@ private:
             const std::string_view chunk(buffer.constData(), size_t(n));
             sha.add(chunk);
             bytesRead_.store(total);
-            if (!sourceReader.feed(chunk)) {
+            if (const Status fed = sourceReader.feed(chunk); !fed) {
                 ok = false;
+                failure = fed.error();
                 break;
             }
         }
-        if (ok)
-            ok = sourceReader.finish();
-        if (!ok && error.isEmpty())
-            error = sourceReader.error(); // empty when the consumer stopped us
+        if (ok) {
+            const Status finished = sourceReader.finish();
+            ok = finished.ok();
+            if (!ok)
+                failure = finished.error();
+        }
+        // Cancelled: the consumer stopped us, and says why itself.
+        if (!ok && error.isEmpty() && failure && failure->category != Error::Category::Cancelled)
+            error = failure->message;
         reader = sourceReader.reader();
         read = sourceReader.recordsSeen();
         sha256 = sha.hex();
