@@ -84,21 +84,37 @@ int runCase(Context &ctx, const QStringList &args)
     bool ok = true;
     bool unknownAnomaly = false; // an id the case does not hold: bad input, not a storage failure
     if (what == QLatin1String("status")) {
-        const int changed = cases::setStatus(db, ids, *status, who, parser.value(note), error);
-        ok = changed >= 0;
+        const auto changed = cases::setStatus(db, ids, *status, who, parser.value(note));
+        ok = changed.ok();
         if (ok)
             ctx.err << "backsight-cli case: "
-                    << Cli::tr("%1 of %2 anomalies now %3").arg(changed).arg(ids.size()).arg(cases::statusName(*status)) << "\n";
+                    << Cli::tr("%1 of %2 anomalies now %3").arg(*changed).arg(ids.size()).arg(cases::statusName(*status)) << "\n";
+        else
+            error = changed.error().message;
     } else if (what == QLatin1String("note")) {
-        for (const QString &i : ids)
-            ok = ok && cases::addNote(db, i, parser.value(text), who, error) > 0;
+        for (const QString &i : ids) {
+            const auto noted = cases::addNote(db, i, parser.value(text), who);
+            if (!noted) {
+                ok = false;
+                error = noted.error().message;
+                break;
+            }
+        }
     } else if (what == QLatin1String("tag")) {
-        for (const QString &i : ids)
-            ok = ok && (parser.isSet(add) ? cases::addTag(db, i, parser.value(add), who, error)
-                                          : cases::removeTag(db, i, parser.value(remove), who, error));
+        for (const QString &i : ids) {
+            const auto tagged = parser.isSet(add) ? cases::addTag(db, i, parser.value(add), who)
+                                                  : cases::removeTag(db, i, parser.value(remove), who);
+            if (!tagged) {
+                ok = false;
+                error = tagged.error().message;
+                break;
+            }
+        }
     } else if (what == QLatin1String("show")) {
-        const auto records = cases::readCaseRecords(db, ids, error);
-        ok = records.has_value();
+        const auto records = cases::readCaseRecords(db, ids);
+        ok = records.ok();
+        if (!ok)
+            error = records.error().message;
         for (const QString &i : ids) {
             if (!ok)
                 break;
@@ -126,8 +142,10 @@ int runCase(Context &ctx, const QStringList &args)
         cases::AuditFilter filter;
         filter.target = ids.value(0);
         filter.action = parser.value(actionFilter);
-        const auto log = cases::readAuditLog(db, filter, error);
-        ok = log.has_value();
+        const auto log = cases::readAuditLog(db, filter);
+        ok = log.ok();
+        if (!ok)
+            error = log.error().message;
         for (const cases::AuditEntry &e : ok ? *log : std::vector<cases::AuditEntry>{}) {
             if (parser.isSet(json))
                 printJsonLine(ctx, cases::auditEntryToJson(e));

@@ -422,10 +422,13 @@ int runAnomalies(Context &ctx, const QStringList &args)
         if (!rows)
             error = rows.error().message;
     } else if (fmt == QLatin1String("jsonl")) {
-        ok = detect::forEachAnomaly(db, filter, [&](const detect::Anomaly &a) {
+        const Status read = detect::forEachAnomaly(db, filter, [&](const detect::Anomaly &a) {
             ctx.out << QJsonDocument(detect::anomalyToJson(a)).toJson(QJsonDocument::Compact) << "\n";
             return true;
-        }, error);
+        });
+        ok = read.ok();
+        if (!read)
+            error = read.error().message;
     } else if (fmt == QLatin1String("csv")) {
         ctx.out.flush();
         QFile stdoutFile;
@@ -437,18 +440,24 @@ int runAnomalies(Context &ctx, const QStringList &args)
         csv.writeRow({QStringLiteral("id"), QStringLiteral("event_time"), QStringLiteral("severity"), QStringLiteral("score"),
                       QStringLiteral("user_principal_name"), QStringLiteral("subject"), QStringLiteral("kinds"),
                       QStringLiteral("summary"), QStringLiteral("event_ids"), QStringLiteral("status")});
-        ok = detect::forEachAnomaly(db, filter, [&](const detect::Anomaly &a) {
+        const Status read = detect::forEachAnomaly(db, filter, [&](const detect::Anomaly &a) {
             csv.writeRow({a.id, formatUtcMs(a.timeMs), detect::severityName(a.severity),
                           a.score ? QString::number(*a.score, 'f', 3) : QString(), a.upn, a.subject,
                           a.kinds.join(QLatin1Char(';')), a.summary, a.eventIds.join(QLatin1Char(';')), a.status});
             return true;
-        }, error);
+        });
+        ok = read.ok();
+        if (!read)
+            error = read.error().message;
     } else {
-        ok = detect::forEachAnomaly(db, filter, [&](const detect::Anomaly &a) {
+        const Status read = detect::forEachAnomaly(db, filter, [&](const detect::Anomaly &a) {
             ctx.out << formatUtcMs(a.timeMs) << "  " << detect::severityName(a.severity).leftJustified(8) << " "
                     << a.subject.leftJustified(34) << " " << a.summary << "\n";
             return true;
-        }, error);
+        });
+        ok = read.ok();
+        if (!read)
+            error = read.error().message;
     }
     if (!ok) {
         ctx.err << "backsight-cli: " << error << "\n";

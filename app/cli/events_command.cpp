@@ -103,8 +103,7 @@ int runEvents(Context &ctx, const QStringList &args)
     const bool csv = fmt == QLatin1String("csv");
     CsvWriter writer(out, parser.isSet(bom));
     bool header = false;
-    QString error;
-    const bool ok = forEachEvent(db, which, filter, [&](const QSqlRecord &r) {
+    const Status read = forEachEvent(db, which, filter, [&](const QSqlRecord &r) {
         if (csv) {
             QStringList cells;
             if (!header) {
@@ -132,10 +131,10 @@ int runEvents(Context &ctx, const QStringList &args)
             out.write("\n");
         }
         return true;
-    }, error);
+    });
     out.flush();
-    if (!ok) {
-        ctx.err << "backsight-cli: " << error << "\n";
+    if (!read) {
+        ctx.err << "backsight-cli: " << read.error().message << "\n";
         return StorageError;
     }
     return Ok;

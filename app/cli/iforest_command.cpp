@@ -48,12 +48,12 @@ int runIforest(Context &ctx, const QStringList &args)
                 << Cli::tr("--trees, --sample, --seed and --threads take non-negative integers (trees, sample > 0)") << "\n";
         return Usage;
     }
-    ml::NumericTable table;
-    QString error;
-    if (!ml::readNumericCsv(parser.value(csv), table, error)) {
-        ctx.err << "backsight-cli iforest: " << error << "\n";
+    const Result<ml::NumericTable> read = ml::readNumericCsv(parser.value(csv));
+    if (!read) {
+        ctx.err << "backsight-cli iforest: " << read.error().message << "\n";
         return InputRejected;
     }
+    const ml::NumericTable &table = *read;
     if (parser.isSet(auc) && table.labels.empty()) {
         ctx.err << "backsight-cli iforest: " << Cli::tr("--auc needs a label column in %1").arg(parser.value(csv)) << "\n";
         return Usage;
@@ -61,8 +61,8 @@ int runIforest(Context &ctx, const QStringList &args)
     QElapsedTimer timer;
     timer.start();
     ml::IsolationForest forest;
-    if (!forest.fit(table.values.data(), table.rows, table.columns(), options, error)) {
-        ctx.err << "backsight-cli iforest: " << error << "\n";
+    if (const Status fitted = forest.fit(table.values.data(), table.rows, table.columns(), options); !fitted) {
+        ctx.err << "backsight-cli iforest: " << fitted.error().message << "\n";
         return InputRejected;
     }
     const qint64 fitNs = timer.nsecsElapsed();

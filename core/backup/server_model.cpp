@@ -109,10 +109,9 @@ Result<ServerModel> ServerModel::deserialize(const QByteArray &blob)
     in >> network;
     if (in.status() != QDataStream::Ok)
         return Error::badInput(QStringLiteral("backup server model is truncated"));
-    QString networkError;
-    auto lstm = ml::LstmAutoencoder::deserialize(network, networkError);
+    auto lstm = ml::LstmAutoencoder::deserialize(network);
     if (!lstm)
-        return Error::badInput(networkError);
+        return lstm.error();
     if (lstm->features() != FeatureCount)
         return Error::badInput(
             QStringLiteral("backup server model is corrupt (network for %1 features)").arg(lstm->features()));

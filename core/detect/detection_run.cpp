@@ -174,10 +174,10 @@ bool DetectionRun::store(const std::vector<Finding> &batch)
             return false;
     report_.followOnsFolded += stories->folded;
     std::vector<Anomaly> anomalies = groupLowsIntoDigests(std::move(stories->anomalies));
-    const qint64 added = insertAnomalies(db_, anomalies, error_);
-    if (added < 0)
-        return false;
-    report_.anomaliesAdded += added;
+    const Result<qint64> added = insertAnomalies(db_, anomalies);
+    if (!added)
+        return take(added.error());
+    report_.anomaliesAdded += *added;
     for (const Anomaly &a : anomalies) {
         ++report_.anomaliesByKind[a.kinds.value(0)];
         ++report_.anomaliesBySeverity[severityName(a.severity)];

@@ -24,14 +24,13 @@ QString idOrEmpty(qint64 id)
 Result<qint64> forEachWithRecord(Database &db, const detect::AnomalyFilter &filter, const RowProgress &progress,
                                  const std::function<void(const detect::Anomaly &, const cases::CaseRecord &)> &row)
 {
-    QString error;
     qint64 rows = 0;
     bool cancelled = false;
-    bool recordError = false;
-    const bool ok = detect::forEachAnomaly(db, filter, [&](const detect::Anomaly &a) {
-        const auto records = cases::readCaseRecords(db, {a.id}, error);
+    std::optional<Error> recordError;
+    const Status read = detect::forEachAnomaly(db, filter, [&](const detect::Anomaly &a) {
+        const auto records = cases::readCaseRecords(db, {a.id});
         if (!records) {
-            recordError = true;
+            recordError = records.error();
             return false;
         }
         const auto it = records->find(a.id);
@@ -42,9 +41,11 @@ Result<qint64> forEachWithRecord(Database &db, const detect::AnomalyFilter &filt
             return false;
         }
         return true;
-    }, error);
-    if (!ok || recordError)
-        return Error::storage(error);
+    });
+    if (!read)
+        return read.error();
+    if (recordError)
+        return *recordError;
     if (cancelled)
         return Error::cancelled();
     if (progress)

@@ -285,56 +285,53 @@ QJsonObject ecsAnomaly(const detect::Anomaly &a)
 
 Result<qint64> writeEventsEcs(Database &db, EventTable table, const EventFilter &filter, QIODevice &out)
 {
-    QString error;
     qint64 rows = 0;
-    const bool ok = forEachEventWithOriginal(db, table, [&](const QSqlRecord &r, const QByteArray &original) {
+    const Status read = forEachEventWithOriginal(db, table, [&](const QSqlRecord &r, const QByteArray &original) {
         if (inFilter(r, table, filter)) {
             writeLine(out, ecsEvent(r, table, original));
             ++rows;
         }
         return filter.limit < 0 || rows < filter.limit;
-    }, error);
-    if (!ok)
-        return Error::storage(error);
+    });
+    if (!read)
+        return read.error();
     return rows;
 }
 
 Result<qint64> writeAnomaliesEcs(Database &db, const detect::AnomalyFilter &filter, QIODevice &out)
 {
-    QString error;
     qint64 rows = 0;
-    const bool ok = detect::forEachAnomaly(db, filter, [&](const detect::Anomaly &a) {
+    const Status read = detect::forEachAnomaly(db, filter, [&](const detect::Anomaly &a) {
         writeLine(out, ecsAnomaly(a));
         ++rows;
         return true;
-    }, error);
-    if (!ok)
-        return Error::storage(error);
+    });
+    if (!read)
+        return read.error();
     return rows;
 }
 
 Result<qint64> writeReportEcs(Database &db, const detect::AnomalyFilter &filter, QIODevice &out)
 {
-    QString error;
     QStringList eventIds;
     qint64 rows = 0;
-    if (!detect::forEachAnomaly(db, filter, [&](const detect::Anomaly &a) {
+    if (const Status read = detect::forEachAnomaly(db, filter, [&](const detect::Anomaly &a) {
             writeLine(out, ecsAnomaly(a));
             eventIds << a.eventIds;
             ++rows;
             return true;
-        }, error))
-        return Error::storage(error);
+        });
+        !read)
+        return read.error();
     qint64 missing = 0;
-    if (!forEachEventById(db, eventIds, [&](EventTable table, const QSqlRecord &r) {
+    if (const Status read = forEachEventById(db, eventIds, [&](EventTable table, const QSqlRecord &r) {
             // An event whose original cannot be read is still written, without azure.*.properties.
-            QString originalError;
-            const std::optional<QByteArray> original =
-                originalRecord(db, r.value(QStringLiteral("id")).toString(), originalError);
-            writeLine(out, ecsEvent(r, table, original.value_or(QByteArray())));
+            const Result<QByteArray> original = originalRecord(db, r.value(QStringLiteral("id")).toString());
+            writeLine(out, ecsEvent(r, table, original.valueOr(QByteArray())));
             ++rows;
-        }, missing, error))
-        return Error::storage(error);
+        }, missing);
+        !read)
+        return read.error();
     return rows;
 }
 

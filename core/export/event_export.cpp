@@ -83,7 +83,6 @@ QJsonObject eventRecordJson(const QSqlRecord &r)
 Result<qint64> writeEventsCsv(Database &db, EventTable table, const EventFilter &filter, QIODevice &out,
                               bool byteOrderMark, const RowProgress &progress)
 {
-    QString error;
     CsvWriter writer(out, byteOrderMark);
     const QStringList columns = table == EventTable::Audits ? auditColumns() : signInColumns();
     QStringList header;
@@ -92,7 +91,7 @@ Result<qint64> writeEventsCsv(Database &db, EventTable table, const EventFilter 
     writer.writeRow(header);
     qint64 rows = 0;
     bool cancelled = false;
-    const bool ok = forEachEvent(db, table, filter, [&](const QSqlRecord &r) {
+    const Status read = forEachEvent(db, table, filter, [&](const QSqlRecord &r) {
         QStringList cells;
         for (const QString &c : columns)
             cells << csvValue(c, r.value(c));
@@ -100,31 +99,30 @@ Result<qint64> writeEventsCsv(Database &db, EventTable table, const EventFilter 
         if (progress && ++rows % 256 == 0 && !progress(rows))
             cancelled = true;
         return !cancelled;
-    }, error);
+    });
     if (cancelled)
         return Error::cancelled();
-    if (!ok)
-        return Error::storage(error);
+    if (!read)
+        return read.error();
     return rows;
 }
 
 Result<qint64> writeEventsJsonl(Database &db, EventTable table, const EventFilter &filter, QIODevice &out,
                                 const RowProgress &progress)
 {
-    QString error;
     qint64 rows = 0;
     bool cancelled = false;
-    const bool ok = forEachEvent(db, table, filter, [&](const QSqlRecord &r) {
+    const Status read = forEachEvent(db, table, filter, [&](const QSqlRecord &r) {
         out.write(QJsonDocument(eventRecordJson(r)).toJson(QJsonDocument::Compact));
         out.write("\n");
         if (progress && ++rows % 256 == 0 && !progress(rows))
             cancelled = true;
         return !cancelled;
-    }, error);
+    });
     if (cancelled)
         return Error::cancelled();
-    if (!ok)
-        return Error::storage(error);
+    if (!read)
+        return read.error();
     return rows;
 }
 

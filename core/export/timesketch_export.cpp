@@ -157,51 +157,50 @@ void TimelineWriter::write(const QJsonObject &row)
 Result<qint64> writeEventsTimesketch(Database &db, EventTable table, const EventFilter &filter, QIODevice &out,
                                      TimelineFormat format)
 {
-    QString error;
     TimelineWriter writer(out, format, timesketchEventColumns(table));
     qint64 rows = 0;
-    const bool ok = forEachEvent(db, table, filter, [&](const QSqlRecord &r) {
+    const Status read = forEachEvent(db, table, filter, [&](const QSqlRecord &r) {
         writer.write(timesketchEvent(r, table));
         ++rows;
         return true;
-    }, error);
-    if (!ok)
-        return Error::storage(error);
+    });
+    if (!read)
+        return read.error();
     return rows;
 }
 
 Result<qint64> writeAnomaliesTimesketch(Database &db, const detect::AnomalyFilter &filter, QIODevice &out,
                                         TimelineFormat format)
 {
-    QString error;
     TimelineWriter writer(out, format, timesketchAnomalyColumns());
     qint64 rows = 0;
-    const bool ok = detect::forEachAnomaly(db, filter, [&](const detect::Anomaly &a) {
+    const Status read = detect::forEachAnomaly(db, filter, [&](const detect::Anomaly &a) {
         writer.write(timesketchAnomaly(a));
         ++rows;
         return true;
-    }, error);
-    if (!ok)
-        return Error::storage(error);
+    });
+    if (!read)
+        return read.error();
     return rows;
 }
 
 Result<qint64> writeReportTimesketch(Database &db, const detect::AnomalyFilter &filter, QIODevice &out,
                                      TimelineFormat format)
 {
-    QString error;
     std::vector<QJsonObject> rows;
     QStringList eventIds;
-    if (!detect::forEachAnomaly(db, filter, [&](const detect::Anomaly &a) {
+    if (const Status read = detect::forEachAnomaly(db, filter, [&](const detect::Anomaly &a) {
             rows.push_back(timesketchAnomaly(a));
             eventIds << a.eventIds;
             return true;
-        }, error))
-        return Error::storage(error);
+        });
+        !read)
+        return read.error();
     qint64 missing = 0;
-    if (!forEachEventById(db, eventIds, [&](EventTable table, const QSqlRecord &r) { rows.push_back(timesketchEvent(r, table)); },
-                          missing, error))
-        return Error::storage(error);
+    if (const Status read = forEachEventById(
+            db, eventIds, [&](EventTable table, const QSqlRecord &r) { rows.push_back(timesketchEvent(r, table)); }, missing);
+        !read)
+        return read.error();
     std::stable_sort(rows.begin(), rows.end(), [](const QJsonObject &a, const QJsonObject &b) {
         return a.value(QStringLiteral("timestamp")).toInteger() < b.value(QStringLiteral("timestamp")).toInteger();
     });

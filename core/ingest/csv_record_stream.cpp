@@ -31,7 +31,7 @@ bool CsvRecordStream::endRow()
     return keepGoing;
 }
 
-bool CsvRecordStream::feed(std::string_view chunk)
+bool CsvRecordStream::feedBytes(std::string_view chunk)
 {
     if (stopped_ || !error_.isEmpty())
         return false;
@@ -90,7 +90,7 @@ bool CsvRecordStream::feed(std::string_view chunk)
     return true;
 }
 
-bool CsvRecordStream::finish()
+bool CsvRecordStream::finishInput()
 {
     if (stopped_ || !error_.isEmpty())
         return false;
@@ -138,6 +138,26 @@ std::string normaliseHeader(std::string_view header, bool *utc)
     std::string out;
     normaliseHeaderInto(header, out, utc);
     return out;
+}
+
+Status CsvRecordStream::feed(std::string_view chunk)
+{
+    return outcome(feedBytes(chunk));
+}
+
+Status CsvRecordStream::finish()
+{
+    return outcome(finishInput());
+}
+
+// A failure with no sentence is a callback's stop.
+Status CsvRecordStream::outcome(bool ok) const
+{
+    if (ok)
+        return {};
+    if (!error_.isEmpty())
+        return Error::badInput(error_);
+    return Error::cancelled();
 }
 
 } // namespace backsight

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/result.h"
+
 #include <QString>
 #include <functional>
 #include <string>
@@ -17,11 +19,14 @@ public:
 
     explicit CsvRecordStream(RowFn onRow, qsizetype maxRowBytes = 64 * 1024 * 1024);
 
-    bool feed(std::string_view chunk);
-    bool finish();
-    const QString &error() const { return error_; }
+    // BadInput with the sentence when the CSV is malformed; Cancelled when the callback returned false.
+    Status feed(std::string_view chunk);
+    Status finish();
 
 private:
+    bool feedBytes(std::string_view chunk);
+    bool finishInput();
+    Status outcome(bool ok) const;
     bool endRow();
     bool fail(const QString &why);
 

@@ -103,10 +103,11 @@ ImportReport Importer::run(const QStringList &paths, const ImportProgressFn &pro
     QElapsedTimer sinceFlush;
     sinceFlush.start();
     auto flush = [&] {
-        if (!writer.flush()) {
-            report.storageError = writer.error();
+        if (const Status flushed = writer.flush(); !flushed) {
+            report.storageError = flushed.error().message;
             for (size_t i : pending) {
-                report.sources[i].error = QStringLiteral("lost: the database could not commit (%1)").arg(writer.error());
+                report.sources[i].error =
+                    QStringLiteral("lost: the database could not commit (%1)").arg(flushed.error().message);
                 report.sources[i].inserted = 0;
             }
         }
@@ -223,6 +224,7 @@ private:
         Sha256 sha;
         QByteArray buffer(kChunkBytes, Qt::Uninitialized);
         bool ok = true;
+        std::optional<Error> failure;
         qint64 total = 0;
         for (;;) {
             const qint64 n = device_.read(buffer.data(), buffer.size());
@@ -244,15 +246,21 @@ private:
             const std::string_view chunk(buffer.constData(), size_t(n));
             sha.add(chunk);
             bytesRead_.store(total);
-            if (!sourceReader.feed(chunk)) {
+            if (const Status fed = sourceReader.feed(chunk); !fed) {
                 ok = false;
+                failure = fed.error();
                 break;
             }
         }
-        if (ok)
-            ok = sourceReader.finish();
-        if (!ok && error.isEmpty())
-            error = sourceReader.error(); // empty when the consumer stopped us
+        if (ok) {
+            const Status finished = sourceReader.finish();
+            ok = finished.ok();
+            if (!ok)
+                failure = finished.error();
+        }
+        // Cancelled: the consumer stopped us, and says why itself.
+        if (!ok && error.isEmpty() && failure && failure->category != Error::Category::Cancelled)
+            error = failure->message;
         reader = sourceReader.reader();
         read = sourceReader.recordsSeen();
         sha256 = sha.hex();
@@ -288,8 +296,8 @@ SourceReport Importer::importOne(const ImportInput &input, const QString &contai
         progress.bytesDone = startBytes + input.size;
         return report;
     }
-    if (!writer.begin()) {
-        storageError = writer.error();
+    if (const Status begun = writer.begin(); !begun) {
+        storageError = begun.error().message;
         report.error = storageError;
         return report;
     }
@@ -298,12 +306,13 @@ SourceReport Importer::importOne(const ImportInput &input, const QString &contai
     scan.start();
     while (auto batch = scan.queue().pop()) {
         qint64 inserted = 0;
-        if (!writer.addBatch(batch->rows, batch->arena, inserted))
-            storageError = writer.error();
+        if (const Status added = writer.addBatch(batch->rows, batch->arena, inserted); !added)
+            storageError = added.error().message;
         // A block whose records were all stored before is dropped: re-imports add nothing.
-        if (storageError.isEmpty() && inserted > 0
-            && !writer.addOriginals(batch->firstIndex, batch->lastIndex, batch->originals))
-            storageError = writer.error();
+        if (storageError.isEmpty() && inserted > 0) {
+            if (const Status kept = writer.addOriginals(batch->firstIndex, batch->lastIndex, batch->originals); !kept)
+                storageError = kept.error().message;
+        }
         if (!storageError.isEmpty())
             break;
         report.inserted += inserted;
@@ -350,8 +359,8 @@ SourceReport Importer::importOne(const ImportInput &input, const QString &contai
     summary.read = report.read;
     summary.inserted = report.inserted;
     summary.rejected = report.rejected;
-    if (!writer.commit(summary)) {
-        storageError = writer.error();
+    if (const Status committed = writer.commit(summary); !committed) {
+        storageError = committed.error().message;
         report.error = storageError;
         report.inserted = 0;
     }

@@ -16,7 +16,7 @@ bool JsonRecordStream::fail(const QString &why, qint64 at)
     return false;
 }
 
-bool JsonRecordStream::feed(std::string_view chunk)
+bool JsonRecordStream::feedBytes(std::string_view chunk)
 {
     if (stopped_ || !error_.isEmpty())
         return false;
@@ -184,7 +184,7 @@ bool JsonRecordStream::handleStructural(char c, const char *p, const char *&segm
     }
 }
 
-bool JsonRecordStream::finish()
+bool JsonRecordStream::finishInput()
 {
     if (stopped_ || !error_.isEmpty())
         return false;
@@ -195,6 +195,26 @@ bool JsonRecordStream::finish()
                         .arg(inRecord_ ? QStringLiteral("record %1").arg(emitted_ + 1) : QStringLiteral("the JSON document")),
                     consumed_);
     return true;
+}
+
+Status JsonRecordStream::feed(std::string_view chunk)
+{
+    return outcome(feedBytes(chunk));
+}
+
+Status JsonRecordStream::finish()
+{
+    return outcome(finishInput());
+}
+
+// A failure with no sentence is a callback's stop.
+Status JsonRecordStream::outcome(bool ok) const
+{
+    if (ok)
+        return {};
+    if (!error_.isEmpty())
+        return Error::badInput(error_);
+    return Error::cancelled();
 }
 
 } // namespace backsight

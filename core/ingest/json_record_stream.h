@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/result.h"
+
 #include <QString>
 #include <functional>
 #include <string>
@@ -28,19 +30,21 @@ public:
 
     explicit JsonRecordStream(RecordFn onRecord, qsizetype maxRecordBytes = 64 * 1024 * 1024);
 
-    // False when the stream is not valid (see error()) or the callback asked to stop.
-    bool feed(std::string_view chunk);
-    // Call at end of input; false when the input ended inside a record or container.
-    bool finish();
+    // BadInput (the sentence says where) when the stream is not valid; Cancelled when the callback asked to stop.
+    Status feed(std::string_view chunk);
+    // Call at end of input; BadInput when the input ended inside a record or container.
+    Status finish();
 
     JsonContainer container() const { return container_; }
-    const QString &error() const { return error_; }
     qint64 recordsEmitted() const { return emitted_; }
     // Byte offset (from the start of the stream) of the current position, for error messages.
     qint64 offset() const { return consumed_; }
 
 private:
     enum class State { Value, InString, AfterBackslash, Done };
+    bool feedBytes(std::string_view chunk);
+    bool finishInput();
+    Status outcome(bool ok) const;
     bool fail(const QString &why, qint64 at);
     bool handleStructural(char c, const char *p, const char *&segment);
 

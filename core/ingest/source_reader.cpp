@@ -122,6 +122,12 @@ SourceReader::SourceReader(const ImportLimits &limits, RowFn onRow, RejectFn onR
 
 SourceReader::~SourceReader() = default;
 
+// A record stream's failure as this reader's sentence; none when a callback stopped it.
+static QString failureText(const Status &s)
+{
+    return s.error().category == Error::Category::Cancelled ? QString() : s.error().message;
+}
+
 bool SourceReader::fail(const QString &why)
 {
     if (error_.isEmpty())
@@ -169,10 +175,10 @@ bool SourceReader::decideEncoding(bool atEnd)
         d->utf16 = QStringDecoder(le ? QStringConverter::Utf16LE : QStringConverter::Utf16BE);
         pending.erase(0, 2);
     }
-    return pending.empty() || feed(pending);
+    return pending.empty() || feedBytes(pending);
 }
 
-bool SourceReader::feed(std::string_view chunk)
+bool SourceReader::feedBytes(std::string_view chunk)
 {
     if (stopped_ || !error_.isEmpty())
         return false;
@@ -218,13 +224,13 @@ bool SourceReader::feedText(std::string_view chunk)
         d->xml.append(chunk);
         return true;
     }
-    const bool ok = d->json ? d->json->feed(chunk) : d->csv->feed(chunk);
-    if (!ok && error_.isEmpty() && !stopped_)
-        return fail(d->json ? d->json->error() : d->csv->error());
-    return ok;
+    const Status fed = d->json ? d->json->feed(chunk) : d->csv->feed(chunk);
+    if (!fed && error_.isEmpty() && !stopped_)
+        return fail(failureText(fed));
+    return fed.ok();
 }
 
-bool SourceReader::finish()
+bool SourceReader::finishInput()
 {
     if (stopped_ || !error_.isEmpty())
         return false;
@@ -234,9 +240,10 @@ bool SourceReader::finish()
         return false;
     if (!d->json && !d->csv)
         return fail(started_ ? QStringLiteral("the file holds only white space") : QStringLiteral("the file is empty"));
-    const bool ok = d->json ? d->json->finish() : d->csv->finish();
+    const Status finished = d->json ? d->json->finish() : d->csv->finish();
+    const bool ok = finished.ok();
     if (!ok && error_.isEmpty() && !stopped_)
-        return fail(d->json ? d->json->error() : d->csv->error());
+        return fail(failureText(finished));
     if (ok && d->csv && !d->haveHeader)
         return fail(QStringLiteral("the CSV file has no header row"));
     if (ok && reader_.isEmpty() && d->json) {
@@ -257,8 +264,8 @@ bool SourceReader::startXmlAsJson()
         return fail(json.error().message);
     d->json = std::make_unique<JsonRecordStream>(
         [this](std::string_view record) { return handleJsonRecord(record); }, limits_.maxRecordBytes);
-    if (!d->json->feed(*json) && error_.isEmpty() && !stopped_)
-        return fail(d->json->error());
+    if (const Status fed = d->json->feed(*json); !fed && error_.isEmpty() && !stopped_)
+        return fail(failureText(fed));
     return error_.isEmpty() && !stopped_;
 }
 
@@ -442,6 +449,26 @@ bool SourceReader::handleCsvRow(const std::vector<std::string> &cells, qint64 li
     }
     json.push_back('}');
     return handleParsed(json, index, where);
+}
+
+Status SourceReader::feed(std::string_view chunk)
+{
+    return outcome(feedBytes(chunk));
+}
+
+Status SourceReader::finish()
+{
+    return outcome(finishInput());
+}
+
+// A failure with no sentence is a callback's stop.
+Status SourceReader::outcome(bool ok) const
+{
+    if (ok)
+        return {};
+    if (!error_.isEmpty())
+        return Error::badInput(error_);
+    return Error::cancelled();
 }
 
 } // namespace backsight

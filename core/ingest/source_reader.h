@@ -2,6 +2,7 @@
 
 #include "ingest/entra_record_flattener.h"
 #include "ingest/import_inputs.h"
+#include "model/result.h"
 
 #include <QString>
 #include <functional>
@@ -34,16 +35,18 @@ public:
     // Where rows put their text; the caller may swap it between records (e.g. per batch).
     void setArena(std::string *arena) { arena_ = arena; }
 
-    // Feed the file in chunks; false when the file must be rejected as a whole (see error()) or a
-    // callback stopped it.
-    bool feed(std::string_view chunk);
-    bool finish();
+    // Feed the file in chunks. BadInput (with the sentence) when the file must be rejected as a whole;
+    // Cancelled when a callback stopped it.
+    Status feed(std::string_view chunk);
+    Status finish();
 
     const QString &reader() const { return reader_; }
-    const QString &error() const { return error_; }
     qint64 recordsSeen() const { return seen_; }
 
 private:
+    bool feedBytes(std::string_view chunk);
+    bool finishInput();
+    Status outcome(bool ok) const;
     bool start(std::string_view firstChunk);
     bool feedText(std::string_view chunk); // UTF-8 from here on
     bool decideEncoding(bool atEnd);

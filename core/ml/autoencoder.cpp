@@ -133,13 +133,12 @@ void DenseAutoencoder::setParameters(const std::vector<double> &p)
     }
 }
 
-bool DenseAutoencoder::fit(const float *x, std::int64_t n, int d, const AutoencoderOptions &o, QString &error,
-                           const std::function<bool(double)> &progress)
+Status DenseAutoencoder::fit(const float *x, std::int64_t n, int d, const AutoencoderOptions &o,
+                             const std::function<bool(double)> &progress)
 {
-    if (n < 2 || d <= 0 || o.batchSize <= 0 || o.maxEpochs <= 0) {
-        error = QStringLiteral("Autoencoder: need at least 2 rows, positive width, batch size and epochs (got %1 x %2)").arg(n).arg(d);
-        return false;
-    }
+    if (n < 2 || d <= 0 || o.batchSize <= 0 || o.maxEpochs <= 0)
+        return Error::badInput(
+            QStringLiteral("Autoencoder: need at least 2 rows, positive width, batch size and epochs (got %1 x %2)").arg(n).arg(d));
     initialise(d, o);
     // Standardise.
     Eigen::MatrixXd data(d, n);
@@ -202,13 +201,11 @@ bool DenseAutoencoder::fit(const float *x, std::int64_t n, int d, const Autoenco
         } else if (++sinceBest >= o.patience) {
             break;
         }
-        if (progress && !progress(double(epochs_) / double(o.maxEpochs))) {
-            error = QStringLiteral("Autoencoder training cancelled");
-            return false;
-        }
+        if (progress && !progress(double(epochs_) / double(o.maxEpochs)))
+            return Error::cancelled(QStringLiteral("Autoencoder training cancelled"));
     }
     layers_ = best;
-    return true;
+    return {};
 }
 
 Eigen::VectorXd DenseAutoencoder::standardise(const float *row) const
@@ -281,11 +278,10 @@ QByteArray DenseAutoencoder::serialize() const
     return blob;
 }
 
-bool DenseAutoencoder::deserialize(const QByteArray &blob, QString &error)
+Status DenseAutoencoder::deserialize(const QByteArray &blob)
 {
-    const auto bad = [&](const QString &why) {
-        error = QStringLiteral("Autoencoder blob (%1 bytes): %2").arg(blob.size()).arg(why);
-        return false;
+    const auto bad = [&](const QString &why) -> Status {
+        return Error::badInput(QStringLiteral("Autoencoder blob (%1 bytes): %2").arg(blob.size()).arg(why));
     };
     if (blob.size() < 8 + 4 + 8 || std::memcmp(blob.constData(), kMagic, 8) != 0)
         return bad(QStringLiteral("not an autoencoder (bad magic)"));
@@ -334,7 +330,7 @@ bool DenseAutoencoder::deserialize(const QByteArray &blob, QString &error)
     if (s.status() != QDataStream::Ok || s.device()->pos() != blob.size() - 8)
         return bad(QStringLiteral("truncated"));
     setParameters(p);
-    return true;
+    return {};
 }
 
 } // namespace backsight::ml

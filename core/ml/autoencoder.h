@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/result.h"
+
 #include <Eigen/Dense>
 #include <QByteArray>
 #include <QString>
@@ -31,9 +33,10 @@ struct AutoencoderOptions
 class DenseAutoencoder
 {
 public:
-    // x row-major n x d. progress(epoch fraction) returning false cancels (returns false, error says so).
-    bool fit(const float *x, std::int64_t n, int d, const AutoencoderOptions &options, QString &error,
-             const std::function<bool(double)> &progress = {});
+    // x row-major n x d. BadInput for too few rows or bad options; progress(epoch fraction) returning false
+    // cancels (Cancelled).
+    Status fit(const float *x, std::int64_t n, int d, const AutoencoderOptions &options,
+               const std::function<bool(double)> &progress = {});
     double score(const float *row) const;
     // Scores n rows (row-major n x d) into out[0..n): the same as score(row) for each, through blocks of columns
     // (matrix products instead of one matrix-vector product per row).
@@ -52,7 +55,8 @@ public:
     void initialise(int d, const AutoencoderOptions &options); // random weights, identity scaling
 
     QByteArray serialize() const;
-    bool deserialize(const QByteArray &blob, QString &error);
+    // BadInput on a truncated, corrupt or newer blob.
+    Status deserialize(const QByteArray &blob);
     static constexpr std::uint32_t kFormatVersion = 1;
 
 private:

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/result.h"
+
 #include <QByteArray>
 #include <QString>
 #include <cstdint>
@@ -29,8 +31,8 @@ struct IsolationForestOptions
 class IsolationForest
 {
 public:
-    // `x` is row-major, n rows x d columns. Fails (false, error) on empty input or bad options.
-    bool fit(const float *x, std::int64_t n, int d, const IsolationForestOptions &options, QString &error);
+    // `x` is row-major, n rows x d columns. BadInput on empty input or bad options.
+    Status fit(const float *x, std::int64_t n, int d, const IsolationForestOptions &options);
     // Scores rows of the same width; `out` gets n scores in row order.
     void score(const float *x, std::int64_t n, double *out, int threads = 1) const;
     double score(const float *row) const;
@@ -47,8 +49,8 @@ public:
 
     // Versioned binary blob: "BSIFORST", format version, shape, node arrays, FNV-1a checksum.
     QByteArray serialize() const;
-    // Fails with a sentence on a truncated, corrupt or newer blob.
-    bool deserialize(const QByteArray &blob, QString &error);
+    // BadInput with a sentence on a truncated, corrupt or newer blob.
+    Status deserialize(const QByteArray &blob);
 
     static constexpr std::uint32_t kFormatVersion = 1;
 

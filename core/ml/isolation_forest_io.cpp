@@ -62,11 +62,10 @@ QByteArray IsolationForest::serialize() const
     return blob;
 }
 
-bool IsolationForest::deserialize(const QByteArray &blob, QString &error)
+Status IsolationForest::deserialize(const QByteArray &blob)
 {
-    const auto bad = [&](const QString &why) {
-        error = QStringLiteral("Isolation Forest blob (%1 bytes): %2").arg(blob.size()).arg(why);
-        return false;
+    const auto bad = [&](const QString &why) -> Status {
+        return Error::badInput(QStringLiteral("Isolation Forest blob (%1 bytes): %2").arg(blob.size()).arg(why));
     };
     if (blob.size() < 8 + 4 + 8 || std::memcmp(blob.constData(), kMagic, 8) != 0)
         return bad(QStringLiteral("not an Isolation Forest model (bad magic)"));
@@ -135,7 +134,7 @@ bool IsolationForest::deserialize(const QByteArray &blob, QString &error)
     pack();
     if (const QString problem = structuralProblem(); !problem.isEmpty())
         return bad(problem);
-    return true;
+    return {};
 }
 
 // The first problem of the node tables that would send a walk out of bounds, empty when none.

@@ -185,18 +185,14 @@ struct Builder
 
 } // namespace
 
-bool IsolationForest::fit(const float *x, std::int64_t n, int d, const IsolationForestOptions &options, QString &error)
+Status IsolationForest::fit(const float *x, std::int64_t n, int d, const IsolationForestOptions &options)
 {
-    if (n <= 0 || d <= 0) {
-        error = QStringLiteral("Isolation Forest: nothing to fit (%1 rows, %2 columns)").arg(n).arg(d);
-        return false;
-    }
-    if (options.trees <= 0 || options.sampleSize <= 0) {
-        error = QStringLiteral("Isolation Forest: trees and sample size must be positive (got %1 and %2)")
-                    .arg(options.trees)
-                    .arg(options.sampleSize);
-        return false;
-    }
+    if (n <= 0 || d <= 0)
+        return Error::badInput(QStringLiteral("Isolation Forest: nothing to fit (%1 rows, %2 columns)").arg(n).arg(d));
+    if (options.trees <= 0 || options.sampleSize <= 0)
+        return Error::badInput(QStringLiteral("Isolation Forest: trees and sample size must be positive (got %1 and %2)")
+                                   .arg(options.trees)
+                                   .arg(options.sampleSize));
     d_ = d;
     extended_ = options.extended;
     psi_ = int(std::min<std::int64_t>(options.sampleSize, n));
@@ -258,7 +254,7 @@ bool IsolationForest::fit(const float *x, std::int64_t n, int d, const Isolation
         normals_.insert(normals_.end(), t.normals.begin(), t.normals.end());
     }
     pack();
-    return true;
+    return {};
 }
 
 } // namespace backsight::ml

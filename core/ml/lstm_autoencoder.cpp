@@ -249,40 +249,32 @@ QByteArray LstmAutoencoder::serialize() const
     return blob;
 }
 
-std::optional<LstmAutoencoder> LstmAutoencoder::deserialize(const QByteArray &blob, QString &error)
+Result<LstmAutoencoder> LstmAutoencoder::deserialize(const QByteArray &blob)
 {
     QDataStream in(blob);
     in.setVersion(QDataStream::Qt_6_4);
     in.setByteOrder(QDataStream::LittleEndian);
     in.setFloatingPointPrecision(QDataStream::DoublePrecision);
     char head[sizeof magic] = {};
-    if (in.readRawData(head, sizeof head) != int(sizeof head) || !std::equal(head, head + sizeof head, magic)) {
-        error = QStringLiteral("Not an LSTM autoencoder model (the blob does not start with BSLSTMAE).");
-        return std::nullopt;
-    }
+    if (in.readRawData(head, sizeof head) != int(sizeof head) || !std::equal(head, head + sizeof head, magic))
+        return Error::badInput(QStringLiteral("Not an LSTM autoencoder model (the blob does not start with BSLSTMAE)."));
     quint32 version = 0;
     qint32 features = 0, hidden = 0;
     quint64 count = 0;
     in >> version >> features >> hidden >> count;
-    if (in.status() != QDataStream::Ok) {
-        error = QStringLiteral("The LSTM autoencoder model is truncated (header incomplete).");
-        return std::nullopt;
-    }
-    if (version > formatVersion || version == 0) {
-        error = QStringLiteral("The LSTM autoencoder model has format version %1; this build reads version %2 "
-                               "(it was written by a newer Backsight, or is corrupt).")
-                    .arg(version)
-                    .arg(formatVersion);
-        return std::nullopt;
-    }
+    if (in.status() != QDataStream::Ok)
+        return Error::badInput(QStringLiteral("The LSTM autoencoder model is truncated (header incomplete)."));
+    if (version > formatVersion || version == 0)
+        return Error::badInput(QStringLiteral("The LSTM autoencoder model has format version %1; this build reads version %2 "
+                                              "(it was written by a newer Backsight, or is corrupt).")
+                                   .arg(version)
+                                   .arg(formatVersion));
     if (features < 1 || hidden < 1 || features > largestDimension || hidden > largestDimension
-        || count != quint64(parameterCount(features, hidden))) {
-        error = QStringLiteral("The LSTM autoencoder model is corrupt (shape %1×%2 with %3 weights).")
-                    .arg(features)
-                    .arg(hidden)
-                    .arg(count);
-        return std::nullopt;
-    }
+        || count != quint64(parameterCount(features, hidden)))
+        return Error::badInput(QStringLiteral("The LSTM autoencoder model is corrupt (shape %1×%2 with %3 weights).")
+                                   .arg(features)
+                                   .arg(hidden)
+                                   .arg(count));
     LstmAutoencoder model;
     model.features_ = features;
     model.hidden_ = hidden;
@@ -292,20 +284,14 @@ std::optional<LstmAutoencoder> LstmAutoencoder::deserialize(const QByteArray &bl
     const qint64 payload = in.device()->pos();
     quint64 checksum = 0;
     in >> checksum;
-    if (in.status() != QDataStream::Ok) {
-        error = QStringLiteral("The LSTM autoencoder model is truncated (%1 of %2 bytes).")
-                    .arg(blob.size())
-                    .arg(payload + 8);
-        return std::nullopt;
-    }
-    if (checksum != fnv1a(blob.constData(), payload) || !in.atEnd()) {
-        error = QStringLiteral("The LSTM autoencoder model is corrupt (checksum mismatch).");
-        return std::nullopt;
-    }
-    if (!model.parameters_.allFinite()) {
-        error = QStringLiteral("The LSTM autoencoder model is corrupt (weights that are not finite numbers).");
-        return std::nullopt;
-    }
+    if (in.status() != QDataStream::Ok)
+        return Error::badInput(QStringLiteral("The LSTM autoencoder model is truncated (%1 of %2 bytes).")
+                                   .arg(blob.size())
+                                   .arg(payload + 8));
+    if (checksum != fnv1a(blob.constData(), payload) || !in.atEnd())
+        return Error::badInput(QStringLiteral("The LSTM autoencoder model is corrupt (checksum mismatch)."));
+    if (!model.parameters_.allFinite())
+        return Error::badInput(QStringLiteral("The LSTM autoencoder model is corrupt (weights that are not finite numbers)."));
     return model;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/result.h"
+
 #include <Eigen/Core>
 #include <QByteArray>
 #include <QString>
@@ -59,8 +61,8 @@ public:
 
     // Versioned binary form: magic "BSLSTMAE", format version, shape, weights, checksum.
     QByteArray serialize() const;
-    // nullopt with `error` set for a truncated, corrupt or newer blob.
-    static std::optional<LstmAutoencoder> deserialize(const QByteArray &blob, QString &error);
+    // BadInput for a truncated, corrupt or newer blob.
+    static Result<LstmAutoencoder> deserialize(const QByteArray &blob);
     static constexpr quint32 formatVersion = 1;
 
 private:

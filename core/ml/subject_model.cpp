@@ -46,8 +46,10 @@ bool unpackModel(const QByteArray &blob, SubjectModel &m, QString &error)
     }
     if (!m.encoder.fromJson(encoder, error))
         return false;
-    if (m.isAutoencoder ? !m.autoencoder.deserialize(forest, error) : !m.forest.deserialize(forest, error))
+    if (const Status loaded = m.isAutoencoder ? m.autoencoder.deserialize(forest) : m.forest.deserialize(forest); !loaded) {
+        error = loaded.error().message;
         return false;
+    }
     const int d = m.isAutoencoder ? m.autoencoder.dimensions() : m.forest.dimensions();
     if (d != m.encoder.dimensions()) {
         error = QStringLiteral("model has %1 features, encoder %2").arg(d).arg(m.encoder.dimensions());

@@ -46,14 +46,15 @@ std::string_view trim(std::string_view s)
 
 } // namespace
 
-bool readNumericCsv(const QString &path, NumericTable &table, QString &error)
+Result<NumericTable> readNumericCsv(const QString &path)
 {
-    table = NumericTable();
+    NumericTable table;
     GzFile in;
     in.f = gzopen(QFile::encodeName(path).constData(), "rb");
     if (!in.f) {
-        error = QStringLiteral("%1: cannot open (%2)").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
-        return false;
+        const int why = errno;
+        const QString message = QStringLiteral("%1: cannot open (%2)").arg(path, QString::fromLocal8Bit(std::strerror(why)));
+        return why == ENOENT ? Error::notFound(message) : Error::badInput(message);
     }
     gzbuffer(in.f, 1 << 18);
     std::string line;
@@ -91,28 +92,26 @@ bool readNumericCsv(const QString &path, NumericTable &table, QString &error)
                 else
                     table.featureNames << q;
             }
-            if (table.featureNames.isEmpty()) {
-                error = QStringLiteral("%1: line 1: no feature columns").arg(path);
-                return false;
-            }
+            if (table.featureNames.isEmpty())
+                return Error::badInput(QStringLiteral("%1: line 1: no feature columns").arg(path));
             continue;
         }
-        if (int(fields.size()) != width) {
-            error = QStringLiteral("%1: line %2: %3 fields, the header has %4").arg(path).arg(lineNo).arg(fields.size()).arg(width);
-            return false;
-        }
+        if (int(fields.size()) != width)
+            return Error::badInput(QStringLiteral("%1: line %2: %3 fields, the header has %4")
+                                       .arg(path)
+                                       .arg(lineNo)
+                                       .arg(fields.size())
+                                       .arg(width));
         for (int i = 0; i < width; ++i) {
             const std::string_view f = trim(fields[i]);
             double v = 0;
             const auto [ptr, ec] = std::from_chars(f.data(), f.data() + f.size(), v);
-            if (ec != std::errc() || ptr != f.data() + f.size()) {
-                error = QStringLiteral("%1: line %2, column %3: \"%4\" is not a number")
-                            .arg(path)
-                            .arg(lineNo)
-                            .arg(i + 1)
-                            .arg(QString::fromUtf8(f.data(), qsizetype(f.size())));
-                return false;
-            }
+            if (ec != std::errc() || ptr != f.data() + f.size())
+                return Error::badInput(QStringLiteral("%1: line %2, column %3: \"%4\" is not a number")
+                                           .arg(path)
+                                           .arg(lineNo)
+                                           .arg(i + 1)
+                                           .arg(QString::fromUtf8(f.data(), qsizetype(f.size()))));
             if (i == labelColumn)
                 table.labels.push_back(v != 0 ? 1 : 0);
             else
@@ -122,15 +121,11 @@ bool readNumericCsv(const QString &path, NumericTable &table, QString &error)
     }
     int errnum = 0;
     const char *message = gzerror(in.f, &errnum);
-    if (errnum != Z_OK && errnum != Z_STREAM_END) {
-        error = QStringLiteral("%1: line %2: %3").arg(path).arg(lineNo).arg(QString::fromUtf8(message));
-        return false;
-    }
-    if (header) {
-        error = QStringLiteral("%1: empty file").arg(path);
-        return false;
-    }
-    return true;
+    if (errnum != Z_OK && errnum != Z_STREAM_END)
+        return Error::badInput(QStringLiteral("%1: line %2: %3").arg(path).arg(lineNo).arg(QString::fromUtf8(message)));
+    if (header)
+        return Error::badInput(QStringLiteral("%1: empty file").arg(path));
+    return table;
 }
 
 } // namespace backsight::ml

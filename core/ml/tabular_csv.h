@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/result.h"
+
 #include <QString>
 #include <QStringList>
 #include <cstdint>
@@ -18,7 +20,8 @@ struct NumericTable
     int columns() const { return int(featureNames.size()); }
 };
 
-// Reads FILE (plain or gzip-compressed, detected from content). Fails with the file and line on bad input.
-bool readNumericCsv(const QString &path, NumericTable &table, QString &error);
+// Reads FILE (plain or gzip-compressed, detected from content). BadInput with the file and line on bad input;
+// NotFound when the file does not exist.
+Result<NumericTable> readNumericCsv(const QString &path);
 
 } // namespace backsight::ml

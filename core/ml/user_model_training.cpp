@@ -87,8 +87,10 @@ bool trainAutoencoder(TrainTask &t, const ModelTrainOptions &o, const SignInEnco
     ao.learningRate = 2e-3;
     ao.seed = std::uint64_t(o.seed);
     DenseAutoencoder ae;
-    if (!ae.fit(x.data(), qint64(n), encoder.dimensions(), ao, t.error))
+    if (const Status fitted = ae.fit(x.data(), qint64(n), encoder.dimensions(), ao); !fitted) {
+        t.error = fitted.error().message;
         return false;
+    }
     std::vector<double> errors(n);
     for (std::size_t i = 0; i < n; ++i)
         errors[i] = ae.score(x.data() + i * std::size_t(encoder.dimensions()));
@@ -127,8 +129,10 @@ bool trainForest(TrainTask &t, const ModelTrainOptions &o, const SignInEncoder &
     fo.seed = std::uint64_t(o.seed) ^ std::uint64_t(qHash(t.subject));
     fo.threads = 1;
     IsolationForest forest;
-    if (!forest.fit(x.data(), qint64(n), encoder.dimensions(), fo, t.error))
+    if (const Status fitted = forest.fit(x.data(), qint64(n), encoder.dimensions(), fo); !fitted) {
+        t.error = fitted.error().message;
         return false;
+    }
     std::vector<double> scores(n);
     forest.score(x.data(), qint64(n), scores.data(), 1);
     QJsonObject distribution;

@@ -198,17 +198,16 @@ void correlateAll(const RuleSet &set, std::vector<RunningRule> &running, SigmaRu
 
 Status storeAnomalies(Database &db, SigmaRunReport &report)
 {
-    QString error;
     if (!db.connection().transaction())
         return Error::storage(QStringLiteral("cannot start a transaction on %1").arg(db.path()));
-    const qint64 added = detect::insertAnomalies(db, report.anomalies, error);
-    if (added < 0) {
+    const Result<qint64> added = detect::insertAnomalies(db, report.anomalies);
+    if (!added) {
         db.connection().rollback();
-        return Error::storage(error);
+        return added.error();
     }
     if (!db.connection().commit())
         return Error::storage(QStringLiteral("cannot commit the Sigma anomalies to %1").arg(db.path()));
-    report.anomaliesAdded = added;
+    report.anomaliesAdded = *added;
     return {};
 }
 
@@ -229,14 +228,13 @@ Result<SigmaRunReport> runSigmaRules(Database &db, const RuleSet &set, bool stor
 {
     SigmaRunReport report;
     std::vector<RunningRule> running = prepare(set, report);
-    QString error;
     qint64 total = 0;
     const EventTable tables[] = {EventTable::SignIns, EventTable::WorkloadSignIns, EventTable::Audits};
     for (EventTable t : tables) {
-        const qint64 n = countEvents(db, t, error);
-        if (n < 0)
-            return Error::storage(error);
-        total += n;
+        const Result<qint64> n = countEvents(db, t);
+        if (!n)
+            return n.error();
+        total += *n;
     }
     bool cancelled = false;
     for (EventTable table : tables) {
@@ -244,7 +242,7 @@ Result<SigmaRunReport> runSigmaRules(Database &db, const RuleSet &set, bool stor
             continue;
         if (progress && !progress(report.eventsExamined, total))
             return Error::cancelled();
-        const bool ok = forEachEventWithOriginal(db, table, [&](const QSqlRecord &row, const QByteArray &original) {
+        const Status read = forEachEventWithOriginal(db, table, [&](const QSqlRecord &row, const QByteArray &original) {
             const EventFields fields = EventFields::build(row, original);
             for (RunningRule &r : running) {
                 std::vector<MatchedField> matched;
@@ -262,9 +260,9 @@ Result<SigmaRunReport> runSigmaRules(Database &db, const RuleSet &set, bool stor
             if (progress && report.eventsExamined % 512 == 0 && !progress(report.eventsExamined, total))
                 cancelled = true;
             return !cancelled;
-        }, error);
-        if (!ok)
-            return Error::storage(error);
+        });
+        if (!read)
+            return read.error();
         if (cancelled)
             return Error::cancelled();
     }

@@ -118,7 +118,7 @@ QString anomalyId(const QString &kind, const QString &subject, const QStringList
     return QStringLiteral("an-") + QString::fromLatin1(hash.result().toHex().left(20));
 }
 
-qint64 insertAnomalies(Database &db, const std::vector<Anomaly> &anomalies, QString &error)
+Result<qint64> insertAnomalies(Database &db, const std::vector<Anomaly> &anomalies)
 {
     QSqlQuery insert(db.connection());
     insert.prepare(QStringLiteral(
@@ -153,23 +153,18 @@ qint64 insertAnomalies(Database &db, const std::vector<Anomaly> &anomalies, QStr
         insert.bindValue(i++, a.baselineId ? QVariant(a.baselineId) : QVariant());
         insert.bindValue(i++, a.modelId ? QVariant(a.modelId) : QVariant());
         insert.bindValue(i++, a.status);
-        if (!insert.exec()) {
-            error = Database::describe(QStringLiteral("storing anomaly %1").arg(a.id), insert.lastError());
-            return -1;
-        }
+        if (!insert.exec())
+            return Error::storage(Database::describe(QStringLiteral("storing anomaly %1").arg(a.id), insert.lastError()));
         if (insert.numRowsAffected() <= 0)
             continue;
         ++added;
-        if (QString failed = linkEvents(link, a.id, a.eventIds); !failed.isEmpty()) {
-            error = failed;
-            return -1;
-        }
+        if (QString failed = linkEvents(link, a.id, a.eventIds); !failed.isEmpty())
+            return Error::storage(failed);
     }
     return added;
 }
 
-bool forEachAnomaly(Database &db, const AnomalyFilter &filter, const std::function<bool(const Anomaly &)> &row,
-                    QString &error)
+Status forEachAnomaly(Database &db, const AnomalyFilter &filter, const std::function<bool(const Anomaly &)> &row)
 {
     QString sql = QStringLiteral(
         "SELECT id, subject_type, subject, user_upn, event_id, event_table, time_ms, end_ms, kinds, severity_rank, "
@@ -219,10 +214,8 @@ bool forEachAnomaly(Database &db, const AnomalyFilter &filter, const std::functi
     q.prepare(sql);
     for (int i = 0; i < binds.size(); ++i)
         q.bindValue(i, binds[i]);
-    if (!q.exec()) {
-        error = Database::describe(QStringLiteral("reading anomalies"), q.lastError());
-        return false;
-    }
+    if (!q.exec())
+        return Error::storage(Database::describe(QStringLiteral("reading anomalies"), q.lastError()));
     while (q.next()) {
         Anomaly a;
         int i = 0;
@@ -255,7 +248,7 @@ bool forEachAnomaly(Database &db, const AnomalyFilter &filter, const std::functi
         if (!row(a))
             break;
     }
-    return true;
+    return {};
 }
 
 QJsonObject anomalyToJson(const Anomaly &a)
@@ -296,15 +289,14 @@ Result<std::optional<Anomaly>> storedStoryHead(Database &db, const Anomaly &next
     filter.fromMs = next.timeMs - spanMs;
     filter.toMs = next.timeMs + 1;
     std::optional<Anomaly> head;
-    QString error;
-    const bool ok = forEachAnomaly(db, filter, [&](const Anomaly &a) {
+    const Status read = forEachAnomaly(db, filter, [&](const Anomaly &a) {
         const bool earlier = a.timeMs != next.timeMs ? a.timeMs < next.timeMs : a.id < next.id;
         if (a.id != next.id && a.subject == next.subject && earlier && mayLead(a))
             head = a; // rows come oldest first: the latest wins
         return true;
-    }, error);
-    if (!ok)
-        return Error::storage(error);
+    });
+    if (!read)
+        return read.error();
     return head;
 }
 

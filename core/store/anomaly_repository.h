@@ -25,8 +25,8 @@ struct AnomalyFilter
 };
 
 // Stores anomalies: ON CONFLICT DO NOTHING on the id (both engines), so detecting the same thing twice adds nothing.
-// Runs inside the caller's transaction when there is one. Returns how many rows were new, or -1 with `error`.
-qint64 insertAnomalies(Database &db, const std::vector<Anomaly> &anomalies, QString &error);
+// Runs inside the caller's transaction when there is one. Returns how many rows were new.
+Result<qint64> insertAnomalies(Database &db, const std::vector<Anomaly> &anomalies);
 
 // Stories (detect/stories.h): the latest stored anomaly a follow-on anomaly `next` could continue: a user anomaly of
 // `next`'s user other than `next` itself, medium or higher, before it (by time, then id), at most `spanMs` earlier
@@ -37,9 +37,9 @@ Result<std::optional<Anomaly>> storedStoryHead(Database &db, const Anomaly &next
 // events, and links the new events. When its severity rose, a watcher raises it again as an alert.
 Status updateStoryHead(Database &db, const Anomaly &head, bool severityRose);
 
-// Calls `row` for each anomaly matching `filter`, ordered by time then id; `row` returns false to stop.
-bool forEachAnomaly(Database &db, const AnomalyFilter &filter, const std::function<bool(const Anomaly &)> &row,
-                    QString &error);
+// Calls `row` for each anomaly matching `filter`, ordered by time then id; `row` returns false to stop (still a
+// success: a caller that stops for a reason of its own keeps that reason).
+Status forEachAnomaly(Database &db, const AnomalyFilter &filter, const std::function<bool(const Anomaly &)> &row);
 
 // The JSONL/report shape: id, user_principal_name, subject_type, subject, kinds, severity, score,
 // threat_score, event_time (ISO 8601 UTC), end_time, event_ids, event_table, reasons [{detector,text,evidence}],

@@ -31,8 +31,7 @@ qint64 nowMs()
 class ActionTransaction
 {
 public:
-    ActionTransaction(Database &db, const QString &doing, QString &error)
-        : db_(db), doing_(doing), error_(error)
+    ActionTransaction(Database &db, const QString &doing) : db_(db), doing_(doing)
     {
         if (db_.dialect() == SqlDialect::PostgreSQL) {
             if (!exec(QStringLiteral("BEGIN")))
@@ -58,27 +57,19 @@ public:
         restoreSync();
     }
     bool isOpen() const { return open_; }
+    // Why the transaction could not begin or commit.
+    const Error &error() const { return error_; }
     // `action` (empty: nothing changed, nothing to announce) and how many anomalies it touched, for the team.
-    bool commit(const QString &action = {}, int anomalies = 0)
+    backsight::Status commit(const QString &action = {}, int anomalies = 0)
     {
         if (!open_)
-            return false;
+            return error_;
         if (!action.isEmpty() && db_.dialect() == SqlDialect::PostgreSQL && !notifyTeam(action, anomalies))
-            return false;
+            return error_;
         if (!exec(QStringLiteral("COMMIT")))
-            return false;
+            return error_;
         open_ = false;
-        return true;
-    }
-    // Fails the action: `error` says why; the destructor rolls back.
-    bool fail(const QString &why)
-    {
-        error_ = why;
-        return false;
-    }
-    bool failed(const QString &what, const QSqlQuery &q)
-    {
-        return fail(Database::describe(what, q.lastError()));
+        return {};
     }
 
 private:
@@ -90,7 +81,7 @@ private:
         q.addBindValue(caseChangePayload(action, anomalies));
         if (q.exec())
             return true;
-        error_ = Database::describe(doing_ + QStringLiteral(" (telling the team)"), q.lastError());
+        error_ = Error::storage(Database::describe(doing_ + QStringLiteral(" (telling the team)"), q.lastError()));
         return false;
     }
     bool exec(const QString &sql, bool reportError = true)
@@ -99,7 +90,7 @@ private:
         if (q.exec(sql))
             return true;
         if (reportError)
-            error_ = Database::describe(doing_, q.lastError());
+            error_ = Error::storage(Database::describe(doing_, q.lastError()));
         return false;
     }
     void restoreSync()
@@ -112,13 +103,18 @@ private:
 
     Database &db_;
     QString doing_;
-    QString &error_;
+    Error error_;
     int previousSync_ = 1; // NORMAL
     bool open_ = false;
 };
 
-bool insertAudit(Database &db, qint64 atMs, const QString &author, const QString &actionName, const QString &target,
-                 const QJsonObject &detail, qint64 *id, QString &error)
+Error failed(const QString &what, const QSqlQuery &q)
+{
+    return Error::storage(Database::describe(what, q.lastError()));
+}
+
+Result<qint64> insertAudit(Database &db, qint64 atMs, const QString &author, const QString &actionName,
+                           const QString &target, const QJsonObject &detail)
 {
     QSqlQuery q(db.connection());
     q.prepare(QStringLiteral("INSERT INTO audit_log (at_ms, author, action, target, detail) VALUES (?, ?, ?, ?, ?) "
@@ -128,14 +124,11 @@ bool insertAudit(Database &db, qint64 atMs, const QString &author, const QString
     q.addBindValue(actionName);
     q.addBindValue(target.isEmpty() ? QVariant() : QVariant(target));
     q.addBindValue(detail.isEmpty() ? QVariant() : QVariant(QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact))));
-    if (!q.exec()) {
-        error = Database::describe(QStringLiteral("writing the audit log of %1").arg(db.path()), q.lastError());
-        return false;
-    }
-    if (id)
-        *id = q.next() ? q.value(0).toLongLong() : 0;
+    if (!q.exec())
+        return failed(QStringLiteral("writing the audit log of %1").arg(db.path()), q);
+    const qint64 id = q.next() ? q.value(0).toLongLong() : 0;
     q.finish();
-    return true;
+    return id;
 }
 
 // Inside an action: the rows read are the action's until it ends. SQLite's BEGIN IMMEDIATE already holds the
@@ -147,35 +140,34 @@ QString lockClause(const Database &db)
 
 // The current status of each id, locked for the action; ids with no anomaly are absent. Locked in id order,
 // so two bulk changes over overlapping anomalies queue up rather than deadlock.
-bool readStatuses(Database &db, const QStringList &ids, QHash<QString, QString> &out, QString &error)
+Result<QHash<QString, QString>> readStatuses(Database &db, const QStringList &ids)
 {
+    QHash<QString, QString> out;
     QSqlQuery q(db.connection());
     q.prepare(QStringLiteral("SELECT status FROM anomalies WHERE id = ?") + lockClause(db));
     QStringList ordered = ids;
     ordered.sort();
     for (const QString &id : std::as_const(ordered)) {
         q.bindValue(0, id);
-        if (!q.exec()) {
-            error = Database::describe(QStringLiteral("reading anomaly %1").arg(id), q.lastError());
-            return false;
-        }
+        if (!q.exec())
+            return failed(QStringLiteral("reading anomaly %1").arg(id), q);
         if (q.next())
             out.insert(id, q.value(0).toString());
     }
-    return true;
+    return out;
 }
 
-QString missingIdsError(const QStringList &ids, const QHash<QString, QString> &found, const QString &dbPath)
+Error missingIdsError(const QStringList &ids, const QHash<QString, QString> &found, const QString &dbPath)
 {
     QStringList missing;
     for (const QString &id : ids)
         if (!found.contains(id))
             missing << id;
-    return QStringLiteral("no anomaly %1 in %2").arg(missing.join(QStringLiteral(", ")), dbPath);
+    return Error::notFound(QStringLiteral("no anomaly %1 in %2").arg(missing.join(QStringLiteral(", ")), dbPath));
 }
 
-bool insertNote(Database &db, const QString &anomalyId, const QString &text, const QString &author, qint64 atMs,
-                qint64 &noteId, QString &error)
+Result<qint64> insertNote(Database &db, const QString &anomalyId, const QString &text, const QString &author,
+                          qint64 atMs)
 {
     QSqlQuery q(db.connection());
     q.prepare(QStringLiteral("INSERT INTO anomaly_notes (anomaly_id, author, at_ms, text) VALUES (?, ?, ?, ?) RETURNING id"));
@@ -183,14 +175,15 @@ bool insertNote(Database &db, const QString &anomalyId, const QString &text, con
     q.addBindValue(author);
     q.addBindValue(atMs);
     q.addBindValue(text);
-    if (!q.exec()) {
-        error = Database::describe(QStringLiteral("adding a note to anomaly %1").arg(anomalyId), q.lastError());
-        return false;
-    }
-    noteId = q.next() ? q.value(0).toLongLong() : 0;
+    if (!q.exec())
+        return failed(QStringLiteral("adding a note to anomaly %1").arg(anomalyId), q);
+    const qint64 noteId = q.next() ? q.value(0).toLongLong() : 0;
     q.finish();
-    return insertAudit(db, atMs, author, action::note, anomalyId,
-                       QJsonObject{{QStringLiteral("note_id"), noteId}, {QStringLiteral("text"), text}}, nullptr, error);
+    const auto audited = insertAudit(db, atMs, author, action::note, anomalyId,
+                                     QJsonObject{{QStringLiteral("note_id"), noteId}, {QStringLiteral("text"), text}});
+    if (!audited)
+        return audited.error();
+    return noteId;
 }
 
 QString normalisedTag(const QString &tag)
@@ -198,25 +191,23 @@ QString normalisedTag(const QString &tag)
     return tag.simplified().toLower();
 }
 
-bool changeTag(Database &db, const QString &anomalyId, const QString &rawTag, const QString &author, bool add,
-               QString &error)
+backsight::Status changeTag(Database &db, const QString &anomalyId, const QString &rawTag, const QString &author,
+                            bool add)
 {
     const QString tag = normalisedTag(rawTag);
-    if (tag.isEmpty()) {
-        error = QStringLiteral("a tag for anomaly %1 cannot be blank").arg(anomalyId);
-        return false;
-    }
+    if (tag.isEmpty())
+        return Error::badInput(QStringLiteral("a tag for anomaly %1 cannot be blank").arg(anomalyId));
     const QString doing = QStringLiteral("%1 tag '%2' %3 anomaly %4")
                               .arg(add ? QStringLiteral("adding") : QStringLiteral("removing"), tag,
                                    add ? QStringLiteral("to") : QStringLiteral("from"), anomalyId);
-    ActionTransaction tx(db, doing, error);
+    ActionTransaction tx(db, doing);
     if (!tx.isOpen())
-        return false;
-    QHash<QString, QString> found;
-    if (!readStatuses(db, {anomalyId}, found, error))
-        return false;
-    if (found.isEmpty())
-        return tx.fail(missingIdsError({anomalyId}, found, db.path()));
+        return tx.error();
+    const auto found = readStatuses(db, {anomalyId});
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return missingIdsError({anomalyId}, *found, db.path());
     const qint64 at = nowMs();
     QSqlQuery q(db.connection());
     if (add) {
@@ -232,39 +223,38 @@ bool changeTag(Database &db, const QString &anomalyId, const QString &rawTag, co
         q.addBindValue(tag);
     }
     if (!q.exec())
-        return tx.failed(doing, q);
+        return failed(doing, q);
     const bool changed = q.numRowsAffected() > 0;
     const QString actionName = add ? action::tag : action::untag;
-    if (changed
-        && !insertAudit(db, at, author, actionName, anomalyId, QJsonObject{{QStringLiteral("tag"), tag}}, nullptr, error))
-        return false;
-    return changed ? tx.commit(actionName, 1) : tx.commit();
+    if (!changed)
+        return tx.commit();
+    const auto audited = insertAudit(db, at, author, actionName, anomalyId, QJsonObject{{QStringLiteral("tag"), tag}});
+    if (!audited)
+        return audited.error();
+    return tx.commit(actionName, 1);
 }
 
 } // namespace
 
-int setStatus(Database &db, const QStringList &anomalyIds, Status status, const QString &author, const QString &note,
-              QString &error)
+Result<int> setStatus(Database &db, const QStringList &anomalyIds, Status status, const QString &author,
+                      const QString &note)
 {
     QStringList ids;
     for (const QString &id : anomalyIds)
         if (!id.trimmed().isEmpty() && !ids.contains(id.trimmed()))
             ids << id.trimmed();
-    if (ids.isEmpty()) {
-        error = QStringLiteral("no anomaly ids given");
-        return -1;
-    }
+    if (ids.isEmpty())
+        return Error::badInput(QStringLiteral("no anomaly ids given"));
     const QString to = statusName(status);
-    ActionTransaction tx(db, QStringLiteral("setting the status of %1 anomalies to %2").arg(ids.size()).arg(to), error);
+    ActionTransaction tx(db, QStringLiteral("setting the status of %1 anomalies to %2").arg(ids.size()).arg(to));
     if (!tx.isOpen())
-        return -1;
-    QHash<QString, QString> current;
-    if (!readStatuses(db, ids, current, error))
-        return -1;
-    if (current.size() != ids.size()) {
-        tx.fail(missingIdsError(ids, current, db.path()));
-        return -1;
-    }
+        return tx.error();
+    const auto read = readStatuses(db, ids);
+    if (!read)
+        return read.error();
+    const QHash<QString, QString> &current = *read;
+    if (current.size() != ids.size())
+        return missingIdsError(ids, current, db.path());
     const qint64 at = nowMs();
     const QString noteText = note.trimmed();
     QSqlQuery update(db.connection());
@@ -276,87 +266,87 @@ int setStatus(Database &db, const QStringList &anomalyIds, Status status, const 
             update.bindValue(1, author);
             update.bindValue(2, at);
             update.bindValue(3, id);
-            if (!update.exec()) {
-                tx.failed(QStringLiteral("setting the status of anomaly %1").arg(id), update);
-                return -1;
-            }
+            if (!update.exec())
+                return failed(QStringLiteral("setting the status of anomaly %1").arg(id), update);
             QJsonObject detail{{QStringLiteral("from"), current.value(id)}, {QStringLiteral("to"), to}};
             if (!noteText.isEmpty())
                 detail.insert(QStringLiteral("note"), noteText);
-            if (!insertAudit(db, at, author, action::status, id, detail, nullptr, error))
-                return -1;
+            const auto audited = insertAudit(db, at, author, action::status, id, detail);
+            if (!audited)
+                return audited.error();
             ++changed;
         }
-        qint64 noteId = 0;
-        if (!noteText.isEmpty() && !insertNote(db, id, noteText, author, at, noteId, error))
-            return -1;
+        if (!noteText.isEmpty()) {
+            const auto noted = insertNote(db, id, noteText, author, at);
+            if (!noted)
+                return noted.error();
+        }
     }
     const QString announced = changed > 0 ? action::status : noteText.isEmpty() ? QString() : action::note;
-    if (!tx.commit(announced, noteText.isEmpty() ? changed : int(ids.size())))
-        return -1;
+    const auto committed = tx.commit(announced, noteText.isEmpty() ? changed : int(ids.size()));
+    if (!committed)
+        return committed.error();
     return changed;
 }
 
-qint64 addNote(Database &db, const QString &anomalyId, const QString &text, const QString &author, QString &error)
+Result<qint64> addNote(Database &db, const QString &anomalyId, const QString &text, const QString &author)
 {
     const QString trimmed = text.trimmed();
-    if (trimmed.isEmpty()) {
-        error = QStringLiteral("a note for anomaly %1 cannot be blank").arg(anomalyId);
-        return 0;
-    }
-    ActionTransaction tx(db, QStringLiteral("adding a note to anomaly %1").arg(anomalyId), error);
+    if (trimmed.isEmpty())
+        return Error::badInput(QStringLiteral("a note for anomaly %1 cannot be blank").arg(anomalyId));
+    ActionTransaction tx(db, QStringLiteral("adding a note to anomaly %1").arg(anomalyId));
     if (!tx.isOpen())
-        return 0;
-    QHash<QString, QString> found;
-    if (!readStatuses(db, {anomalyId}, found, error))
-        return 0;
-    if (found.isEmpty()) {
-        tx.fail(missingIdsError({anomalyId}, found, db.path()));
-        return 0;
-    }
-    qint64 noteId = 0;
-    if (!insertNote(db, anomalyId, trimmed, author, nowMs(), noteId, error) || !tx.commit(action::note, 1))
-        return 0;
-    return noteId;
+        return tx.error();
+    const auto found = readStatuses(db, {anomalyId});
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return missingIdsError({anomalyId}, *found, db.path());
+    const auto noteId = insertNote(db, anomalyId, trimmed, author, nowMs());
+    if (!noteId)
+        return noteId.error();
+    const auto committed = tx.commit(action::note, 1);
+    if (!committed)
+        return committed.error();
+    return *noteId;
 }
 
-bool addTag(Database &db, const QString &anomalyId, const QString &tag, const QString &author, QString &error)
+backsight::Status addTag(Database &db, const QString &anomalyId, const QString &tag, const QString &author)
 {
-    return changeTag(db, anomalyId, tag, author, true, error);
+    return changeTag(db, anomalyId, tag, author, true);
 }
 
-bool removeTag(Database &db, const QString &anomalyId, const QString &tag, const QString &author, QString &error)
+backsight::Status removeTag(Database &db, const QString &anomalyId, const QString &tag, const QString &author)
 {
-    return changeTag(db, anomalyId, tag, author, false, error);
+    return changeTag(db, anomalyId, tag, author, false);
 }
 
-qint64 appendAudit(Database &db, const QString &actionName, const QString &target, const QJsonObject &detail,
-                   const QString &author, QString &error)
+Result<qint64> appendAudit(Database &db, const QString &actionName, const QString &target, const QJsonObject &detail,
+                           const QString &author)
 {
-    if (actionName.trimmed().isEmpty()) {
-        error = QStringLiteral("an audit log entry needs an action");
-        return 0;
-    }
-    ActionTransaction tx(db, QStringLiteral("writing the audit log of %1").arg(db.path()), error);
+    if (actionName.trimmed().isEmpty())
+        return Error::badInput(QStringLiteral("an audit log entry needs an action"));
+    ActionTransaction tx(db, QStringLiteral("writing the audit log of %1").arg(db.path()));
     if (!tx.isOpen())
-        return 0;
-    qint64 id = 0;
-    if (!insertAudit(db, nowMs(), author, actionName, target, detail, &id, error) || !tx.commit(actionName, 0))
-        return 0;
-    return id;
+        return tx.error();
+    const auto id = insertAudit(db, nowMs(), author, actionName, target, detail);
+    if (!id)
+        return id.error();
+    const auto committed = tx.commit(actionName, 0);
+    if (!committed)
+        return committed.error();
+    return *id;
 }
 
-std::optional<std::vector<Note>> readNotes(Database &db, const QString &anomalyId, QString &error)
+Result<std::vector<Note>> readNotes(Database &db, const QString &anomalyId)
 {
     QSqlQuery q(db.connection());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT id, anomaly_id, author, at_ms, text FROM anomaly_notes WHERE anomaly_id = ? "
                              "ORDER BY at_ms, id"));
     q.addBindValue(anomalyId);
-    if (!q.exec()) {
-        error = Database::describe(QStringLiteral("reading the notes of anomaly %1").arg(anomalyId), q.lastError());
-        return std::nullopt;
-    }
+    if (!q.exec())
+        return failed(QStringLiteral("reading the notes of anomaly %1").arg(anomalyId), q);
     std::vector<Note> out;
     while (q.next())
         out.push_back({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong(),
@@ -364,25 +354,22 @@ std::optional<std::vector<Note>> readNotes(Database &db, const QString &anomalyI
     return out;
 }
 
-std::optional<std::vector<Tag>> readTags(Database &db, const QString &anomalyId, QString &error)
+Result<std::vector<Tag>> readTags(Database &db, const QString &anomalyId)
 {
     QSqlQuery q(db.connection());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT anomaly_id, tag, author, at_ms FROM anomaly_tags WHERE anomaly_id = ? "
                              "ORDER BY tag"));
     q.addBindValue(anomalyId);
-    if (!q.exec()) {
-        error = Database::describe(QStringLiteral("reading the tags of anomaly %1").arg(anomalyId), q.lastError());
-        return std::nullopt;
-    }
+    if (!q.exec())
+        return failed(QStringLiteral("reading the tags of anomaly %1").arg(anomalyId), q);
     std::vector<Tag> out;
     while (q.next())
         out.push_back({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong()});
     return out;
 }
 
-std::optional<std::map<QString, CaseRecord>> readCaseRecords(Database &db, const QStringList &anomalyIds,
-                                                             QString &error)
+Result<std::map<QString, CaseRecord>> readCaseRecords(Database &db, const QStringList &anomalyIds)
 {
     std::map<QString, CaseRecord> out;
     QSqlQuery q(db.connection());
@@ -391,10 +378,8 @@ std::optional<std::map<QString, CaseRecord>> readCaseRecords(Database &db, const
         if (out.count(id))
             continue;
         q.bindValue(0, id);
-        if (!q.exec()) {
-            error = Database::describe(QStringLiteral("reading anomaly %1").arg(id), q.lastError());
-            return std::nullopt;
-        }
+        if (!q.exec())
+            return failed(QStringLiteral("reading anomaly %1").arg(id), q);
         if (!q.next())
             continue;
         CaseRecord record;
@@ -402,10 +387,12 @@ std::optional<std::map<QString, CaseRecord>> readCaseRecords(Database &db, const
         record.statusBy = q.value(1).toString();
         if (!q.value(2).isNull())
             record.statusAtMs = q.value(2).toLongLong();
-        auto notes = readNotes(db, id, error);
-        auto tags = readTags(db, id, error);
-        if (!notes || !tags)
-            return std::nullopt;
+        auto notes = readNotes(db, id);
+        if (!notes)
+            return notes.error();
+        auto tags = readTags(db, id);
+        if (!tags)
+            return tags.error();
         record.notes = std::move(*notes);
         record.tags = std::move(*tags);
         out.emplace(id, std::move(record));
@@ -413,7 +400,7 @@ std::optional<std::map<QString, CaseRecord>> readCaseRecords(Database &db, const
     return out;
 }
 
-std::optional<std::vector<AuditEntry>> readAuditLog(Database &db, const AuditFilter &filter, QString &error)
+Result<std::vector<AuditEntry>> readAuditLog(Database &db, const AuditFilter &filter)
 {
     QString sql = QStringLiteral("SELECT id, at_ms, author, action, target, detail FROM audit_log WHERE id > ?");
     QVariantList binds{filter.afterId};
@@ -435,10 +422,8 @@ std::optional<std::vector<AuditEntry>> readAuditLog(Database &db, const AuditFil
     q.prepare(sql);
     for (int i = 0; i < binds.size(); ++i)
         q.bindValue(i, binds[i]);
-    if (!q.exec()) {
-        error = Database::describe(QStringLiteral("reading the audit log of %1").arg(db.path()), q.lastError());
-        return std::nullopt;
-    }
+    if (!q.exec())
+        return failed(QStringLiteral("reading the audit log of %1").arg(db.path()), q);
     std::vector<AuditEntry> out;
     while (q.next())
         out.push_back({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toString(),

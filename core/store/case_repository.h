@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/case_record.h"
+#include "model/result.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -24,29 +25,28 @@ namespace backsight::cases {
 
 // Sets the status of every anomaly in `anomalyIds` in one transaction; each change is audit-logged
 // ({"from","to","note"}) and a non-empty `note` is added to each anomaly. Unknown ids fail the whole call
-// (nothing changes) with `error` naming them. Returns how many anomalies changed status, or -1.
-int setStatus(Database &db, const QStringList &anomalyIds, Status status, const QString &author,
-              const QString &note, QString &error);
+// (nothing changes) with a NotFound error naming them. Returns how many anomalies changed status.
+Result<int> setStatus(Database &db, const QStringList &anomalyIds, Status status, const QString &author,
+                      const QString &note);
 
-// Adds a note (not blank) to an anomaly; returns the note's id, or 0 with `error`.
-qint64 addNote(Database &db, const QString &anomalyId, const QString &text, const QString &author, QString &error);
+// Adds a note (not blank) to an anomaly; returns the note's id.
+Result<qint64> addNote(Database &db, const QString &anomalyId, const QString &text, const QString &author);
 
 // Tags are trimmed, lower-cased labels ("phishing", "vip"). Adding a tag the anomaly has, or removing
-// one it lacks, changes nothing and logs nothing; both still return true.
-bool addTag(Database &db, const QString &anomalyId, const QString &tag, const QString &author, QString &error);
-bool removeTag(Database &db, const QString &anomalyId, const QString &tag, const QString &author, QString &error);
+// one it lacks, changes nothing and logs nothing; both still succeed.
+backsight::Status addTag(Database &db, const QString &anomalyId, const QString &tag, const QString &author);
+backsight::Status removeTag(Database &db, const QString &anomalyId, const QString &tag, const QString &author);
 
-// Appends one entry (an export, a retrain). `detail` is stored as compact JSON. Returns the entry id or 0.
-qint64 appendAudit(Database &db, const QString &action, const QString &target, const QJsonObject &detail,
-                   const QString &author, QString &error);
+// Appends one entry (an export, a retrain). `detail` is stored as compact JSON. Returns the entry id.
+Result<qint64> appendAudit(Database &db, const QString &action, const QString &target, const QJsonObject &detail,
+                           const QString &author);
 
 // Reading. Ids that have no anomaly are absent from the map.
-std::optional<std::map<QString, CaseRecord>> readCaseRecords(Database &db, const QStringList &anomalyIds,
-                                                             QString &error);
-std::optional<std::vector<Note>> readNotes(Database &db, const QString &anomalyId, QString &error);
-std::optional<std::vector<Tag>> readTags(Database &db, const QString &anomalyId, QString &error);
+Result<std::map<QString, CaseRecord>> readCaseRecords(Database &db, const QStringList &anomalyIds);
+Result<std::vector<Note>> readNotes(Database &db, const QString &anomalyId);
+Result<std::vector<Tag>> readTags(Database &db, const QString &anomalyId);
 
 // Oldest first.
-std::optional<std::vector<AuditEntry>> readAuditLog(Database &db, const AuditFilter &filter, QString &error);
+Result<std::vector<AuditEntry>> readAuditLog(Database &db, const AuditFilter &filter);
 
 } // namespace backsight::cases

@@ -49,27 +49,23 @@ struct OpenBlock
 
 } // namespace
 
-qint64 countEvents(Database &db, EventTable table, QString &error)
+Result<qint64> countEvents(Database &db, EventTable table)
 {
     QSqlQuery q(db.connection());
-    if (!q.exec(QStringLiteral("SELECT count(*) FROM %1").arg(tableName(table))) || !q.next()) {
-        error = Database::describe(QStringLiteral("cannot count events in %1").arg(db.path()), q.lastError());
-        return -1;
-    }
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM %1").arg(tableName(table))) || !q.next())
+        return Error::storage(Database::describe(QStringLiteral("cannot count events in %1").arg(db.path()), q.lastError()));
     return q.value(0).toLongLong();
 }
 
-bool forEachEventWithOriginal(Database &db, EventTable table,
-                              const std::function<bool(const QSqlRecord &, const QByteArray &)> &onRow, QString &error)
+Status forEachEventWithOriginal(Database &db, EventTable table,
+                                const std::function<bool(const QSqlRecord &, const QByteArray &)> &onRow)
 {
     StreamedRows events(db); // a lookup of the originals' block runs between its rows
     QSqlQuery block(db.connection());
     block.prepare(QStringLiteral("SELECT id, last_record, encoding, data FROM originals WHERE id <= ? AND id >= ? "
                                  "ORDER BY id DESC LIMIT 1"));
-    if (!events.exec(QStringLiteral("SELECT * FROM %1 ORDER BY source_id, record_index").arg(tableName(table)))) {
-        error = Database::describe(QStringLiteral("cannot read events from %1").arg(db.path()), events.lastError());
-        return false;
-    }
+    if (!events.exec(QStringLiteral("SELECT * FROM %1 ORDER BY source_id, record_index").arg(tableName(table))))
+        return Error::storage(Database::describe(QStringLiteral("cannot read events from %1").arg(db.path()), events.lastError()));
     OpenBlock open;
     while (events.next()) {
         const QSqlRecord r = eventRecord(events.row());
@@ -78,10 +74,9 @@ bool forEachEventWithOriginal(Database &db, EventTable table,
         if (!open.covers(source, index)) {
             block.addBindValue(source * 4294967296LL + index);
             block.addBindValue(source * 4294967296LL);
-            if (!block.exec()) {
-                error = Database::describe(QStringLiteral("cannot read original records from %1").arg(db.path()), block.lastError());
-                return false;
-            }
+            if (!block.exec())
+                return Error::storage(
+                    Database::describe(QStringLiteral("cannot read original records from %1").arg(db.path()), block.lastError()));
             open = OpenBlock();
             if (block.next() && block.value(2).toString() == OriginalBlockBuilder::encodingName()) {
                 open.sourceId = source;
@@ -92,17 +87,15 @@ bool forEachEventWithOriginal(Database &db, EventTable table,
             block.finish();
         }
         if (!onRow(r, open.records.value(index)))
-            return true;
+            return {};
     }
-    if (events.lastError().isValid()) {
-        error = Database::describe(QStringLiteral("cannot read events from %1").arg(db.path()), events.lastError());
-        return false;
-    }
-    return true;
+    if (events.lastError().isValid())
+        return Error::storage(Database::describe(QStringLiteral("cannot read events from %1").arg(db.path()), events.lastError()));
+    return {};
 }
 
-bool forEachEventById(Database &db, const QStringList &eventIds,
-                      const std::function<void(EventTable, const QSqlRecord &)> &onRow, qint64 &missing, QString &error)
+Status forEachEventById(Database &db, const QStringList &eventIds,
+                        const std::function<void(EventTable, const QSqlRecord &)> &onRow, qint64 &missing)
 {
     struct Found
     {
@@ -120,10 +113,9 @@ bool forEachEventById(Database &db, const QStringList &eventIds,
             QSqlQuery q(db.connection());
             q.prepare(QStringLiteral("SELECT * FROM %1 WHERE id = ?").arg(tableName(table)));
             q.addBindValue(id);
-            if (!q.exec()) {
-                error = Database::describe(QStringLiteral("cannot read event %1 from %2").arg(id, db.path()), q.lastError());
-                return false;
-            }
+            if (!q.exec())
+                return Error::storage(
+                    Database::describe(QStringLiteral("cannot read event %1 from %2").arg(id, db.path()), q.lastError()));
             if (q.next()) {
                 const QString time = table == EventTable::Audits ? QStringLiteral("time_ms") : QStringLiteral("created_ms");
                 found.push_back({table, q.value(time).toLongLong(), eventRecord(q)});
@@ -136,7 +128,7 @@ bool forEachEventById(Database &db, const QStringList &eventIds,
     std::stable_sort(found.begin(), found.end(), [](const Found &a, const Found &b) { return a.timeMs < b.timeMs; });
     for (const Found &f : found)
         onRow(f.table, f.record);
-    return true;
+    return {};
 }
 
 } // namespace backsight

@@ -64,8 +64,8 @@ Result<StoreStats> readStats(Database &db)
     return s;
 }
 
-bool forEachEvent(Database &db, EventTable table, const EventFilter &filter,
-                  const std::function<bool(const QSqlRecord &)> &onRow, QString &error)
+Status forEachEvent(Database &db, EventTable table, const EventFilter &filter,
+                    const std::function<bool(const QSqlRecord &)> &onRow)
 {
     const QString timeColumn = table == EventTable::Audits ? QStringLiteral("time_ms") : QStringLiteral("created_ms");
     const QString userColumn = table == EventTable::Audits ? QStringLiteral("initiator_upn") : QStringLiteral("upn");
@@ -90,18 +90,16 @@ bool forEachEvent(Database &db, EventTable table, const EventFilter &filter,
         q.bindValue(QStringLiteral(":to"), *filter.toMs);
     if (filter.limit >= 0)
         q.bindValue(QStringLiteral(":limit"), filter.limit);
-    if (!q.exec()) {
-        error = Database::describe(QStringLiteral("cannot read events from %1").arg(db.path()), q.lastError());
-        return false;
-    }
+    if (!q.exec())
+        return Error::storage(Database::describe(QStringLiteral("cannot read events from %1").arg(db.path()), q.lastError()));
     while (q.next()) {
         if (!onRow(eventRecord(q)))
             break;
     }
-    return true;
+    return {};
 }
 
-std::optional<QByteArray> originalRecord(Database &db, const QString &eventId, QString &error)
+Result<QByteArray> originalRecord(Database &db, const QString &eventId)
 {
     for (const QString &table : {tableName(EventTable::SignIns), tableName(EventTable::WorkloadSignIns),
                                  tableName(EventTable::Audits), QStringLiteral("backup_sessions")}) {
@@ -113,25 +111,20 @@ std::optional<QByteArray> originalRecord(Database &db, const QString &eventId, Q
                                  "AND id >= e.source_id * 4294967296) WHERE e.id = ?")
                       .arg(table));
         q.addBindValue(eventId);
-        if (!q.exec()) {
-            error = Database::describe(QStringLiteral("cannot read %1").arg(db.path()), q.lastError());
-            return std::nullopt;
-        }
+        if (!q.exec())
+            return Error::storage(Database::describe(QStringLiteral("cannot read %1").arg(db.path()), q.lastError()));
         if (!q.next())
             continue;
         const qint64 recordIndex = q.value(0).toLongLong();
-        if (q.value(2).toString() != OriginalBlockBuilder::encodingName() || q.value(1).toLongLong() < recordIndex) {
-            error = QStringLiteral("the original record of event %1 is not stored in a form this Backsight reads")
-                        .arg(eventId);
-            return std::nullopt;
-        }
+        if (q.value(2).toString() != OriginalBlockBuilder::encodingName() || q.value(1).toLongLong() < recordIndex)
+            return Error::storage(QStringLiteral("the original record of event %1 is not stored in a form this Backsight reads")
+                                      .arg(eventId));
         auto data = OriginalBlockBuilder::extract(q.value(3).toByteArray(), recordIndex);
         if (!data)
-            error = QStringLiteral("the original record of event %1 is damaged").arg(eventId);
-        return data;
+            return Error::storage(QStringLiteral("the original record of event %1 is damaged").arg(eventId));
+        return std::move(*data);
     }
-    error = QStringLiteral("no event %1 with an original record in %2").arg(eventId, db.path());
-    return std::nullopt;
+    return Error::notFound(QStringLiteral("no event %1 with an original record in %2").arg(eventId, db.path()));
 }
 
 Result<std::optional<StoredEvent>> eventById(Database &db, const QString &id)

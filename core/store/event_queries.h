@@ -38,9 +38,9 @@ struct EventFilter
 
 QString tableName(EventTable table);
 
-// Streams matching events in time order; `onRow` returns false to stop.
-bool forEachEvent(Database &db, EventTable table, const EventFilter &filter,
-                  const std::function<bool(const QSqlRecord &)> &onRow, QString &error);
+// Streams matching events in time order; `onRow` returns false to stop (still a success).
+Status forEachEvent(Database &db, EventTable table, const EventFilter &filter,
+                    const std::function<bool(const QSqlRecord &)> &onRow);
 
 // The event `id` from whichever event table holds it, with that table; empty when no table has it.
 struct StoredEvent
@@ -54,7 +54,8 @@ Result<std::optional<StoredEvent>> eventById(Database &db, const QString &id);
 // How many Veeam backup sessions are stored.
 Result<qint64> countBackupSessions(Database &db);
 
-// The original record of an event as it was read (JSON; CSV rows as a JSON object of their cells).
-std::optional<QByteArray> originalRecord(Database &db, const QString &eventId, QString &error);
+// The original record of an event as it was read (JSON; CSV rows as a JSON object of their cells). NotFound when no
+// event with that id has an original stored; Storage when it cannot be read (damaged, or in a newer encoding).
+Result<QByteArray> originalRecord(Database &db, const QString &eventId);
 
 } // namespace backsight

@@ -63,7 +63,12 @@ EventWriter::~EventWriter()
 {
     if (inFile_)
         rollback();
-    flush();
+    static_cast<void>(flush()); // nothing to tell: whoever needed the outcome called flush() itself
+}
+
+Error EventWriter::failure() const
+{
+    return Error::storage(error_);
 }
 
 bool EventWriter::run(const char *sql)
@@ -76,10 +81,10 @@ bool EventWriter::run(const char *sql)
     return true;
 }
 
-bool EventWriter::flush()
+Status EventWriter::flush()
 {
     if (!inTransaction_)
-        return true;
+        return {};
     inTransaction_ = false;
     pendingFiles_ = 0;
     pendingRecords_ = 0;
@@ -90,13 +95,13 @@ bool EventWriter::flush()
         drop.addBindValue(spare);
         if (!exec(drop, QStringLiteral("cannot update %1").arg(db_.path()))) {
             run("ROLLBACK");
-            return false;
+            return failure();
         }
     }
     if (run("COMMIT"))
-        return true;
+        return {};
     run("ROLLBACK");
-    return false;
+    return failure();
 }
 
 bool EventWriter::prepare(SqliteStatement &statement, const QString &sql)
@@ -134,7 +139,7 @@ bool EventWriter::step(SqliteStatement &statement, const char *what, std::string
     return false;
 }
 
-bool EventWriter::begin()
+Status EventWriter::begin()
 {
     error_.clear();
     const bool server = db_.dialect() == SqlDialect::PostgreSQL;
@@ -147,13 +152,13 @@ bool EventWriter::begin()
                                  .arg(t.stage, t.columns, t.table))) {
                 error_ = Database::describe(QStringLiteral("cannot prepare the import into %1").arg(db_.path()),
                                             create.lastError());
-                return false;
+                return failure();
             }
         }
         auto q = std::make_unique<QSqlQuery>(db_.connection());
         if (!q->prepare(QString::fromLatin1(kOriginalsInsert))) {
             error_ = Database::describe(QStringLiteral("cannot prepare a statement on %1").arg(db_.path()), q->lastError());
-            return false;
+            return failure();
         }
         serverOriginals_ = std::move(q);
     } else if (!server && !insertSignIn_.isPrepared()) {
@@ -162,29 +167,29 @@ bool EventWriter::begin()
             || !prepare(insertAudit_, insertSql(QStringLiteral("audits"), auditColumns()))
             || !prepare(insertBackupSession_, insertSql(QStringLiteral("backup_sessions"), backupSessionColumns()))
             || !prepare(insertOriginal_, QString::fromLatin1(kOriginalsInsert)))
-            return false;
+            return failure();
     }
     if (!inTransaction_) {
         if (!run("BEGIN"))
-            return false;
+            return failure();
         inTransaction_ = true;
         // An identity number is taken at insert, not at commit: with two imports at once, rows committed later
         // could carry lower numbers than a detection watermark already past them. One import at a time.
         if (server && !run("LOCK TABLE signins, service_signins, audits, backup_sessions IN SHARE ROW EXCLUSIVE MODE")) {
             run("ROLLBACK");
             inTransaction_ = false;
-            return false;
+            return failure();
         }
     }
     if (!run("SAVEPOINT source_file"))
-        return false;
+        return failure();
     inFile_ = true;
     // The source row is written first so events can reference it; its hash is filled in at commit. A row left
     // over by a file that was already imported (commit) serves again.
     pendingIsSpare_ = spareSourceId_ != 0;
     if (pendingIsSpare_) {
         pendingSourceId_ = std::exchange(spareSourceId_, 0);
-        return true;
+        return {};
     }
     QSqlQuery q(db_.connection());
     q.prepare(QStringLiteral("INSERT INTO sources (path, sha256, size_bytes, reader, records_read, records_new, "
@@ -194,14 +199,14 @@ bool EventWriter::begin()
     q.addBindValue(QStringLiteral("(pending)"));
     if (!exec(q, QStringLiteral("cannot write to %1").arg(db_.path()))) {
         rollback();
-        return false;
+        return failure();
     }
     pendingSourceId_ = q.next() ? q.value(0).toLongLong() : 0;
     q.finish();
-    return true;
+    return {};
 }
 
-bool EventWriter::addOriginals(qint64 firstIndex, qint64 lastIndex, const QByteArray &block)
+Status EventWriter::addOriginals(qint64 firstIndex, qint64 lastIndex, const QByteArray &block)
 {
     static const QString encoding = OriginalBlockBuilder::encodingName();
     if (serverOriginals_) {
@@ -210,28 +215,32 @@ bool EventWriter::addOriginals(qint64 firstIndex, qint64 lastIndex, const QByteA
         q.bindValue(1, lastIndex);
         q.bindValue(2, encoding);
         q.bindValue(3, block);
-        return exec(q, QStringLiteral("cannot store original records from %1 in %2").arg(firstIndex + 1).arg(db_.path()));
+        if (!exec(q, QStringLiteral("cannot store original records from %1 in %2").arg(firstIndex + 1).arg(db_.path())))
+            return failure();
+        return {};
     }
     insertOriginal_.bind(1, originalKey(pendingSourceId_, firstIndex));
     insertOriginal_.bind(2, lastIndex);
     insertOriginal_.bind(3, encoding);
     insertOriginal_.bindBlob(4, block);
     const std::string from = std::to_string(firstIndex + 1);
-    return step(insertOriginal_, "original records from", from);
+    if (!step(insertOriginal_, "original records from", from))
+        return failure();
+    return {};
 }
 
-bool EventWriter::addBatch(const std::vector<ImportRow> &rows, const std::string &arena, qint64 &inserted)
+Status EventWriter::addBatch(const std::vector<ImportRow> &rows, const std::string &arena, qint64 &inserted)
 {
     inserted = 0;
     if (serverOriginals_)
-        return addBatchOnServer(rows, arena, inserted);
+        return addBatchOnServer(rows, arena, inserted) ? Status() : failure();
     for (const ImportRow &row : rows) {
         bool isNew = false;
-        if (!add(row, arena, isNew))
-            return false;
+        if (Status added = add(row, arena, isNew); !added)
+            return added;
         inserted += isNew ? 1 : 0;
     }
-    return true;
+    return {};
 }
 
 bool EventWriter::addBatchOnServer(const std::vector<ImportRow> &rows, const std::string &arena, qint64 &inserted)
@@ -297,7 +306,7 @@ bool EventWriter::addBatchOnServer(const std::vector<ImportRow> &rows, const std
     return true;
 }
 
-bool EventWriter::add(const ImportRow &row, const std::string &arena, bool &inserted)
+Status EventWriter::add(const ImportRow &row, const std::string &arena, bool &inserted)
 {
     const bool audit = row.kind == RecordKind::Audit;
     const bool backup = row.kind == RecordKind::BackupSession;
@@ -328,9 +337,9 @@ bool EventWriter::add(const ImportRow &row, const std::string &arena, bool &inse
     q.bind(columns + 1, pendingSourceId_);
     q.bind(columns + 2, row.recordIndex);
     if (!step(q, backup ? "backup session" : audit ? "audit event" : "sign-in", cellText(row, arena, 0)))
-        return false;
+        return failure();
     inserted = q.changes() > 0;
-    return true;
+    return {};
 }
 
 // Points what this file stored at the row of the source it already was (`id`): its originals' keys and its events.
@@ -355,7 +364,7 @@ bool EventWriter::moveToSource(qint64 id)
     return true;
 }
 
-bool EventWriter::commit(const SourceSummary &summary, qint64 *sourceId)
+Status EventWriter::commit(const SourceSummary &summary, qint64 *sourceId)
 {
     QSqlDatabase &db = db_.connection();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -367,7 +376,7 @@ bool EventWriter::commit(const SourceSummary &summary, qint64 *sourceId)
     existing.addBindValue(summary.sha256);
     if (!exec(existing, QStringLiteral("cannot read sources of %1").arg(db_.path()))) {
         rollback();
-        return false;
+        return failure();
     }
     if (existing.next()) {
         // The same file was imported before: keep its row, point anything new at it.
@@ -377,7 +386,7 @@ bool EventWriter::commit(const SourceSummary &summary, qint64 *sourceId)
         // moves, a scan of each event table per file, are skipped.
         if (summary.inserted > 0 && !moveToSource(id)) {
             rollback();
-            return false;
+            return failure();
         }
         // Deleting a source row checks that no event points at it: a scan of each event table (no index on
         // source_id). So an unused pending row is not deleted per file but kept for the next file, and deleted
@@ -393,7 +402,7 @@ bool EventWriter::commit(const SourceSummary &summary, qint64 *sourceId)
         if ((summary.inserted > 0 && !exec(drop, QStringLiteral("cannot update %1").arg(db_.path())))
             || !exec(touch, QStringLiteral("cannot update %1").arg(db_.path()))) {
             rollback();
-            return false;
+            return failure();
         }
         keepSpare = summary.inserted == 0;
     } else {
@@ -415,12 +424,12 @@ bool EventWriter::commit(const SourceSummary &summary, qint64 *sourceId)
         q.addBindValue(pendingSourceId_);
         if (!exec(q, QStringLiteral("cannot record source %1 in %2").arg(summary.path, db_.path()))) {
             rollback();
-            return false;
+            return failure();
         }
     }
     if (!run("RELEASE source_file")) {
         rollback();
-        return false;
+        return failure();
     }
     inFile_ = false;
     if (keepSpare)
@@ -429,7 +438,7 @@ bool EventWriter::commit(const SourceSummary &summary, qint64 *sourceId)
     pendingRecords_ += summary.read;
     if (sourceId)
         *sourceId = id;
-    return true;
+    return {};
 }
 
 void EventWriter::rollback()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ingest/import_row.h"
+#include "model/result.h"
 #include "store/sqlite_statement.h"
 
 #include <QSqlQuery>
@@ -45,27 +46,28 @@ public:
     explicit EventWriter(Database &db);
     ~EventWriter();
 
-    bool begin();
+    // Every failure here is the database's (Error::Storage).
+    Status begin();
     // A flattened row whose text is in `arena`; `inserted` tells whether the event was new. SQLite only.
-    bool add(const ImportRow &row, const std::string &arena, bool &inserted);
+    Status add(const ImportRow &row, const std::string &arena, bool &inserted);
     // A batch of one file's rows, in record order; `inserted` counts the new events. On PostgreSQL the batch goes
     // in with COPY into a session-private staging table, then one INSERT … SELECT … ON CONFLICT DO NOTHING per
     // event table, in record order.
-    bool addBatch(const std::vector<ImportRow> &rows, const std::string &arena, qint64 &inserted);
+    Status addBatch(const std::vector<ImportRow> &rows, const std::string &arena, qint64 &inserted);
     // A block of original records built by OriginalBlockBuilder (compressed off the writing thread).
-    bool addOriginals(qint64 firstIndex, qint64 lastIndex, const QByteArray &block);
+    Status addOriginals(qint64 firstIndex, qint64 lastIndex, const QByteArray &block);
     // Records the source and keeps the file; `sourceId` is the (possibly pre-existing) source row id.
-    bool commit(const SourceSummary &summary, qint64 *sourceId = nullptr);
+    Status commit(const SourceSummary &summary, qint64 *sourceId = nullptr);
     // Undoes the current file only.
     void rollback();
-    // Commits the files kept since the last flush. False when that failed: they are all gone.
-    bool flush();
+    // Commits the files kept since the last flush. An error when that failed: they are all gone.
+    Status flush();
     qint64 pendingFiles() const { return pendingFiles_; }
     qint64 pendingRecords() const { return pendingRecords_; }
 
-    const QString &error() const { return error_; }
 
 private:
+    Error failure() const; // error_, the sentence the failing step left
     bool prepare(SqliteStatement &statement, const QString &sql);
     bool exec(QSqlQuery &q, const QString &doing);
     bool step(SqliteStatement &statement, const char *what, std::string_view id);

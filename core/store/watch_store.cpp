@@ -93,12 +93,12 @@ Result<std::vector<detect::Anomaly>> pendingAlerts(Database &db, detect::Severit
     std::vector<detect::Anomaly> out;
     if (filter.ids.isEmpty())
         return out;
-    QString error;
-    if (!detect::forEachAnomaly(db, filter, [&](const detect::Anomaly &a) {
+    if (const Status read = detect::forEachAnomaly(db, filter, [&](const detect::Anomaly &a) {
             out.push_back(a);
             return true;
-        }, error))
-        return Error::storage(error);
+        });
+        !read)
+        return read.error();
     std::sort(out.begin(), out.end(), [](const detect::Anomaly &a, const detect::Anomaly &b) {
         return std::tie(a.timeMs, a.id) < std::tie(b.timeMs, b.id);
     });

@@ -202,12 +202,12 @@ Result<bool> WorkQueue::complete(const Item &item, const QByteArray &result)
     return q.rowsAffected() == 1;
 }
 
-Result<bool> WorkQueue::fail(const Item &item, const QString &error)
+Result<bool> WorkQueue::fail(const Item &item, const QString &why)
 {
     SqlQuery q(db_);
     if (Status s = q.run(QStringLiteral("UPDATE work_items SET state = 'failed', error = ?, lease_until_ms = NULL "
                                         "WHERE id = ? AND attempts = ? AND state = 'claimed'"),
-                         {error, item.id, item.attempt}, QStringLiteral("handing in a failed work item"));
+                         {why, item.id, item.attempt}, QStringLiteral("handing in a failed work item"));
         !s)
         return s.error();
     return q.rowsAffected() == 1;

@@ -66,7 +66,8 @@ public:
     // False when the item is no longer this claim's (its lease ran out and another worker took it, or its batch
     // was closed): the result is dropped.
     Result<bool> complete(const Item &item, const QByteArray &result);
-    Result<bool> fail(const Item &item, const QString &error);
+    // `why` is the item's failure as the worker tells it (an input, not an out-parameter).
+    Result<bool> fail(const Item &item, const QString &why);
 
 private:
     Status needsServer() const;

@@ -229,7 +229,6 @@ void TestAnalystExports::ecsOfEveryInputShape()
         Database db;
         QVERIFY(db.open(dir.filePath(QStringLiteral("case.sqlite"))));
         Importer(db).run({test::dataPath(QString::fromLatin1(shape))});
-        QString error;
         int docs = 0;
         QVERIFY(forEachEventWithOriginal(db, EventTable::SignIns, [&](const QSqlRecord &r, const QByteArray &original) {
             const QJsonObject o = exporting::ecsEvent(r, EventTable::SignIns, original, {});
@@ -241,7 +240,7 @@ void TestAnalystExports::ecsOfEveryInputShape()
                 qWarning() << shape << props.keys();
             docs += upn.compare(r.value(QStringLiteral("upn")).toString(), Qt::CaseInsensitive) == 0;
             return true;
-        }, error));
+        }));
         QVERIFY2(docs > 0, shape);
     }
     // ASN enrichment, when it exists, lands in source.as.*.

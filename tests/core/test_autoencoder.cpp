@@ -46,6 +46,13 @@ double maxRelativeError(ml::DenseAutoencoder &ae, const Eigen::MatrixXd &x)
     return worst;
 }
 
+// The sentence of a failed call into `error` (empty when it succeeded), so the checks below can read it.
+bool check(const Status &status, QString &error)
+{
+    error = status ? QString() : status.error().message;
+    return status.ok();
+}
+
 } // namespace
 
 class TestAutoencoder : public QObject
@@ -94,7 +101,7 @@ private slots:
         o.maxEpochs = 80;
         ml::DenseAutoencoder ae;
         QString error;
-        QVERIFY2(ae.fit(x.data(), 1500, 6, o, error), qPrintable(error));
+        QVERIFY2(check(ae.fit(x.data(), 1500, 6, o), error), qPrintable(error));
         qInfo("epochs %d, best validation loss %.4f", ae.epochsRun(), ae.bestValidationLoss());
         QVERIFY(ae.bestValidationLoss() < 0.1);
         // An off-plane row (x2 should be x0 + x1) reconstructs badly, mostly in feature 2.
@@ -117,20 +124,21 @@ private slots:
 
         // Same seed, same bytes; blob round trip.
         ml::DenseAutoencoder again, loaded;
-        QVERIFY(again.fit(x.data(), 1500, 6, o, error));
+        QVERIFY(check(again.fit(x.data(), 1500, 6, o), error));
         QCOMPARE(again.serialize(), ae.serialize());
-        QVERIFY2(loaded.deserialize(ae.serialize(), error), qPrintable(error));
+        QVERIFY2(check(loaded.deserialize(ae.serialize()), error), qPrintable(error));
         QCOMPARE(loaded.score(odd), ae.score(odd));
 
         const QByteArray good = ae.serialize();
-        QVERIFY(!loaded.deserialize(good.left(40), error));
+        QVERIFY(!check(loaded.deserialize(good.left(40)), error));
         QByteArray flipped = good;
         flipped[60] = char(flipped[60] ^ 1);
-        QVERIFY(!loaded.deserialize(flipped, error));
+        QVERIFY(!check(loaded.deserialize(flipped), error));
+        QCOMPARE(loaded.deserialize(flipped).error().category, Error::Category::BadInput); // a corrupt blob
         QVERIFY(error.contains(QStringLiteral("checksum")));
         QByteArray newer = good;
         newer[8] = char(ml::DenseAutoencoder::kFormatVersion + 1);
-        QVERIFY(!loaded.deserialize(newer, error));
+        QVERIFY(!check(loaded.deserialize(newer), error));
         QVERIFY(error.contains(QStringLiteral("version")));
     }
 
@@ -143,10 +151,12 @@ private slots:
         o.learningRate = 0.05; // noisy enough that validation stops improving
         ml::DenseAutoencoder ae;
         QString error;
-        QVERIFY(ae.fit(x.data(), 300, 6, o, error));
+        QVERIFY(check(ae.fit(x.data(), 300, 6, o), error));
         QVERIFY(ae.epochsRun() < 500);
-        QVERIFY(!ae.fit(x.data(), 300, 6, o, error, [](double) { return false; }));
+        const Status cancelled = ae.fit(x.data(), 300, 6, o, [](double) { return false; });
+        QVERIFY(!check(cancelled, error));
         QVERIFY(error.contains(QStringLiteral("cancelled")));
+        QCOMPARE(cancelled.error().category, Error::Category::Cancelled);
     }
 };
 

@@ -80,8 +80,7 @@ void TestCaseChangeListener::init()
     url_ = server_.url(name);
     QVERIFY2(a_.open(url_), qPrintable(a_.error()));
     QVERIFY2(b_.open(url_), qPrintable(b_.error()));
-    QString error;
-    QCOMPARE(detect::insertAnomalies(a_, anomalies(), error), qint64(3));
+    QCOMPARE(detect::insertAnomalies(a_, anomalies()).valueOr(-1), qint64(3));
 }
 
 void TestCaseChangeListener::cleanup()
@@ -105,9 +104,8 @@ void TestCaseChangeListener::statusChangeOnAnotherConnectionIsHeard()
     QVERIFY(listener.listen(b_));
     QVERIFY(listener.isListening());
     QSignalSpy spy(&listener, &CaseChangeListener::changed);
-    QString error;
     QCOMPARE(cases::setStatus(a_, {QStringLiteral("an-1"), QStringLiteral("an-2")}, cases::Status::Confirmed,
-                              QStringLiteral("mere"), {}, error),
+                              QStringLiteral("mere"), {}).valueOr(-1),
              2);
     const CaseChangeNotice notice = nextNotice(spy);
     QCOMPARE(notice.action, QStringLiteral("status"));
@@ -121,16 +119,15 @@ void TestCaseChangeListener::noteTagAndAuditEntryAreHeard()
     CaseChangeListener listener;
     QVERIFY(listener.listen(b_));
     QSignalSpy spy(&listener, &CaseChangeListener::changed);
-    QString error;
     QVERIFY(cases::addNote(a_, QStringLiteral("an-1"), QStringLiteral("called the user"),
-                           QStringLiteral("mere"), error) > 0);
+                           QStringLiteral("mere")).valueOr(0) > 0);
     QCOMPARE(nextNotice(spy).action, QStringLiteral("note"));
-    QVERIFY(cases::addTag(a_, QStringLiteral("an-1"), QStringLiteral("VIP"), QStringLiteral("mere"), error));
+    QVERIFY(cases::addTag(a_, QStringLiteral("an-1"), QStringLiteral("VIP"), QStringLiteral("mere")));
     QCOMPARE(nextNotice(spy).action, QStringLiteral("tag"));
     QVERIFY(
-        cases::removeTag(a_, QStringLiteral("an-1"), QStringLiteral("vip"), QStringLiteral("mere"), error));
+        cases::removeTag(a_, QStringLiteral("an-1"), QStringLiteral("vip"), QStringLiteral("mere")));
     QCOMPARE(nextNotice(spy).action, QStringLiteral("untag"));
-    QVERIFY(cases::appendAudit(a_, QStringLiteral("export"), {}, {}, QStringLiteral("mere"), error) > 0);
+    QVERIFY(cases::appendAudit(a_, QStringLiteral("export"), {}, {}, QStringLiteral("mere")).valueOr(0) > 0);
     const CaseChangeNotice exported = nextNotice(spy);
     QCOMPARE(exported.action, QStringLiteral("export"));
     QCOMPARE(exported.anomalies, 0);
@@ -141,15 +138,13 @@ void TestCaseChangeListener::unchangedOrFailedEditSaysNothing()
     CaseChangeListener listener;
     QVERIFY(listener.listen(b_));
     QSignalSpy spy(&listener, &CaseChangeListener::changed);
-    QString error;
     QCOMPARE(
-        cases::setStatus(a_, {QStringLiteral("an-1")}, cases::Status::New, QStringLiteral("mere"), {}, error),
+        cases::setStatus(a_, {QStringLiteral("an-1")}, cases::Status::New, QStringLiteral("mere"), {}).valueOr(-1),
         0);
-    QVERIFY(cases::removeTag(a_, QStringLiteral("an-1"), QStringLiteral("absent"), QStringLiteral("mere"),
-                             error));
+    QVERIFY(cases::removeTag(a_, QStringLiteral("an-1"), QStringLiteral("absent"), QStringLiteral("mere")));
     // An unknown id fails the whole action: it rolls back, and the notice with it.
     QCOMPARE(cases::setStatus(a_, {QStringLiteral("an-2"), QStringLiteral("nope")}, cases::Status::Dismissed,
-                              QStringLiteral("mere"), {}, error),
+                              QStringLiteral("mere"), {}).valueOr(-1),
              -1);
     QVERIFY(!spy.wait(500));
 }
@@ -159,9 +154,8 @@ void TestCaseChangeListener::ownConnectionIsNotNews()
     CaseChangeListener listener;
     QVERIFY(listener.listen(a_));
     QSignalSpy spy(&listener, &CaseChangeListener::changed);
-    QString error;
     QCOMPARE(cases::setStatus(a_, {QStringLiteral("an-3")}, cases::Status::Investigating,
-                              QStringLiteral("mere"), {}, error),
+                              QStringLiteral("mere"), {}).valueOr(-1),
              1);
     QVERIFY(!spy.wait(500));
     listener.stop();
@@ -173,17 +167,17 @@ void TestCaseChangeListener::sqliteHasNothingToHear()
     Database file;
     QVERIFY2(file.open(tmp_.path(QStringLiteral("case.sqlite"))), qPrintable(file.error()));
     QString error;
-    QCOMPARE(detect::insertAnomalies(file, anomalies(), error), qint64(3));
+    QCOMPARE(detect::insertAnomalies(file, anomalies()).valueOr(-1), qint64(3));
     CaseChangeListener listener;
     QVERIFY(listener.listen(file));
     QVERIFY(!listener.isListening());
     QSignalSpy spy(&listener, &CaseChangeListener::changed);
     QCOMPARE(cases::setStatus(file, {QStringLiteral("an-1")}, cases::Status::Confirmed,
-                              QStringLiteral("mere"), QStringLiteral("seen"), error),
+                              QStringLiteral("mere"), QStringLiteral("seen")).valueOr(-1),
              1);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QVERIFY(
-        cases::addTag(file, QStringLiteral("an-1"), QStringLiteral("vip"), QStringLiteral("mere"), error));
+        cases::addTag(file, QStringLiteral("an-1"), QStringLiteral("vip"), QStringLiteral("mere")));
     QVERIFY(!spy.wait(200));
 }
 

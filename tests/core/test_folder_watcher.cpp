@@ -66,14 +66,16 @@ QSet<QString> TestFolderWatcher::severeAnomalies(const QString &dbPath)
 {
     Database db;
     QSet<QString> ids;
-    QString error;
     detect::AnomalyFilter filter;
     filter.minSeverity = detect::Severity::High;
-    if (db.open(dbPath))
-        detect::forEachAnomaly(db, filter, [&](const detect::Anomaly &a) {
-            ids.insert(a.id);
-            return true;
-        }, error);
+    if (!db.open(dbPath))
+        return ids;
+    const Status read = detect::forEachAnomaly(db, filter, [&](const detect::Anomaly &a) {
+        ids.insert(a.id);
+        return true;
+    });
+    if (!read)
+        qWarning("%s", qPrintable(read.error().message));
     return ids;
 }
 

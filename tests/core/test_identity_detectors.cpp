@@ -370,7 +370,7 @@ void TestIdentityDetectors::identityAttacksEndToEnd()
     std::vector<Anomaly> anomalies;
     AnomalyFilter filter;
     filter.minSeverity = Severity::Medium;
-    QVERIFY(forEachAnomaly(db, filter, [&](const Anomaly &a) { anomalies.push_back(a); return true; }, error));
+    QVERIFY(forEachAnomaly(db, filter, [&](const Anomaly &a) { anomalies.push_back(a); return true; }));
     // Each attack named by a medium-or-higher anomaly of its own kind (the spray's success is the distributed spray's).
     QStringList missed;
     for (const eval::AttackLabel &l : labels) {

@@ -84,13 +84,12 @@ private slots:
     // holding the sign-in and both backup anomalies, with their times; critical (anomalous identity, threat ≥ 7).
     void anomalousSignInThenRansomwareIsOneIncident()
     {
-        QString error;
         const std::vector<detect::Anomaly> anomalies = {
             userAnomaly(QStringLiteral("id-1"), kT0, QStringLiteral("admin@contoso.com"), QStringLiteral("new_country"),
                         detect::Severity::High),
             serverAnomaly(QStringLiteral("bk-1"), kT0 + 20 * kHour, QStringLiteral("FS01"), QStringLiteral("backup_ransomware"), 9),
             serverAnomaly(QStringLiteral("bk-2"), kT0 + 22 * kHour, QStringLiteral("SQL01"), QStringLiteral("backup_ransomware"), 8)};
-        QCOMPARE(detect::insertAnomalies(*db_, anomalies, error), qint64(3));
+        QCOMPARE(detect::insertAnomalies(*db_, anomalies).valueOr(-1), qint64(3));
         const Result<detect::IncidentReport> r = detect::correlateIncidents(*db_);
         QVERIFY2(r, r ? "" : qPrintable(r.error().message));
         QCOMPARE(r->incidents, qint64(1));
@@ -126,12 +125,11 @@ private slots:
     // window (96 h) links them.
     void backupAnomalyOutsideTheWindowIsNoIncident()
     {
-        QString error;
         const std::vector<detect::Anomaly> anomalies = {
             userAnomaly(QStringLiteral("id-1"), kT0, QStringLiteral("admin@contoso.com"), QStringLiteral("new_country"),
                         detect::Severity::High),
             serverAnomaly(QStringLiteral("bk-1"), kT0 + 80 * kHour, QStringLiteral("FS01"), QStringLiteral("backup_ransomware"), 9)};
-        QCOMPARE(detect::insertAnomalies(*db_, anomalies, error), qint64(2));
+        QCOMPARE(detect::insertAnomalies(*db_, anomalies).valueOr(-1), qint64(2));
         const Result<detect::IncidentReport> r = detect::correlateIncidents(*db_);
         QVERIFY(r);
         QCOMPARE(r->incidents, qint64(0));
@@ -148,14 +146,13 @@ private slots:
     // threat-8 night does make one, as a privileged audit part.
     void unrelatedIdentityEventsAreNoIncident()
     {
-        QString error;
         const std::vector<detect::Anomaly> anomalies = {
             userAnomaly(QStringLiteral("id-low"), kT0, QStringLiteral("user@contoso.com"), QStringLiteral("unusual_time"),
                         detect::Severity::Low),
             serverAnomaly(QStringLiteral("bk-5"), kT0 + 10 * kHour, QStringLiteral("APP01"), QStringLiteral("backup_anomaly"), 5),
             userAnomaly(QStringLiteral("id-late"), kT0 + 40 * kHour, QStringLiteral("other@contoso.com"),
                         QStringLiteral("new_country"), detect::Severity::High)};
-        QCOMPARE(detect::insertAnomalies(*db_, anomalies, error), qint64(3));
+        QCOMPARE(detect::insertAnomalies(*db_, anomalies).valueOr(-1), qint64(3));
         exec(*db_, QStringLiteral("INSERT INTO audits (id, time_ms, category, activity, result, initiator_upn, targets, "
                                   "source_id, record_index) VALUES ('aud-1', ?, 'RoleManagement', 'Add member to role', "
                                   "'success', 'Admin@Contoso.com', 'bob@contoso.com', 1, 0)"),
@@ -166,7 +163,7 @@ private slots:
 
         const std::vector<detect::Anomaly> high = {
             serverAnomaly(QStringLiteral("bk-8"), kT0 + 30 * kHour, QStringLiteral("FS02"), QStringLiteral("backup_mass_deletion"), 8)};
-        QCOMPARE(detect::insertAnomalies(*db_, high, error), qint64(1));
+        QCOMPARE(detect::insertAnomalies(*db_, high).valueOr(-1), qint64(1));
         r = detect::correlateIncidents(*db_);
         QVERIFY(r);
         QCOMPARE(r->incidents, qint64(1));
@@ -214,12 +211,10 @@ private slots:
     // --window-hours 10` re-correlates with a window the 20-hour gap does not fit, and then there is none.
     void cliListsIncidents()
     {
-        QString error;
         QCOMPARE(detect::insertAnomalies(*db_, {userAnomaly(QStringLiteral("id-1"), kT0, QStringLiteral("admin@contoso.com"),
                                                             QStringLiteral("new_country"), detect::Severity::High),
                                                 serverAnomaly(QStringLiteral("bk-1"), kT0 + 20 * kHour, QStringLiteral("FS01"),
-                                                              QStringLiteral("backup_ransomware"), 9)},
-                                         error),
+                                                              QStringLiteral("backup_ransomware"), 9)}).valueOr(-1),
                  qint64(2));
         QVERIFY(detect::correlateIncidents(*db_));
         const QString path = db_->path();

@@ -25,6 +25,13 @@ std::vector<float> blob(int n, int d, int outliers)
     return x;
 }
 
+// The sentence of a failed call into `error` (empty when it succeeded), so the checks below can read it.
+bool check(const Status &status, QString &error)
+{
+    error = status ? QString() : status.error().message;
+    return status.ok();
+}
+
 } // namespace
 
 class TestIsolationForest : public QObject
@@ -47,9 +54,9 @@ private slots:
         ml::IsolationForest a, b;
         QString error;
         o.threads = 1;
-        QVERIFY(a.fit(x.data(), 3005, 4, o, error));
+        QVERIFY(check(a.fit(x.data(), 3005, 4, o), error));
         o.threads = 4;
-        QVERIFY(b.fit(x.data(), 3005, 4, o, error));
+        QVERIFY(check(b.fit(x.data(), 3005, 4, o), error));
         QCOMPARE(a.serialize(), b.serialize());
         std::vector<double> sa(3005), sb(3005);
         a.score(x.data(), 3005, sa.data(), 1);
@@ -62,7 +69,7 @@ private slots:
             QVERIFY(sa[i] > maxNormal);
         o.seed = 12;
         ml::IsolationForest c;
-        QVERIFY(c.fit(x.data(), 3005, 4, o, error));
+        QVERIFY(check(c.fit(x.data(), 3005, 4, o), error));
         QVERIFY(c.serialize() != a.serialize());
     }
 
@@ -71,15 +78,16 @@ private slots:
         std::vector<float> x(100 * 3, 5.0f);
         ml::IsolationForest f;
         QString error;
-        QVERIFY(f.fit(x.data(), 100, 3, {}, error));
+        QVERIFY(check(f.fit(x.data(), 100, 3, {}), error));
         std::vector<double> s(100);
         f.score(x.data(), 100, s.data());
         // Every tree is one leaf of 100 rows: h = c(100), s = 2^(-c(100)/c(100)) = 0.5.
         for (double v : s)
             QVERIFY(std::abs(v - 0.5) < 1e-6);
-        QVERIFY(!f.fit(x.data(), 0, 3, {}, error));
+        QVERIFY(!check(f.fit(x.data(), 0, 3, {}), error));
+        QCOMPARE(f.fit(x.data(), 0, 3, {}).error().category, Error::Category::BadInput);
         QVERIFY(error.contains(QStringLiteral("nothing to fit")));
-        QVERIFY(f.fit(x.data(), 1, 3, {}, error));
+        QVERIFY(check(f.fit(x.data(), 1, 3, {}), error));
     }
 
     void extendedSeparates()
@@ -89,7 +97,7 @@ private slots:
         o.extended = true;
         ml::IsolationForest f;
         QString error;
-        QVERIFY(f.fit(x.data(), 2004, 3, o, error));
+        QVERIFY(check(f.fit(x.data(), 2004, 3, o), error));
         QVERIFY(f.extended());
         std::vector<double> s(2004);
         f.score(x.data(), 2004, s.data(), 2);
@@ -98,7 +106,7 @@ private slots:
             labels[i] = 1;
         QVERIFY(ml::rocAuc(s, labels) > 0.99);
         ml::IsolationForest g;
-        QVERIFY2(g.deserialize(f.serialize(), error), qPrintable(error));
+        QVERIFY2(check(g.deserialize(f.serialize()), error), qPrintable(error));
         QCOMPARE(g.score(x.data() + 2001 * 3), s[2001]);
         const std::vector<double> c = f.featureContributions(x.data() + 2001 * 3);
         QCOMPARE(int(c.size()), 3);
@@ -109,22 +117,23 @@ private slots:
         const std::vector<float> x = blob(500, 2, 2);
         ml::IsolationForest f, g;
         QString error;
-        QVERIFY(f.fit(x.data(), 502, 2, {}, error));
+        QVERIFY(check(f.fit(x.data(), 502, 2, {}), error));
         const QByteArray good = f.serialize();
-        QVERIFY2(g.deserialize(good, error), qPrintable(error));
+        QVERIFY2(check(g.deserialize(good), error), qPrintable(error));
         QCOMPARE(g.serialize(), good);
         QCOMPARE(g.score(x.data() + 501 * 2), f.score(x.data() + 501 * 2));
 
-        QVERIFY(!g.deserialize(QByteArray("nonsense"), error));
+        QVERIFY(!check(g.deserialize(QByteArray("nonsense")), error));
         QVERIFY(error.contains(QStringLiteral("bad magic")));
-        QVERIFY(!g.deserialize(good.left(good.size() / 2), error));
+        QVERIFY(!check(g.deserialize(good.left(good.size() / 2)), error));
         QByteArray flipped = good;
         flipped[100] = char(flipped[100] ^ 0x40);
-        QVERIFY(!g.deserialize(flipped, error));
+        QVERIFY(!check(g.deserialize(flipped), error));
+        QCOMPARE(g.deserialize(flipped).error().category, Error::Category::BadInput); // a corrupt blob
         QVERIFY(error.contains(QStringLiteral("checksum")));
         QByteArray newer = good;
         newer[8] = char(ml::IsolationForest::kFormatVersion + 1); // little-endian format version after the magic
-        QVERIFY(!g.deserialize(newer, error));
+        QVERIFY(!check(g.deserialize(newer), error));
         QVERIFY2(error.contains(QStringLiteral("newer")), qPrintable(error));
     }
 

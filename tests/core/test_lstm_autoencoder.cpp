@@ -149,9 +149,8 @@ private slots:
         LstmAutoencoder model(6, 5, 3);
         const QByteArray blob = model.serialize();
         QVERIFY(blob.startsWith("BSLSTMAE"));
-        QString error;
-        const auto back = LstmAutoencoder::deserialize(blob, error);
-        QVERIFY2(back, qPrintable(error));
+        const auto back = LstmAutoencoder::deserialize(blob);
+        QVERIFY2(back, qPrintable(back ? QString() : back.error().message));
         QCOMPARE(back->features(), 6);
         QCOMPARE(back->hidden(), 5);
         QVERIFY(back->parameters() == model.parameters());
@@ -185,9 +184,10 @@ private slots:
     {
         QFETCH(QByteArray, blob);
         QFETCH(QString, expected);
-        QString error;
-        QVERIFY(!LstmAutoencoder::deserialize(blob, error));
-        QVERIFY2(error.contains(expected), qPrintable(error));
+        const auto back = LstmAutoencoder::deserialize(blob);
+        QVERIFY(!back);
+        QVERIFY2(back.error().message.contains(expected), qPrintable(back.error().message));
+        QCOMPARE(back.error().category, backsight::Error::Category::BadInput);
     }
 
     void windows()

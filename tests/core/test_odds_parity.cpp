@@ -15,6 +15,26 @@
 
 using namespace backsight;
 
+namespace {
+
+// The sentence of a failed call into `error` (empty when it succeeded), so the checks below can read it.
+bool check(const Status &status, QString &error)
+{
+    error = status ? QString() : status.error().message;
+    return status.ok();
+}
+
+bool read(const QString &path, ml::NumericTable &table, QString &error)
+{
+    Result<ml::NumericTable> loaded = ml::readNumericCsv(path);
+    error = loaded ? QString() : loaded.error().message;
+    if (loaded)
+        table = std::move(loaded).value();
+    return loaded.ok();
+}
+
+} // namespace
+
 class TestOddsParity : public QObject
 {
     Q_OBJECT
@@ -59,7 +79,7 @@ private slots:
         const QJsonObject ref = baseline().value(name).toObject();
         ml::NumericTable table;
         QString error;
-        QVERIFY2(ml::readNumericCsv(dataFile(name), table, error), qPrintable(error));
+        QVERIFY2(read(dataFile(name), table, error), qPrintable(error));
         QCOMPARE(table.rows, ref.value(QStringLiteral("n")).toInteger());
         QElapsedTimer timer;
         timer.start();
@@ -71,7 +91,7 @@ private slots:
             o.seed = std::uint64_t(seed);
             o.threads = 0;
             ml::IsolationForest forest;
-            QVERIFY2(forest.fit(table.values.data(), table.rows, table.columns(), o, error), qPrintable(error));
+            QVERIFY2(check(forest.fit(table.values.data(), table.rows, table.columns(), o), error), qPrintable(error));
             forest.score(table.values.data(), table.rows, scores.data(), 0);
             const double auc = ml::rocAuc(scores, table.labels);
             sum += auc;
@@ -109,8 +129,8 @@ private slots:
         QFETCH(QString, name);
         ml::NumericTable table, ref;
         QString error;
-        QVERIFY2(ml::readNumericCsv(dataFile(name), table, error), qPrintable(error));
-        QVERIFY2(ml::readNumericCsv(odds() + QStringLiteral("/reference_scores_%1_20000trees.csv").arg(name), ref, error),
+        QVERIFY2(read(dataFile(name), table, error), qPrintable(error));
+        QVERIFY2(read(odds() + QStringLiteral("/reference_scores_%1_20000trees.csv").arg(name), ref, error),
                  qPrintable(error));
         const int scoreColumn = int(ref.featureNames.indexOf(QStringLiteral("score_s")));
         QVERIFY(scoreColumn >= 0);
@@ -120,7 +140,7 @@ private slots:
         o.seed = 7;
         o.threads = 0;
         ml::IsolationForest forest;
-        QVERIFY2(forest.fit(table.values.data(), table.rows, table.columns(), o, error), qPrintable(error));
+        QVERIFY2(check(forest.fit(table.values.data(), table.rows, table.columns(), o), error), qPrintable(error));
         std::vector<double> scores(table.rows);
         forest.score(table.values.data(), table.rows, scores.data(), 0);
         double mad = 0, worst = 0;

@@ -277,15 +277,13 @@ void TestPostgresStore::anomaliesRoundTrip()
     Database db;
     QVERIFY2(db.open(server_.url(QStringLiteral("anomalies"))), qPrintable(db.error()));
     const std::vector<detect::Anomaly> stored = {anomaly(QStringLiteral("an-2"), 2000), anomaly(QStringLiteral("an-1"), 1000)};
-    QString error;
-    const qint64 added = detect::insertAnomalies(db, stored, error);
-    QVERIFY2(error.isEmpty(), qPrintable(error));
-    QCOMPARE(added, qint64(2));
-    QCOMPARE(detect::insertAnomalies(db, stored, error), qint64(0)); // the same detection again adds nothing
+    const Result<qint64> added = detect::insertAnomalies(db, stored);
+    QVERIFY2(added, qPrintable(added ? QString() : added.error().message));
+    QCOMPARE(*added, qint64(2));
+    QCOMPARE(detect::insertAnomalies(db, stored).valueOr(-1), qint64(0)); // the same detection again adds nothing
 
     std::vector<detect::Anomaly> read;
-    QVERIFY2(detect::forEachAnomaly(db, {}, [&](const detect::Anomaly &a) { read.push_back(a); return true; }, error),
-             qPrintable(error));
+    QVERIFY(detect::forEachAnomaly(db, {}, [&](const detect::Anomaly &a) { read.push_back(a); return true; }));
     QCOMPARE(read.size(), size_t(2));
     const detect::Anomaly &first = read[0];
     const detect::Anomaly expected = stored[1];
@@ -309,7 +307,7 @@ void TestPostgresStore::anomaliesRoundTrip()
     filter.fromMs = 1500;
     filter.upn = QStringLiteral("ALEX@contoso.com");
     read.clear();
-    QVERIFY(detect::forEachAnomaly(db, filter, [&](const detect::Anomaly &a) { read.push_back(a); return true; }, error));
+    QVERIFY(detect::forEachAnomaly(db, filter, [&](const detect::Anomaly &a) { read.push_back(a); return true; }));
     QCOMPARE(read.size(), size_t(1));
     QCOMPARE(read[0].id, QStringLiteral("an-2"));
     QSqlQuery links(db.connection());
@@ -326,7 +324,7 @@ void TestPostgresStore::anomaliesRoundTrip()
         if (lookup.exec() && lookup.next() && lookup.value(0).toInt() == 2)
             ++seen;
         return true;
-    }, error));
+    }));
     QCOMPARE(seen, 2);
 }
 
@@ -411,14 +409,12 @@ void TestPostgresStore::watchStoreAlikeOnBothEngines()
         QVERIFY2(removeWatchedFolder(*db, QStringLiteral("/in")), engine);
         QCOMPARE(*watchedFolders(*db), QStringList{QStringLiteral("/more")});
 
-        QString error;
-        QCOMPARE(detect::insertAnomalies(*db, {anomaly(QStringLiteral("old-1"), 1000), anomaly(QStringLiteral("old-2"), 2000)},
-                                         error),
+        QCOMPARE(detect::insertAnomalies(*db, {anomaly(QStringLiteral("old-1"), 1000), anomaly(QStringLiteral("old-2"), 2000)}).valueOr(-1),
                  qint64(2));
         QVERIFY2(startAlerts(*db, 5000), engine);
         QVERIFY2(startAlerts(*db, 6000), engine); // only the first start marks
         QVERIFY2(pendingAlerts(*db, detect::Severity::Low)->empty(), engine);
-        QCOMPARE(detect::insertAnomalies(*db, {anomaly(QStringLiteral("new-1"), 3000)}, error), qint64(1));
+        QCOMPARE(detect::insertAnomalies(*db, {anomaly(QStringLiteral("new-1"), 3000)}).valueOr(-1), qint64(1));
         auto pending = pendingAlerts(*db, detect::Severity::Low);
         QVERIFY2(pending, engine);
         QCOMPARE(pending->size(), size_t(1));
@@ -535,14 +531,14 @@ void TestPostgresStore::importAlikeOnBothEngines()
         read << report.totalRead();
         inserted << report.totalInserted();
         QMap<QString, QByteArray> byId;
-        QString error;
-        for (EventTable table : tables)
-            QVERIFY2(forEachEventWithOriginal(*db, table, [&](const QSqlRecord &r, const QByteArray &original) {
-                         const QString key = QStringLiteral("%1:%2").arg(int(table)).arg(r.value(QStringLiteral("id")).toString());
-                         byId.insert(key, original);
-                         return true;
-                     }, error),
-                     qPrintable(error));
+        for (EventTable table : tables) {
+            const Status read = forEachEventWithOriginal(*db, table, [&](const QSqlRecord &r, const QByteArray &original) {
+                const QString key = QStringLiteral("%1:%2").arg(int(table)).arg(r.value(QStringLiteral("id")).toString());
+                byId.insert(key, original);
+                return true;
+            });
+            QVERIFY2(read, qPrintable(read ? QString() : read.error().message));
+        }
         originals << byId;
         QSqlQuery q(db->connection());
         QVERIFY(q.exec(QStringLiteral("SELECT id, server, creation_ms FROM backup_sessions ORDER BY id")));
@@ -556,7 +552,7 @@ void TestPostgresStore::importAlikeOnBothEngines()
         QCOMPARE(again.totalInserted(), qint64(0));
         qint64 events = 0;
         for (EventTable table : tables)
-            events += countEvents(*db, table, error);
+            events += countEvents(*db, table).valueOr(-1);
         QCOMPARE(events, qint64(byId.size()));
         DetectionRunRepository runs(*db);
         QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM signins")) && q.next());
@@ -642,8 +638,7 @@ void TestPostgresStore::cliCaseShowsTheRoleAsAuthor()
     {
         Database db;
         QVERIFY2(db.open(url), qPrintable(db.error()));
-        QString error;
-        QCOMPARE(detect::insertAnomalies(db, {anomaly(QStringLiteral("an-1"), 1000)}, error), qint64(1));
+        QCOMPARE(detect::insertAnomalies(db, {anomaly(QStringLiteral("an-1"), 1000)}).valueOr(-1), qint64(1));
     }
     auto cli = [&url](const QStringList &args) {
         QProcess p;

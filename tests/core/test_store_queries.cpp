@@ -81,14 +81,13 @@ private slots:
             exec(db, QStringLiteral("INSERT INTO baselines (upn, window_days, window_start_ms, window_end_ms, events_used, active_days, learning, "
                                     "profile, computed_at_ms) VALUES ('alice@x', 60, 0, ?, 3, 2, ?, '{}', ?)"),
                  {end, learning, end});
-        QString error;
         const std::vector<detect::Anomaly> anomalies = {
             anomaly(QStringLiteral("a1"), kT0 + kDay + 1000, QStringLiteral("alice@x"),
                     {QStringLiteral("new_country"), QStringLiteral("impossible_travel")}, detect::Severity::High, QStringLiteral("s2")),
             // A kind whose name contains another's must not match it: has-kind reads the JSON, not the text.
             anomaly(QStringLiteral("a2"), kT0 + 2 * kDay, QStringLiteral("bob@x"), {QStringLiteral("impossible_travel_extra")},
                     detect::Severity::Low, QStringLiteral("s4"))};
-        QCOMPARE(detect::insertAnomalies(db, anomalies, error), qint64(2));
+        QCOMPARE(detect::insertAnomalies(db, anomalies).valueOr(-1), qint64(2));
     }
 
     void cleanup()

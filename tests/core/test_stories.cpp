@@ -44,8 +44,7 @@ const QString ana = QStringLiteral("ana@contoso.com"), bob = QStringLiteral("bob
 std::map<QString, QStringList> rows(Database &db)
 {
     std::map<QString, QStringList> out;
-    QString error;
-    const bool ok = forEachAnomaly(db, {}, [&](const Anomaly &a) {
+    const Status read = forEachAnomaly(db, {}, [&](const Anomaly &a) {
         QStringList kinds = a.kinds, events = a.eventIds;
         std::sort(kinds.begin() + 1, kinds.end());
         std::sort(events.begin() + 1, events.end());
@@ -55,9 +54,9 @@ std::map<QString, QStringList> rows(Database &db)
                 steps << r.evidence.value(QStringLiteral("event")).toString();
         out[a.id] = kinds + events + steps + QStringList{severityName(a.severity), a.summary};
         return true;
-    }, error);
-    if (!ok)
-        qWarning("%s", qPrintable(error));
+    });
+    if (!read)
+        qWarning("%s", qPrintable(read.error().message));
     return out;
 }
 
@@ -174,9 +173,8 @@ void TestStories::storedHeadTakesInTheAudits()
     test::TempFolder tmp;
     Database db;
     QVERIFY(db.open(tmp.path(QStringLiteral("case.sqlite"))));
-    QString error;
     const Anomaly head = anomaly(QStringLiteral("s1"), ana, kT0, QStringLiteral("new_country"), Severity::Medium);
-    QCOMPARE(insertAnomalies(db, {head}, error), qint64(1));
+    QCOMPARE(insertAnomalies(db, {head}).valueOr(-1), qint64(1));
     test::exec(db, QStringLiteral("INSERT INTO watch_alerts (anomaly_id, alerted_at_ms) VALUES (?, ?)"), {head.id, kT0});
     // The audits of the same run, examined after the sign-ins were stored.
     const std::vector<Anomaly> audits = {
@@ -197,7 +195,7 @@ void TestStories::storedHeadTakesInTheAudits()
     QCOMPARE(out->extended.size(), size_t(1));
     QCOMPARE(out->severityRose, std::vector<bool>{true});
     QVERIFY(updateStoryHead(db, out->extended.front(), out->severityRose.front()));
-    QCOMPARE(insertAnomalies(db, out->anomalies, error), qint64(1));
+    QCOMPARE(insertAnomalies(db, out->anomalies).valueOr(-1), qint64(1));
     const std::map<QString, QStringList> stored = rows(db);
     QCOMPARE(stored.size(), size_t(2));
     QCOMPARE(stored.at(QStringLiteral("s1")).mid(0, 9),
@@ -219,10 +217,9 @@ void TestStories::triagedHeadTakesNothingIn()
     test::TempFolder tmp;
     Database db;
     QVERIFY(db.open(tmp.path(QStringLiteral("case.sqlite"))));
-    QString error;
     Anomaly head = anomaly(QStringLiteral("t1"), ana, kT0, QStringLiteral("new_country"), Severity::Medium);
     head.status = QStringLiteral("dismissed");
-    QCOMPARE(insertAnomalies(db, {head}, error), qint64(1));
+    QCOMPARE(insertAnomalies(db, {head}).valueOr(-1), qint64(1));
     const StoryWindow window;
     const Result<FoldedStories> out = foldStories(
         {anomaly(QStringLiteral("t2"), ana, kT0 + kHour, QStringLiteral("privileged_after_anomaly"), Severity::High,
@@ -257,8 +254,7 @@ void TestStories::oneSweepEqualsDayByDay()
         QVERIFY(out);
         for (size_t i = 0; i < out->extended.size(); ++i)
             QVERIFY(updateStoryHead(db, out->extended[i], out->severityRose[i]));
-        QString error;
-        QVERIFY(insertAnomalies(db, out->anomalies, error) >= 0);
+        QVERIFY(insertAnomalies(db, out->anomalies).valueOr(-1) >= 0);
     };
     test::TempFolder tmp;
     Database sweep, daily;

@@ -72,9 +72,11 @@ QString CaseFixture::build(const QString &databasePath, const QString &folder)
         a.detectedAtMs = a.timeMs + 1000;
         anomalies.push_back(a);
     }
-    QString error;
-    if (detect::insertAnomalies(db, anomalies, error) != kAnomalies)
-        return QStringLiteral("insertAnomalies: %1").arg(error);
+    const Result<qint64> added = detect::insertAnomalies(db, anomalies);
+    if (!added)
+        return QStringLiteral("insertAnomalies: %1").arg(added.error().message);
+    if (*added != kAnomalies)
+        return QStringLiteral("insertAnomalies: %1 of %2 anomalies stored").arg(*added).arg(kAnomalies);
     return {};
 }
 

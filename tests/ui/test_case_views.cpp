@@ -353,8 +353,7 @@ private slots:
             a.threatScore = 9;
             a.summary = QStringLiteral("Backup looks like encrypted data: dedup ratio 1.1 vs usual 3.0");
             a.reasons = {{QStringLiteral("backup_lstm"), a.summary, {}}};
-            QString error;
-            QCOMPARE(detect::insertAnomalies(db, {a}, error), 1);
+            QCOMPARE(detect::insertAnomalies(db, {a}).valueOr(-1), 1);
         }
         backup->refresh();
         QVERIFY(QTest::qWaitFor([&] { return !backup->isLoading() && backup->sessionCount() == 40; }, 10000));

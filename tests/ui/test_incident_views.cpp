@@ -59,10 +59,8 @@ private slots:
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY(db_.open(temp_.path(QStringLiteral("case.sqlite"))));
         backupMs_ = Fixture::createdMs(Case::kSignIns - 1) + kHour;
-        QString insertError;
         QCOMPARE(detect::insertAnomalies(db_, {serverAnomaly(QStringLiteral("bk-near"), backupMs_, 9),
-                                               serverAnomaly(QStringLiteral("bk-far"), backupMs_ + 100 * kHour, 9)},
-                                         insertError),
+                                               serverAnomaly(QStringLiteral("bk-far"), backupMs_ + 100 * kHour, 9)}).valueOr(-1),
                  qint64(2));
         // What the fixture says should link: its anomalies of medium or worse (severity 1 + i % 4 ≥ 2), all within
         // the window before bk-near (the sign-ins span under seven hours).

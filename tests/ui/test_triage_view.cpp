@@ -175,14 +175,13 @@ private slots:
         // In the database, through core/cases, with the note, the tag and an audit entry each.
         Database check;
         QVERIFY(check.open(path_));
-        QString error;
-        const auto records = cases::readCaseRecords(check, ids, error);
-        QVERIFY2(records, qPrintable(error));
+        const auto records = cases::readCaseRecords(check, ids);
+        QVERIFY2(records, qPrintable(records ? QString() : records.error().message));
         for (const QString &id : ids) {
             QCOMPARE(records->at(id).status, QStringLiteral("confirmed"));
             QCOMPARE(records->at(id).notes.size(), size_t(1));
             QCOMPARE(records->at(id).tags.front().tag, QStringLiteral("phishing"));
-            const auto log = cases::readAuditLog(check, {id, cases::action::status, 0, -1}, error);
+            const auto log = cases::readAuditLog(check, {id, cases::action::status, 0, -1});
             QVERIFY(log && log->size() == 1);
         }
         // And in the queue: filtering by status finds exactly them.

@@ -226,15 +226,15 @@ void DemoRun::writeReport()
 void DemoRun::writeIncidentReport()
 {
     QStringList ids;
-    QString error;
     for (const detect::Severity severity : {detect::Severity::Critical, detect::Severity::High}) {
         detect::AnomalyFilter filter;
         filter.minSeverity = severity;
-        if (!detect::forEachAnomaly(*window_.database(), filter, [&](const detect::Anomaly &a) {
+        if (const Status read = detect::forEachAnomaly(*window_.database(), filter, [&](const detect::Anomaly &a) {
                 ids << a.id;
                 return ids.size() < 12;
-            }, error))
-            return fail(error);
+            });
+            !read)
+            return fail(read.error().message);
         if (!ids.isEmpty())
             break;
     }

@@ -114,8 +114,7 @@ void readOriginals(Database &db, IncidentSection &s, int max)
     for (const QString &id : s.anomaly.eventIds) {
         if (int(s.originals.size()) >= max)
             break;
-        QString error;
-        const std::optional<QByteArray> raw = originalRecord(db, id, error);
+        const Result<QByteArray> raw = originalRecord(db, id);
         OriginalRecord o;
         o.eventId = id;
         if (raw) {
@@ -123,7 +122,7 @@ void readOriginals(Database &db, IncidentSection &s, int max)
             o.text = doc.isNull() ? QString::fromUtf8(*raw) : QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
             o.ok = true;
         } else {
-            o.text = error;
+            o.text = raw.error().message;
         }
         s.originals.push_back(o);
     }
@@ -209,11 +208,14 @@ std::optional<IncidentReport> readIncidentReport(Database &db, const ReportScope
     r.scope = scope;
     r.options = options;
     r.databasePath = db.path();
-    if (!detect::forEachAnomaly(db, scope.filter(), [&](const detect::Anomaly &a) {
+    if (const Status read = detect::forEachAnomaly(db, scope.filter(), [&](const detect::Anomaly &a) {
             r.anomalies.push_back(a);
             return true;
-        }, error))
+        });
+        !read) {
+        error = read.error().message;
         return std::nullopt;
+    }
     if (r.anomalies.empty()) {
         error = QStringLiteral("no anomalies for %1 in %2").arg(scope.describe(), db.path());
         return std::nullopt;
@@ -245,9 +247,11 @@ std::optional<IncidentReport> readIncidentReport(Database &db, const ReportScope
     QStringList ids;
     for (qint64 i = 0; i < total; ++i)
         ids << r.anomalies[size_t(i)].id;
-    const auto records = cases::readCaseRecords(db, ids, error);
-    if (!records)
+    const auto records = cases::readCaseRecords(db, ids);
+    if (!records) {
+        error = records.error().message;
         return std::nullopt;
+    }
     for (qint64 i = 0; i < total; ++i) {
         if (progress && !progress(i, total)) {
             error = QStringLiteral("cancelled");

@@ -68,11 +68,14 @@ bool writeTable(Database &db, const ReportRequest &req, ReportOutcome &outcome, 
     if (req.eventsOutPath.isEmpty())
         return true;
     QStringList eventIds;
-    if (!detect::forEachAnomaly(db, req.scope.filter(), [&](const detect::Anomaly &a) {
+    if (const Status read = detect::forEachAnomaly(db, req.scope.filter(), [&](const detect::Anomaly &a) {
             eventIds << a.eventIds;
             return true;
-        }, error))
+        });
+        !read) {
+        error = read.error().message;
         return false;
+    }
     QSaveFile events(req.eventsOutPath);
     if (!openSave(events, error))
         return false;
@@ -147,12 +150,14 @@ bool exportReport(Database &db, const ReportRequest &req, ReportOutcome &outcome
         detail.insert(QStringLiteral("events_sha256"), fileSha256(req.eventsOutPath));
         detail.insert(QStringLiteral("events"), outcome.events);
     }
-    outcome.auditId = cases::appendAudit(db, cases::action::exportReport, req.scope.auditTarget(), detail,
-                                         cases::analystName(req.options.analyst), error);
-    if (outcome.auditId == 0) {
-        error = ReportJob::tr("the report %1 was written but the audit log could not record it: %2").arg(req.outPath, error);
+    const auto auditId = cases::appendAudit(db, cases::action::exportReport, req.scope.auditTarget(), detail,
+                                            cases::analystName(req.options.analyst));
+    if (!auditId) {
+        error = ReportJob::tr("the report %1 was written but the audit log could not record it: %2")
+                    .arg(req.outPath, auditId.error().message);
         return false;
     }
+    outcome.auditId = *auditId;
     return true;
 }
 

@@ -213,10 +213,9 @@ void SignInDetailPane::showSource(Database &db, qint64 sourceId, qint64 recordIn
 
 void SignInDetailPane::showOriginal(Database &db, const QString &eventId)
 {
-    QString error;
-    const std::optional<QByteArray> raw = originalRecord(db, eventId, error);
+    const Result<QByteArray> raw = originalRecord(db, eventId);
     if (!raw) {
-        originalHeading_->setText(tr("Original record: %1").arg(error));
+        originalHeading_->setText(tr("Original record: %1").arg(raw.error().message));
         return;
     }
     original_->setPlainText(indentJson(*raw));

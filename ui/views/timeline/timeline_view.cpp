@@ -286,11 +286,12 @@ void TimelineView::showMarker(TimelineWidget::Lane lane, const QString &id)
     }
     eventQuery_.run(path_, [id](Database &db) {
         EventText t;
-        QString error;
-        if (const auto bytes = originalRecord(db, id, error))
+        const Result<QByteArray> bytes = originalRecord(db, id);
+        if (bytes)
             t.text = indentJson(*bytes);
         else
-            t.text = error.isEmpty() ? tr("The original record of %1 is not stored.").arg(id) : error;
+            t.text = bytes.error().message.isEmpty() ? tr("The original record of %1 is not stored.").arg(id)
+                                                     : bytes.error().message;
         return t;
     }, [this, id](EventText &t) { event_->setPlainText(tr("Event %1\n\n%2").arg(id, t.text)); });
 }

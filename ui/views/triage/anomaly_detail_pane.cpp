@@ -136,8 +136,7 @@ AnomalyDetailPane::Detail AnomalyDetailPane::load(Database &db, const QString &a
     d.timeMs = h.timeMs;
     d.reasonsHtml = reasonsHtml(h.reasonsJson);
 
-    QString error;
-    if (const auto records = cases::readCaseRecords(db, {anomalyId}, error); records && records->count(anomalyId)) {
+    if (const auto records = cases::readCaseRecords(db, {anomalyId}); records && records->count(anomalyId)) {
         const cases::CaseRecord &r = records->at(anomalyId);
         QString html = QStringLiteral("<h4>%1</h4><p>%2</p>").arg(tr("Case record"), tr("Status: %1").arg(statusLabel(r.status)));
         if (!r.statusBy.isEmpty() && r.statusAtMs)
@@ -153,10 +152,12 @@ AnomalyDetailPane::Detail AnomalyDetailPane::load(Database &db, const QString &a
         d.caseHtml = html;
     }
     if (!d.eventId.isEmpty()) {
-        if (const auto bytes = originalRecord(db, d.eventId, error))
+        const Result<QByteArray> bytes = originalRecord(db, d.eventId);
+        if (bytes)
             d.original = indentJson(*bytes);
         else
-            d.original = error.isEmpty() ? tr("The original record of %1 is not stored.").arg(d.eventId) : error;
+            d.original = bytes.error().message.isEmpty() ? tr("The original record of %1 is not stored.").arg(d.eventId)
+                                                         : bytes.error().message;
     }
     if (!d.upn.isEmpty()) {
         const Result<std::vector<SignInBrief>> nearby =

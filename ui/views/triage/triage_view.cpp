@@ -214,11 +214,16 @@ void TriageView::applyStatusChange(const QStringList &ids, const StatusChange &c
     const QString author = cases::analystName();
     apply_.run(path_, [ids, change, status, author](Database &db) {
         Applied a;
-        a.changed = cases::setStatus(db, ids, *status, author, change.note, a.error);
+        const auto changed = cases::setStatus(db, ids, *status, author, change.note);
+        a.changed = changed ? *changed : -1;
+        if (!changed)
+            a.error = changed.error().message;
         for (const QString &tag : change.tags) {
             for (const QString &id : ids) {
-                if (a.error.isEmpty())
-                    cases::addTag(db, id, tag, author, a.error);
+                if (!a.error.isEmpty())
+                    continue;
+                if (const auto tagged = cases::addTag(db, id, tag, author); !tagged)
+                    a.error = tagged.error().message;
             }
         }
         return a;
