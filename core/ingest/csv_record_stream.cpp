@@ -1,4 +1,5 @@
 #include "ingest/csv_record_stream.h"
+#include "ingest/stream_outcome.h"
 
 namespace backsight {
 
@@ -142,22 +143,12 @@ std::string normaliseHeader(std::string_view header, bool *utc)
 
 Status CsvRecordStream::feed(std::string_view chunk)
 {
-    return outcome(feedBytes(chunk));
+    return streamOutcome(feedBytes(chunk), error_);
 }
 
 Status CsvRecordStream::finish()
 {
-    return outcome(finishInput());
-}
-
-// A failure with no sentence is a callback's stop.
-Status CsvRecordStream::outcome(bool ok) const
-{
-    if (ok)
-        return {};
-    if (!error_.isEmpty())
-        return Error::badInput(error_);
-    return Error::cancelled();
+    return streamOutcome(finishInput(), error_);
 }
 
 } // namespace backsight

@@ -26,7 +26,6 @@ public:
 private:
     bool feedBytes(std::string_view chunk);
     bool finishInput();
-    Status outcome(bool ok) const;
     bool endRow();
     bool fail(const QString &why);
 

@@ -1,4 +1,5 @@
 #include "ingest/json_record_stream.h"
+#include "ingest/stream_outcome.h"
 
 #include <cstring>
 
@@ -199,22 +200,12 @@ bool JsonRecordStream::finishInput()
 
 Status JsonRecordStream::feed(std::string_view chunk)
 {
-    return outcome(feedBytes(chunk));
+    return streamOutcome(feedBytes(chunk), error_);
 }
 
 Status JsonRecordStream::finish()
 {
-    return outcome(finishInput());
-}
-
-// A failure with no sentence is a callback's stop.
-Status JsonRecordStream::outcome(bool ok) const
-{
-    if (ok)
-        return {};
-    if (!error_.isEmpty())
-        return Error::badInput(error_);
-    return Error::cancelled();
+    return streamOutcome(finishInput(), error_);
 }
 
 } // namespace backsight

@@ -44,7 +44,6 @@ private:
     enum class State { Value, InString, AfterBackslash, Done };
     bool feedBytes(std::string_view chunk);
     bool finishInput();
-    Status outcome(bool ok) const;
     bool fail(const QString &why, qint64 at);
     bool handleStructural(char c, const char *p, const char *&segment);
 

@@ -1,4 +1,5 @@
 #include "ingest/source_reader.h"
+#include "ingest/stream_outcome.h"
 
 #include "backup/veeam_session_flattener.h"
 #include "backup/veeam_em_xml.h"
@@ -453,22 +454,12 @@ bool SourceReader::handleCsvRow(const std::vector<std::string> &cells, qint64 li
 
 Status SourceReader::feed(std::string_view chunk)
 {
-    return outcome(feedBytes(chunk));
+    return streamOutcome(feedBytes(chunk), error_);
 }
 
 Status SourceReader::finish()
 {
-    return outcome(finishInput());
-}
-
-// A failure with no sentence is a callback's stop.
-Status SourceReader::outcome(bool ok) const
-{
-    if (ok)
-        return {};
-    if (!error_.isEmpty())
-        return Error::badInput(error_);
-    return Error::cancelled();
+    return streamOutcome(finishInput(), error_);
 }
 
 } // namespace backsight

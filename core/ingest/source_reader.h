@@ -46,7 +46,6 @@ public:
 private:
     bool feedBytes(std::string_view chunk);
     bool finishInput();
-    Status outcome(bool ok) const;
     bool start(std::string_view firstChunk);
     bool feedText(std::string_view chunk); // UTF-8 from here on
     bool decideEncoding(bool atEnd);
