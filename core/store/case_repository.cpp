@@ -166,6 +166,18 @@ Error missingIdsError(const QStringList &ids, const QHash<QString, QString> &fou
     return Error::notFound(QStringLiteral("no anomaly %1 in %2").arg(missing.join(QStringLiteral(", ")), dbPath));
 }
 
+// One anomaly a note or tag is about, read (and on a server locked) inside the action's transaction: NotFound when
+// the case has no such anomaly.
+backsight::Status requireAnomaly(Database &db, const QString &anomalyId)
+{
+    const auto found = readStatuses(db, {anomalyId});
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return missingIdsError({anomalyId}, *found, db.path());
+    return {};
+}
+
 Result<qint64> insertNote(Database &db, const QString &anomalyId, const QString &text, const QString &author,
                           qint64 atMs)
 {
@@ -203,11 +215,8 @@ backsight::Status changeTag(Database &db, const QString &anomalyId, const QStrin
     ActionTransaction tx(db, doing);
     if (!tx.isOpen())
         return tx.error();
-    const auto found = readStatuses(db, {anomalyId});
-    if (!found)
-        return found.error();
-    if (found->isEmpty())
-        return missingIdsError({anomalyId}, *found, db.path());
+    if (backsight::Status exists = requireAnomaly(db, anomalyId); !exists)
+        return exists.error();
     const qint64 at = nowMs();
     QSqlQuery q(db.connection());
     if (add) {
@@ -297,11 +306,8 @@ Result<qint64> addNote(Database &db, const QString &anomalyId, const QString &te
     ActionTransaction tx(db, QStringLiteral("adding a note to anomaly %1").arg(anomalyId));
     if (!tx.isOpen())
         return tx.error();
-    const auto found = readStatuses(db, {anomalyId});
-    if (!found)
-        return found.error();
-    if (found->isEmpty())
-        return missingIdsError({anomalyId}, *found, db.path());
+    if (backsight::Status exists = requireAnomaly(db, anomalyId); !exists)
+        return exists.error();
     const auto noteId = insertNote(db, anomalyId, trimmed, author, nowMs());
     if (!noteId)
         return noteId.error();
