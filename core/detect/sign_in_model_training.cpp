@@ -141,12 +141,14 @@ bool loadSignInModels(Database &db, ml::SignInModels &models, QString &error)
     ModelFilter filter;
     filter.activeOnly = true;
     filter.withData = true;
-    Result<std::vector<ModelRecord>> active = ModelRepository(db).list(filter);
-    if (!active) {
-        error = active.error().message;
+    models.clear();
+    const Status loaded = ModelRepository(db).forEach(filter, [&models](ModelRecord &&r) { return models.add(std::move(r)); });
+    if (!loaded) {
+        models.clear();
+        error = loaded.error().message;
         return false;
     }
-    return models.load(std::move(*active), error);
+    return true;
 }
 
 bool scoreSignInsWithModels(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<Finding> &out, QString &error)

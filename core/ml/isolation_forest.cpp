@@ -26,6 +26,7 @@ double averagePathLength(double n)
 
 void IsolationForest::pack()
 {
+    scoringOnly_ = false;
     packed_.resize(feature_.size());
     for (std::size_t i = 0; i < feature_.size(); ++i) {
         float down = float(threshold_[i]);
@@ -40,8 +41,49 @@ void IsolationForest::pack()
         maxDepth_ = std::max(maxDepth_, int(dep));
 }
 
+void IsolationForest::keepOnlyScoringTables()
+{
+    if (extended_ || d_ > 32767 || packed_.empty())
+        return;
+    scoringOnly_ = true;
+    for (auto *table : {&feature_, &left_, &depth_, &normalOffset_})
+        std::vector<std::int32_t>().swap(*table);
+    std::vector<double>().swap(threshold_);
+    std::vector<float>().swap(leafValue_);
+    std::vector<float>().swap(normals_);
+}
+
+// The same walk on the packed nodes: right when x > thresholdDown, which is exactly not (x <= threshold).
+double IsolationForest::packedPathLength(const float *row) const
+{
+    double total = 0;
+    for (std::int32_t at : roots_) {
+        while (packed_[at].rightStep != 0)
+            at = packed_[at].left + (row[packed_[at].feature] > packed_[at].thresholdDown ? 1 : 0);
+        total += packed_[at].leafValue;
+    }
+    return total / double(roots_.size());
+}
+
+std::vector<double> IsolationForest::packedContributions(const float *row) const
+{
+    std::vector<double> c(d_, 0.0);
+    for (std::int32_t at : roots_) {
+        for (int depth = 0; packed_[at].rightStep != 0; ++depth) {
+            const PackedNode &node = packed_[at];
+            c[node.feature] += 1.0 / double(depth + 1);
+            at = node.left + (row[node.feature] > node.thresholdDown ? 1 : 0);
+        }
+    }
+    for (double &v : c)
+        v /= double(roots_.size());
+    return c;
+}
+
 double IsolationForest::pathLength(const float *row) const
 {
+    if (scoringOnly_)
+        return packedPathLength(row);
     double total = 0;
     for (std::int32_t node : roots_) {
         for (;;) {
@@ -123,9 +165,11 @@ void IsolationForest::score(const float *x, std::int64_t n, double *out, int thr
 
 std::vector<double> IsolationForest::featureContributions(const float *row) const
 {
-    std::vector<double> c(d_, 0.0);
     if (roots_.empty())
-        return c;
+        return std::vector<double>(d_, 0.0);
+    if (scoringOnly_)
+        return packedContributions(row);
+    std::vector<double> c(d_, 0.0);
     for (std::int32_t node : roots_) {
         for (;;) {
             const std::int32_t f = feature_[node];

@@ -45,9 +45,15 @@ public:
     int trees() const { return int(roots_.size()); }
     int sampleSize() const { return psi_; }
     bool extended() const { return extended_; }
-    std::size_t nodeCount() const { return feature_.size(); }
+    std::size_t nodeCount() const { return packed_.size(); }
 
-    // Versioned binary blob: "BSIFORST", format version, shape, node arrays, FNV-1a checksum.
+    // Keeps only the 16-byte scoring nodes (an axis-aligned forest; an extended one keeps everything) and frees the
+    // tables serialize() writes: a forest that is only asked for scores and contributions takes 16 bytes a node
+    // instead of 44. Scores and contributions stay the same; serialize() then returns an empty blob.
+    void keepOnlyScoringTables();
+
+    // Versioned binary blob: "BSIFORST", format version, shape, node arrays, FNV-1a checksum. Empty after
+    // keepOnlyScoringTables().
     QByteArray serialize() const;
     // BadInput with a sentence on a truncated, corrupt or newer blob.
     Status deserialize(const QByteArray &blob);
@@ -56,6 +62,8 @@ public:
 
 private:
     double pathLength(const float *row) const;
+    double packedPathLength(const float *row) const;
+    std::vector<double> packedContributions(const float *row) const;
     void pack();
     QString structuralProblem() const;
 
@@ -73,6 +81,7 @@ private:
     };
     int maxDepth_ = 0;
     std::vector<PackedNode> packed_;
+    bool scoringOnly_ = false; // keepOnlyScoringTables(): the per-node tables below are empty
 
     int d_ = 0;
     int psi_ = 0;

@@ -28,6 +28,8 @@ constexpr char kMagic[8] = {'B', 'S', 'I', 'F', 'O', 'R', 'S', 'T'};
 
 QByteArray IsolationForest::serialize() const
 {
+    if (scoringOnly_)
+        return {};
     QByteArray blob;
     {
         QDataStream s(&blob, QIODevice::WriteOnly);

@@ -119,37 +119,36 @@ void scoreUser(const QString &upn, const SubjectModel &model, const std::vector<
 SignInModels::SignInModels() = default;
 SignInModels::~SignInModels() = default;
 
-bool SignInModels::load(std::vector<ModelRecord> active, QString &error)
+void SignInModels::clear()
 {
     users_.clear();
     tenant_.reset();
     tenantAutoencoder_.reset();
-    for (ModelRecord &r : active) {
-        if (r.kind != QStringLiteral("iforest") && r.kind != QStringLiteral("autoencoder"))
-            continue; // other helpers' models (backup servers) share the table
-        if (r.scope != QStringLiteral("user") && r.scope != QStringLiteral("tenant"))
-            continue;
-        auto m = std::make_unique<SubjectModel>();
-        m->isAutoencoder = r.kind == QStringLiteral("autoencoder");
-        QString why;
-        if (!unpackModel(r.data, *m, why)) {
-            error = QStringLiteral("Model %1 (%2 %3 v%4): %5").arg(r.id).arg(r.scope, r.subject).arg(r.version).arg(why);
-            users_.clear();
-            tenant_.reset();
-            tenantAutoencoder_.reset();
-            return false;
-        }
-        m->threshold = r.threshold;
-        r.data.clear();
-        m->record = r;
-        if (r.scope == QStringLiteral("user"))
-            users_[r.subject] = std::move(m);
-        else if (m->isAutoencoder)
-            tenantAutoencoder_ = std::move(m);
-        else
-            tenant_ = std::move(m);
-    }
-    return true;
+}
+
+Status SignInModels::add(ModelRecord r)
+{
+    if (r.kind != QStringLiteral("iforest") && r.kind != QStringLiteral("autoencoder"))
+        return {}; // other helpers' models (backup servers) share the table
+    if (r.scope != QStringLiteral("user") && r.scope != QStringLiteral("tenant"))
+        return {};
+    auto m = std::make_unique<SubjectModel>();
+    m->isAutoencoder = r.kind == QStringLiteral("autoencoder");
+    QString why;
+    if (!unpackModel(r.data, *m, why))
+        return Error::badInput(QStringLiteral("Model %1 (%2 %3 v%4): %5").arg(r.id).arg(r.scope, r.subject).arg(r.version).arg(why));
+    if (!m->isAutoencoder)
+        m->forest.keepOnlyScoringTables(); // a third of the memory: thousands of users' forests are held at once
+    m->threshold = r.threshold;
+    r.data = QByteArray();
+    m->record = std::move(r);
+    if (m->record.scope == QStringLiteral("user"))
+        users_[m->record.subject] = std::move(m);
+    else if (m->isAutoencoder)
+        tenantAutoencoder_ = std::move(m);
+    else
+        tenant_ = std::move(m);
+    return {};
 }
 
 bool SignInModels::empty() const

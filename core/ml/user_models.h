@@ -89,9 +89,11 @@ public:
     SignInModels(const SignInModels &) = delete;
     SignInModels &operator=(const SignInModels &) = delete;
 
-    // Unpacks the active user and tenant models (forests and the tenant autoencoder) among `active` (the registry's
-    // active models with their data: detect/sign_in_model_training.h reads them); other kinds are left out.
-    bool load(std::vector<ModelRecord> active, QString &error);
+    // Unpacks one of the registry's active models with its data (detect/sign_in_model_training.h streams them in):
+    // user and tenant forests and the tenant autoencoder; other kinds are left out. Forests keep only what scoring
+    // needs (IsolationForest::keepOnlyScoringTables). BadInput naming the model when its blob does not unpack.
+    Status add(ModelRecord record);
+    void clear();
     bool empty() const;
     // Whether some model judges this user: their own, else the tenant's autoencoder, else the tenant forest.
     bool judges(const QString &upn) const;

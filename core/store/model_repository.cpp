@@ -97,6 +97,18 @@ Result<int> ModelRepository::prune(const QString &scope, const QString &subject,
 
 Result<std::vector<ModelRecord>> ModelRepository::list(const ModelFilter &filter)
 {
+    std::vector<ModelRecord> out;
+    const Status s = forEach(filter, [&out](ModelRecord &&r) {
+        out.push_back(std::move(r));
+        return Status();
+    });
+    if (!s)
+        return s.error();
+    return out;
+}
+
+Status ModelRepository::forEach(const ModelFilter &filter, const std::function<Status(ModelRecord &&)> &visit)
+{
     QString sql = QStringLiteral("SELECT ") + kColumns + (filter.withData ? QStringLiteral(", data") : QString())
                   + QStringLiteral(" FROM models WHERE 1 = 1");
     QVariantList binds;
@@ -115,10 +127,10 @@ Result<std::vector<ModelRecord>> ModelRepository::list(const ModelFilter &filter
     SqlQuery q(db_);
     if (Status s = q.run(sql, binds, QStringLiteral("Listing the models")); !s)
         return s.error();
-    std::vector<ModelRecord> out;
     while (q.next())
-        out.push_back(readRow(q, filter.withData));
-    return out;
+        if (Status s = visit(readRow(q, filter.withData)); !s)
+            return s;
+    return {};
 }
 
 Result<std::optional<ModelRecord>> ModelRepository::active(const QString &scope, const QString &subject, const QString &kind)

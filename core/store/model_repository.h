@@ -3,6 +3,7 @@
 #include "model/model_record.h"
 #include "model/result.h"
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -24,6 +25,10 @@ public:
 
     // Rows matching `filter`, ordered by scope, subject, kind, version DESC.
     Result<std::vector<ModelRecord>> list(const ModelFilter &filter);
+    // The same rows one at a time, in the same order, without holding them all (with data, thousands of users'
+    // models would be held twice while they are unpacked). `visit` must not use the connection (PostgreSQL streams
+    // the rows and drops the rest of them when it is used); its error stops the walk and is returned.
+    Status forEach(const ModelFilter &filter, const std::function<Status(ModelRecord &&)> &visit);
 
     // The active model of (scope, subject, kind) with its data; an empty optional when there is none, an error
     // only when the database failed.

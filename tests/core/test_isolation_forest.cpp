@@ -137,6 +137,40 @@ private slots:
         QVERIFY2(error.contains(QStringLiteral("newer")), qPrintable(error));
     }
 
+    void scoringTablesAlone()
+    {
+        // A forest kept for scoring only (SignInModels holds thousands) scores and explains every row exactly as
+        // the full one does; it no longer serializes. An extended forest keeps its tables.
+        const std::vector<float> x = blob(1500, 5, 6);
+        ml::IsolationForest full, lean;
+        QString error;
+        QVERIFY(check(full.fit(x.data(), 1506, 5, {}), error));
+        QVERIFY2(check(lean.deserialize(full.serialize()), error), qPrintable(error));
+        lean.keepOnlyScoringTables();
+        QCOMPARE(lean.nodeCount(), full.nodeCount());
+        QVERIFY(lean.serialize().isEmpty());
+        std::vector<double> a(1506), b(1506);
+        full.score(x.data(), 1506, a.data());
+        lean.score(x.data(), 1506, b.data());
+        QCOMPARE(a, b);
+        for (int i = 0; i < 1506; i += 37) {
+            QCOMPARE(lean.score(x.data() + i * 5), full.score(x.data() + i * 5));
+            QCOMPARE(lean.featureContributions(x.data() + i * 5), full.featureContributions(x.data() + i * 5));
+        }
+        QCOMPARE(lean.featureContributions(x.data() + 1505 * 5), full.featureContributions(x.data() + 1505 * 5));
+        // Fitting again gives back a whole forest.
+        QVERIFY(check(lean.fit(x.data(), 1506, 5, {}), error));
+        QCOMPARE(lean.serialize(), full.serialize());
+
+        ml::IsolationForestOptions o;
+        o.extended = true;
+        ml::IsolationForest extended;
+        QVERIFY(check(extended.fit(x.data(), 1506, 5, o), error));
+        const QByteArray before = extended.serialize();
+        extended.keepOnlyScoringTables();
+        QCOMPARE(extended.serialize(), before);
+    }
+
     void rocAucTies()
     {
         QCOMPARE(ml::rocAuc({0.1, 0.4, 0.35, 0.8}, {0, 0, 1, 1}), 0.75);
