@@ -126,12 +126,12 @@ int runTrain(Context &ctx, const QStringList &args)
         options.distribute = true;
         options.waitingForWorkers = [&] { return localWorkers->check(); };
     }
-    detect::TrainAllReport all;
-    QString error;
-    if (!detect::trainAll(db, options, all, error)) {
-        ctx.err << "backsight-cli: " << error << "\n";
+    const Result<detect::TrainAllReport> trained = detect::trainAll(db, options);
+    if (!trained) {
+        ctx.err << "backsight-cli: " << trained.error().message << "\n";
         return StorageError;
     }
+    const detect::TrainAllReport &all = *trained;
     const detect::BaselineReport &report = all.baselines;
     if (parser.isSet(json)) {
         const QJsonObject o{{QStringLiteral("database"), db.path()},
@@ -277,12 +277,12 @@ int runDetect(Context &ctx, const QStringList &args)
         options.distribute = true;
         options.waitingForWorkers = [&] { return localWorkers->check(); };
     }
-    detect::DetectReport report;
-    QString error;
-    if (!detect::runDetection(db, options, report, error)) {
-        ctx.err << "backsight-cli: " << error << "\n";
+    const Result<detect::DetectReport> detected = detect::runDetection(db, options);
+    if (!detected) {
+        ctx.err << "backsight-cli: " << detected.error().message << "\n";
         return StorageError;
     }
+    const detect::DetectReport &report = *detected;
     QJsonObject unknown;
     for (auto it = report.unknownErrorCodes.cbegin(); it != report.unknownErrorCodes.cend(); ++it)
         unknown.insert(QString::number(it.key()), it.value());

@@ -20,7 +20,7 @@ using baseline::DayAggregate;
 using baseline::kDayMs;
 using baseline::dayOf;
 
-bool computeBaselines(Database &db, const BaselineOptions &o, BaselineReport &report, QString &error)
+static bool computeBaselinesInto(Database &db, const BaselineOptions &o, BaselineReport &report, QString &error)
 {
     QElapsedTimer timer;
     timer.start();
@@ -133,6 +133,15 @@ bool computeBaselines(Database &db, const BaselineOptions &o, BaselineReport &re
     }
     report.elapsedMs = timer.elapsed();
     return true;
+}
+
+Result<BaselineReport> computeBaselines(Database &db, const BaselineOptions &options)
+{
+    BaselineReport report;
+    QString error;
+    if (!computeBaselinesInto(db, options, report, error))
+        return Error::storage(error);
+    return report;
 }
 
 } // namespace backsight::detect

@@ -66,7 +66,7 @@ static bool runDetectionOnly(Database &db, const DetectOptions &o, DetectReport 
 
 // Detection, then the Sigma rules folder when one is set (all events each time; stable ids keep it idempotent),
 // then the identity ↔ backup incidents over everything stored.
-bool runDetection(Database &db, const DetectOptions &options, DetectReport &report, QString &error)
+static bool runDetectionInto(Database &db, const DetectOptions &options, DetectReport &report, QString &error)
 {
     if (!runDetectionOnly(db, options, report, error))
         return false;
@@ -95,6 +95,15 @@ bool runDetection(Database &db, const DetectOptions &options, DetectReport &repo
     report.phaseMs[QStringLiteral("incidents")] += correlating.elapsed();
     report.elapsedMs += correlating.elapsed();
     return true;
+}
+
+Result<DetectReport> runDetection(Database &db, const DetectOptions &options)
+{
+    DetectReport report;
+    QString error;
+    if (!runDetectionInto(db, options, report, error))
+        return Error::storage(error);
+    return report;
 }
 
 } // namespace backsight::detect

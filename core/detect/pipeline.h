@@ -63,8 +63,8 @@ struct DetectReport
 // judging each sign-in against the user's baseline of the window that ends before its day, and stores the
 // anomalies, then correlates identity ↔ backup incidents over the whole case (detect/incidents.h). Running it
 // again without new data adds nothing. Cancel (progress returns false) leaves the database
-// as it was.
-bool runDetection(Database &db, const DetectOptions &options, DetectReport &report, QString &error);
+// as it was and succeeds with `cancelled` set in the report.
+Result<DetectReport> runDetection(Database &db, const DetectOptions &options);
 
 struct BaselineOptions
 {
@@ -86,6 +86,6 @@ struct BaselineReport
 
 // Rebuilds the per-user day aggregates from the sign-ins and stores one baseline per user for the window ending
 // at `endMs` (baselines table: profile JSON, home zone, learning state).
-bool computeBaselines(Database &db, const BaselineOptions &options, BaselineReport &report, QString &error);
+Result<BaselineReport> computeBaselines(Database &db, const BaselineOptions &options);
 
 } // namespace backsight::detect

@@ -16,10 +16,10 @@ Result<SensitivityBacktest> backtestSensitivity(Database &db, DetectOptions opti
     std::vector<std::vector<Finding>> batches;
     options.dryRunFindings = [&](const std::vector<Finding> &batch) { batches.push_back(batch); };
     options.sigmaRulesFolder.clear();
-    DetectReport report;
-    QString error;
-    if (!runDetection(db, options, report, error))
-        return Error::storage(QStringLiteral("backtest: %1").arg(error));
+    const Result<DetectReport> detected = runDetection(db, options);
+    if (!detected)
+        return Error::storage(QStringLiteral("backtest: %1").arg(detected.error().message));
+    const DetectReport &report = *detected;
     if (report.cancelled)
         return Error::cancelled(QStringLiteral("the sensitivity backtest was cancelled"));
     SensitivityBacktest out;

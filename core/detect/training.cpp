@@ -13,7 +13,7 @@
 
 namespace backsight::detect {
 
-bool trainAll(Database &db, const TrainAllOptions &o, TrainAllReport &report, QString &error)
+static bool trainAllInto(Database &db, const TrainAllOptions &o, TrainAllReport &report, QString &error)
 {
     QElapsedTimer timer;
     timer.start();
@@ -37,8 +37,12 @@ bool trainAll(Database &db, const TrainAllOptions &o, TrainAllReport &report, QS
         if (e.timeMs >= windowStart && e.timeMs < windowEnd)
             windowRows.push_back(features::rowOf(e));
     };
-    if (!computeBaselines(db, baselines, report.baselines, error))
+    const Result<BaselineReport> baselineReport = computeBaselines(db, baselines);
+    if (!baselineReport) {
+        error = baselineReport.error().message;
         return false;
+    }
+    report.baselines = *baselineReport;
     if (report.baselines.users > 0) {
         ml::ModelTrainOptions models;
         models.windowDays = o.windowDays;
@@ -71,6 +75,15 @@ bool trainAll(Database &db, const TrainAllOptions &o, TrainAllReport &report, QS
     }
     report.elapsedMs = timer.elapsed();
     return true;
+}
+
+Result<TrainAllReport> trainAll(Database &db, const TrainAllOptions &options)
+{
+    TrainAllReport report;
+    QString error;
+    if (!trainAllInto(db, options, report, error))
+        return Error::storage(error);
+    return report;
 }
 
 void addModelScorers(DetectOptions &options)

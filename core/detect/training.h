@@ -31,7 +31,7 @@ struct TrainAllReport
 // `train`: every user's baseline, then the models that have data: per-user Isolation Forests with the tenant
 // models (core/ml/user_models), per-server backup models when backup sessions exist. Each part commits on its
 // own; cancel stops before the next part and leaves the earlier versions in force.
-bool trainAll(Database &db, const TrainAllOptions &options, TrainAllReport &report, QString &error);
+Result<TrainAllReport> trainAll(Database &db, const TrainAllOptions &options);
 
 // The model scorers `detect` runs beside the rules: sign-ins against their user's (or the tenant's) models, backup
 // sessions against their server's model.

@@ -23,7 +23,6 @@ bool AnalysisJob::execute(QString &summary)
         return false;
     }
     const QLocale locale;
-    QString error;
     QString trained;
     const double detectFrom = steps_ == Steps::TrainAndDetect ? 0.4 : 0.0;
     if (steps_ == Steps::TrainAndDetect) {
@@ -33,14 +32,14 @@ bool AnalysisJob::execute(QString &summary)
             emit progress(qint64(f * detectFrom * 1000), 1000, tr("training… %1 %").arg(int(f * 100)));
             return !isCancelled();
         };
-        detect::TrainAllReport report;
-        if (!detect::trainAll(db, options, report, error)) {
-            summary = isCancelled() ? tr("Training cancelled; the previous baselines and models stay") : error;
+        const Result<detect::TrainAllReport> report = detect::trainAll(db, options);
+        if (!report) {
+            summary = isCancelled() ? tr("Training cancelled; the previous baselines and models stay") : report.error().message;
             return false;
         }
-        trained = tr("baselines for %1 users").arg(locale.toString(report.baselines.users));
-        if (report.serverModels > 0)
-            trained += tr(", %1 backup models").arg(report.serverModels);
+        trained = tr("baselines for %1 users").arg(locale.toString(report->baselines.users));
+        if (report->serverModels > 0)
+            trained += tr(", %1 backup models").arg(report->serverModels);
         trained += QStringLiteral("; ");
     }
     detect::DetectOptions options;
@@ -57,11 +56,12 @@ bool AnalysisJob::execute(QString &summary)
         emit progress(qint64((detectFrom + (1 - detectFrom) * f) * 1000), 1000, tr("detecting… %1 %").arg(int(f * 100)));
         return !isCancelled();
     };
-    detect::DetectReport report;
-    if (!detect::runDetection(db, options, report, error)) {
-        summary = error;
+    const Result<detect::DetectReport> detected = detect::runDetection(db, options);
+    if (!detected) {
+        summary = detected.error().message;
         return false;
     }
+    const detect::DetectReport &report = *detected;
     if (report.cancelled) {
         summary = tr("Detection cancelled; nothing of this run was stored");
         return false;

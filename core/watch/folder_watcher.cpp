@@ -223,10 +223,10 @@ Status FolderWatcher::detectAndRaise(WatchCycle &cycle)
             return sensitivity.error();
         options.policy = options.policy.withSensitivity(*sensitivity);
         detect::addModelScorers(options);
-        detect::DetectReport report;
-        QString error;
-        if (!detect::runDetection(*db_, options, report, error))
-            return Error::storage(error);
+        const Result<detect::DetectReport> detected = detect::runDetection(*db_, options);
+        if (!detected)
+            return detected.error();
+        const detect::DetectReport &report = *detected;
         cycle.anomaliesAdded = report.anomaliesAdded;
         const QLocale locale;
         emit activity(QStringLiteral("detection examined %1 new sign-ins, %2 audit records and %3 backup sessions: %4 new anomalies")

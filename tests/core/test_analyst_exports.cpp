@@ -1,10 +1,12 @@
 // Timesketch and ECS exports of a generated demo case through the CLI (events, anomalies, report), checked
-// against the fields and types their documentation requires (docs/exports.md), and Sigma through the CLI.
+// against the fields and types their documentation requires (docs/exports.md), and Sigma through the CLI. On SQLite
+// case files, and on PostgreSQL (test_analyst_exports_postgres: BACKSIGHT_TEST_EXPORTS_ENGINE=postgresql).
 #include "export/ecs_export.h"
 #include "export/timesketch_export.h"
 #include "ingest/importer.h"
 #include "store/database.h"
 #include "store/event_originals.h"
+#include "postgres_server.h"
 #include "test_support.h"
 
 #include <QDateTime>
@@ -89,6 +91,10 @@ void checkEcsDocument(const QJsonObject &o)
 class TestAnalystExports : public QObject
 {
     Q_OBJECT
+public:
+    // `server` null: SQLite case files; otherwise databases on that server.
+    explicit TestAnalystExports(test::PostgresServer *server = nullptr) : server_(server) {}
+
 private slots:
     void initTestCase();
     void timesketchOfTheDemoCase();
@@ -101,6 +107,14 @@ private slots:
 
 private:
     int cli(const QStringList &args, QByteArray *out = nullptr, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+    // A new, empty case named `name`: a file, or a database on the server.
+    QString newCase(const QString &name)
+    {
+        if (!server_)
+            return tmp_.filePath(name + QStringLiteral(".sqlite"));
+        return server_->createDatabase(name) ? server_->url(name) : QString();
+    }
+    test::PostgresServer *server_ = nullptr;
     QTemporaryDir tmp_;
     QString db_;
 };
@@ -118,7 +132,8 @@ int TestAnalystExports::cli(const QStringList &args, QByteArray *out, const QPro
 
 void TestAnalystExports::initTestCase()
 {
-    db_ = tmp_.filePath(QStringLiteral("demo.sqlite"));
+    db_ = newCase(QStringLiteral("demo"));
+    QVERIFY(!db_.isEmpty());
     const QString logs = tmp_.filePath(QStringLiteral("demo"));
     QCOMPARE(cli({QStringLiteral("generate"), QStringLiteral("--out"), logs, QStringLiteral("--users"), QStringLiteral("12"),
                   QStringLiteral("--days"), QStringLiteral("20"), QStringLiteral("--seed"), QStringLiteral("7"),
@@ -225,9 +240,8 @@ void TestAnalystExports::reportFormats()
 void TestAnalystExports::ecsOfEveryInputShape()
 {
     for (const char *shape : {"graph", "diagnostic", "loganalytics", "portal"}) {
-        QTemporaryDir dir;
         Database db;
-        QVERIFY(db.open(dir.filePath(QStringLiteral("case.sqlite"))));
+        QVERIFY(db.open(newCase(QStringLiteral("shape_") + QString::fromLatin1(shape))));
         Importer(db).run({test::dataPath(QString::fromLatin1(shape))});
         int docs = 0;
         QVERIFY(forEachEventWithOriginal(db, EventTable::SignIns, [&](const QSqlRecord &r, const QByteArray &original) {
@@ -312,5 +326,21 @@ void TestAnalystExports::detectRerunsTheSettingsFolder()
     QCOMPARE(QJsonDocument::fromJson(out).object().value(QStringLiteral("sigma_matches")).toInteger(), 0);
 }
 
-QTEST_GUILESS_MAIN(TestAnalystExports)
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QTEST_SET_MAIN_SOURCE_PATH
+    // One engine per process (CTest runs it as test_analyst_exports and test_analyst_exports_postgres).
+    if (qEnvironmentVariable("BACKSIGHT_TEST_EXPORTS_ENGINE") == QLatin1String("postgresql")) {
+        test::PostgresServer server;
+        if (!server.start()) {
+            qCritical("the test PostgreSQL server did not start: %s", qPrintable(server.error()));
+            return 1;
+        }
+        TestAnalystExports onServer(&server);
+        return QTest::qExec(&onServer, argc, argv);
+    }
+    TestAnalystExports onFiles;
+    return QTest::qExec(&onFiles, argc, argv);
+}
 #include "test_analyst_exports.moc"

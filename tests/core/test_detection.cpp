@@ -1,6 +1,7 @@
 // The detection pipeline on a generated tenant: attacks found, point-in-time judgement (detecting day by day gives
 // the same anomalies as one sweep), detect twice adds nothing, cancel leaves nothing, baselines stored, and the CLI
-// contract of train / detect / anomalies.
+// contract of train / detect / anomalies. On SQLite case files, and on PostgreSQL (test_detection_postgres: the same
+// executable with BACKSIGHT_TEST_DETECTION_ENGINE=postgresql, on a throwaway server).
 #include "store/anomaly_repository.h"
 #include "detect/pipeline.h"
 #include "store/evaluation_queries.h"
@@ -10,6 +11,7 @@
 #include "jobs/analysis_job.h"
 #include "simulate/demo_tenant.h"
 #include "store/database.h"
+#include "postgres_server.h"
 #include "test_support.h"
 
 #include <QDir>
@@ -27,6 +29,10 @@ using namespace backsight;
 class TestDetection : public QObject
 {
     Q_OBJECT
+public:
+    // `server` null: SQLite case files; otherwise databases on that server.
+    explicit TestDetection(test::PostgresServer *server = nullptr) : server_(server) {}
+
 private slots:
     void initTestCase();
     void sweepFindsTheAttacks();
@@ -42,10 +48,31 @@ private slots:
 private:
     QStringList files(const QString &sub, const QString &fromDate, const QString &toDate) const;
     QSet<QString> anomalyIds(Database &db);
+    // A new, empty case named `name`: a file, or a database on the server.
+    QString newCase(const QString &name);
+    // A copy of the closed case `from`, named `name`.
+    QString copyCase(const QString &from, const QString &name);
+    test::PostgresServer *server_ = nullptr;
     backsight::test::TempFolder tmp_;
     QString logs_, labels_;
-    QString sweepDb_;
+    QString sweepDb_, cancelDb_;
 };
+
+QString TestDetection::newCase(const QString &name)
+{
+    if (!server_)
+        return tmp_.path(name + QStringLiteral(".sqlite"));
+    return server_->createDatabase(name) ? server_->url(name) : QString();
+}
+
+QString TestDetection::copyCase(const QString &from, const QString &name)
+{
+    if (!server_) {
+        const QString path = tmp_.path(name + QStringLiteral(".sqlite"));
+        return QFile::copy(from, path) ? path : QString();
+    }
+    return server_->createDatabase(name, from.section(QLatin1Char('/'), -1)) ? server_->url(name) : QString();
+}
 
 void TestDetection::initTestCase()
 {
@@ -61,16 +88,15 @@ void TestDetection::initTestCase()
     QVERIFY2(r.ok, qPrintable(r.error));
     QVERIFY(r.attacks >= 8);
 
-    sweepDb_ = tmp_.path(QStringLiteral("sweep.sqlite"));
+    sweepDb_ = newCase(QStringLiteral("sweep"));
     Database db;
     QVERIFY(db.open(sweepDb_));
     QVERIFY(!Importer(db).run({logs_}).hasRejections());
-    detect::DetectReport report;
-    QString error;
-    QVERIFY2(detect::runDetection(db, {}, report, error), qPrintable(error));
-    QVERIFY(report.anomaliesAdded > 0);
-    QCOMPARE(report.signInsExamined, r.signIns);
-    QVERIFY(report.unknownErrorCodes.isEmpty());
+    const Result<detect::DetectReport> report = detect::runDetection(db, {});
+    QVERIFY2(report, test::failure(report).constData());
+    QVERIFY(report->anomaliesAdded > 0);
+    QCOMPARE(report->signInsExamined, r.signIns);
+    QVERIFY(report->unknownErrorCodes.isEmpty());
 }
 
 QStringList TestDetection::files(const QString &sub, const QString &fromDate, const QString &toDate) const
@@ -130,13 +156,12 @@ void TestDetection::dayByDayEqualsOneSweep()
     // judged by what was known before its day, so the result is the sweep's (sprays that straddle an import are
     // reported once, from their first part, hence compared apart).
     Database db;
-    QVERIFY(db.open(tmp_.path(QStringLiteral("daily.sqlite"))));
+    QVERIFY(db.open(newCase(QStringLiteral("daily"))));
     QVERIFY(!Importer(db).run(files(QStringLiteral("signins"), QStringLiteral("2024-09-02"), QStringLiteral("2024-10-01"))
                               + files(QStringLiteral("audits"), QStringLiteral("2024-09-02"), QStringLiteral("2024-10-01")))
                  .hasRejections());
-    QString error;
-    detect::DetectReport report;
-    QVERIFY2(detect::runDetection(db, {}, report, error), qPrintable(error));
+    const Result<detect::DetectReport> first = detect::runDetection(db, {});
+    QVERIFY2(first, test::failure(first).constData());
     for (QDate d(2024, 10, 2); d <= QDate(2024, 10, 16); d = d.addDays(1)) {
         const QString day = d.toString(Qt::ISODate);
         QSqlQuery count(db.connection());
@@ -146,8 +171,9 @@ void TestDetection::dayByDayEqualsOneSweep()
         QVERIFY(!Importer(db).run(files(QStringLiteral("signins"), day, day) + files(QStringLiteral("audits"), day, day)).hasRejections());
         count.exec(QStringLiteral("SELECT COUNT(*) FROM signins"));
         count.next();
-        QVERIFY2(detect::runDetection(db, {}, report, error), qPrintable(error));
-        QCOMPARE(report.signInsExamined, count.value(0).toLongLong() - before); // only the new day is examined
+        const Result<detect::DetectReport> report = detect::runDetection(db, {});
+        QVERIFY2(report, test::failure(report).constData());
+        QCOMPARE(report->signInsExamined, count.value(0).toLongLong() - before); // only the new day is examined
     }
     Database sweep;
     QVERIFY(sweep.open(sweepDb_));
@@ -174,31 +200,30 @@ void TestDetection::detectTwiceAddsNothing()
     Database db;
     QVERIFY(db.open(sweepDb_));
     const QSet<QString> before = anomalyIds(db);
-    detect::DetectReport report;
-    QString error;
-    QVERIFY(detect::runDetection(db, {}, report, error));
-    QVERIFY(report.nothingNew);
-    QCOMPARE(report.anomaliesAdded, 0);
+    const Result<detect::DetectReport> report = detect::runDetection(db, {});
+    QVERIFY2(report, test::failure(report).constData());
+    QVERIFY(report->nothingNew);
+    QCOMPARE(report->anomaliesAdded, 0);
     QCOMPARE(anomalyIds(db), before);
     // Re-importing the same files adds no events, so still nothing to examine.
     QVERIFY(!Importer(db).run({logs_}).hasRejections());
-    QVERIFY(detect::runDetection(db, {}, report, error));
-    QVERIFY(report.nothingNew);
+    const Result<detect::DetectReport> again = detect::runDetection(db, {});
+    QVERIFY2(again, test::failure(again).constData());
+    QVERIFY(again->nothingNew);
 }
 
 void TestDetection::cancelLeavesNothing()
 {
-    const QString path = tmp_.path(QStringLiteral("cancel.sqlite"));
+    cancelDb_ = newCase(QStringLiteral("cancel"));
     Database db;
-    QVERIFY(db.open(path));
+    QVERIFY(db.open(cancelDb_));
     QVERIFY(!Importer(db).run(files(QStringLiteral("signins"), QStringLiteral("2024-09-02"), QStringLiteral("2024-09-20"))).hasRejections());
     detect::DetectOptions options;
     int calls = 0;
     options.progress = [&](double) { return ++calls < 3; };
-    detect::DetectReport report;
-    QString error;
-    QVERIFY(detect::runDetection(db, options, report, error));
-    QVERIFY(report.cancelled);
+    const Result<detect::DetectReport> cancelled = detect::runDetection(db, options);
+    QVERIFY2(cancelled, test::failure(cancelled).constData());
+    QVERIFY(cancelled->cancelled);
     QSqlQuery q(db.connection());
     QVERIFY(q.exec(QStringLiteral("SELECT (SELECT COUNT(*) FROM anomalies), (SELECT COUNT(*) FROM user_days), "
                                   "(SELECT COUNT(*) FROM watermarks), (SELECT status FROM detection_runs)")));
@@ -208,9 +233,10 @@ void TestDetection::cancelLeavesNothing()
     QCOMPARE(q.value(2).toInt(), 0);
     QCOMPARE(q.value(3).toString(), QStringLiteral("cancelled"));
     // The next run does the whole job.
-    QVERIFY(detect::runDetection(db, {}, report, error));
-    QVERIFY(!report.cancelled);
-    QVERIFY(report.signInsExamined > 0);
+    const Result<detect::DetectReport> report = detect::runDetection(db, {});
+    QVERIFY2(report, test::failure(report).constData());
+    QVERIFY(!report->cancelled);
+    QVERIFY(report->signInsExamined > 0);
 }
 
 void TestDetection::baselinesAreStored()
@@ -219,11 +245,10 @@ void TestDetection::baselinesAreStored()
     QVERIFY(db.open(sweepDb_));
     detect::BaselineOptions options;
     options.windowDays = 30;
-    detect::BaselineReport report;
-    QString error;
-    QVERIFY2(detect::computeBaselines(db, options, report, error), qPrintable(error));
-    QVERIFY(report.users > 60);
-    QCOMPARE(report.windowEndMs - report.windowStartMs, 30LL * 86'400'000);
+    const Result<detect::BaselineReport> report = detect::computeBaselines(db, options);
+    QVERIFY2(report, test::failure(report).constData());
+    QVERIFY(report->users > 60);
+    QCOMPARE(report->windowEndMs - report->windowStartMs, 30LL * 86'400'000);
     QSqlQuery q(db.connection());
     QVERIFY(q.exec(QStringLiteral("SELECT upn, events_used, active_days, learning, utc_offset_minutes, home_country, profile "
                                   "FROM baselines ORDER BY events_used DESC LIMIT 1")));
@@ -243,8 +268,8 @@ void TestDetection::baselinesAreStored()
 
 void TestDetection::cliContract()
 {
-    const QString db = tmp_.path(QStringLiteral("cli.sqlite"));
-    QVERIFY(QFile::copy(tmp_.path(QStringLiteral("cancel.sqlite")), db));
+    const QString db = copyCase(cancelDb_, QStringLiteral("cli"));
+    QVERIFY(!db.isEmpty());
     const auto cli = [&](const QStringList &args, QByteArray *out = nullptr) {
         QProcess p;
         p.start(QStringLiteral(BACKSIGHT_CLI), QStringList{QStringLiteral("--db"), db} + args);
@@ -287,7 +312,7 @@ void TestDetection::cliContract()
 void TestDetection::analysisJob()
 {
     // What the GUI runs after an import: train, then detect, reporting progress; cancel stores no anomalies.
-    const QString path = tmp_.path(QStringLiteral("job.sqlite"));
+    const QString path = newCase(QStringLiteral("job"));
     {
         Database db;
         QVERIFY(db.open(path));
@@ -319,5 +344,22 @@ void TestDetection::analysisJob()
     QCOMPARE(q.value(1).toLongLong(), job.anomaliesAdded());
 }
 
-QTEST_GUILESS_MAIN(TestDetection)
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QTEST_SET_MAIN_SOURCE_PATH
+    // One engine per process (CTest runs it as test_detection and test_detection_postgres). The server starts
+    // before QTest's watchdog thread does (ThreadSanitizer refuses threads started after a fork in a threaded process).
+    if (qEnvironmentVariable("BACKSIGHT_TEST_DETECTION_ENGINE") == QLatin1String("postgresql")) {
+        test::PostgresServer server;
+        if (!server.start()) {
+            qCritical("the test PostgreSQL server did not start: %s", qPrintable(server.error()));
+            return 1;
+        }
+        TestDetection onServer(&server);
+        return QTest::qExec(&onServer, argc, argv);
+    }
+    TestDetection onFiles;
+    return QTest::qExec(&onFiles, argc, argv);
+}
 #include "test_detection.moc"

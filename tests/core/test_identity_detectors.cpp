@@ -360,9 +360,8 @@ void TestIdentityDetectors::identityAttacksEndToEnd()
     QSqlQuery q(db.connection());
     QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM signins WHERE auth_protocol = 'deviceCode'")) && q.next());
     QVERIFY(q.value(0).toInt() > 0);
-    DetectReport report;
-    QString error;
-    QVERIFY2(runDetection(db, {}, report, error), qPrintable(error));
+    const Result<DetectReport> detected = runDetection(db, {});
+    QVERIFY2(detected, test::failure(detected).constData());
     const auto labelsRead = eval::readLabels(o.labelsPath);
     QVERIFY2(labelsRead, qPrintable(labelsRead ? QString() : labelsRead.error().message));
     const std::vector<eval::AttackLabel> &labels = *labelsRead;

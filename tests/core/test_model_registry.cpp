@@ -227,9 +227,8 @@ private slots:
                 detect::addModelScorers(o);
             else
                 o.signInScorers.emplace_back(QStringLiteral("sign-in models (isolation forest, autoencoder)"), &detect::scoreSignInsWithModels);
-            detect::DetectReport report;
-            QString error;
-            return detect::runDetection(db, o, report, error) ? QString() : error;
+            const Result<detect::DetectReport> report = detect::runDetection(db, o);
+            return report ? QString() : report.error().message;
         };
         const auto anomalies = [&](const QString &path) {
             Database db;

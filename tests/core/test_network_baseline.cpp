@@ -301,9 +301,8 @@ void TestNetworkBaseline::backtestAgreesWithARealRunAndStoresNothing()
     Database db;
     QVERIFY(db.open(tmp.path(QStringLiteral("case.sqlite"))));
     QVERIFY(!Importer(db).run({o.outDir}).hasRejections());
-    DetectReport report;
-    QString error;
-    QVERIFY2(runDetection(db, {}, report, error), qPrintable(error));
+    const Result<DetectReport> detected = runDetection(db, {});
+    QVERIFY2(detected, test::failure(detected).constData());
     const auto count = [&](const QString &sql) {
         QSqlQuery q(db.connection());
         return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
@@ -325,8 +324,9 @@ void TestNetworkBaseline::backtestAgreesWithARealRunAndStoresNothing()
     // Nothing stored, nothing moved: another run still finds nothing new.
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM anomalies")), anomalies);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM detection_runs")), runs);
-    QVERIFY2(runDetection(db, {}, report, error), qPrintable(error));
-    QVERIFY(report.nothingNew);
+    const Result<DetectReport> again = runDetection(db, {});
+    QVERIFY2(again, test::failure(again).constData());
+    QVERIFY(again->nothingNew);
     // The case remembers its setting.
     QCOMPARE(*caseSensitivity(db), kDefaultSensitivity);
     QVERIFY(setCaseSensitivity(db, 4));

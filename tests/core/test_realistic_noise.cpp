@@ -289,9 +289,8 @@ void TestRealisticNoise::realisticTenant()
     Database db;
     QVERIFY(db.open(tmp.path(QStringLiteral("t.sqlite"))));
     QVERIFY(!Importer(db).run({o.outDir}).hasRejections());
-    DetectReport report;
-    QString error;
-    QVERIFY2(runDetection(db, {}, report, error), qPrintable(error));
+    const Result<DetectReport> detected = runDetection(db, {});
+    QVERIFY2(detected, test::failure(detected).constData());
     const auto labelsRead = eval::readLabels(o.labelsPath);
     QVERIFY2(labelsRead, qPrintable(labelsRead ? QString() : labelsRead.error().message));
     const std::vector<eval::AttackLabel> &labels = *labelsRead;

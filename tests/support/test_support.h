@@ -1,5 +1,8 @@
 #pragma once
 
+#include "model/result.h"
+
+#include <QByteArray>
 #include <QString>
 #include <QTemporaryDir>
 
@@ -51,6 +54,13 @@ constexpr int sanitizerSlowdown()
 #else
     return 1;
 #endif
+}
+
+// A failed Result's message for QVERIFY2 (`qPrintable`-like: valid until the end of the full expression).
+template <typename T>
+QByteArray failure(const Result<T> &r)
+{
+    return r ? QByteArray() : r.error().message.toUtf8();
 }
 
 // Peak resident memory of this process so far, in bytes (Linux VmHWM), or -1.

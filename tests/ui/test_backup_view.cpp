@@ -57,14 +57,13 @@ private slots:
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM backup_sessions")) && q.next());
         QCOMPARE(q.value(0).toLongLong(), generated.backupSessions);
 
-        QString error;
-        detect::TrainAllReport trained;
-        QVERIFY2(detect::trainAll(db_, {}, trained, error), qPrintable(error));
-        QVERIFY(trained.serverModels > 0);
+        const Result<detect::TrainAllReport> trained = detect::trainAll(db_, {});
+        QVERIFY2(trained, test::failure(trained).constData());
+        QVERIFY(trained->serverModels > 0);
         detect::DetectOptions detectOptions;
         detect::addModelScorers(detectOptions);
-        detect::DetectReport detected;
-        QVERIFY2(detect::runDetection(db_, detectOptions, detected, error), qPrintable(error));
+        const Result<detect::DetectReport> detected = detect::runDetection(db_, detectOptions);
+        QVERIFY2(detected, test::failure(detected).constData());
         QVERIFY(q.exec(QStringLiteral("SELECT subject, COUNT(*) FROM anomalies WHERE subject_type = 'server' "
                                       "GROUP BY subject ORDER BY MAX(threat_score) DESC, subject LIMIT 1")));
         QVERIFY2(q.next(), "detection flagged no backup session of the generated servers");

@@ -25,12 +25,12 @@ bool BaselineJob::execute(QString &summary)
         emit progress(qint64(fraction * 1000), 1000, tr("computing baselines… %1 %").arg(int(fraction * 100)));
         return !isCancelled();
     };
-    detect::BaselineReport report;
-    QString error;
-    if (!detect::computeBaselines(db, options, report, error)) {
-        summary = isCancelled() ? tr("Baselines cancelled; the previous ones stay") : error;
+    const Result<detect::BaselineReport> computed = detect::computeBaselines(db, options);
+    if (!computed) {
+        summary = isCancelled() ? tr("Baselines cancelled; the previous ones stay") : computed.error().message;
         return false;
     }
+    const detect::BaselineReport &report = *computed;
     const QLocale locale;
     summary = tr("Baselines for %1 users (%2 still learning) from %3 sign-ins in %4 ms")
                   .arg(locale.toString(report.users), locale.toString(report.learningUsers),

@@ -93,14 +93,17 @@ IncidentRecall evaluateIncidents(quint64 seed, int users, int days, int servers,
         r.error = QStringLiteral("nothing imported from %1").arg(o.outDir);
         return r;
     }
-    detect::TrainAllReport trained;
-    if (!detect::trainAll(db, {}, trained, r.error))
+    if (const Result<detect::TrainAllReport> trained = detect::trainAll(db, {}); !trained) {
+        r.error = trained.error().message;
         return r;
+    }
     detect::DetectOptions options;
     detect::addModelScorers(options);
-    detect::DetectReport report;
-    if (!detect::runDetection(db, options, report, r.error))
+    const Result<detect::DetectReport> report = detect::runDetection(db, options);
+    if (!report) {
+        r.error = report.error().message;
         return r;
+    }
     const Result<std::vector<IncidentPart>> identity = store::identityAnomalyParts(db, 2);
     const Result<std::vector<IncidentPart>> backup = store::backupAnomalyParts(db, 2);
     const Result<std::vector<Incident>> incidents = store::readIncidents(db);

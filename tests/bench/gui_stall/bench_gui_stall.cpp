@@ -53,12 +53,14 @@ protected:
             emit progress(qint64(f * 1000), 1000, QStringLiteral("detecting… %1 %").arg(int(f * 100)));
             return !isCancelled();
         };
-        detect::DetectReport report;
-        QString error;
-        const bool ok = detect::runDetection(db, options, report, error);
-        added = report.anomaliesAdded;
-        summary = ok ? QStringLiteral("%1 anomalies").arg(report.anomaliesAdded) : error;
-        return ok;
+        const Result<detect::DetectReport> report = detect::runDetection(db, options);
+        if (!report) {
+            summary = report.error().message;
+            return false;
+        }
+        added = report->anomaliesAdded;
+        summary = QStringLiteral("%1 anomalies").arg(report->anomaliesAdded);
+        return true;
     }
 
 private:
