@@ -6,11 +6,13 @@
 #include "detect/pipeline.h"
 #include "detect/training.h"
 #include "store/model_repository.h"
+#include "ml/subject_model.h"
 #include "ml/user_models.h"
 #include "postgres_server.h"
 #include "store/database.h"
 #include "test_support.h"
 
+#include <QDataStream>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -196,6 +198,60 @@ private slots:
         findings.clear();
         QVERIFY(!detect::scoreSignInsWithModels(db, 0, std::numeric_limits<qint64>::max(), findings, error));
         QVERIFY2(error.contains(QStringLiteral("tenant")), qPrintable(error));
+    }
+
+    // A stored sign-in model is format 2 (its model serialization in one zstd frame); format 1 blobs (the model as it
+    // is) still load, to the same model; a damaged frame is a sentence, not a crash.
+    void blobFormats()
+    {
+        Database db;
+        QVERIFY2(db.open(db_), qPrintable(db.error()));
+        ModelFilter filter;
+        filter.scope = QStringLiteral("user");
+        filter.kind = QStringLiteral("iforest");
+        filter.activeOnly = true;
+        filter.withData = true;
+        QString error;
+        if (const auto any = ModelRepository(db).list(filter); any && any->empty()) { // run on its own
+            ml::ModelTrainReport report;
+            QVERIFY2(detect::trainSignInModels(db, {}, {}, report, error), qPrintable(error));
+        }
+        const Result<std::vector<ModelRecord>> listed = ModelRepository(db).list(filter);
+        QVERIFY(listed && !listed->empty());
+        const QByteArray v2 = listed->front().data;
+        QCOMPARE(v2.mid(8, 4), QByteArray::fromHex("00000002")); // QDataStream: big-endian quint32 after the magic
+        ml::SubjectModel stored;
+        QVERIFY2(ml::unpackModel(v2, stored, error), qPrintable(error));
+        const QByteArray raw = stored.forest.serialize();
+
+        QByteArray v1;
+        {
+            QDataStream s(&v1, QIODevice::WriteOnly);
+            s.setVersion(QDataStream::Qt_6_4);
+            s.writeRawData("BSUSRMDL", 8);
+            s << quint32(1) << stored.encoder.toJson() << raw;
+        }
+        qInfo("format 1: %lld bytes, format 2: %lld bytes", qint64(v1.size()), qint64(v2.size()));
+        QVERIFY(v2.size() * 2 < v1.size());
+        ml::SubjectModel old;
+        QVERIFY2(ml::unpackModel(v1, old, error), qPrintable(error));
+        QCOMPARE(old.forest.serialize(), raw);
+        QCOMPARE(old.encoder.toJson(), stored.encoder.toJson());
+
+        QByteArray notAFrame;
+        {
+            QDataStream s(&notAFrame, QIODevice::WriteOnly);
+            s.setVersion(QDataStream::Qt_6_4);
+            s.writeRawData("BSUSRMDL", 8);
+            s << quint32(2) << stored.encoder.toJson() << QByteArray("not a zstd frame");
+        }
+        ml::SubjectModel bad;
+        QVERIFY(!ml::unpackModel(notAFrame, bad, error));
+        QVERIFY2(error.contains(QStringLiteral("corrupt")), qPrintable(error));
+        QByteArray flipped = v2;
+        flipped[flipped.size() - 40] = char(flipped[flipped.size() - 40] ^ 0x5a);
+        QVERIFY(!ml::unpackModel(flipped, bad, error));
+        QVERIFY(!error.isEmpty());
     }
 
     // detect feeds the models from the rows its rules read (DetectOptions::signInModels, scored beside the rules);
