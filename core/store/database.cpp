@@ -237,10 +237,10 @@ bool Database::openSqlite(const QString &path, int busyTimeoutMs)
     // except against power loss, which a re-import repairs (imports are idempotent).
     for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL", "PRAGMA cache_size = -65536",
                                "PRAGMA temp_store = MEMORY",
-                               // Reads through a memory map instead of read() into the page cache: detection's
-                               // index-then-row lookups (a busy address's months of sign-ins) spent half their time
-                               // copying pages. Writes still go through the journal; 0x7fff0000 = SQLite's largest.
-                               "PRAGMA mmap_size = 2147418112"}) {
+                               // No memory map: every mapped page of the case file counted in the process's RSS (1.46 GB
+                               // of detect's peak on a 921 MB case, where 580 MB without), and since detection reads on
+                               // worker connections the map no longer made it faster (docs/performance.md, stop 34).
+                               "PRAGMA mmap_size = 0"}) {
         if (!exec(QString::fromLatin1(pragma)))
             return false;
     }

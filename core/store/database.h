@@ -40,7 +40,7 @@ public:
     // PostgreSQL checkpoints on its own: both succeed there doing nothing.
     Result<void> setAutoCheckpoint(int pages);
     // A connection's own caches: the file's memory map (its pages count in the process's RSS once per mapping)
-    // and SQLite's page cache. Defaults: 2 GB of map and 64 MiB of cache. PostgreSQL: nothing to set.
+    // and SQLite's page cache. Defaults: no map and 64 MiB of cache. PostgreSQL: nothing to set.
     Result<void> setReadCaches(qint64 memoryMapBytes, int pageCacheKiB);
     // Copies the WAL into the database file now, without waiting for readers.
     Result<void> checkpoint();
