@@ -6,7 +6,7 @@
 #include "ingest/importer.h"
 #include "store/database.h"
 #include "store/event_originals.h"
-#include "postgres_server.h"
+#include "engine_main.h"
 #include "test_support.h"
 
 #include <QDateTime>
@@ -93,7 +93,7 @@ class TestAnalystExports : public QObject
     Q_OBJECT
 public:
     // `server` null: SQLite case files; otherwise databases on that server.
-    explicit TestAnalystExports(test::PostgresServer *server = nullptr) : server_(server) {}
+    explicit TestAnalystExports(test::PostgresServer *server) : cases_(server, tmp_.path()) {}
 
 private slots:
     void initTestCase();
@@ -107,15 +107,9 @@ private slots:
 
 private:
     int cli(const QStringList &args, QByteArray *out = nullptr, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
-    // A new, empty case named `name`: a file, or a database on the server.
-    QString newCase(const QString &name)
-    {
-        if (!server_)
-            return tmp_.filePath(name + QStringLiteral(".sqlite"));
-        return server_->createDatabase(name) ? server_->url(name) : QString();
-    }
-    test::PostgresServer *server_ = nullptr;
+    QString newCase(const QString &name) { return cases_.newCase(name); }
     QTemporaryDir tmp_;
+    test::CaseLocations cases_; // after tmp_, whose folder it uses
     QString db_;
 };
 
@@ -330,17 +324,8 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QTEST_SET_MAIN_SOURCE_PATH
-    // One engine per process (CTest runs it as test_analyst_exports and test_analyst_exports_postgres).
-    if (qEnvironmentVariable("BACKSIGHT_TEST_EXPORTS_ENGINE") == QLatin1String("postgresql")) {
-        test::PostgresServer server;
-        if (!server.start()) {
-            qCritical("the test PostgreSQL server did not start: %s", qPrintable(server.error()));
-            return 1;
-        }
-        TestAnalystExports onServer(&server);
-        return QTest::qExec(&onServer, argc, argv);
-    }
-    TestAnalystExports onFiles;
-    return QTest::qExec(&onFiles, argc, argv);
+    // CTest runs it as test_analyst_exports and test_analyst_exports_postgres.
+    return test::execOnEngine<TestAnalystExports>("BACKSIGHT_TEST_EXPORTS_ENGINE", argc, argv);
 }
+
 #include "test_analyst_exports.moc"

@@ -3,7 +3,7 @@
 // SQLite case file (test_cases), and on a case in a throwaway PostgreSQL server, a team's shared case
 // (test_cases_postgres: the same executable with BACKSIGHT_TEST_CASES_ENGINE=postgresql).
 #include "cases/case_records.h"
-#include "postgres_server.h"
+#include "engine_main.h"
 #include "store/anomaly_repository.h"
 #include "store/database.h"
 #include "test_support.h"
@@ -486,20 +486,8 @@ int main(int argc, char *argv[])
     }
     QCoreApplication app(argc, argv);
     QTEST_SET_MAIN_SOURCE_PATH
-    // One engine per process (CTest runs it as test_cases and test_cases_postgres): under ThreadSanitizer a thread
-    // started after a fork in a threaded process is fatal, and a second QTest run starts a new watchdog thread after
-    // the first one's forks. The server starts before QTest's thread does.
-    if (qEnvironmentVariable("BACKSIGHT_TEST_CASES_ENGINE") == QLatin1String("postgresql")) {
-        test::PostgresServer server;
-        if (!server.start()) {
-            qCritical("the test PostgreSQL server did not start: %s", qPrintable(server.error()));
-            return 1;
-        }
-        TestCases onServer(&server);
-        return QTest::qExec(&onServer, argc, argv);
-    }
-    TestCases onFiles;
-    return QTest::qExec(&onFiles, argc, argv);
+    // CTest runs it as test_cases and test_cases_postgres.
+    return test::execOnEngine<TestCases>("BACKSIGHT_TEST_CASES_ENGINE", argc, argv);
 }
 
 #include "test_cases.moc"

@@ -11,7 +11,7 @@
 #include "jobs/analysis_job.h"
 #include "simulate/demo_tenant.h"
 #include "store/database.h"
-#include "postgres_server.h"
+#include "engine_main.h"
 #include "test_support.h"
 
 #include <QDir>
@@ -31,7 +31,7 @@ class TestDetection : public QObject
     Q_OBJECT
 public:
     // `server` null: SQLite case files; otherwise databases on that server.
-    explicit TestDetection(test::PostgresServer *server = nullptr) : server_(server) {}
+    explicit TestDetection(test::PostgresServer *server) : cases_(server, tmp_.path()) {}
 
 private slots:
     void initTestCase();
@@ -48,31 +48,15 @@ private slots:
 private:
     QStringList files(const QString &sub, const QString &fromDate, const QString &toDate) const;
     QSet<QString> anomalyIds(Database &db);
-    // A new, empty case named `name`: a file, or a database on the server.
-    QString newCase(const QString &name);
-    // A copy of the closed case `from`, named `name`.
-    QString copyCase(const QString &from, const QString &name);
-    test::PostgresServer *server_ = nullptr;
+    QString newCase(const QString &name) { return cases_.newCase(name); }
+    QString copyCase(const QString &from, const QString &name) { return cases_.copyCase(from, name); }
     backsight::test::TempFolder tmp_;
+    test::CaseLocations cases_; // after tmp_, whose folder it uses
     QString logs_, labels_;
     QString sweepDb_, cancelDb_;
 };
 
-QString TestDetection::newCase(const QString &name)
-{
-    if (!server_)
-        return tmp_.path(name + QStringLiteral(".sqlite"));
-    return server_->createDatabase(name) ? server_->url(name) : QString();
-}
 
-QString TestDetection::copyCase(const QString &from, const QString &name)
-{
-    if (!server_) {
-        const QString path = tmp_.path(name + QStringLiteral(".sqlite"));
-        return QFile::copy(from, path) ? path : QString();
-    }
-    return server_->createDatabase(name, from.section(QLatin1Char('/'), -1)) ? server_->url(name) : QString();
-}
 
 void TestDetection::initTestCase()
 {
@@ -348,18 +332,8 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QTEST_SET_MAIN_SOURCE_PATH
-    // One engine per process (CTest runs it as test_detection and test_detection_postgres). The server starts
-    // before QTest's watchdog thread does (ThreadSanitizer refuses threads started after a fork in a threaded process).
-    if (qEnvironmentVariable("BACKSIGHT_TEST_DETECTION_ENGINE") == QLatin1String("postgresql")) {
-        test::PostgresServer server;
-        if (!server.start()) {
-            qCritical("the test PostgreSQL server did not start: %s", qPrintable(server.error()));
-            return 1;
-        }
-        TestDetection onServer(&server);
-        return QTest::qExec(&onServer, argc, argv);
-    }
-    TestDetection onFiles;
-    return QTest::qExec(&onFiles, argc, argv);
+    // CTest runs it as test_detection and test_detection_postgres.
+    return test::execOnEngine<TestDetection>("BACKSIGHT_TEST_DETECTION_ENGINE", argc, argv);
 }
+
 #include "test_detection.moc"

@@ -8,7 +8,7 @@
 #include "store/model_repository.h"
 #include "ml/subject_model.h"
 #include "ml/user_models.h"
-#include "postgres_server.h"
+#include "engine_main.h"
 #include "store/database.h"
 #include "test_support.h"
 
@@ -31,29 +31,15 @@ class TestModelRegistry : public QObject
     Q_OBJECT
 public:
     // `server` null: SQLite case files; otherwise databases on that server.
-    explicit TestModelRegistry(test::PostgresServer *server = nullptr) : server_(server) {}
+    explicit TestModelRegistry(test::PostgresServer *server) : cases_(server, tmp_.path()) {}
 
 private:
-    test::PostgresServer *server_ = nullptr;
     test::TempFolder tmp_;
+    test::CaseLocations cases_; // after tmp_, whose folder it uses
     QString db_;
 
-    // A new, empty case named `name`: a file, or a database on the server.
-    QString newCase(const QString &name)
-    {
-        if (!server_)
-            return tmp_.path(name + QStringLiteral(".sqlite"));
-        return server_->createDatabase(name) ? server_->url(name) : QString();
-    }
-    // A copy of the closed case `from`, named `name`.
-    QString copyCase(const QString &from, const QString &name)
-    {
-        if (!server_) {
-            const QString path = tmp_.path(name + QStringLiteral(".sqlite"));
-            return QFile::copy(from, path) ? path : QString();
-        }
-        return server_->createDatabase(name, from.section(QLatin1Char('/'), -1)) ? server_->url(name) : QString();
-    }
+    QString newCase(const QString &name) { return cases_.newCase(name); }
+    QString copyCase(const QString &from, const QString &name) { return cases_.copyCase(from, name); }
 
     bool cli(const QStringList &args)
     {
@@ -416,18 +402,8 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QTEST_SET_MAIN_SOURCE_PATH
-    // One engine per process (CTest runs it as test_model_registry and test_model_registry_postgres).
-    if (qEnvironmentVariable("BACKSIGHT_TEST_MODELS_ENGINE") == QLatin1String("postgresql")) {
-        test::PostgresServer server;
-        if (!server.start()) {
-            qCritical("the test PostgreSQL server did not start: %s", qPrintable(server.error()));
-            return 1;
-        }
-        TestModelRegistry onServer(&server);
-        return QTest::qExec(&onServer, argc, argv);
-    }
-    TestModelRegistry onFiles;
-    return QTest::qExec(&onFiles, argc, argv);
+    // CTest runs it as test_model_registry and test_model_registry_postgres.
+    return test::execOnEngine<TestModelRegistry>("BACKSIGHT_TEST_MODELS_ENGINE", argc, argv);
 }
 
 #include "test_model_registry.moc"
