@@ -10,15 +10,8 @@ run; results go to docs/performance.md with the machine described.
 """
 import argparse, json, os, shutil, subprocess, sys, tempfile, time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-
-
-def default_cli():
-    for preset in ("release", "ci", "dev"):
-        path = os.path.join(ROOT, "build", preset, "app", "cli", "backsight-cli")
-        if os.path.exists(path):
-            return path
-    sys.exit("no backsight-cli found: build the release preset, or pass --cli")
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from bench_cli import default_cli  # noqa: E402
 
 
 def measured(cmd):

@@ -13,15 +13,8 @@ fsync off like the tests) and removes it at the end. Not part of the test run.
 """
 import argparse, glob, json, os, pwd, shutil, socket, subprocess, sys, tempfile, time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-
-
-def default_cli():
-    for preset in ("release", "ci", "dev"):
-        path = os.path.join(ROOT, "build", preset, "app", "cli", "backsight-cli")
-        if os.path.exists(path):
-            return path
-    sys.exit("no backsight-cli found: build the release preset, or pass --cli")
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from bench_cli import default_cli  # noqa: E402
 
 
 def pg_bin():
