@@ -132,8 +132,8 @@ bool fitModel(const std::vector<MatrixXd> &windows, const ServerTrainOptions &op
     return true;
 }
 
-bool storeModel(Database &db, const QString &scope, const QString &subject, const TrainedModel &t,
-                const ServerTrainOptions &options, QString &error)
+Status storeModel(Database &db, const QString &scope, const QString &subject, const TrainedModel &t,
+                  const ServerTrainOptions &options)
 {
     QJsonArray names;
     for (const char *n : featureNames)
@@ -165,10 +165,9 @@ bool storeModel(Database &db, const QString &scope, const QString &subject, cons
     r.createdAtMs = QDateTime::currentMSecsSinceEpoch();
     r.data = t.model.serialize();
     // The newest five versions per server stay (like the sign-in models), so old backup models do not pile up.
-    const Result<qint64> saved = ModelRepository(db).save(r, 5);
-    if (!saved)
-        error = saved.error().message;
-    return saved.ok();
+    if (const Result<qint64> saved = ModelRepository(db).save(r, 5); !saved)
+        return saved.error();
+    return {};
 }
 
 } // namespace
@@ -193,16 +192,17 @@ struct TrainingRun
     }
 };
 
-const QString cancelledText = QStringLiteral("Training was cancelled; no backup model was stored.");
+Error cancelledError()
+{
+    return Error::cancelled(QStringLiteral("Training was cancelled; no backup model was stored."));
+}
 
 // The server's model (when it has minSessions sessions) and its share of the fleet's windows.
-bool trainServer(TrainingRun &run, const QString &server, QString &error)
+Status trainServer(TrainingRun &run, const QString &server)
 {
     Result<std::vector<Session>> loaded = loadServerSessions(run.db, server);
-    if (!loaded) {
-        error = loaded.error().message;
-        return false;
-    }
+    if (!loaded)
+        return loaded.error();
     std::vector<Session> &sessions = *loaded;
     if (run.options.trainShare < 1.0) {
         const size_t keep = std::max(size_t(std::max(run.options.minSessions, 0)),
@@ -212,7 +212,7 @@ bool trainServer(TrainingRun &run, const QString &server, QString &error)
     }
     run.pooledSessions.insert(run.pooledSessions.end(), sessions.begin(), sessions.end());
     if (int(sessions.size()) < run.options.window)
-        return true;
+        return {};
     const MatrixXd rows = featureRows(sessions);
     const SessionScaler scaler = SessionScaler::fit(sessions, rows);
     const auto windows = ml::slidingWindows(scaler.transform(sessions, rows), run.options.window);
@@ -221,27 +221,25 @@ bool trainServer(TrainingRun &run, const QString &server, QString &error)
     run.fleet.firstMs = run.fleet.firstMs == 0 ? sessions.front().creationMs : std::min(run.fleet.firstMs, sessions.front().creationMs);
     run.fleet.lastMs = std::max(run.fleet.lastMs, sessions.back().creationMs);
     if (int(sessions.size()) < run.options.minSessions)
-        return true;
+        return {};
     TrainedModel trained;
     trained.model.scaler = scaler;
     trained.sessions = int(sessions.size());
     trained.firstMs = sessions.front().creationMs;
     trained.lastMs = sessions.back().creationMs;
-    if (!fitModel(windows, run.options, serverEpochs, run.step(1.0), trained)) {
-        error = cancelledText;
-        return false;
-    }
-    if (!storeModel(run.db, serverScope, server, trained, run.options, error))
-        return false;
+    if (!fitModel(windows, run.options, serverEpochs, run.step(1.0), trained))
+        return cancelledError();
+    if (Status stored = storeModel(run.db, serverScope, server, trained, run.options); !stored)
+        return stored;
     ++run.modelsTrained;
     run.done += 1.0;
-    return true;
+    return {};
 }
 
-bool trainFleet(TrainingRun &run, QString &error)
+Status trainFleet(TrainingRun &run)
 {
     if (run.fleetWindows.empty())
-        return true;
+        return {};
     // An even, seed-independent thinning keeps the fleet model's cost bounded on a large estate.
     if (run.fleetWindows.size() > fleetWindowCap) {
         std::vector<MatrixXd> thinned;
@@ -251,62 +249,48 @@ bool trainFleet(TrainingRun &run, QString &error)
         run.fleetWindows.swap(thinned);
     }
     run.fleet.model.scaler = SessionScaler::fit(run.pooledSessions, featureRows(run.pooledSessions));
-    if (!fitModel(run.fleetWindows, run.options, fleetEpochs, run.step(2.0), run.fleet)) {
-        error = cancelledText;
-        return false;
-    }
-    if (!storeModel(run.db, fleetScope, fleetSubject, run.fleet, run.options, error))
-        return false;
+    if (!fitModel(run.fleetWindows, run.options, fleetEpochs, run.step(2.0), run.fleet))
+        return cancelledError();
+    if (Status stored = storeModel(run.db, fleetScope, fleetSubject, run.fleet, run.options); !stored)
+        return stored;
     ++run.modelsTrained;
-    return true;
+    return {};
 }
 
 } // namespace
 
-bool trainServerModels(Database &db, const ServerTrainOptions &options, const std::function<bool(double)> &progress,
-                       int &modelsTrained, QString &error)
+Result<int> trainServerModels(Database &db, const ServerTrainOptions &options, const std::function<bool(double)> &progress)
 {
-    modelsTrained = 0;
-    if (options.window < 2 || options.minSessions < options.window) {
-        error = QStringLiteral("The window must be at least 2 sessions and no more than the minimum history (%1 < %2).")
-                    .arg(options.minSessions)
-                    .arg(options.window);
-        return false;
-    }
+    if (options.window < 2 || options.minSessions < options.window)
+        return Error::badInput(QStringLiteral("The window must be at least 2 sessions and no more than the minimum history (%1 < %2).")
+                                   .arg(options.minSessions)
+                                   .arg(options.window));
     const auto servers = store::backupSessionCounts(db);
-    if (!servers) {
-        error = servers.error().message;
-        return false;
-    }
+    if (!servers)
+        return servers.error();
     // On the heap: GCC 12 at -O3 warns of Eigen storage "maybe uninitialized" in a stack TrainingRun's destructor.
     const auto run = std::make_unique<TrainingRun>(db, options, progress);
     // Work units: each server of its own plus the fleet model (counted as two, it sees more windows).
     for (const auto &s : *servers)
         run->units += s.second >= options.minSessions ? 1 : 0;
     run->units += 1;
-    if (Status begun = store::beginTransaction(db, QStringLiteral("Starting to store backup models")); !begun) {
-        error = begun.error().message;
-        return false;
-    }
-    bool ok = true;
+    if (Status begun = store::beginTransaction(db, QStringLiteral("Starting to store backup models")); !begun)
+        return begun.error();
+    Status trained;
     for (const auto &entry : *servers)
-        if (ok)
-            ok = trainServer(*run, entry.first, error);
-    ok = ok && trainFleet(*run, error);
-    if (ok && progress && !progress(1.0)) {
-        error = cancelledText;
-        ok = false;
-    }
-    if (ok) {
-        if (Status committed = store::commitTransaction(db, QStringLiteral("Storing the backup models")); !committed) {
-            error = committed.error().message;
-            ok = false;
-        }
-    } else {
+        if (trained)
+            trained = trainServer(*run, entry.first);
+    if (trained)
+        trained = trainFleet(*run);
+    if (trained && progress && !progress(1.0))
+        trained = cancelledError();
+    if (!trained) {
         store::rollbackTransaction(db);
+        return trained.error();
     }
-    modelsTrained = ok ? run->modelsTrained : 0;
-    return ok;
+    if (Status committed = store::commitTransaction(db, QStringLiteral("Storing the backup models")); !committed)
+        return committed.error();
+    return run->modelsTrained;
 }
 
 namespace {
@@ -401,29 +385,21 @@ void scoreServer(const QString &server, const std::vector<Session> &sessions, co
 
 } // namespace
 
-bool scoreBackupSessions(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<detect::Finding> &out,
-                         QString &error)
+Status scoreBackupSessions(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<detect::Finding> &out)
 {
-    error.clear();
     const auto servers = store::backupServersWithRows(db, fromRowId, toRowId);
-    if (!servers) {
-        error = servers.error().message;
-        return false;
-    }
+    if (!servers)
+        return servers.error();
     std::optional<ServerModel> fleet;
     bool fleetLoaded = false;
     for (const QString &server : *servers) {
         Result<std::optional<ServerModel>> loadedModel = loadServerModel(db, serverScope, server);
-        if (!loadedModel) {
-            error = loadedModel.error().message;
-            return false;
-        }
+        if (!loadedModel)
+            return loadedModel.error();
         std::optional<ServerModel> &model = *loadedModel;
         const Result<std::vector<Session>> loadedSessions = loadServerSessions(db, server);
-        if (!loadedSessions) {
-            error = loadedSessions.error().message;
-            return false;
-        }
+        if (!loadedSessions)
+            return loadedSessions.error();
         const std::vector<Session> &sessions = *loadedSessions;
         SessionScaler scaler;
         if (model) {
@@ -432,10 +408,8 @@ bool scoreBackupSessions(Database &db, qint64 fromRowId, qint64 toRowId, std::ve
             if (!fleetLoaded) {
                 Result<std::optional<ServerModel>> loadedFleet = loadServerModel(db, fleetScope, fleetSubject);
                 fleetLoaded = true;
-                if (!loadedFleet) {
-                    error = loadedFleet.error().message;
-                    return false;
-                }
+                if (!loadedFleet)
+                    return loadedFleet.error();
                 fleet = std::move(*loadedFleet);
             }
             if (!fleet)
@@ -450,7 +424,7 @@ bool scoreBackupSessions(Database &db, qint64 fromRowId, qint64 toRowId, std::ve
         }
         scoreServer(server, sessions, *model, scaler, fromRowId, toRowId, out);
     }
-    return true;
+    return {};
 }
 
 } // namespace backsight::backup

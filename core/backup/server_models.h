@@ -1,6 +1,7 @@
 #pragma once
 
 #include "detect/finding.h"
+#include "model/result.h"
 
 #include <QString>
 #include <functional>
@@ -26,10 +27,9 @@ struct ServerTrainOptions
 
 // Trains one model per server with at least `minSessions` sessions, plus one fleet-wide fallback, and
 // stores them in the models table (scope "server"/"fleet", kind "lstm_autoencoder"). Everything is
-// stored in one transaction: `progress` gets 0..1 and returns false to cancel, and then nothing is stored
-// and the function returns false with `error` saying so. `modelsTrained` counts the models stored, the fleet model included.
-bool trainServerModels(Database &db, const ServerTrainOptions &options,
-                       const std::function<bool(double)> &progress, int &modelsTrained, QString &error);
+// stored in one transaction: `progress` gets 0..1 and returns false to cancel, and then nothing is stored and the
+// result is an Error of category Cancelled. It answers how many models were stored, the fleet model included.
+Result<int> trainServerModels(Database &db, const ServerTrainOptions &options, const std::function<bool(double)> &progress);
 
 // Scores sessions with rowid in (fromRowId, toRowId] of backup_sessions against the latest active model
 // of their server (or the fleet model); sessions inside that model's training window are not judged. Emits one Finding per session whose reconstruction error passes
@@ -37,8 +37,7 @@ bool trainServerModels(Database &db, const ServerTrainOptions &options,
 // "backup_exfiltration", "backup_mass_deletion" or "backup_anomaly", threatScore 1–10, score in [0,1],
 // eventTable "backup_sessions", eventIds = the session ids (the scored one first), modelId = models.id and
 // a reason naming the signals ("dedup ratio 1.1 vs usual 3.8; transferred 412 GB vs usual 35 GB").
-bool scoreBackupSessions(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<detect::Finding> &out,
-                         QString &error);
+Status scoreBackupSessions(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<detect::Finding> &out);
 
 } // namespace backup
 } // namespace backsight

@@ -20,35 +20,29 @@ using baseline::DayAggregate;
 using baseline::kDayMs;
 using baseline::dayOf;
 
-static bool computeBaselinesInto(Database &db, const BaselineOptions &o, BaselineReport &report, QString &error)
+Result<BaselineReport> computeBaselines(Database &db, const BaselineOptions &o)
 {
     QElapsedTimer timer;
     timer.start();
-    report = {};
+    BaselineReport report;
     SignInQueries signIns(db);
     const Result<std::optional<qint64>> latest = signIns.latestMs();
-    if (!latest) {
-        error = latest.error().message;
-        return false;
-    }
+    if (!latest)
+        return latest.error();
     if (!*latest)
-        return true;
+        return report;
     const qint64 endDay = o.endMs ? dayOf(o.endMs - 1) + 1 : dayOf(**latest) + 1;
     const qint64 startDay = endDay - o.windowDays;
     report.windowStartMs = startDay * kDayMs;
     report.windowEndMs = endDay * kDayMs;
     const Result<qint64> total = signIns.count();
-    if (!total) {
-        error = total.error().message;
-        return false;
-    }
-    if (!db.connection().transaction()) {
-        error = Database::describe(QStringLiteral("starting the baseline transaction"), db.connection().lastError());
-        return false;
-    }
-    const auto fail = [&]() {
+    if (!total)
+        return total.error();
+    if (!db.connection().transaction())
+        return Error::storage(Database::describe(QStringLiteral("starting the baseline transaction"), db.connection().lastError()));
+    const auto fail = [&](Error e) {
         db.connection().rollback();
-        return false;
+        return e;
     };
     BaselineQueries baselines(db);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -56,20 +50,18 @@ static bool computeBaselinesInto(Database &db, const BaselineOptions &o, Baselin
     qint64 seen = 0;
     QString upn;
     std::map<qint64, DayAggregate> days;
-    const auto flush = [&]() {
+    const auto flush = [&]() -> Status {
         if (upn.isEmpty())
-            return true;
-        if (const Status stored = storeDays(runs, upn, days); !stored) {
-            error = stored.error().message;
-            return false;
-        }
+            return {};
+        if (const Status stored = storeDays(runs, upn, days); !stored)
+            return stored;
         report.daysAggregated += qint64(days.size());
         baseline::Profile profile;
         for (const auto &[d, a] : days)
             if (d >= startDay && d < endDay)
                 profile.add(a);
         if (profile.signIns() == 0)
-            return true;
+            return {};
         const baseline::Home home = profile.home();
         const bool learning = profile.isLearning(o.learning);
         QJsonObject json = profile.toJson();
@@ -91,20 +83,18 @@ static bool computeBaselinesInto(Database &db, const BaselineOptions &o, Baselin
         }
         row.profileJson = QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
         row.computedAtMs = now;
-        if (const Status stored = baselines.insert(row); !stored) {
-            error = stored.error().message;
-            return false;
-        }
+        if (const Status stored = baselines.insert(row); !stored)
+            return stored;
         ++report.users;
         report.eventsUsed += profile.signIns();
         if (learning)
             ++report.learningUsers;
-        return true;
+        return {};
     };
     const Status scanned = baselines.forEachSignInByUser([&](const SignInEvent &e) -> Status {
         if (e.upn != upn) {
-            if (!flush())
-                return Error::storage(error);
+            if (Status flushed = flush(); !flushed)
+                return flushed;
             upn = e.upn;
             days.clear();
         }
@@ -121,26 +111,13 @@ static bool computeBaselinesInto(Database &db, const BaselineOptions &o, Baselin
             return Error::cancelled(QStringLiteral("cancelled"));
         return {};
     });
-    if (!scanned) {
-        error = scanned.error().message;
-        return fail();
-    }
-    if (!flush())
-        return fail();
-    if (!db.connection().commit()) {
-        error = Database::describe(QStringLiteral("committing the baselines"), db.connection().lastError());
-        return fail();
-    }
+    if (!scanned)
+        return fail(scanned.error());
+    if (Status flushed = flush(); !flushed)
+        return fail(flushed.error());
+    if (!db.connection().commit())
+        return fail(Error::storage(Database::describe(QStringLiteral("committing the baselines"), db.connection().lastError())));
     report.elapsedMs = timer.elapsed();
-    return true;
-}
-
-Result<BaselineReport> computeBaselines(Database &db, const BaselineOptions &options)
-{
-    BaselineReport report;
-    QString error;
-    if (!computeBaselinesInto(db, options, report, error))
-        return Error::storage(error);
     return report;
 }
 

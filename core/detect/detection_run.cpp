@@ -68,7 +68,8 @@ bool DetectionRun::run(const RunRows &rows, qint64 nowMs)
         remote_ = std::move(*remote);
     }
     if (!db_.connection().transaction()) {
-        error_ = Database::describe(QStringLiteral("starting the detection transaction"), db_.connection().lastError());
+        error_ = Error::storage(Database::describe(QStringLiteral("starting the detection transaction"),
+                                                   db_.connection().lastError()));
         return fail();
     }
     report_.users = qint64(users->size());
@@ -109,7 +110,7 @@ bool DetectionRun::run(const RunRows &rows, qint64 nowMs)
     if (!moveWatermarks())
         return fail();
     if (!db_.connection().commit()) {
-        error_ = Database::describe(QStringLiteral("committing the detection run"), db_.connection().lastError());
+        error_ = Error::storage(Database::describe(QStringLiteral("committing the detection run"), db_.connection().lastError()));
         return fail();
     }
     lap("commit");
@@ -136,10 +137,8 @@ bool DetectionRun::scoreSignIns(const std::vector<UserRange> &users, std::vector
     std::move(modelFindings_.begin(), modelFindings_.end(), std::back_inserter(findings));
     modelFindings_.clear();
     for (const auto &[name, scorer] : o_.signInScorers) {
-        if (!scorer(db_, rows_.signIns.from, rows_.signIns.to, findings, error_)) {
-            error_ = QStringLiteral("%1: %2").arg(name, error_);
-            return false;
-        }
+        if (const Status s = scorer(db_, rows_.signIns.from, rows_.signIns.to, findings); !s)
+            return take(prefixed(s.error(), name));
     }
     return true;
 }
@@ -150,10 +149,8 @@ bool DetectionRun::scoreBackups(std::vector<Finding> &findings)
         return true;
     report_.backupSessionsExamined = rows_.backups.to - rows_.backups.from;
     for (const auto &[name, scorer] : o_.backupScorers) {
-        if (!scorer(db_, rows_.backups.from, rows_.backups.to, findings, error_)) {
-            error_ = QStringLiteral("%1: %2").arg(name, error_);
-            return false;
-        }
+        if (const Status s = scorer(db_, rows_.backups.from, rows_.backups.to, findings); !s)
+            return take(prefixed(s.error(), name));
     }
     return true;
 }

@@ -15,6 +15,12 @@
 
 namespace backsight::detect::detail {
 
+// The same error with what was being done in front: "sign-in models: no such table".
+inline Error prefixed(const Error &e, const QString &context)
+{
+    return {e.category, context + QStringLiteral(": ") + e.message};
+}
+
 inline const QString kSignInModelsName = QStringLiteral("sign-in models (isolation forest, autoencoder)");
 
 // The rows (from, to] of each event source that a run examines.
@@ -34,12 +40,13 @@ struct RunRows
 class DetectionRun
 {
 public:
-    DetectionRun(Database &db, const DetectOptions &o, DetectReport &report, QString &error)
-        : db_(db), o_(o), report_(report), error_(error), runs_(db)
+    DetectionRun(Database &db, const DetectOptions &o, DetectReport &report) : db_(db), o_(o), report_(report), runs_(db)
     {
     }
 
+    // False when the run failed (error() says why); a cancelled run returns true with report.cancelled set.
     bool run(const RunRows &rows, qint64 nowMs);
+    const std::optional<Error> &error() const { return error_; }
 
 private:
     bool examineUsers(const std::vector<UserRange> &users, std::vector<Finding> &findings);
@@ -53,25 +60,25 @@ private:
     bool take(const Status &s)
     {
         if (!s)
-            error_ = s.error().message;
+            error_ = s.error();
         return s.ok();
     }
     // Closes the run row; a failure to do so is added to the error, never dropped.
     bool finish(const QString &status)
     {
         if (o_.dryRunFindings)
-            return error_.isEmpty();
+            return !error_;
         const Status s = runs_.finish(report_.runId, status,
                                       report_.signInsExamined + report_.auditsExamined + report_.backupSessionsExamined,
                                       report_.anomaliesAdded);
         if (!s)
-            error_ = error_.isEmpty() ? s.error().message : error_ + QStringLiteral("; ") + s.error().message;
+            error_ = error_ ? Error{error_->category, error_->message + QStringLiteral("; ") + s.error().message} : s.error();
         return s.ok();
     }
     bool fail()
     {
         db_.connection().rollback();
-        finish(QStringLiteral("failed: ") + error_);
+        finish(QStringLiteral("failed: ") + (error_ ? error_->message : QString()));
         return false;
     }
     bool cancelled()
@@ -84,7 +91,7 @@ private:
     Database &db_;
     const DetectOptions &o_;
     DetectReport &report_;
-    QString &error_;
+    std::optional<Error> error_; // why the run failed
     DetectionRunRepository runs_;
     std::optional<DetectionQueries> queries_; // prepared once the run has its address index
     RunRows rows_;

@@ -224,9 +224,9 @@ Status DetectionWork::prepare(qint64 batchId, const QByteArray &parameters)
     if (!baselines)
         return baselines.error();
     b->baselines = std::move(*baselines);
-    QString error;
-    if (p.value(QStringLiteral("sign_in_models")).toBool() && !loadSignInModels(db_, b->models, error))
-        return Error::storage(QStringLiteral("Loading the sign-in models: %1").arg(error));
+    if (p.value(QStringLiteral("sign_in_models")).toBool())
+        if (const Status loaded = loadSignInModels(db_, b->models); !loaded)
+            return Error{loaded.error().category, QStringLiteral("Loading the sign-in models: %1").arg(loaded.error().message)};
     b->queries.emplace(db_);
     b->tenant.emplace(db_, *b->queries, b->options.params.sharedIpMinUsers);
     b->examiner.emplace(db_, b->options, *b->tenant, b->baselines);

@@ -25,15 +25,18 @@ bool DetectionRun::examineUsers(const std::vector<UserRange> &users, std::vector
     const Result<QHash<QString, std::pair<qint64, qint64>>> baselines = runs_.newestBaselines();
     if (!baselines)
         return take(baselines.error());
-    ml::SignInModels models;
-    if (o_.signInModels && rows_.signIns.hasNew() && !loadSignInModels(db_, models, error_)) {
-        error_ = QStringLiteral("%1: %2").arg(kSignInModelsName, error_);
-        return false;
-    }
+    ml::SignInModels tenantModels;  // users' own models are read a chunk of users at a time (ModelChunks)
+    QSet<QString> usersWithOwnModel;
+    if (o_.signInModels && rows_.signIns.hasNew())
+        if (const Status loaded = loadTenantSignInModels(db_, tenantModels, usersWithOwnModel); !loaded)
+            return take(prefixed(loaded.error(), kSignInModelsName));
     std::optional<ModelChunks> chunks;
-    if (!models.empty())
-        chunks.emplace(models, rows_.signIns.from, rows_.signIns.to, modelFindings_);
-    const auto wantsModelRows = [&](std::size_t u) { return chunks && models.judges(users[u].upn); };
+    if (!tenantModels.empty() || !usersWithOwnModel.isEmpty())
+        chunks.emplace(db_, tenantModels, o_.modelChunkRows, rows_.signIns.from, rows_.signIns.to, modelFindings_);
+    const auto wantsModelRows = [&](std::size_t u) {
+        return chunks && (usersWithOwnModel.contains(users[u].upn) || tenantModels.judges(users[u].upn));
+    };
+    const auto modelsFailed = [&](const Status &s) { return !s && !take(prefixed(s.error(), kSignInModelsName)); };
     const qint64 from = rows_.signIns.from, to = rows_.signIns.to;
     const auto examine = [&](UserExaminer &examiner, std::size_t u, UserResult &result, DetectReport &counts) {
         return examiner.examine(users[u], from, to, wantsModelRows(u), result, counts);
@@ -67,16 +70,14 @@ bool DetectionRun::examineUsers(const std::vector<UserRange> &users, std::vector
             return false;
         for (Finding &f : result.findings)
             findings.push_back(std::move(f));
-        if (wantsModelRows(u))
-            chunks->add(users[u].upn, std::move(result.modelRows));
+        if (wantsModelRows(u) && modelsFailed(chunks->add(users[u].upn, std::move(result.modelRows))))
+            return false;
         if ((u & 15) == 0 && !progress(0.8 * double(u) / double(users.size()))) {
             cancelled();
             return false;
         }
     }
-    if (chunks)
-        chunks->finish();
-    return true;
+    return !chunks || !modelsFailed(chunks->finish());
 }
 
 // examineUsers with the users examined by workers: their results stored here in user order, as examineUsers does.

@@ -33,77 +33,61 @@ Status readRows(DetectionRunRepository &runs, RunRows &rows)
 
 } // namespace
 
-static bool runDetectionOnly(Database &db, const DetectOptions &o, DetectReport &report, QString &error)
+static Result<DetectReport> runDetectionOnly(Database &db, const DetectOptions &o)
 {
     QElapsedTimer timer;
     timer.start();
-    report = {};
+    DetectReport report;
     DetectionRunRepository runs(db);
     RunRows rows;
-    if (const Status s = readRows(runs, rows); !s) {
-        error = s.error().message;
-        return false;
-    }
+    if (const Status s = readRows(runs, rows); !s)
+        return s.error();
     if (o.dryRunFindings) // the whole case, as if never examined
         for (RowRange *r : {&rows.signIns, &rows.audits, &rows.backups})
             r->from = 0;
     if (!rows.signIns.hasNew() && !rows.audits.hasNew() && !rows.backups.hasNew()) {
         report.nothingNew = true;
         report.elapsedMs = timer.elapsed();
-        return true;
+        return report;
     }
     const qint64 now = o.nowMs ? o.nowMs : QDateTime::currentMSecsSinceEpoch();
-    DetectionRun run(db, o, report, error);
-    const bool ok = run.run(rows, now);
-    if (ok && !report.cancelled) {
+    DetectionRun run(db, o, report);
+    if (!run.run(rows, now))
+        return run.error().value_or(Error::storage(QStringLiteral("detection failed")));
+    if (!report.cancelled) {
         report.elapsedMs = timer.elapsed();
         if (o.progress)
             o.progress(1.0);
     }
-    return ok;
+    return report;
 }
-
 
 // Detection, then the Sigma rules folder when one is set (all events each time; stable ids keep it idempotent),
 // then the identity ↔ backup incidents over everything stored.
-static bool runDetectionInto(Database &db, const DetectOptions &options, DetectReport &report, QString &error)
+Result<DetectReport> runDetection(Database &db, const DetectOptions &options)
 {
-    if (!runDetectionOnly(db, options, report, error))
-        return false;
-    if (report.cancelled || options.dryRunFindings) // a dry run leaves the case as it was: no Sigma, no incidents
-        return true;
+    Result<DetectReport> detected = runDetectionOnly(db, options);
+    if (!detected || detected->cancelled || options.dryRunFindings) // a dry run leaves the case as it was
+        return detected;
+    DetectReport &report = *detected;
     const qint64 now = options.nowMs ? options.nowMs : QDateTime::currentMSecsSinceEpoch();
-    if (!options.sigmaRulesFolder.isEmpty()) {
-        const Status sigma = sigma::runRulesFolder(db, options.sigmaRulesFolder, now, report.sigmaMatches,
-                                                   report.sigmaAnomaliesAdded);
-        if (!sigma) {
-            error = sigma.error().message;
-            return false;
-        }
-    }
+    if (!options.sigmaRulesFolder.isEmpty())
+        if (const Status sigma = sigma::runRulesFolder(db, options.sigmaRulesFolder, now, report.sigmaMatches,
+                                                       report.sigmaAnomaliesAdded);
+            !sigma)
+            return sigma.error();
     IncidentOptions incidentOptions = options.incidents;
     if (!incidentOptions.nowMs)
         incidentOptions.nowMs = now;
     QElapsedTimer correlating;
     correlating.start();
     const Result<IncidentReport> incidents = correlateIncidents(db, incidentOptions);
-    if (!incidents) {
-        error = incidents.error().message;
-        return false;
-    }
+    if (!incidents)
+        return incidents.error();
     report.incidents = *incidents;
     report.phaseMs[QStringLiteral("incidents")] += correlating.elapsed();
     report.elapsedMs += correlating.elapsed();
-    return true;
-}
-
-Result<DetectReport> runDetection(Database &db, const DetectOptions &options)
-{
-    DetectReport report;
-    QString error;
-    if (!runDetectionInto(db, options, report, error))
-        return Error::storage(error);
-    return report;
+    return detected;
 }
 
 } // namespace backsight::detect

@@ -15,8 +15,7 @@ class Database;
 namespace backsight::detect {
 
 // Scores events with rowid in (from, to] of its table and appends findings (models, backup scorers).
-using RowScorer = std::function<bool(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<Finding> &out,
-                                     QString &error)>;
+using RowScorer = std::function<Status(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<Finding> &out)>;
 
 struct DetectOptions
 {
@@ -27,6 +26,8 @@ struct DetectOptions
     // The active sign-in models (ml::SignInModels) score each examined user's new sign-ins too, fed by the same read
     // of the user's history as the rules, and on another thread while the next users are examined.
     bool signInModels = false;
+    // Sign-in rows per chunk of users scored by the models at once; only the chunk's users' own models are held.
+    qint64 modelChunkRows = 200'000;
     std::function<bool(double)> progress;                      // 0..1; false cancels
     // Users examined by `backsight-cli worker` processes through the case's work queue (detect/distributed_detection.h;
     // a PostgreSQL case: a case file examines them in this process). waitingForWorkers is asked while the run waits

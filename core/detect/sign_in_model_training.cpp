@@ -44,129 +44,146 @@ Result<std::optional<SignInModelWindow>> signInModelWindow(Database &db, int win
     return std::optional<SignInModelWindow>(SignInModelWindow{end - length, end});
 }
 
-bool trainSignInModels(Database &db, const ml::ModelTrainOptions &o, const std::function<bool(double)> &progress,
-                       ml::ModelTrainReport &report, QString &error)
+Result<ml::ModelTrainReport> trainSignInModels(Database &db, const ml::ModelTrainOptions &o,
+                                               const std::function<bool(double)> &progress)
 {
     QElapsedTimer timer;
     timer.start();
-    report = ml::ModelTrainReport();
+    ml::ModelTrainReport report;
+    const Error cancelled = Error::cancelled(QStringLiteral("Model training cancelled; the previous models stay in force"));
     const Result<std::optional<SignInModelWindow>> window = signInModelWindow(db, o.windowDays, o.nowMs);
-    if (!window) {
-        error = window.error().message;
-        return false;
-    }
+    if (!window)
+        return window.error();
     if (!*window) {
         report.elapsedMs = timer.elapsed();
-        return true; // nothing to learn from
+        return report; // nothing to learn from
     }
     const qint64 windowStart = (*window)->startMs, windowEnd = (*window)->endMs;
     SignInFeatureQueries signIns(db);
     Result<QHash<QString, int>> offsetsRead = signIns.utcOffsets();
-    if (!offsetsRead) {
-        error = offsetsRead.error().message;
-        return false;
-    }
+    if (!offsetsRead)
+        return offsetsRead.error();
     const QHash<QString, int> offsets = std::move(*offsetsRead);
     std::vector<SignInRow> readHere;
     if (!o.windowRows) {
         Result<std::vector<SignInRow>> windowRows = signIns.ofUsersBetween(windowStart, windowEnd);
-        if (!windowRows) {
-            error = windowRows.error().message;
-            return false;
-        }
+        if (!windowRows)
+            return windowRows.error();
         readHere = std::move(*windowRows);
     }
     const std::vector<SignInRow> &all = o.windowRows ? *o.windowRows : readHere;
-    if (progress && !progress(0.1)) {
-        error = QStringLiteral("Model training cancelled; the previous models stay in force");
-        return false;
-    }
+    if (progress && !progress(0.1))
+        return cancelled;
 
     // Last trained window end per subject, for incremental training.
     QHash<QString, qint64> trainedUntil;
     if (o.incremental) {
-        std::vector<ModelRecord> active;
         ModelFilter filter;
-        filter.scope = QStringLiteral("user");
         filter.kind = QStringLiteral("iforest");
         filter.activeOnly = true;
         for (const QString &scope : {QStringLiteral("user"), QStringLiteral("tenant")}) {
             filter.scope = scope;
-            const Result<std::vector<ModelRecord>> listed = ModelRepository(db).list(filter);
-            if (!listed) {
-                error = listed.error().message;
-                return false;
-            }
-            active.insert(active.end(), listed->begin(), listed->end());
+            const Status listed = ModelRepository(db).forEach(filter, [&trainedUntil](ModelRecord &&m) -> Status {
+                trainedUntil.insert(m.scope + QLatin1Char('/') + m.subject, m.windowEndMs);
+                return {};
+            });
+            if (!listed)
+                return listed.error();
         }
-        for (const ModelRecord &m : active)
-            trainedUntil.insert(m.scope + QLatin1Char('/') + m.subject, m.windowEndMs);
     }
 
     const ml::ModelTrainingInput input{windowStart, windowEnd, all, offsets, std::move(trainedUntil)};
     Result<std::vector<ModelRecord>> trained = ml::trainModelsFrom(input, o, progress, report);
-    if (!trained) {
-        error = trained.error().message;
-        return false;
-    }
-    if (!db.connection().transaction()) {
-        error = Database::describe(QStringLiteral("Starting to store the models"), db.connection().lastError());
-        return false;
-    }
+    if (!trained)
+        return trained.error();
+    if (!db.connection().transaction())
+        return Error::storage(Database::describe(QStringLiteral("Starting to store the models"), db.connection().lastError()));
     for (ModelRecord &record : *trained) {
         if (const Result<qint64> saved = ModelRepository(db).save(record, o.keepVersions); !saved) {
             db.connection().rollback();
-            error = saved.error().message;
-            return false;
+            return saved.error();
         }
     }
     if (progress && !progress(0.99)) {
         db.connection().rollback();
-        error = QStringLiteral("Model training cancelled; the previous models stay in force");
-        return false;
+        return cancelled;
     }
     if (!db.connection().commit()) {
-        error = Database::describe(QStringLiteral("Storing the models"), db.connection().lastError());
+        const Error failed = Error::storage(Database::describe(QStringLiteral("Storing the models"), db.connection().lastError()));
         db.connection().rollback();
-        return false;
+        return failed;
     }
     if (progress)
         progress(1.0);
     report.elapsedMs = timer.elapsed();
-    return true;
+    return report;
 }
 
-bool loadSignInModels(Database &db, ml::SignInModels &models, QString &error)
+Status loadSignInModels(Database &db, ml::SignInModels &models)
 {
     ModelFilter filter;
     filter.activeOnly = true;
     filter.withData = true;
     models.clear();
     const Status loaded = ModelRepository(db).forEach(filter, [&models](ModelRecord &&r) { return models.add(std::move(r)); });
-    if (!loaded) {
+    if (!loaded)
         models.clear();
-        error = loaded.error().message;
-        return false;
-    }
-    return true;
+    return loaded;
 }
 
-bool scoreSignInsWithModels(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<Finding> &out, QString &error)
+Status loadTenantSignInModels(Database &db, ml::SignInModels &tenant, QSet<QString> &usersWithOwnModel)
+{
+    tenant.clear();
+    usersWithOwnModel.clear();
+    ModelFilter filter;
+    filter.activeOnly = true;
+    filter.scope = QStringLiteral("tenant");
+    filter.withData = true;
+    if (const Status loaded = ModelRepository(db).forEach(filter, [&tenant](ModelRecord &&r) { return tenant.add(std::move(r)); });
+        !loaded) {
+        tenant.clear();
+        return loaded;
+    }
+    filter.scope = QStringLiteral("user");
+    filter.withData = false;
+    return ModelRepository(db).forEach(filter, [&usersWithOwnModel](ModelRecord &&r) -> Status {
+        if (r.kind == QStringLiteral("iforest") || r.kind == QStringLiteral("autoencoder")) // the kinds SignInModels reads
+            usersWithOwnModel.insert(r.subject);
+        return {};
+    });
+}
+
+Result<std::vector<ModelRecord>> readUserSignInModels(Database &db, const QStringList &upns)
+{
+    ModelFilter filter;
+    filter.activeOnly = true;
+    filter.scope = QStringLiteral("user");
+    filter.subjects = upns;
+    filter.withData = true;
+    std::vector<ModelRecord> records;
+    if (const Status read = ModelRepository(db).forEach(filter, [&records](ModelRecord &&r) -> Status {
+            records.push_back(std::move(r));
+            return {};
+        });
+        !read)
+        return read.error();
+    return records;
+}
+
+Status scoreSignInsWithModels(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<Finding> &out)
 {
     ml::SignInModels models;
-    if (!loadSignInModels(db, models, error))
-        return false;
+    if (const Status loaded = loadSignInModels(db, models); !loaded)
+        return loaded;
     if (models.empty())
-        return true;
+        return {};
     // The users with sign-ins to score. Each user's rows are read once, with the day before them for context, on
     // this thread (the connection is not shared); encoding and scoring run per user on the worker threads, a chunk
     // of users at a time so that memory stays bounded; findings keep the user order (by UPN, then time).
     SignInFeatureQueries signIns(db);
     Result<std::vector<UserSignInRange>> spansRead = DetectionRunRepository(db).usersWithNewSignIns(fromRowId, toRowId);
-    if (!spansRead) {
-        error = spansRead.error().message;
-        return false;
-    }
+    if (!spansRead)
+        return spansRead.error();
     std::map<QString, UserSignInRange> spans;
     for (UserSignInRange &span : *spansRead)
         spans.emplace(span.upn, std::move(span));
@@ -193,17 +210,15 @@ bool scoreSignInsWithModels(Database &db, qint64 fromRowId, qint64 toRowId, std:
         if (!models.judges(upn))
             continue;
         Result<std::vector<SignInRow>> recent = signIns.ofUser(upn, span.minMs - ml::SignInModels::kContextMs, span.maxMs);
-        if (!recent) {
-            error = recent.error().message;
-            return false;
-        }
+        if (!recent)
+            return recent.error();
         chunkRows += qint64(recent->size());
         chunk.push_back({upn, std::move(*recent), {}});
         if (chunkRows >= kChunkRows)
             flush();
     }
     flush();
-    return true;
+    return {};
 }
 
 } // namespace backsight::detect

@@ -4,7 +4,9 @@
 #include "ml/user_models.h"
 #include "model/result.h"
 
+#include <QSet>
 #include <QString>
+#include <QStringList>
 #include <functional>
 #include <optional>
 #include <vector>
@@ -35,17 +37,22 @@ Result<std::optional<SignInModelWindow>> signInModelWindow(Database &db, int win
 
 // Trains per-user Isolation Forests (users with >= minUserEvents sign-ins in the window) and the tenant models for
 // everyone else (ml::trainModelsFrom) and stores them in the registry, in one transaction. progress(0..1) returning
-// false cancels: nothing is stored and the previous versions stay in force.
-bool trainSignInModels(Database &db, const ml::ModelTrainOptions &options,
-                       const std::function<bool(double progress01)> &progress, ml::ModelTrainReport &report,
-                       QString &error);
+// false cancels (Error::Category::Cancelled): nothing is stored and the previous versions stay in force.
+Result<ml::ModelTrainReport> trainSignInModels(Database &db, const ml::ModelTrainOptions &options,
+                                               const std::function<bool(double progress01)> &progress);
 
-// The registry's active sign-in models, unpacked.
-bool loadSignInModels(Database &db, ml::SignInModels &models, QString &error);
+// The registry's active sign-in models, unpacked into `models` (left empty when it fails).
+Status loadSignInModels(Database &db, ml::SignInModels &models);
+
+// Detection holds the tenant models and only a chunk of users' own models at a time (a 10,000-user case has
+// gigabytes of them): the active tenant models into `tenant`, and the users who have an active model of their own.
+Status loadTenantSignInModels(Database &db, ml::SignInModels &tenant, QSet<QString> &usersWithOwnModel);
+// The active user models of these users, with their data, to unpack (SignInModels::add) where they are scored.
+Result<std::vector<ModelRecord>> readUserSignInModels(Database &db, const QStringList &upns);
 
 // Scores the sign-ins whose rowid is in (fromRowId, toRowId] with the active models (SignInModels::score), reading
 // each user's rows itself, by user then time. Detection reads them once for its rules and the models together
 // (pipeline.cpp); this is the reference it is tested against.
-bool scoreSignInsWithModels(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<Finding> &out, QString &error);
+Status scoreSignInsWithModels(Database &db, qint64 fromRowId, qint64 toRowId, std::vector<Finding> &out);
 
 } // namespace backsight::detect

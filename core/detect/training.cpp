@@ -13,21 +13,19 @@
 
 namespace backsight::detect {
 
-static bool trainAllInto(Database &db, const TrainAllOptions &o, TrainAllReport &report, QString &error)
+Result<TrainAllReport> trainAll(Database &db, const TrainAllOptions &o)
 {
     QElapsedTimer timer;
     timer.start();
-    report = {};
+    TrainAllReport report;
     const auto part = [&](double from, double to) {
         return [&, from, to](double p) { return !o.progress || o.progress(from + (to - from) * p); };
     };
     // The models' window (signInModelWindow: before what detection judges next). The baseline scan reads every
     // sign-in by user and time once; the models' window is kept from it, not read again.
     const Result<std::optional<SignInModelWindow>> window = signInModelWindow(db, o.windowDays);
-    if (!window) {
-        error = window.error().message;
-        return false;
-    }
+    if (!window)
+        return window.error();
     const qint64 windowStart = *window ? (*window)->startMs : 0, windowEnd = *window ? (*window)->endMs : 0;
     std::vector<features::SignInRow> windowRows;
     BaselineOptions baselines;
@@ -38,10 +36,8 @@ static bool trainAllInto(Database &db, const TrainAllOptions &o, TrainAllReport 
             windowRows.push_back(features::rowOf(e));
     };
     const Result<BaselineReport> baselineReport = computeBaselines(db, baselines);
-    if (!baselineReport) {
-        error = baselineReport.error().message;
-        return false;
-    }
+    if (!baselineReport)
+        return baselineReport.error();
     report.baselines = *baselineReport;
     if (report.baselines.users > 0) {
         ml::ModelTrainOptions models;
@@ -50,39 +46,30 @@ static bool trainAllInto(Database &db, const TrainAllOptions &o, TrainAllReport 
         models.windowRows = &windowRows;
         if (o.distribute && db.dialect() == SqlDialect::PostgreSQL)
             models.userTrainer = trainUsersOnWorkers(db, models, o.waitingForWorkers);
-        ml::ModelTrainReport trained;
-        if (!trainSignInModels(db, models, part(0.3, 0.8), trained, error))
-            return false;
-        report.userModels = trained.userModels;
-        report.userModelsByWorkers = trained.userModelsElsewhere;
-        report.tenantModels = trained.tenantModels;
+        const Result<ml::ModelTrainReport> trained = trainSignInModels(db, models, part(0.3, 0.8));
+        if (!trained)
+            return trained.error();
+        report.userModels = trained->userModels;
+        report.userModelsByWorkers = trained->userModelsElsewhere;
+        report.tenantModels = trained->tenantModels;
         if (report.userModels + report.tenantModels > 0)
             report.modelWindowEndMs = windowEnd;
     }
 
     const Result<qint64> sessions = countBackupSessions(db);
-    if (!sessions) {
-        error = sessions.error().message;
-        return false;
-    }
+    if (!sessions)
+        return sessions.error();
     report.backupSessions = *sessions;
     if (report.backupSessions > 0) {
         backup::ServerTrainOptions server;
-        if (!backup::trainServerModels(db, server, part(0.8, 1.0), report.serverModels, error))
-            return false;
+        const Result<int> serverModels = backup::trainServerModels(db, server, part(0.8, 1.0));
+        if (!serverModels)
+            return serverModels.error();
+        report.serverModels = *serverModels;
     } else {
         report.notes << QStringLiteral("no backup sessions imported: no per-server models");
     }
     report.elapsedMs = timer.elapsed();
-    return true;
-}
-
-Result<TrainAllReport> trainAll(Database &db, const TrainAllOptions &options)
-{
-    TrainAllReport report;
-    QString error;
-    if (!trainAllInto(db, options, report, error))
-        return Error::storage(error);
     return report;
 }
 

@@ -366,22 +366,18 @@ QByteArray SignInEncoder::toJson() const
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
-bool SignInEncoder::fromJson(const QByteArray &json, QString &error)
+Status SignInEncoder::fromJson(const QByteArray &json)
 {
     QJsonParseError pe;
     const QJsonObject o = QJsonDocument::fromJson(json, &pe).object();
-    if (pe.error != QJsonParseError::NoError || o.value(QStringLiteral("version")).toInt() != 1) {
-        error = QStringLiteral("Sign-in encoder: unreadable or newer encoding (%1)").arg(pe.errorString());
-        return false;
-    }
+    if (pe.error != QJsonParseError::NoError || o.value(QStringLiteral("version")).toInt() != 1)
+        return Error::badInput(QStringLiteral("Sign-in encoder: unreadable or newer encoding (%1)").arg(pe.errorString()));
     utcOffset_ = o.value(QStringLiteral("utc_offset_minutes")).toInt();
     rows_ = o.value(QStringLiteral("rows")).toInteger();
     minFrequency_ = o.value(QStringLiteral("min_frequency")).toInt();
     const QJsonArray fields = o.value(QStringLiteral("counts")).toArray();
-    if (fields.size() != FieldCount) {
-        error = QStringLiteral("Sign-in encoder: %1 fields, expected %2").arg(fields.size()).arg(int(FieldCount));
-        return false;
-    }
+    if (fields.size() != FieldCount)
+        return Error::badInput(QStringLiteral("Sign-in encoder: %1 fields, expected %2").arg(fields.size()).arg(int(FieldCount)));
     for (int f = 0; f < FieldCount; ++f) {
         counts_[f].clear();
         vocab_[f].clear();
@@ -407,11 +403,9 @@ bool SignInEncoder::fromJson(const QByteArray &json, QString &error)
     for (const QJsonValue &v : o.value(QStringLiteral("scale")).toArray())
         scale_.push_back(v.toDouble());
     buildNames();
-    if (!median_.empty() && median_.size() != std::size_t(names_.size())) {
-        error = QStringLiteral("Sign-in encoder: calibration has %1 features, the encoding %2").arg(median_.size()).arg(names_.size());
-        return false;
-    }
-    return true;
+    if (!median_.empty() && median_.size() != std::size_t(names_.size()))
+        return Error::badInput(QStringLiteral("Sign-in encoder: calibration has %1 features, the encoding %2").arg(median_.size()).arg(names_.size()));
+    return {};
 }
 
 } // namespace backsight::features

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/result.h"
 #include "model/sign_in_event.h"
 
 #include <QByteArray>
@@ -71,7 +72,7 @@ public:
     qint64 trainingRows() const { return rows_; }
 
     QByteArray toJson() const;
-    bool fromJson(const QByteArray &json, QString &error);
+    Status fromJson(const QByteArray &json); // a foreign or newer encoding is BadInput
 
 private:
     void buildNames();

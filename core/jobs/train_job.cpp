@@ -17,18 +17,15 @@ bool TrainModelsJob::execute(QString &summary)
         summary = db.error();
         return false;
     }
-    QString error;
-    const bool ok = detect::trainSignInModels(
-        db, options_,
-        [this](double p) {
-            emit progress(qint64(p * 1000), 1000, QStringLiteral("Training sign-in models"));
-            return !isCancelled();
-        },
-        report_, error);
-    if (!ok) {
-        summary = error;
+    const Result<ml::ModelTrainReport> trained = detect::trainSignInModels(db, options_, [this](double p) {
+        emit progress(qint64(p * 1000), 1000, QStringLiteral("Training sign-in models"));
+        return !isCancelled();
+    });
+    if (!trained) {
+        summary = trained.error().message;
         return false;
     }
+    report_ = *trained;
     summary = QStringLiteral("Trained %1 per-user and %2 tenant models from %3 sign-ins in %4 s (%5 unchanged)")
                   .arg(report_.userModels)
                   .arg(report_.tenantModels)

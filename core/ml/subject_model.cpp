@@ -23,21 +23,17 @@ QByteArray compressed(const QByteArray &raw)
     return out;
 }
 
-bool decompressed(const QByteArray &frame, QByteArray &raw, QString &error)
+Result<QByteArray> decompressed(const QByteArray &frame)
 {
     const unsigned long long size = ZSTD_getFrameContentSize(frame.constData(), size_t(frame.size()));
-    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > kMaxModelBytes) {
-        error = QStringLiteral("corrupt sign-in model (not a zstd frame of a model)");
-        return false;
-    }
-    raw = QByteArray(qsizetype(size), Qt::Uninitialized);
+    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > kMaxModelBytes)
+        return Error::badInput(QStringLiteral("corrupt sign-in model (not a zstd frame of a model)"));
+    QByteArray raw(qsizetype(size), Qt::Uninitialized);
     const size_t n = ZSTD_decompress(raw.data(), size_t(raw.size()), frame.constData(), size_t(frame.size()));
-    if (ZSTD_isError(n) || n != size) {
-        error = QStringLiteral("corrupt sign-in model (%1)")
-                    .arg(ZSTD_isError(n) ? QString::fromLatin1(ZSTD_getErrorName(n)) : QStringLiteral("short frame"));
-        return false;
-    }
-    return true;
+    if (ZSTD_isError(n) || n != size)
+        return Error::badInput(QStringLiteral("corrupt sign-in model (%1)")
+                                   .arg(ZSTD_isError(n) ? QString::fromLatin1(ZSTD_getErrorName(n)) : QStringLiteral("short frame")));
+    return raw;
 }
 
 } // namespace
@@ -52,45 +48,35 @@ QByteArray packModel(const features::SignInEncoder &encoder, const QByteArray &m
     return blob;
 }
 
-bool unpackModel(const QByteArray &blob, SubjectModel &m, QString &error)
+Status unpackModel(const QByteArray &blob, SubjectModel &m)
 {
-    if (blob.size() < 12 || std::memcmp(blob.constData(), kUserModelMagic, 8) != 0) {
-        error = QStringLiteral("not a sign-in model (bad magic)");
-        return false;
-    }
+    if (blob.size() < 12 || std::memcmp(blob.constData(), kUserModelMagic, 8) != 0)
+        return Error::badInput(QStringLiteral("not a sign-in model (bad magic)"));
     QDataStream s(blob);
     s.setVersion(QDataStream::Qt_6_4);
     s.skipRawData(8);
     quint32 version = 0;
     QByteArray encoder, forest;
     s >> version;
-    if (version > kUserModelVersion) {
-        error = QStringLiteral("format version %1 is newer than this build reads (%2)").arg(version).arg(kUserModelVersion);
-        return false;
-    }
+    if (version > kUserModelVersion)
+        return Error::badInput(QStringLiteral("format version %1 is newer than this build reads (%2)").arg(version).arg(kUserModelVersion));
     s >> encoder >> forest;
-    if (s.status() != QDataStream::Ok) {
-        error = QStringLiteral("truncated sign-in model");
-        return false;
-    }
+    if (s.status() != QDataStream::Ok)
+        return Error::badInput(QStringLiteral("truncated sign-in model"));
     if (version >= 2) {
-        QByteArray raw;
-        if (!decompressed(forest, raw, error))
-            return false;
-        forest = std::move(raw);
+        Result<QByteArray> raw = decompressed(forest);
+        if (!raw)
+            return raw.error();
+        forest = std::move(*raw);
     }
-    if (!m.encoder.fromJson(encoder, error))
-        return false;
-    if (const Status loaded = m.isAutoencoder ? m.autoencoder.deserialize(forest) : m.forest.deserialize(forest); !loaded) {
-        error = loaded.error().message;
-        return false;
-    }
+    if (const Status read = m.encoder.fromJson(encoder); !read)
+        return read;
+    if (const Status loaded = m.isAutoencoder ? m.autoencoder.deserialize(forest) : m.forest.deserialize(forest); !loaded)
+        return loaded;
     const int d = m.isAutoencoder ? m.autoencoder.dimensions() : m.forest.dimensions();
-    if (d != m.encoder.dimensions()) {
-        error = QStringLiteral("model has %1 features, encoder %2").arg(d).arg(m.encoder.dimensions());
-        return false;
-    }
-    return true;
+    if (d != m.encoder.dimensions())
+        return Error::badInput(QStringLiteral("model has %1 features, encoder %2").arg(d).arg(m.encoder.dimensions()));
+    return {};
 }
 
 } // namespace backsight::ml

@@ -26,6 +26,7 @@ struct SubjectModel
 
 // The stored blob: magic, format version, the encoder (JSON) and the model's own serialization.
 QByteArray packModel(const features::SignInEncoder &encoder, const QByteArray &model);
-bool unpackModel(const QByteArray &blob, SubjectModel &m, QString &error);
+// Reads a blob into `m` (whose isAutoencoder says which model it holds). A damaged, foreign or newer blob is BadInput.
+Status unpackModel(const QByteArray &blob, SubjectModel &m);
 
 } // namespace backsight::ml

@@ -134,9 +134,12 @@ Status SignInModels::add(ModelRecord r)
         return {};
     auto m = std::make_unique<SubjectModel>();
     m->isAutoencoder = r.kind == QStringLiteral("autoencoder");
-    QString why;
-    if (!unpackModel(r.data, *m, why))
-        return Error::badInput(QStringLiteral("Model %1 (%2 %3 v%4): %5").arg(r.id).arg(r.scope, r.subject).arg(r.version).arg(why));
+    if (const Status unpacked = unpackModel(r.data, *m); !unpacked)
+        return Error::badInput(QStringLiteral("Model %1 (%2 %3 v%4): %5")
+                                   .arg(r.id)
+                                   .arg(r.scope, r.subject)
+                                   .arg(r.version)
+                                   .arg(unpacked.error().message));
     if (!m->isAutoencoder)
         m->forest.keepOnlyScoringTables(); // a third of the memory: thousands of users' forests are held at once
     m->threshold = r.threshold;

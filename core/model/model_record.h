@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 namespace backsight {
 
@@ -29,6 +30,7 @@ struct ModelRecord
 struct ModelFilter
 {
     QString scope, subject, kind;         // empty = any
+    QStringList subjects;                 // non-empty: only these subjects (read in batches of a few hundred)
     bool activeOnly = false;
     bool withData = false;
 };

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QJsonDocument>
+#include <algorithm>
 
 namespace backsight {
 namespace {
@@ -109,27 +110,40 @@ Result<std::vector<ModelRecord>> ModelRepository::list(const ModelFilter &filter
 
 Status ModelRepository::forEach(const ModelFilter &filter, const std::function<Status(ModelRecord &&)> &visit)
 {
-    QString sql = QStringLiteral("SELECT ") + kColumns + (filter.withData ? QStringLiteral(", data") : QString())
-                  + QStringLiteral(" FROM models WHERE 1 = 1");
-    QVariantList binds;
-    const auto where = [&](const QString &value, const char *clause) {
-        if (!value.isEmpty()) {
-            sql += QLatin1String(clause);
-            binds << value;
+    // A list of subjects is asked for in batches: SQLite and PostgreSQL bound the parameters of one statement.
+    constexpr qsizetype kSubjectsPerStatement = 500;
+    for (qsizetype from = 0; from < std::max<qsizetype>(filter.subjects.size(), 1); from += kSubjectsPerStatement) {
+        QString sql = QStringLiteral("SELECT ") + kColumns + (filter.withData ? QStringLiteral(", data") : QString())
+                      + QStringLiteral(" FROM models WHERE 1 = 1");
+        QVariantList binds;
+        const auto where = [&](const QString &value, const char *clause) {
+            if (!value.isEmpty()) {
+                sql += QLatin1String(clause);
+                binds << value;
+            }
+        };
+        where(filter.scope, " AND scope = ?");
+        where(filter.subject, " AND subject = ?");
+        where(filter.kind, " AND kind = ?");
+        if (!filter.subjects.isEmpty()) {
+            const QStringList batch = filter.subjects.mid(from, kSubjectsPerStatement);
+            QStringList marks;
+            for (const QString &subject : batch) {
+                marks << QStringLiteral("?");
+                binds << subject;
+            }
+            sql += QStringLiteral(" AND subject IN (") + marks.join(QLatin1Char(',')) + QLatin1Char(')');
         }
-    };
-    where(filter.scope, " AND scope = ?");
-    where(filter.subject, " AND subject = ?");
-    where(filter.kind, " AND kind = ?");
-    if (filter.activeOnly)
-        sql += QStringLiteral(" AND active = 1");
-    sql += QStringLiteral(" ORDER BY scope, subject, kind, version DESC");
-    SqlQuery q(db_);
-    if (Status s = q.run(sql, binds, QStringLiteral("Listing the models")); !s)
-        return s.error();
-    while (q.next())
-        if (Status s = visit(readRow(q, filter.withData)); !s)
-            return s;
+        if (filter.activeOnly)
+            sql += QStringLiteral(" AND active = 1");
+        sql += QStringLiteral(" ORDER BY scope, subject, kind, version DESC");
+        SqlQuery q(db_);
+        if (Status s = q.run(sql, binds, QStringLiteral("Listing the models")); !s)
+            return s.error();
+        while (q.next())
+            if (Status s = visit(readRow(q, filter.withData)); !s)
+                return s;
+    }
     return {};
 }
 

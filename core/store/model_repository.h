@@ -23,7 +23,8 @@ public:
     // record.version and record.createdAtMs (when 0) and returns the id. Runs in the caller's transaction if open.
     Result<qint64> save(ModelRecord &record, int keepVersions);
 
-    // Rows matching `filter`, ordered by scope, subject, kind, version DESC.
+    // Rows matching `filter`, ordered by scope, subject, kind, version DESC (with ModelFilter::subjects, in that order
+    // within each batch of subjects).
     Result<std::vector<ModelRecord>> list(const ModelFilter &filter);
     // The same rows one at a time, in the same order, without holding them all (with data, thousands of users'
     // models would be held twice while they are unpacked). `visit` must not use the connection (PostgreSQL streams

@@ -122,13 +122,15 @@ private slots:
         QVERIFY(y[int(e.featureNames().indexOf(QStringLiteral("log km to nearest known place")))] > std::log1p(9000.0));
 
         SignInEncoder back;
-        QString error;
-        QVERIFY2(back.fromJson(e.toJson(), error), qPrintable(error));
+        const backsight::Status read = back.fromJson(e.toJson());
+        QVERIFY2(read, qPrintable(read ? QString() : read.error().message));
         std::vector<float> z;
         back.encode(odd, oc, z);
         QCOMPARE(z, y);
         QCOMPARE(back.featureNames(), e.featureNames());
-        QVERIFY(!back.fromJson("{\"version\": 9}", error));
+        const backsight::Status newer = back.fromJson("{\"version\": 9}");
+        QVERIFY(!newer);
+        QCOMPARE(newer.error().category, backsight::Error::Category::BadInput);
     }
 };
 

@@ -82,10 +82,10 @@ private slots:
         QVERIFY2(db.open(db_), qPrintable(db.error()));
         ml::ModelTrainOptions o;
         o.windowDays = 60;
-        ml::ModelTrainReport report;
-        QString error;
         std::vector<double> seen;
-        QVERIFY2(detect::trainSignInModels(db, o, [&](double p) { seen.push_back(p); return true; }, report, error), qPrintable(error));
+        Result<ml::ModelTrainReport> trained = detect::trainSignInModels(db, o, [&](double p) { seen.push_back(p); return true; });
+        QVERIFY2(trained, test::failure(trained).constData());
+        const ml::ModelTrainReport report = *trained;
         qInfo("user models %d, tenant %d, events %lld, %lld ms", report.userModels, report.tenantModels, report.eventsUsed,
               report.elapsedMs);
         QVERIFY(report.userModels > 0);
@@ -123,7 +123,7 @@ private slots:
 
         // Scoring every sign-in: findings above threshold only, with the model's id and words.
         std::vector<detect::Finding> findings;
-        QVERIFY2(detect::scoreSignInsWithModels(db, 0, std::numeric_limits<qint64>::max(), findings, error), qPrintable(error));
+        BACKSIGHT_VERIFY_OK(detect::scoreSignInsWithModels(db, 0, std::numeric_limits<qint64>::max(), findings));
         const int rows = count(db, QStringLiteral("SELECT COUNT(*) FROM signins"));
         qInfo("%zu findings of %d sign-ins", findings.size(), rows);
         QVERIFY(!findings.empty());
@@ -147,17 +147,20 @@ private slots:
 
         // Incremental: nothing new, nothing trained.
         o.incremental = true;
-        QVERIFY2(detect::trainSignInModels(db, o, {}, report, error), qPrintable(error));
-        QCOMPARE(report.userModels + report.tenantModels, 0);
-        QVERIFY(report.skipped > 0);
+        trained = detect::trainSignInModels(db, o, {});
+        QVERIFY2(trained, test::failure(trained).constData());
+        QCOMPARE(trained->userModels + trained->tenantModels, 0);
+        QVERIFY(trained->skipped > 0);
 
         // Full retrain: version 2 in force; cancel during a third: still version 2.
         o.incremental = false;
-        QVERIFY2(detect::trainSignInModels(db, o, {}, report, error), qPrintable(error));
+        BACKSIGHT_VERIFY_OK(detect::trainSignInModels(db, o, {}));
         auto tenant = registry.active(QStringLiteral("tenant"), QStringLiteral("all"), QStringLiteral("iforest"));
         QVERIFY(tenant && *tenant && (*tenant)->version == 2);
-        QVERIFY(!detect::trainSignInModels(db, o, [](double p) { return p < 0.5; }, report, error));
-        QVERIFY(error.contains(QStringLiteral("cancelled")));
+        trained = detect::trainSignInModels(db, o, [](double p) { return p < 0.5; });
+        QVERIFY(!trained);
+        QCOMPARE(trained.error().category, Error::Category::Cancelled);
+        QVERIFY(trained.error().message.contains(QStringLiteral("cancelled")));
         tenant = registry.active(QStringLiteral("tenant"), QStringLiteral("all"), QStringLiteral("iforest"));
         QVERIFY(tenant && *tenant && (*tenant)->version == 2);
 
@@ -172,7 +175,7 @@ private slots:
 
         // keepVersions bounds the history.
         o.keepVersions = 2;
-        QVERIFY2(detect::trainSignInModels(db, o, {}, report, error), qPrintable(error));
+        BACKSIGHT_VERIFY_OK(detect::trainSignInModels(db, o, {}));
         QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM models WHERE scope = 'tenant' AND kind = 'iforest'")), 2);
         QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM models WHERE scope = 'tenant' AND kind = 'autoencoder'")), 2);
 
@@ -182,8 +185,9 @@ private slots:
         q.addBindValue(QByteArray::fromHex("00112233"));
         QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
         findings.clear();
-        QVERIFY(!detect::scoreSignInsWithModels(db, 0, std::numeric_limits<qint64>::max(), findings, error));
-        QVERIFY2(error.contains(QStringLiteral("tenant")), qPrintable(error));
+        const Status scored = detect::scoreSignInsWithModels(db, 0, std::numeric_limits<qint64>::max(), findings);
+        QVERIFY(!scored);
+        QVERIFY2(scored.error().message.contains(QStringLiteral("tenant")), qPrintable(scored.error().message));
     }
 
     // A stored sign-in model is format 2 (its model serialization in one zstd frame); format 1 blobs (the model as it
@@ -197,17 +201,15 @@ private slots:
         filter.kind = QStringLiteral("iforest");
         filter.activeOnly = true;
         filter.withData = true;
-        QString error;
         if (const auto any = ModelRepository(db).list(filter); any && any->empty()) { // run on its own
-            ml::ModelTrainReport report;
-            QVERIFY2(detect::trainSignInModels(db, {}, {}, report, error), qPrintable(error));
+            BACKSIGHT_VERIFY_OK(detect::trainSignInModels(db, {}, {}));
         }
         const Result<std::vector<ModelRecord>> listed = ModelRepository(db).list(filter);
         QVERIFY(listed && !listed->empty());
         const QByteArray v2 = listed->front().data;
         QCOMPARE(v2.mid(8, 4), QByteArray::fromHex("00000002")); // QDataStream: big-endian quint32 after the magic
         ml::SubjectModel stored;
-        QVERIFY2(ml::unpackModel(v2, stored, error), qPrintable(error));
+        BACKSIGHT_VERIFY_OK(ml::unpackModel(v2, stored));
         const QByteArray raw = stored.forest.serialize();
 
         QByteArray v1;
@@ -220,7 +222,7 @@ private slots:
         qInfo("format 1: %lld bytes, format 2: %lld bytes", qint64(v1.size()), qint64(v2.size()));
         QVERIFY(v2.size() * 2 < v1.size());
         ml::SubjectModel old;
-        QVERIFY2(ml::unpackModel(v1, old, error), qPrintable(error));
+        BACKSIGHT_VERIFY_OK(ml::unpackModel(v1, old));
         QCOMPARE(old.forest.serialize(), raw);
         QCOMPARE(old.encoder.toJson(), stored.encoder.toJson());
 
@@ -232,16 +234,75 @@ private slots:
             s << quint32(2) << stored.encoder.toJson() << QByteArray("not a zstd frame");
         }
         ml::SubjectModel bad;
-        QVERIFY(!ml::unpackModel(notAFrame, bad, error));
-        QVERIFY2(error.contains(QStringLiteral("corrupt")), qPrintable(error));
+        const Status notRead = ml::unpackModel(notAFrame, bad);
+        QVERIFY(!notRead);
+        QVERIFY2(notRead.error().message.contains(QStringLiteral("corrupt")), qPrintable(notRead.error().message));
         QByteArray flipped = v2;
         flipped[flipped.size() - 40] = char(flipped[flipped.size() - 40] ^ 0x5a);
-        QVERIFY(!ml::unpackModel(flipped, bad, error));
-        QVERIFY(!error.isEmpty());
+        const Status flippedRead = ml::unpackModel(flipped, bad);
+        QVERIFY(!flippedRead);
+        QCOMPARE(flippedRead.error().category, Error::Category::BadInput);
+        QVERIFY(!flippedRead.error().message.isEmpty());
     }
 
-    // detect feeds the models from the rows its rules read (DetectOptions::signInModels, scored beside the rules);
-    // detect::scoreSignInsWithModels reads each user's rows itself. Both must store the same anomalies: in a forensic sweep and
+    // Detection reads users' own models a chunk of users at a time (ModelFilter::subjects, asked in batches: a
+    // statement binds a bounded number of values). A damaged user model fails the run with a sentence naming it, and
+    // the run stores nothing.
+    void userModelsReadByChunk()
+    {
+        const QString path = copyCase(db_, QStringLiteral("chunks"));
+        QVERIFY(!path.isEmpty());
+        Database db;
+        QVERIFY2(db.open(path), qPrintable(db.error()));
+        BACKSIGHT_VERIFY_OK(detect::trainSignInModels(db, {}, {})); // fresh models (another test damages the tenant's)
+        ModelFilter users;
+        users.scope = QStringLiteral("user");
+        users.activeOnly = true;
+        const Result<std::vector<ModelRecord>> all = ModelRepository(db).list(users);
+        QVERIFY(all && all->size() >= 4);
+        QStringList asked;
+        QSet<QString> expected;
+        for (int batch = 0; batch < 2; ++batch) { // unknown names first, so the users fall in later batches
+            for (int i = 0; i < 600; ++i)
+                asked << QStringLiteral("nobody%1.%2@example.com").arg(batch).arg(i);
+            for (std::size_t k = std::size_t(batch); k < all->size(); k += 4) {
+                asked << (*all)[k].subject;
+                expected.insert((*all)[k].subject);
+            }
+        }
+        const Result<std::vector<ModelRecord>> some = detect::readUserSignInModels(db, asked);
+        QVERIFY2(some, test::failure(some).constData());
+        QSet<QString> got;
+        for (const ModelRecord &r : *some) {
+            QVERIFY(r.active && !r.data.isEmpty());
+            QCOMPARE(r.scope, QStringLiteral("user"));
+            got.insert(r.subject);
+        }
+        QCOMPARE(got, expected);
+
+        const ModelRecord &damaged = all->back();
+        {
+            QSqlQuery q(db.connection());
+            QVERIFY(q.prepare(QStringLiteral("UPDATE models SET data = ? WHERE id = ?")));
+            q.addBindValue(QByteArray::fromHex("00112233"));
+            q.addBindValue(damaged.id);
+            QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+        }
+        const int before = count(db, QStringLiteral("SELECT COUNT(*) FROM anomalies"));
+        detect::DetectOptions o;
+        detect::addModelScorers(o);
+        o.modelChunkRows = 500;
+        const Result<detect::DetectReport> detected = detect::runDetection(db, o);
+        QVERIFY(!detected);
+        qInfo("%s", qPrintable(detected.error().message));
+        QVERIFY2(detected.error().message.contains(damaged.subject), qPrintable(detected.error().message));
+        QCOMPARE(detected.error().category, Error::Category::BadInput);
+        QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM anomalies")), before);
+    }
+
+    // detect feeds the models from the rows its rules read (DetectOptions::signInModels, scored beside the rules), a
+    // chunk of users at a time with only their own models read; detect::scoreSignInsWithModels reads each user's rows
+    // and every model itself. Both must store the same anomalies: in a forensic sweep and
     // in the next run over three more days, whose models' context reaches back before the rules' reads.
     void modelsBesideTheRulesScoreAlike()
     {
@@ -265,8 +326,10 @@ private slots:
                 return QStringLiteral("open: ") + db.error();
             detect::DetectOptions o;
             o.nowMs = 1;
-            if (besideRules)
+            if (besideRules) {
                 detect::addModelScorers(o);
+                o.modelChunkRows = 2'000; // many chunks, each with only its users' own models read
+            }
             else
                 o.signInScorers.emplace_back(QStringLiteral("sign-in models (isolation forest, autoencoder)"), &detect::scoreSignInsWithModels);
             const Result<detect::DetectReport> report = detect::runDetection(db, o);
@@ -360,7 +423,7 @@ private slots:
             const qint64 latest = count64(db, QStringLiteral("SELECT MAX(created_ms) FROM signins"));
             QVERIFY(sweepEnd > first && sweepEnd < latest - (latest - first) / 2);
             std::vector<detect::Finding> findings;
-            QVERIFY2(detect::scoreSignInsWithModels(db, 0, std::numeric_limits<qint64>::max(), findings, error), qPrintable(error));
+            BACKSIGHT_VERIFY_OK(detect::scoreSignInsWithModels(db, 0, std::numeric_limits<qint64>::max(), findings));
             const int after = count(db, QStringLiteral("SELECT COUNT(*) FROM signins WHERE upn <> '' AND created_ms >= %1").arg(sweepEnd));
             qInfo("sweep: models learnt until %s; %zu findings, %d sign-ins after it", qPrintable(utc(sweepEnd)), findings.size(), after);
             QVERIFY(after > 0);
@@ -387,7 +450,7 @@ private slots:
         QVERIFY2(db.open(path), qPrintable(db.error()));
         QCOMPARE(activeWindowEnd(db), examinedUntil + 1);
         std::vector<detect::Finding> findings;
-        QVERIFY2(detect::scoreSignInsWithModels(db, 0, std::numeric_limits<qint64>::max(), findings, error), qPrintable(error));
+        BACKSIGHT_VERIFY_OK(detect::scoreSignInsWithModels(db, 0, std::numeric_limits<qint64>::max(), findings));
         const int later = count(db, QStringLiteral("SELECT COUNT(*) FROM signins WHERE upn <> '' AND created_ms > %1").arg(examinedUntil));
         qInfo("after detection: models learnt until %s; %zu findings, %d later sign-ins", qPrintable(utc(examinedUntil + 1)),
               findings.size(), later);

@@ -198,12 +198,10 @@ private slots:
         QVERIFY2(db.open(dir.path(QStringLiteral("case.sqlite"))), qPrintable(db.error()));
         SessionWriter w(db);
         fillHistory(db, w);
-        int trained = 0;
-        QString error;
         double last = 0;
-        QVERIFY2(backup::trainServerModels(db, allHistory(), [&](double p) { last = p; return true; }, trained, error),
-                 qPrintable(error));
-        QCOMPARE(trained, 3);
+        const Result<int> trained = backup::trainServerModels(db, allHistory(), [&](double p) { last = p; return true; });
+        QVERIFY2(trained, test::failure(trained).constData());
+        QCOMPARE(*trained, 3);
         QCOMPARE(last, 1.0);
         QSqlQuery q(db.connection());
         QVERIFY(q.exec(QStringLiteral("SELECT scope, subject, version, events_used, threshold > 0, active FROM models "
@@ -221,11 +219,11 @@ private slots:
                                     QStringLiteral("server/SQL02 v1 n=45 t=1 a=1")}));
         // By default a model learns from the oldest third of a server's history (at least minSessions sessions)
         // and judges only what came after.
-        QVERIFY(backup::trainServerModels(db, {}, {}, trained, error));
+        BACKSIGHT_VERIFY_OK(backup::trainServerModels(db, {}, {}));
         QVERIFY(q.exec(QStringLiteral("SELECT events_used FROM models WHERE subject = 'FS01' AND active = 1")) && q.next());
         QCOMPARE(q.value(0).toInt(), 30);
         // Training again makes a new version (here 3) the active one.
-        QVERIFY(backup::trainServerModels(db, {}, {}, trained, error));
+        BACKSIGHT_VERIFY_OK(backup::trainServerModels(db, {}, {}));
         QVERIFY(q.exec(QStringLiteral("SELECT version FROM models WHERE subject = 'FS01' AND active = 1")));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toInt(), 3);
@@ -240,10 +238,8 @@ private slots:
         SessionWriter wa(a), wb(b);
         fillHistory(a, wa);
         fillHistory(b, wb);
-        int trained = 0;
-        QString error;
-        QVERIFY(backup::trainServerModels(a, {}, {}, trained, error));
-        QVERIFY(backup::trainServerModels(b, {}, {}, trained, error));
+        BACKSIGHT_VERIFY_OK(backup::trainServerModels(a, {}, {}));
+        BACKSIGHT_VERIFY_OK(backup::trainServerModels(b, {}, {}));
         QVERIFY(!modelBlobs(a).isEmpty());
         QCOMPARE(modelBlobs(a), modelBlobs(b));
     }
@@ -255,9 +251,7 @@ private slots:
         QVERIFY(db.open(dir.path(QStringLiteral("case.sqlite"))));
         SessionWriter w(db);
         fillHistory(db, w);
-        int trained = 0;
-        QString error;
-        QVERIFY2(backup::trainServerModels(db, {}, {}, trained, error), qPrintable(error));
+        BACKSIGHT_VERIFY_OK(backup::trainServerModels(db, {}, {}));
         const qint64 watermark = w.lastRowId();
 
         w.add(QStringLiteral("FS01"), 60, 5); // ordinary nights: no finding
@@ -284,7 +278,7 @@ private slots:
         w.add(QStringLiteral("NEW03"), 60, 1, wiped);
 
         std::vector<detect::Finding> findings;
-        QVERIFY2(backup::scoreBackupSessions(db, watermark, w.lastRowId(), findings, error), qPrintable(error));
+        BACKSIGHT_VERIFY_OK(backup::scoreBackupSessions(db, watermark, w.lastRowId(), findings));
         for (const auto &f : findings)
             qInfo("%s %s %s threat %d score %.2f: %s", qPrintable(f.subject), qPrintable(f.eventIds.first()),
                   qPrintable(f.kind), f.threatScore.value_or(0), f.score, qPrintable(f.reason.text));
@@ -360,9 +354,7 @@ private slots:
         Shape steady;
         steady.jitter = 0.02; // a server whose numbers barely move: the hardest case for a 15 % spike
         w.add(QStringLiteral("FS01"), 0, 40, steady);
-        int trained = 0;
-        QString error;
-        QVERIFY2(backup::trainServerModels(db, allHistory(), {}, trained, error), qPrintable(error));
+        BACKSIGHT_VERIFY_OK(backup::trainServerModels(db, allHistory(), {}));
         QSqlQuery q(db.connection());
         QVERIFY(q.exec(QStringLiteral("SELECT score_distribution FROM models WHERE subject = 'FS01'")) && q.next());
         QVERIFY2(q.value(0).toString().contains(QLatin1String("\"held_back\":33")), qPrintable(q.value(0).toString()));
@@ -381,7 +373,7 @@ private slots:
         w.add(QStringLiteral("FS01"), 47, 1, busy);
         w.add(QStringLiteral("FS01"), 48, 3, steady);
         std::vector<detect::Finding> findings;
-        QVERIFY2(backup::scoreBackupSessions(db, watermark, w.lastRowId(), findings, error), qPrintable(error));
+        BACKSIGHT_VERIFY_OK(backup::scoreBackupSessions(db, watermark, w.lastRowId(), findings));
         for (const detect::Finding &f : findings) {
             QVERIFY2(f.eventIds.first() != QLatin1String("FS01-43"), qPrintable(f.reason.text));
             QVERIFY2(f.threatScore.value_or(0) <= 3 && f.kind == QLatin1String("backup_anomaly"), qPrintable(f.reason.text));
@@ -444,9 +436,7 @@ private slots:
         Shape steady;
         steady.jitter = 0.02;
         w.add(QStringLiteral("FS01"), 0, 40, steady);
-        int trained = 0;
-        QString error;
-        QVERIFY2(backup::trainServerModels(db, allHistory(), {}, trained, error), qPrintable(error));
+        BACKSIGHT_VERIFY_OK(backup::trainServerModels(db, allHistory(), {}));
         const qint64 watermark = w.lastRowId();
         Shape busy = steady;
         busy.transferred *= 2.0;
@@ -468,7 +458,7 @@ private slots:
         w.add(QStringLiteral("FS01"), 63, 10, steady);
         w.add(QStringLiteral("FS01"), 73, 3, wiped); // FS01-73..75: a deletion over three nights
         std::vector<detect::Finding> findings;
-        QVERIFY2(backup::scoreBackupSessions(db, watermark, w.lastRowId(), findings, error), qPrintable(error));
+        BACKSIGHT_VERIFY_OK(backup::scoreBackupSessions(db, watermark, w.lastRowId(), findings));
         QMap<QString, const detect::Finding *> byNight;
         for (const detect::Finding &f : findings) {
             qInfo("%s %s threat %d ratio %.1f run %d quiet %d shape %d: %s", qPrintable(f.eventIds.first()),
@@ -538,9 +528,8 @@ private slots:
         q.prepare(QStringLiteral("DELETE FROM backup_sessions WHERE creation_ms >= ?"));
         q.addBindValue(cutoff);
         QVERIFY(q.exec());
-        int trained = 0;
-        QString error;
-        QVERIFY2(backup::trainServerModels(db, {}, {}, trained, error), qPrintable(error));
+        const Result<int> trained = backup::trainServerModels(db, {}, {});
+        QVERIFY2(trained, test::failure(trained).constData());
         q.exec(QStringLiteral("SELECT MAX(rowid) FROM backup_sessions"));
         q.next();
         const qint64 watermark = q.value(0).toLongLong();
@@ -549,7 +538,7 @@ private slots:
         q.next();
         const qint64 last = q.value(0).toLongLong(), judged = q.value(1).toLongLong();
         std::vector<detect::Finding> findings;
-        QVERIFY2(backup::scoreBackupSessions(db, watermark, last, findings, error), qPrintable(error));
+        BACKSIGHT_VERIFY_OK(backup::scoreBackupSessions(db, watermark, last, findings));
 
         // Labels: attack_id,kind,server,start,end,session ids (;-separated).
         QMap<QString, QString> kindOfSession; // session id -> attack kind
@@ -594,7 +583,7 @@ private slots:
             rightKind[it.value()] += kindOk ? 1 : 0;
         }
         qInfo("%lld sessions judged after training on 30 nights (%d models); %d findings, %d false (%d high or "
-              "critical)", judged, trained, int(findings.size()), falseFindings, falseHigh);
+              "critical)", judged, *trained, int(findings.size()), falseFindings, falseHigh);
         int totalAttacks = 0, totalFound = 0;
         for (auto it = attacks.cbegin(); it != attacks.cend(); ++it) {
             qInfo("%-22s attacks %d, detected %d, with the right kind %d", qPrintable(it.key()), it.value(),
@@ -629,9 +618,7 @@ private slots:
         job.transferred = 300 * GB; // the job session sums every machine of the job
         w.add(QStringLiteral("VM01"), 0, 40, job, QStringLiteral("job"));
         w.add(QStringLiteral("VM01"), 0, 40, {}, QStringLiteral("task"));
-        int trained = 0;
-        QString error;
-        QVERIFY2(backup::trainServerModels(db, allHistory(), {}, trained, error), qPrintable(error));
+        BACKSIGHT_VERIFY_OK(backup::trainServerModels(db, allHistory(), {}));
         QSqlQuery q(db.connection());
         QVERIFY(q.exec(QStringLiteral("SELECT events_used FROM models WHERE subject = 'VM01'")) && q.next());
         QCOMPARE(q.value(0).toInt(), 40);
@@ -639,7 +626,7 @@ private slots:
         w.add(QStringLiteral("VM01"), 40, 3, job, QStringLiteral("job"));
         w.add(QStringLiteral("VM01"), 40, 3, {}, QStringLiteral("task"));
         std::vector<detect::Finding> findings;
-        QVERIFY(backup::scoreBackupSessions(db, watermark, w.lastRowId(), findings, error));
+        BACKSIGHT_VERIFY_OK(backup::scoreBackupSessions(db, watermark, w.lastRowId(), findings));
         QVERIFY(findings.empty()); // neither the job rows nor the task rows are out of line with the task series
     }
 
@@ -650,11 +637,10 @@ private slots:
         QVERIFY(db.open(dir.path(QStringLiteral("case.sqlite"))));
         SessionWriter w(db);
         fillHistory(db, w);
-        int trained = 0;
-        QString error;
-        QVERIFY(!backup::trainServerModels(db, {}, [](double p) { return p < 0.4; }, trained, error));
-        QVERIFY2(error.contains(QStringLiteral("cancelled")), qPrintable(error));
-        QCOMPARE(trained, 0);
+        const Result<int> trained = backup::trainServerModels(db, {}, [](double p) { return p < 0.4; });
+        QVERIFY(!trained);
+        QCOMPARE(trained.error().category, Error::Category::Cancelled);
+        QVERIFY2(trained.error().message.contains(QStringLiteral("cancelled")), qPrintable(trained.error().message));
         QSqlQuery q(db.connection());
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM models")) && q.next());
         QCOMPARE(q.value(0).toInt(), 0);
@@ -667,13 +653,13 @@ private slots:
         QVERIFY(db.open(dir.path(QStringLiteral("case.sqlite"))));
         SessionWriter w(db);
         fillHistory(db, w);
-        int trained = 0;
-        QString error;
-        QVERIFY(backup::trainServerModels(db, {}, {}, trained, error));
+        BACKSIGHT_VERIFY_OK(backup::trainServerModels(db, {}, {}));
         QSqlQuery q(db.connection());
         QVERIFY(q.exec(QStringLiteral("UPDATE models SET data = substr(data, 1, 100) WHERE subject = 'FS01'")));
         std::vector<detect::Finding> findings;
-        QVERIFY(!backup::scoreBackupSessions(db, 0, w.lastRowId(), findings, error));
+        const Status scored = backup::scoreBackupSessions(db, 0, w.lastRowId(), findings);
+        QVERIFY(!scored);
+        const QString error = scored.error().message;
         QVERIFY2(error.contains(QStringLiteral("FS01")) && error.contains(QStringLiteral("truncated")),
                  qPrintable(error));
     }
@@ -686,12 +672,12 @@ private slots:
         SessionWriter w(db);
         w.add(QStringLiteral("FS01"), 0, 10);
         std::vector<detect::Finding> findings;
-        QString error;
-        QVERIFY(backup::scoreBackupSessions(db, 0, w.lastRowId(), findings, error));
+        BACKSIGHT_VERIFY_OK(backup::scoreBackupSessions(db, 0, w.lastRowId(), findings));
         QVERIFY(findings.empty());
-        int trained = 0;
-        QVERIFY(!backup::trainServerModels(db, backup::ServerTrainOptions{5, 8, 42, 1.0}, {}, trained, error));
-        QVERIFY2(error.contains(QStringLiteral("window")), qPrintable(error));
+        const Result<int> trained = backup::trainServerModels(db, backup::ServerTrainOptions{5, 8, 42, 1.0}, {});
+        QVERIFY(!trained);
+        QCOMPARE(trained.error().category, Error::Category::BadInput);
+        QVERIFY2(trained.error().message.contains(QStringLiteral("window")), qPrintable(trained.error().message));
     }
 };
 

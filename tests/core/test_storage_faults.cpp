@@ -286,9 +286,7 @@ void TestStorageFaults::diskFullDuringModelSaving()
     {
         Database reference;
         QVERIFY(reference.open(copyOf(imported_, QStringLiteral("models-reference.sqlite"))));
-        ml::ModelTrainReport report;
-        QString error;
-        QVERIFY2(detect::trainSignInModels(reference, options, {}, report, error), qPrintable(error));
+        BACKSIGHT_VERIFY_OK(detect::trainSignInModels(reference, options, {}));
         expected = modelCount(reference);
         QVERIFY(expected > 0);
     }
@@ -298,9 +296,9 @@ void TestStorageFaults::diskFullDuringModelSaving()
     QVERIFY(q.exec(QStringLiteral("PRAGMA page_count")) && q.next());
     const qint64 pages = q.value(0).toLongLong();
     QVERIFY(q.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pages)));
-    ml::ModelTrainReport report;
-    QString error;
-    QVERIFY(!detect::trainSignInModels(db, options, {}, report, error));
+    const Result<ml::ModelTrainReport> failed = detect::trainSignInModels(db, options, {});
+    QVERIFY(!failed);
+    const QString error = failed.error().message;
     qInfo("model saving on a full disk: %s", qPrintable(error));
     QVERIFY2(error.contains(QLatin1String("full")), qPrintable(error));
     QVERIFY2(error.contains(QLatin1String("model"), Qt::CaseInsensitive), qPrintable(error)); // names the action
@@ -308,7 +306,7 @@ void TestStorageFaults::diskFullDuringModelSaving()
     QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
     QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
     QVERIFY(q.exec(QStringLiteral("PRAGMA max_page_count = 1073741823"))); // space again
-    QVERIFY2(detect::trainSignInModels(db, options, {}, report, error), qPrintable(error));
+    BACKSIGHT_VERIFY_OK(detect::trainSignInModels(db, options, {}));
     QCOMPARE(modelCount(db), expected);
 }
 

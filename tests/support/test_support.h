@@ -63,6 +63,13 @@ QByteArray failure(const Result<T> &r)
     return r ? QByteArray() : r.error().message.toUtf8();
 }
 
+// Fails the running test with the error's message unless `expr` (a Result or a Status) succeeded.
+#define BACKSIGHT_VERIFY_OK(expr)                                                                                      \
+    do {                                                                                                               \
+        const auto &verified_ = (expr);                                                                                \
+        QVERIFY2(verified_, ::backsight::test::failure(verified_).constData());                                        \
+    } while (false)
+
 // Peak resident memory of this process so far, in bytes (Linux VmHWM), or -1.
 qint64 peakResidentBytes();
 

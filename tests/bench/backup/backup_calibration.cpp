@@ -55,10 +55,11 @@ bool trainAndScore(const QString &dbPath, const QString &path, const backup::Ser
         error = QStringLiteral("nothing imported from %1").arg(path);
         return false;
     }
-    int models = 0;
-    if (!backup::trainServerModels(db, options, {}, models, error))
-        return false;
-    return backup::scoreBackupSessions(db, 0, std::numeric_limits<qint64>::max(), findings, error);
+    const Result<int> models = backup::trainServerModels(db, options, {});
+    Status scored = models ? backup::scoreBackupSessions(db, 0, std::numeric_limits<qint64>::max(), findings) : models.error();
+    if (!scored)
+        error = scored.error().message;
+    return scored.ok();
 }
 
 void countGenerated(const std::vector<Label> &labels, const std::vector<detect::Finding> &findings, int servers,

@@ -23,12 +23,12 @@ int main(int argc, char **argv)
     }
     backsight::ml::ModelTrainOptions o;
     o.threads = argc > 2 ? std::atoi(argv[2]) : 1;
-    backsight::ml::ModelTrainReport report;
-    QString error;
-    if (!backsight::detect::trainSignInModels(db, o, {}, report, error)) {
-        std::fprintf(stderr, "%s\n", qPrintable(error));
+    const backsight::Result<backsight::ml::ModelTrainReport> trained = backsight::detect::trainSignInModels(db, o, {});
+    if (!trained) {
+        std::fprintf(stderr, "%s\n", qPrintable(trained.error().message));
         return 3;
     }
+    const backsight::ml::ModelTrainReport &report = *trained;
     const QJsonObject out{{QStringLiteral("threads"), o.threads},
                           {QStringLiteral("user_models"), report.userModels},
                           {QStringLiteral("tenant_models"), report.tenantModels},
