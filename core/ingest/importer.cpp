@@ -20,6 +20,8 @@ constexpr int kRecordErrorsKept = 20;
 // Small files are committed in groups: at least this often, and at most this many records at once.
 constexpr qint64 kRecordsPerCommit = 50000;
 constexpr qint64 kMsPerCommit = 1000;
+// SQLite's page cache during an import, and the case connection's own afterwards (store/database.cpp).
+constexpr int kImportPageCacheKiB = 256 * 1024, kCasePageCacheKiB = 64 * 1024;
 
 QString hashFile(const QString &path)
 {
@@ -98,6 +100,13 @@ ImportReport Importer::run(const QStringList &paths, const ImportProgressFn &pro
         report.storageError = paused.error().message;
         return report;
     }
+    // A larger page cache while importing: the indexes take keys in random order, and with a case connection's 64 MiB
+    // their pages are evicted and read back (perf: a third of the time in pread/pwrite copies). 3,000-user tenant,
+    // 1.37M sign-ins: 41-47 s -> 33-34 s, peak RSS 234 -> 438 MB (docs/performance.md).
+    if (const Status sized = db_.setReadCaches(0, kImportPageCacheKiB); !sized) {
+        report.storageError = sized.error().message;
+        return report;
+    }
     // Files kept by the writer but not yet committed; if the commit fails they are reported lost.
     std::vector<size_t> pending;
     QElapsedTimer sinceFlush;
@@ -138,7 +147,7 @@ ImportReport Importer::run(const QStringList &paths, const ImportProgressFn &pro
     }
     flush();
     // What was committed stays; a failed checkpoint still says the disk or the file is in trouble.
-    for (const Status &s : {db_.checkpoint(), db_.setAutoCheckpoint(1000)})
+    for (const Status &s : {db_.checkpoint(), db_.setAutoCheckpoint(1000), db_.setReadCaches(0, kCasePageCacheKiB)})
         if (!s && report.storageError.isEmpty())
             report.storageError = s.error().message;
     return report;
