@@ -314,17 +314,13 @@ SourceReport Importer::importOne(const ImportInput &input, const QString &contai
     SourceScan scan(**opened, input, limits_);
     scan.start();
     while (auto batch = scan.queue().pop()) {
-        qint64 inserted = 0;
-        if (const Status added = writer.addBatch(batch->rows, batch->arena, inserted); !added)
+        // The writer keeps the block of originals only when one of its records was new: re-imports add nothing.
+        if (const Status added = writer.addBatch(batch->rows, batch->arena, batch->firstIndex, batch->lastIndex,
+                                                 batch->originals);
+            !added)
             storageError = added.error().message;
-        // A block whose records were all stored before is dropped: re-imports add nothing.
-        if (storageError.isEmpty() && inserted > 0) {
-            if (const Status kept = writer.addOriginals(batch->firstIndex, batch->lastIndex, batch->originals); !kept)
-                storageError = kept.error().message;
-        }
         if (!storageError.isEmpty())
             break;
-        report.inserted += inserted;
         progress.bytesDone = startBytes + std::min(scan.bytesRead(), input.size);
         progress.records = startRecords + scan.recordsSeen();
         if (callback && !callback(progress)) {
@@ -366,12 +362,13 @@ SourceReport Importer::importOne(const ImportInput &input, const QString &contai
     summary.sizeBytes = scan.bytesRead();
     summary.reader = report.reader;
     summary.read = report.read;
-    summary.inserted = report.inserted;
     summary.rejected = report.rejected;
     if (const Status committed = writer.commit(summary); !committed) {
         storageError = committed.error().message;
         report.error = storageError;
         report.inserted = 0;
+    } else {
+        report.inserted = writer.fileInserted();
     }
     return report;
 }

@@ -8,7 +8,9 @@
 #include <QDateTime>
 #include <QSqlError>
 #include <QVariant>
+#include <algorithm>
 #include <array>
+#include <limits>
 #include <utility>
 
 namespace backsight {
@@ -85,6 +87,11 @@ Status EventWriter::flush()
 {
     if (!inTransaction_)
         return {};
+    if (inFlight_.active && !collectSent()) { // not in practice: commit() and rollback() take every answer
+        run("ROLLBACK");
+        inTransaction_ = false;
+        return failure();
+    }
     inTransaction_ = false;
     pendingFiles_ = 0;
     pendingRecords_ = 0;
@@ -102,6 +109,20 @@ Status EventWriter::flush()
         return {};
     run("ROLLBACK");
     return failure();
+}
+
+QSqlQuery *EventWriter::statement(SourceStatement which, const char *sql)
+{
+    std::unique_ptr<QSqlQuery> &slot = sourceStatements_[std::size_t(which)];
+    if (!slot) {
+        auto q = std::make_unique<QSqlQuery>(db_.connection());
+        if (!q->prepare(QString::fromLatin1(sql))) {
+            error_ = Database::describe(QStringLiteral("cannot prepare a statement on %1").arg(db_.path()), q->lastError());
+            return nullptr;
+        }
+        slot = std::move(q);
+    }
+    return slot.get();
 }
 
 bool EventWriter::prepare(SqliteStatement &statement, const QString &sql)
@@ -139,28 +160,32 @@ bool EventWriter::step(SqliteStatement &statement, const char *what, std::string
     return false;
 }
 
+bool EventWriter::prepareServer()
+{
+    // One staging table per event table, private to this connection: rows are copied in, then moved from there.
+    // Created AS SELECT … WITH NO DATA: the import's columns only (no row-order column).
+    for (const ServerTable &t : serverTables()) {
+        QSqlQuery create(db_.connection());
+        if (!create.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS %1 AS SELECT %2 FROM %3 WITH NO DATA")
+                             .arg(t.stage, t.columns, t.table))) {
+            error_ = Database::describe(QStringLiteral("cannot prepare the import into %1").arg(db_.path()),
+                                        create.lastError());
+            return false;
+        }
+    }
+    serverReady_ = true;
+    return true;
+}
+
 Status EventWriter::begin()
 {
     error_.clear();
+    fileInserted_ = 0;
+    dropWaiting();
     const bool server = db_.dialect() == SqlDialect::PostgreSQL;
-    if (server && !serverOriginals_) {
-        // One staging table per event table, private to this connection: a batch is copied in, then inserted
-        // from there. Created AS SELECT … WITH NO DATA: the import's columns only (no row-order column).
-        for (const ServerTable &t : serverTables()) {
-            QSqlQuery create(db_.connection());
-            if (!create.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS %1 AS SELECT %2 FROM %3 WITH NO DATA")
-                                 .arg(t.stage, t.columns, t.table))) {
-                error_ = Database::describe(QStringLiteral("cannot prepare the import into %1").arg(db_.path()),
-                                            create.lastError());
-                return failure();
-            }
-        }
-        auto q = std::make_unique<QSqlQuery>(db_.connection());
-        if (!q->prepare(QString::fromLatin1(kOriginalsInsert))) {
-            error_ = Database::describe(QStringLiteral("cannot prepare a statement on %1").arg(db_.path()), q->lastError());
+    if (server && !serverReady_) {
+        if (!prepareServer())
             return failure();
-        }
-        serverOriginals_ = std::move(q);
     } else if (!server && !insertSignIn_.isPrepared()) {
         if (!prepare(insertSignIn_, insertSql(QStringLiteral("signins"), signInColumns()))
             || !prepare(insertWorkloadSignIn_, insertSql(QStringLiteral("service_signins"), signInColumns()))
@@ -191,68 +216,63 @@ Status EventWriter::begin()
         pendingSourceId_ = std::exchange(spareSourceId_, 0);
         return {};
     }
-    QSqlQuery q(db_.connection());
-    q.prepare(QStringLiteral("INSERT INTO sources (path, sha256, size_bytes, reader, records_read, records_new, "
-                             "records_rejected, imported_at, last_imported_at) VALUES (?, ?, 0, '', 0, 0, 0, 0, 0) "
-                             "RETURNING id"));
-    q.addBindValue(QStringLiteral("(pending)"));
-    q.addBindValue(QStringLiteral("(pending)"));
-    if (!exec(q, QStringLiteral("cannot write to %1").arg(db_.path()))) {
+    QSqlQuery *q = statement(NewSource, "INSERT INTO sources (path, sha256, size_bytes, reader, records_read, records_new, "
+                                        "records_rejected, imported_at, last_imported_at) "
+                                        "VALUES ('(pending)', '(pending)', 0, '', 0, 0, 0, 0, 0) RETURNING id");
+    if (!q || !exec(*q, QStringLiteral("cannot write to %1").arg(db_.path()))) {
         rollback();
         return failure();
     }
-    pendingSourceId_ = q.next() ? q.value(0).toLongLong() : 0;
-    q.finish();
+    pendingSourceId_ = q->next() ? q->value(0).toLongLong() : 0;
+    q->finish();
     return {};
 }
 
-Status EventWriter::addOriginals(qint64 firstIndex, qint64 lastIndex, const QByteArray &block)
+bool EventWriter::storeOriginals(qint64 firstIndex, qint64 lastIndex, const QByteArray &block)
 {
     static const QString encoding = OriginalBlockBuilder::encodingName();
-    if (serverOriginals_) {
-        QSqlQuery &q = *serverOriginals_;
-        q.bindValue(0, originalKey(pendingSourceId_, firstIndex));
-        q.bindValue(1, lastIndex);
-        q.bindValue(2, encoding);
-        q.bindValue(3, block);
-        if (!exec(q, QStringLiteral("cannot store original records from %1 in %2").arg(firstIndex + 1).arg(db_.path())))
-            return failure();
-        return {};
-    }
     insertOriginal_.bind(1, originalKey(pendingSourceId_, firstIndex));
     insertOriginal_.bind(2, lastIndex);
     insertOriginal_.bind(3, encoding);
     insertOriginal_.bindBlob(4, block);
     const std::string from = std::to_string(firstIndex + 1);
-    if (!step(insertOriginal_, "original records from", from))
+    return step(insertOriginal_, "original records from", from);
+}
+
+Status EventWriter::addBatch(const std::vector<ImportRow> &rows, const std::string &arena, qint64 firstIndex,
+                             qint64 lastIndex, const QByteArray &originals)
+{
+    if (serverReady_) {
+        bufferForServer(rows, arena);
+        serverBlocks_.push_back({firstIndex, lastIndex, originals});
+        serverRowsWaiting_ += qint64(rows.size());
+        if (serverRowsWaiting_ >= kServerRowsPerSend && !sendToServer())
+            return failure();
+        return {};
+    }
+    qint64 inserted = 0;
+    for (const ImportRow &row : rows) {
+        bool isNew = false;
+        if (!add(row, arena, isNew))
+            return failure();
+        inserted += isNew ? 1 : 0;
+    }
+    fileInserted_ += inserted;
+    // A block whose records were all stored before is dropped.
+    if (inserted > 0 && !storeOriginals(firstIndex, lastIndex, originals))
         return failure();
     return {};
 }
 
-Status EventWriter::addBatch(const std::vector<ImportRow> &rows, const std::string &arena, qint64 &inserted)
+void EventWriter::bufferForServer(const std::vector<ImportRow> &rows, const std::string &arena)
 {
-    inserted = 0;
-    if (serverOriginals_)
-        return addBatchOnServer(rows, arena, inserted) ? Status() : failure();
-    for (const ImportRow &row : rows) {
-        bool isNew = false;
-        if (Status added = add(row, arena, isNew); !added)
-            return added;
-        inserted += isNew ? 1 : 0;
-    }
-    return {};
-}
-
-bool EventWriter::addBatchOnServer(const std::vector<ImportRow> &rows, const std::string &arena, qint64 &inserted)
-{
-    std::array<CopyRows, 4> copies;
     for (const ImportRow &row : rows) {
         const bool audit = row.kind == RecordKind::Audit;
         const bool backup = row.kind == RecordKind::BackupSession;
-        CopyRows &out = copies[backup                            ? BackupSessions
-                               : audit                           ? Audits
-                               : isWorkloadSignIn(row.eventType) ? WorkloadSignIns
-                                                                 : SignIns];
+        CopyRows &out = serverRows_[backup                            ? BackupSessions
+                                    : audit                           ? Audits
+                                    : isWorkloadSignIn(row.eventType) ? WorkloadSignIns
+                                                                      : SignIns];
         const int columns = row.columnCount();
         for (int c = 0; c < columns; ++c) {
             if (!audit && !backup && c == int(SignInColumn::Interactive)) {
@@ -276,37 +296,105 @@ bool EventWriter::addBatchOnServer(const std::vector<ImportRow> &rows, const std
         out.integer(row.recordIndex);
         out.endRow();
     }
-    for (std::size_t t = 0; t < copies.size(); ++t) {
-        if (copies[t].isEmpty())
+}
+
+void EventWriter::dropWaiting()
+{
+    for (CopyRows &rows : serverRows_)
+        rows.clear();
+    serverBlocks_.clear();
+    serverRowsWaiting_ = 0;
+}
+
+bool EventWriter::sendToServer()
+{
+    if (!collectSent())
+        return false;
+    // The rows are copied into the staging tables; the statements that move them on are sent without waiting, so
+    // the server inserts them while this thread reads the next rows of the file (collectSent() takes the answer).
+    QByteArray statements;
+    qint64 rows = 0;
+    for (std::size_t t = 0; t < serverRows_.size(); ++t) {
+        const CopyRows &copy = serverRows_[t];
+        if (copy.isEmpty())
             continue;
         const ServerTable &table = serverTables()[t];
-        const QString doing = QStringLiteral("cannot store %1 events in %2 of %3").arg(copies[t].rows()).arg(table.table, db_.path());
-        QSqlQuery q(db_.connection());
-        // Emptied first (a file rolled back to its savepoint leaves its rows here). TRUNCATE gives the table a new
-        // file each time (2.3 ms a file, a third of the import); DELETE only marks the few rows dead, and every
-        // 16th batch truncates them away: the DELETE reads the dead rows too (every 256th: 1.1 ms a file).
-        const bool truncate = stagedBatches_++ % 16 == 0;
-        if (!q.exec((truncate ? QStringLiteral("TRUNCATE %1") : QStringLiteral("DELETE FROM %1")).arg(table.stage))) {
-            error_ = Database::describe(doing, q.lastError());
-            return false;
-        }
-        if (const Status copied = copyIn(db_, QStringLiteral("COPY %1 (%2) FROM STDIN").arg(table.stage, table.columns), copies[t]);
+        if (const Status copied = copyIn(db_, QStringLiteral("COPY %1 (%2) FROM STDIN").arg(table.stage, table.columns), copy);
             !copied) {
-            error_ = QStringLiteral("%1: %2").arg(doing, copied.error().message);
+            error_ = QStringLiteral("cannot store %1 events in %2 of %3: %4")
+                         .arg(copy.rows())
+                         .arg(table.table, db_.path(), copied.error().message);
             return false;
         }
-        // In record order, so the row-order numbers follow the file; ids already stored are skipped.
-        if (!q.exec(QStringLiteral("INSERT INTO %1 (%2) SELECT %2 FROM %3 ORDER BY record_index ON CONFLICT DO NOTHING")
-                        .arg(table.table, table.columns, table.stage))) {
-            error_ = Database::describe(doing, q.lastError());
-            return false;
-        }
-        inserted += q.numRowsAffected();
+        rows += copy.rows();
+        // Into the event table in record order (so the row-order numbers follow the file), ids already stored
+        // skipped; the answer is what it stored, as runs of consecutive record indexes.
+        statements += QStringLiteral("INSERT INTO %1 (%2) SELECT %2 FROM %3 ORDER BY record_index "
+                                     "ON CONFLICT DO NOTHING RETURNING record_index, record_index;")
+                          .arg(table.table, table.columns, table.stage)
+                          .toUtf8();
+        // Then emptied. TRUNCATE gives the table a new file each time (2.3 ms: a third of the time of a small
+        // hourly file); DELETE only marks the rows dead, and every 16th small send truncates them away.
+        const bool truncate = copy.rows() >= 1024 || stagedBatches_++ % 16 == 0;
+        statements += (truncate ? QStringLiteral("TRUNCATE %1;") : QStringLiteral("DELETE FROM %1;")).arg(table.stage).toUtf8();
+    }
+    inFlight_.blocks = std::move(serverBlocks_);
+    inFlight_.sourceId = pendingSourceId_;
+    inFlight_.rows = rows;
+    dropWaiting();
+    if (statements.isEmpty())
+        return true;
+    if (const Status sent = sendStatements(db_, statements); !sent) {
+        error_ = QStringLiteral("cannot store %1 events in %2: %3").arg(rows).arg(db_.path(), sent.error().message);
+        return false;
+    }
+    inFlight_.active = true;
+    return true;
+}
+
+bool EventWriter::collectSent()
+{
+    if (!inFlight_.active)
+        return true;
+    inFlight_.active = false;
+    const std::vector<ServerBlock> blocks = std::exchange(inFlight_.blocks, {});
+    Result<std::vector<std::pair<qint64, qint64>>> answered = collectPairs(db_);
+    if (!answered) {
+        error_ = QStringLiteral("cannot store %1 events in %2: %3").arg(inFlight_.rows).arg(db_.path(), answered.error().message);
+        return false;
+    }
+    // Runs of stored record indexes, from every event table: disjoint, since a record is one row.
+    std::vector<std::pair<qint64, qint64>> &stored = *answered;
+    std::sort(stored.begin(), stored.end());
+    for (const auto &[first, last] : stored)
+        fileInserted_ += last - first + 1;
+    // A block is kept when a run of stored records reaches into it.
+    static const QByteArray encoding = OriginalBlockBuilder::encodingName().toUtf8();
+    CopyBinaryRows kept;
+    for (const ServerBlock &block : blocks) {
+        const auto after = std::upper_bound(stored.begin(), stored.end(),
+                                            std::make_pair(block.lastIndex, std::numeric_limits<qint64>::max()));
+        if (after == stored.begin() || std::prev(after)->second < block.firstIndex)
+            continue;
+        kept.beginRow(4);
+        kept.bigint(originalKey(inFlight_.sourceId, block.firstIndex));
+        kept.bigint(block.lastIndex);
+        kept.bytes(encoding.constData(), std::size_t(encoding.size()));
+        kept.bytes(block.data.constData(), std::size_t(block.data.size()));
+    }
+    if (kept.isEmpty())
+        return true;
+    const QString copy = QStringLiteral("COPY originals (id, last_record, encoding, data) FROM STDIN (FORMAT binary)");
+    if (const Status copied = copyIn(db_, copy, kept.finish()); !copied) {
+        error_ = QStringLiteral("cannot store %1 blocks of original records in %2: %3")
+                     .arg(kept.rows())
+                     .arg(db_.path(), copied.error().message);
+        return false;
     }
     return true;
 }
 
-Status EventWriter::add(const ImportRow &row, const std::string &arena, bool &inserted)
+bool EventWriter::add(const ImportRow &row, const std::string &arena, bool &inserted)
 {
     const bool audit = row.kind == RecordKind::Audit;
     const bool backup = row.kind == RecordKind::BackupSession;
@@ -337,9 +425,9 @@ Status EventWriter::add(const ImportRow &row, const std::string &arena, bool &in
     q.bind(columns + 1, pendingSourceId_);
     q.bind(columns + 2, row.recordIndex);
     if (!step(q, backup ? "backup session" : audit ? "audit event" : "sign-in", cellText(row, arena, 0)))
-        return failure();
+        return false;
     inserted = q.changes() > 0;
-    return {};
+    return true;
 }
 
 // Points what this file stored at the row of the source it already was (`id`): its originals' keys and its events.
@@ -366,25 +454,33 @@ bool EventWriter::moveToSource(qint64 id)
 
 Status EventWriter::commit(const SourceSummary &summary, qint64 *sourceId)
 {
+    // The file's last rows, and the answer for everything it sent: its count of new events is complete after this.
+    if ((!serverBlocks_.empty() && !sendToServer()) || !collectSent()) {
+        rollback();
+        return failure();
+    }
     QSqlDatabase &db = db_.connection();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     qint64 id = pendingSourceId_;
     bool keepSpare = false;
-    QSqlQuery existing(db);
-    existing.prepare(QStringLiteral("SELECT id FROM sources WHERE path = ? AND sha256 = ?"));
-    existing.addBindValue(summary.path);
-    existing.addBindValue(summary.sha256);
-    if (!exec(existing, QStringLiteral("cannot read sources of %1").arg(db_.path()))) {
+    QSqlQuery *existing = statement(FindSource, "SELECT id FROM sources WHERE path = ? AND sha256 = ?");
+    if (existing) {
+        existing->bindValue(0, summary.path);
+        existing->bindValue(1, summary.sha256);
+    }
+    if (!existing || !exec(*existing, QStringLiteral("cannot read sources of %1").arg(db_.path()))) {
         rollback();
         return failure();
     }
-    if (existing.next()) {
+    const bool seenBefore = existing->next();
+    if (seenBefore)
+        id = existing->value(0).toLongLong();
+    existing->finish();
+    if (seenBefore) {
         // The same file was imported before: keep its row, point anything new at it.
-        id = existing.value(0).toLongLong();
-        existing.finish();
         // Nothing new from it (the usual re-import): no event and no original points at the pending row, and the
         // moves, a scan of each event table per file, are skipped.
-        if (summary.inserted > 0 && !moveToSource(id)) {
+        if (fileInserted_ > 0 && !moveToSource(id)) {
             rollback();
             return failure();
         }
@@ -394,35 +490,31 @@ Status EventWriter::commit(const SourceSummary &summary, qint64 *sourceId)
         QSqlQuery drop(db);
         drop.prepare(QStringLiteral("DELETE FROM sources WHERE id = ?"));
         drop.addBindValue(pendingSourceId_);
-        QSqlQuery touch(db);
-        touch.prepare(QStringLiteral("UPDATE sources SET last_imported_at = ?, records_new = records_new + ? WHERE id = ?"));
-        touch.addBindValue(now);
-        touch.addBindValue(summary.inserted);
-        touch.addBindValue(id);
-        if ((summary.inserted > 0 && !exec(drop, QStringLiteral("cannot update %1").arg(db_.path())))
-            || !exec(touch, QStringLiteral("cannot update %1").arg(db_.path()))) {
+        QSqlQuery *touch =
+            statement(TouchSource, "UPDATE sources SET last_imported_at = ?, records_new = records_new + ? WHERE id = ?");
+        if (touch) {
+            touch->bindValue(0, now);
+            touch->bindValue(1, fileInserted_);
+            touch->bindValue(2, id);
+        }
+        if ((fileInserted_ > 0 && !exec(drop, QStringLiteral("cannot update %1").arg(db_.path())))
+            || !touch || !exec(*touch, QStringLiteral("cannot update %1").arg(db_.path()))) {
             rollback();
             return failure();
         }
-        keepSpare = summary.inserted == 0;
+        keepSpare = fileInserted_ == 0;
     } else {
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral("UPDATE sources SET path = ?, container = ?, container_sha256 = ?, sha256 = ?, "
-                                 "size_bytes = ?, reader = ?, records_read = ?, records_new = ?, records_rejected = ?, "
-                                 "imported_at = ?, last_imported_at = ? WHERE id = ?"));
-        q.addBindValue(summary.path);
-        q.addBindValue(orNull(summary.container));
-        q.addBindValue(orNull(summary.containerSha256));
-        q.addBindValue(summary.sha256);
-        q.addBindValue(summary.sizeBytes);
-        q.addBindValue(summary.reader);
-        q.addBindValue(summary.read);
-        q.addBindValue(summary.inserted);
-        q.addBindValue(summary.rejected);
-        q.addBindValue(now);
-        q.addBindValue(now);
-        q.addBindValue(pendingSourceId_);
-        if (!exec(q, QStringLiteral("cannot record source %1 in %2").arg(summary.path, db_.path()))) {
+        QSqlQuery *q = statement(RecordSource, "UPDATE sources SET path = ?, container = ?, container_sha256 = ?, "
+                                               "sha256 = ?, size_bytes = ?, reader = ?, records_read = ?, records_new = ?, "
+                                               "records_rejected = ?, imported_at = ?, last_imported_at = ? WHERE id = ?");
+        if (q) {
+            const QVariant values[] = {summary.path, orNull(summary.container), orNull(summary.containerSha256),
+                                       summary.sha256, summary.sizeBytes, summary.reader, summary.read, fileInserted_,
+                                       summary.rejected, now, now, pendingSourceId_};
+            for (int i = 0; i < int(std::size(values)); ++i)
+                q->bindValue(i, values[i]);
+        }
+        if (!q || !exec(*q, QStringLiteral("cannot record source %1 in %2").arg(summary.path, db_.path()))) {
             rollback();
             return failure();
         }
@@ -443,6 +535,12 @@ Status EventWriter::commit(const SourceSummary &summary, qint64 *sourceId)
 
 void EventWriter::rollback()
 {
+    if (inFlight_.active) { // its answer is read (the connection must be idle) and dropped with the file
+        inFlight_ = {};
+        static_cast<void>(collectPairs(db_));
+    }
+    dropWaiting();
+    fileInserted_ = 0;
     for (SqliteStatement *q : {&insertSignIn_, &insertWorkloadSignIn_, &insertAudit_, &insertBackupSession_, &insertOriginal_})
         q->reset();
     if (inFile_) {

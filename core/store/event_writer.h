@@ -2,10 +2,12 @@
 
 #include "ingest/import_row.h"
 #include "model/result.h"
+#include "store/postgres_copy.h"
 #include "store/sqlite_statement.h"
 
 #include <QSqlQuery>
 #include <QString>
+#include <array>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -30,16 +32,16 @@ struct SourceSummary
     qint64 sizeBytes = 0;
     QString reader;
     qint64 read = 0;
-    qint64 inserted = 0;
     qint64 rejected = 0;
 };
 
-// Writes source files' events: begin(), add...(), then commit() or rollback() per file. Each file is
+// Writes source files' events: begin(), addBatch()…, then commit() or rollback() per file. Each file is
 // a savepoint, so it lands whole or not at all; files are grouped into one transaction until flush(),
 // because a commit per small hourly file rewrote the same index pages thousands of times.
 // Events whose id is already stored are skipped (ON CONFLICT DO NOTHING), so re-imports add nothing.
-// SQLite: statements on SQLite's own handle. PostgreSQL: COPY (addBatch), one import at a time (the event tables
-// are locked for the transaction, so their row order is their commit order).
+// SQLite: statements on SQLite's own handle, row by row. PostgreSQL: a file's rows wait in memory until
+// kServerRowsPerSend of them are waiting or the file commits, then go in with COPY; one import at a time (the
+// event tables are locked for the transaction, so their row order is their commit order).
 class EventWriter
 {
 public:
@@ -48,16 +50,18 @@ public:
 
     // Every failure here is the database's (Error::Storage).
     Status begin();
-    // A flattened row whose text is in `arena`; `inserted` tells whether the event was new. SQLite only.
-    Status add(const ImportRow &row, const std::string &arena, bool &inserted);
-    // A batch of one file's rows, in record order; `inserted` counts the new events. On PostgreSQL the batch goes
-    // in with COPY into a session-private staging table, then one INSERT … SELECT … ON CONFLICT DO NOTHING per
-    // event table, in record order.
-    Status addBatch(const std::vector<ImportRow> &rows, const std::string &arena, qint64 &inserted);
-    // A block of original records built by OriginalBlockBuilder (compressed off the writing thread).
-    Status addOriginals(qint64 firstIndex, qint64 lastIndex, const QByteArray &block);
-    // Records the source and keeps the file; `sourceId` is the (possibly pre-existing) source row id.
+    // A batch of one file's rows, in record order, with the block of their original records (OriginalBlockBuilder,
+    // compressed off the writing thread; records firstIndex..lastIndex). The block is kept only when one of its
+    // records was new: re-imports add nothing. On PostgreSQL the rows go in with COPY into a session-private staging
+    // table, then one INSERT … SELECT … ON CONFLICT DO NOTHING per event table in record order, which answers the
+    // runs of record indexes it stored; the blocks with new records follow in one binary COPY.
+    Status addBatch(const std::vector<ImportRow> &rows, const std::string &arena, qint64 firstIndex,
+                    qint64 lastIndex, const QByteArray &originals);
+    // Records the source and keeps the file; `sourceId` is the (possibly pre-existing) source row id. Its count
+    // of new events is fileInserted().
     Status commit(const SourceSummary &summary, qint64 *sourceId = nullptr);
+    // The current (or just committed) file's new events; final once commit() succeeded.
+    qint64 fileInserted() const { return fileInserted_; }
     // Undoes the current file only.
     void rollback();
     // Commits the files kept since the last flush. An error when that failed: they are all gone.
@@ -66,8 +70,31 @@ public:
     qint64 pendingRecords() const { return pendingRecords_; }
 
 
+    // Rows a file keeps waiting on PostgreSQL before they are sent: a send costs a dozen round trips and one
+    // statement per event table, so batches of 128 records paid them 1,078 times for one 138k-record file.
+    static constexpr qint64 kServerRowsPerSend = 16384;
+
 private:
+    // A block of original records waiting with its rows for the server.
+    struct ServerBlock
+    {
+        qint64 firstIndex = 0, lastIndex = 0;
+        QByteArray data;
+    };
+
     Error failure() const; // error_, the sentence the failing step left
+    bool add(const ImportRow &row, const std::string &arena, bool &inserted); // SQLite
+    bool storeOriginals(qint64 firstIndex, qint64 lastIndex, const QByteArray &block); // SQLite
+    // The statements on `sources` that run per file, prepared once (on PostgreSQL a prepare and its release are
+    // round trips of their own); null, with error_ set, when the prepare failed.
+    enum SourceStatement { NewSource, FindSource, TouchSource, RecordSource, SourceStatementCount };
+    QSqlQuery *statement(SourceStatement which, const char *sql);
+    std::array<std::unique_ptr<QSqlQuery>, SourceStatementCount> sourceStatements_;
+    bool prepareServer();
+    void bufferForServer(const std::vector<ImportRow> &rows, const std::string &arena);
+    bool sendToServer(); // the waiting rows, without waiting for the server
+    bool collectSent();  // the answer to the last send; stores its blocks that hold new records
+    void dropWaiting();
     bool prepare(SqliteStatement &statement, const QString &sql);
     bool exec(QSqlQuery &q, const QString &doing);
     bool step(SqliteStatement &statement, const char *what, std::string_view id);
@@ -87,11 +114,21 @@ private:
     SqliteStatement insertAudit_;
     SqliteStatement insertBackupSession_;
     SqliteStatement insertOriginal_;
-    // PostgreSQL: the originals' insert, and whether the staging tables exist in this session.
-    std::unique_ptr<QSqlQuery> serverOriginals_;
-    qint64 stagedBatches_ = 0; // batches copied through the staging tables (PostgreSQL): every 16th truncates them
+    qint64 fileInserted_ = 0;
+    // PostgreSQL: whether the staging tables exist in this session, the rows and blocks waiting to be sent.
+    bool serverReady_ = false;
+    std::array<CopyRows, 4> serverRows_; // signins, service_signins, audits, backup_sessions
+    std::vector<ServerBlock> serverBlocks_;
+    qint64 serverRowsWaiting_ = 0;
+    struct InFlight // a send whose answer is not read yet
+    {
+        bool active = false;
+        std::vector<ServerBlock> blocks;
+        qint64 sourceId = 0;
+        qint64 rows = 0;
+    } inFlight_;
+    qint64 stagedBatches_ = 0; // sends through the staging tables: every 16th truncates them
     bool moveToSource(qint64 id);
-    bool addBatchOnServer(const std::vector<ImportRow> &rows, const std::string &arena, qint64 &inserted);
     QString error_;
 };
 

@@ -4,6 +4,7 @@
 
 #include <QSqlDriver>
 #include <QVariant>
+#include <cstdlib>
 #include <cstring>
 #include <charconv>
 #include <libpq-fe.h>
@@ -79,13 +80,101 @@ void CopyRows::clear()
     rows_ = 0;
 }
 
-Status copyIn(Database &db, const QString &copySql, const CopyRows &rows)
+namespace {
+
+void appendBigEndian(QByteArray &out, quint64 value, int bytes)
+{
+    for (int shift = (bytes - 1) * 8; shift >= 0; shift -= 8)
+        out.append(char((value >> shift) & 0xff));
+}
+
+} // namespace
+
+// The binary format: a signature, flags and header-extension length, then per row a field count and per field
+// its length and bytes, all integers in network byte order; a field count of -1 ends the data.
+CopyBinaryRows::CopyBinaryRows()
+{
+    data_.append("PGCOPY\n\377\r\n\0", 11);
+    appendBigEndian(data_, 0, 4);
+    appendBigEndian(data_, 0, 4);
+}
+
+void CopyBinaryRows::beginRow(int fields)
+{
+    appendBigEndian(data_, quint64(fields), 2);
+    ++rows_;
+}
+
+void CopyBinaryRows::bigint(qint64 value)
+{
+    appendBigEndian(data_, 8, 4);
+    appendBigEndian(data_, quint64(value), 8);
+}
+
+void CopyBinaryRows::bytes(const char *data, std::size_t size)
+{
+    appendBigEndian(data_, quint64(size), 4);
+    data_.append(data, qsizetype(size));
+}
+
+QByteArray CopyBinaryRows::finish() const
+{
+    QByteArray out = data_;
+    appendBigEndian(out, 0xffff, 2);
+    return out;
+}
+
+namespace {
+
+// QPSQL hands out its PGconn* (its metatype is named after the struct: pg_conn*). QPSQL has no COPY and no
+// asynchronous statements; libpq under it has both.
+PGconn *libpqOf(Database &db)
 {
     const QVariant handle = db.connection().driver()->handle();
-    // QPSQL hands out its PGconn* (its metatype is named after the struct: pg_conn*).
-    PGconn *conn = handle.isValid() && (qstrcmp(handle.typeName(), "pg_conn*") == 0 || qstrcmp(handle.typeName(), "PGconn*") == 0)
-                       ? *static_cast<PGconn *const *>(handle.constData())
-                       : nullptr;
+    return handle.isValid() && (qstrcmp(handle.typeName(), "pg_conn*") == 0 || qstrcmp(handle.typeName(), "PGconn*") == 0)
+               ? *static_cast<PGconn *const *>(handle.constData())
+               : nullptr;
+}
+
+} // namespace
+
+Status sendStatements(Database &db, const QByteArray &sql)
+{
+    PGconn *conn = libpqOf(db);
+    if (!conn)
+        return Error::storage(QStringLiteral("%1 is not a PostgreSQL connection").arg(db.path()));
+    if (PQsendQuery(conn, sql.constData()) != 1)
+        return Error::storage(QString::fromUtf8(PQerrorMessage(conn)).trimmed());
+    return {};
+}
+
+Result<std::vector<std::pair<qint64, qint64>>> collectPairs(Database &db)
+{
+    PGconn *conn = libpqOf(db);
+    if (!conn)
+        return Error::storage(QStringLiteral("%1 is not a PostgreSQL connection").arg(db.path()));
+    std::vector<std::pair<qint64, qint64>> pairs;
+    QString error;
+    while (PGresult *r = PQgetResult(conn)) {
+        const ExecStatusType status = PQresultStatus(r);
+        if (status == PGRES_TUPLES_OK && PQnfields(r) >= 2) {
+            const int rows = PQntuples(r);
+            for (int i = 0; i < rows; ++i)
+                pairs.emplace_back(std::strtoll(PQgetvalue(r, i, 0), nullptr, 10),
+                                   std::strtoll(PQgetvalue(r, i, 1), nullptr, 10));
+        } else if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK && error.isEmpty()) {
+            error = QString::fromUtf8(PQresultErrorMessage(r)).trimmed();
+        }
+        PQclear(r);
+    }
+    if (!error.isEmpty())
+        return Error::storage(error);
+    return pairs;
+}
+
+Status copyIn(Database &db, const QString &copySql, const QByteArray &data)
+{
+    PGconn *conn = libpqOf(db);
     if (!conn)
         return Error::storage(QStringLiteral("%1 is not a PostgreSQL connection").arg(db.path()));
     QString error;
@@ -98,7 +187,6 @@ Status copyIn(Database &db, const QString &copySql, const CopyRows &rows)
         error = message(start);
     PQclear(start);
     if (copying) {
-        const QByteArray &data = rows.data();
         if (PQputCopyData(conn, data.constData(), int(data.size())) != 1 || PQputCopyEnd(conn, nullptr) != 1)
             error = message(nullptr);
     }

@@ -5,6 +5,8 @@
 #include <QByteArray>
 #include <QString>
 #include <cstddef>
+#include <utility>
+#include <vector>
 
 namespace backsight {
 
@@ -36,9 +38,39 @@ private:
     qint64 rows_ = 0;
 };
 
+// Rows for COPY … FROM STDIN (FORMAT binary): for values that text would have to escape, like a bytea of
+// compressed records. Every row has the same fields, in the table's column order.
+class CopyBinaryRows
+{
+public:
+    CopyBinaryRows();
+    void beginRow(int fields);
+    void bigint(qint64 value);
+    void bytes(const char *data, std::size_t size); // text (UTF-8) or bytea
+    // The rows with the format's trailer, ready to send.
+    QByteArray finish() const;
+    qint64 rows() const { return rows_; }
+    bool isEmpty() const { return rows_ == 0; }
+
+private:
+    QByteArray data_;
+    qint64 rows_ = 0;
+};
+
 // Runs `copySql` (COPY table (columns) FROM STDIN) on the connection's libpq handle and sends `rows`. QPSQL has no
 // COPY; libpq under it does. A storage error with PostgreSQL's message (which names the line) on failure; the
 // connection is idle again either way.
-Status copyIn(Database &db, const QString &copySql, const CopyRows &rows);
+Status copyIn(Database &db, const QString &copySql, const QByteArray &data);
+inline Status copyIn(Database &db, const QString &copySql, const CopyRows &rows)
+{
+    return copyIn(db, copySql, rows.data());
+}
+
+// Sends `sql` (one or more statements separated by ';', no bound values) and returns without waiting, so the server
+// works while the caller goes on. Nothing else may use the connection until collectPairs() has read every answer.
+Status sendStatements(Database &db, const QByteArray &sql);
+// Waits for the answers to sendStatements(): the first two columns of every row of every statement that returned
+// rows, as integers; or the first error (PostgreSQL's message). The connection is idle again either way.
+Result<std::vector<std::pair<qint64, qint64>>> collectPairs(Database &db);
 
 } // namespace backsight

@@ -8,6 +8,7 @@
 #include "store/detection_run_repository.h"
 #include "store/event_originals.h"
 #include "store/event_queries.h"
+#include "store/event_writer.h"
 #include "ingest/importer.h"
 #include "store/migrations.h"
 #include "store/row_cursor.h"
@@ -106,6 +107,7 @@ private slots:
     void cliOnServerMatchesCaseFile();
     void cliCaseShowsTheRoleAsAuthor();
     void reimportAmongNewFilesAlike();
+    void largeFilesSentInPartsAlike();
     void analystRoleWithoutOwnership();
 
 private:
@@ -736,6 +738,74 @@ void TestPostgresStore::reimportAmongNewFilesAlike()
         QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sources")) && q.next());
         QCOMPARE(q.value(0).toInt(), 5);
     }
+}
+
+// Files larger than what the server import keeps waiting (EventWriter::kServerRowsPerSend): their rows go to the
+// server in several sends, each answered while the next rows are read. On both engines: every record stored once in
+// record order; a second file overlapping the first across a send stores only its new records, and of its blocks
+// of originals only those holding one (the case file decides per block as it inserts, the server from the runs of
+// stored records each send answers: both keep the same blocks); a file that breaks after two sends leaves nothing.
+void TestPostgresStore::largeFilesSentInPartsAlike()
+{
+    QVERIFY2(server_.createDatabase(QStringLiteral("large")), qPrintable(server_.error()));
+    test::TempFolder tmp;
+    const int first = int(EventWriter::kServerRowsPerSend) * 2 + 500;
+    auto file = [&](const QString &name, const QList<std::pair<int, int>> &ranges, bool broken) {
+        QByteArray json = "[";
+        for (const auto &[from, to] : ranges)
+            for (int i = from; i < to; ++i)
+                json += (json.size() > 1 ? "," : "") + test::graphSignIn(QStringLiteral("s%1").arg(i, 6, 10, QLatin1Char('0')));
+        return test::writeFile(tmp.path(name), json + (broken ? ",{\"id\":" : "]"));
+    };
+    QVERIFY(file(QStringLiteral("first.json"), {{0, first}}, false));
+    // Records 0-299 and 10,300-10,599 of this file were stored before, the other 20,000 are new.
+    QVERIFY(file(QStringLiteral("overlap.json"), {{first - 300, first}, {first, first + 10000}, {0, 300}, {first + 10000, first + 20000}},
+                 false));
+    QVERIFY(file(QStringLiteral("broken.json"), {{first + 20000, first + 20000 + 2 * int(EventWriter::kServerRowsPerSend)}}, true));
+    Database sqlite, postgres;
+    QVERIFY2(sqlite.open(tmp.path(QStringLiteral("large.sqlite"))), qPrintable(sqlite.error()));
+    QVERIFY2(postgres.open(server_.url(QStringLiteral("large"))), qPrintable(postgres.error()));
+    QList<QStringList> order;
+    QList<qint64> blocks;
+    for (Database *db : {&sqlite, &postgres}) {
+        const char *engine = db == &sqlite ? "SQLite" : "PostgreSQL";
+        const ImportReport report = Importer(*db).run({tmp.path(QStringLiteral("first.json"))});
+        QVERIFY2(report.storageError.isEmpty(), qPrintable(report.storageError));
+        QCOMPARE(report.totalInserted(), qint64(first));
+        const ImportReport overlap = Importer(*db).run({tmp.path(QStringLiteral("overlap.json"))});
+        QCOMPARE(overlap.totalRead(), qint64(20600));
+        QCOMPARE(overlap.totalInserted(), qint64(20000));
+        const ImportReport broken = Importer(*db).run({tmp.path(QStringLiteral("broken.json"))});
+        QCOMPARE(broken.sources.size(), size_t(1));
+        QVERIFY2(!broken.sources[0].error.isEmpty(), engine);
+        QCOMPARE(broken.totalInserted(), qint64(0));
+
+        QSqlQuery q(db->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT id FROM signins ORDER BY rowid")));
+        QStringList ids = column(q);
+        QCOMPARE(ids.size(), first + 20000);
+        QVERIFY2(std::is_sorted(ids.cbegin(), ids.cend()), engine); // record order: the ids count up
+        order << ids;
+        QVERIFY(q.exec(QStringLiteral("SELECT path, records_new FROM sources ORDER BY path")));
+        QStringList sources;
+        while (q.next())
+            sources << QFileInfo(q.value(0).toString()).fileName() + QLatin1Char('=') + q.value(1).toString();
+        QCOMPARE(sources, (QStringList{QStringLiteral("first.json=%1").arg(first), QStringLiteral("overlap.json=20000")}));
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM originals")) && q.next());
+        blocks << q.value(0).toLongLong();
+        qint64 withOriginal = 0;
+        const Status read = forEachEventWithOriginal(*db, EventTable::SignIns, [&](const QSqlRecord &, const QByteArray &original) {
+            withOriginal += original.isEmpty() ? 0 : 1;
+            return true;
+        });
+        QVERIFY2(read, qPrintable(read ? QString() : read.error().message));
+        QCOMPARE(withOriginal, qint64(first + 20000));
+    }
+    QCOMPARE(order[1], order[0]);
+    QCOMPARE(blocks[1], blocks[0]);
+    // 128 records a block: of the overlapping file's, the first two (records 0-255) and the one of records
+    // 10,368-10,495 held only records stored before.
+    QCOMPARE(blocks[0], qint64((first + 127) / 128 + (20600 + 127) / 128 - 3));
 }
 
 // A least-privilege analyst: a login role that does not own the case, granted by `backsight-cli grant`. It works
