@@ -54,7 +54,7 @@ public:
     // compressed off the writing thread; records firstIndex..lastIndex). The block is kept only when one of its
     // records was new: re-imports add nothing. On PostgreSQL the rows go in with COPY into a session-private staging
     // table, then one INSERT … SELECT … ON CONFLICT DO NOTHING per event table in record order, which answers the
-    // runs of record indexes it stored; the blocks with new records follow in one binary COPY.
+    // record indexes it stored; the blocks with new records follow in one binary COPY.
     Status addBatch(const std::vector<ImportRow> &rows, const std::string &arena, qint64 firstIndex,
                     qint64 lastIndex, const QByteArray &originals);
     // Records the source and keeps the file; `sourceId` is the (possibly pre-existing) source row id. Its count

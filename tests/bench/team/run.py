@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """A shared PostgreSQL case beside a case file, on the same generated tenant, in one run (issue 13):
 
-- import throughput: sign-ins per second into a case file (SQLite) and into a PostgreSQL case (COPY);
+- import throughput: sign-ins per second into a case file (SQLite) and into a PostgreSQL case (COPY), from the
+  generated zip (one file per hour) and from the same sign-ins in one JSON Lines file;
 - training time in one process and with `train --workers 2`, and whether the models are the same;
 - detection time in one process, then with `detect --workers N` for N = 1, 2, 4 (each on a copy of the trained
   case, CREATE DATABASE … TEMPLATE), and whether every run stored the same anomalies.
@@ -11,7 +12,7 @@ fsync off like the tests) and removes it at the end. Not part of the test run.
 
     /usr/bin/python3 tests/bench/team/run.py [--cli build/release/app/cli/backsight-cli] [--users 300] [--days 30]
 """
-import argparse, glob, json, os, pwd, shutil, socket, subprocess, sys, tempfile, time
+import argparse, glob, json, os, pwd, shutil, socket, subprocess, sys, tempfile, time, zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from bench_cli import default_cli  # noqa: E402
@@ -84,14 +85,28 @@ def main():
              "--format", "veeam-zip", "--out", tenant])
         print(f"tenant: {a.users} users x {a.days} days ({os.path.getsize(tenant) / 1e6:.1f} MB zip); "
               f"{os.cpu_count()} cores; PostgreSQL at 127.0.0.1:{port}, fsync off")
+        # The same sign-ins as one JSON Lines file: what the import costs per record without a file's own round trips.
+        single = os.path.join(work, "signins.jsonl")
+        with zipfile.ZipFile(tenant) as z, open(single, "w") as out:
+            for entry in sorted(n for n in z.namelist() if "/Sign-in Logs/" in n and n.endswith(".json")):
+                for record in json.loads(z.read(entry))["value"]:
+                    out.write(json.dumps(record, separators=(",", ":")) + "\n")
         lite = os.path.join(work, "case.sqlite")
-        psql("CREATE DATABASE imported")
-        for name, db in (("case file (SQLite)", lite), ("PostgreSQL (COPY)", url("imported"))):
-            seconds, _ = run([cli, "--db", db, "import", tenant, "--quiet"])
-            _, stats = run([cli, "--db", db, "stats", "--json"])
-            counts = json.loads(stats)
-            signins = counts.get("signins", 0) + counts.get("noninteractive_signins", 0)
-            print(f"import into {name:20s} {seconds:6.2f} s  {signins:8d} sign-ins  {signins / seconds:9.0f} sign-ins/s")
+        for source, label in ((tenant, f"the zip ({len(zipfile.ZipFile(tenant).namelist())} files)"),
+                              (single, "one JSONL file")):
+            print(f"{label}:")
+            for name, db in (("case file (SQLite)", None), ("PostgreSQL (COPY)", "postgres")):
+                if db is None:
+                    db = lite + (".zip" if source == tenant else ".jsonl")
+                else:
+                    target = "imported" if source == tenant else "imported_jsonl"
+                    psql(f"CREATE DATABASE {target}")
+                    db = url(target)
+                seconds, _ = run([cli, "--db", db, "import", source, "--quiet"])
+                _, stats = run([cli, "--db", db, "stats", "--json"])
+                counts = json.loads(stats)
+                signins = counts.get("signins", 0) + counts.get("noninteractive_signins", 0)
+                print(f"  import into {name:20s} {seconds:6.2f} s  {signins:8d} sign-ins  {signins / seconds:9.0f} sign-ins/s")
         print("(goal for the server import: >= 100,000 sign-ins/s)")
         models = {}
         for workers in (None, 2):
