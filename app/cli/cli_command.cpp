@@ -61,6 +61,14 @@ int parseOrExit(QCommandLineParser &parser, const QStringList &args, Context &ct
     return -1;
 }
 
+bool openCase(Context &ctx, Database &db)
+{
+    if (db.open(ctx.databasePath))
+        return true;
+    ctx.err << "backsight-cli: " << db.error() << "\n";
+    return false;
+}
+
 int requireExistingDatabase(Context &ctx)
 {
     if (Database::isServerUrl(ctx.databasePath))

@@ -6,6 +6,10 @@
 #include <QStringList>
 #include <QTextStream>
 
+namespace backsight {
+class Database;
+}
+
 namespace backsight::cli {
 
 // The CLI's messages and help: Cli::tr("…") translates in the context "Cli", into the language LANGUAGE,
@@ -43,6 +47,9 @@ int parseOrExit(QCommandLineParser &parser, const QStringList &args, Context &ct
 // For a command that only reads the case: a database path that does not exist is a mistyped --db, not a new
 // case, so it says so and returns Usage (nothing is created); -1 when the file exists.
 int requireExistingDatabase(Context &ctx);
+
+// Opens the case at --db; false, after printing why, when it cannot.
+bool openCase(Context &ctx, Database &db);
 
 int runImport(Context &ctx, const QStringList &args);
 int runStats(Context &ctx, const QStringList &args);
