@@ -1,5 +1,6 @@
 #include "simulate/backup_history.h"
 
+#include "simulate/backup_session_writers.h"
 #include "simulate/records.h"
 #include "simulate/sim_random.h"
 
@@ -14,31 +15,11 @@
 namespace backsight::sim {
 namespace {
 
+using namespace backup_writers;
+
 constexpr double kGiB = 1024.0 * 1024.0 * 1024.0;
 
 enum AttackKind { Ransomware, Exfiltration, MassDeletion };
-
-struct Server
-{
-    QByteArray name, jobId;
-    int hour = 0, minute = 0, fullWeekday = 6;
-    bool monthEndFull = false; // a GFS monthly full on the last day of the month
-    bool monthEndRun = false;  // month-end processing (ERP, finance): busier incrementals on the last two days
-    double wobble = 0.35;      // day-to-day spread of the changed data (log units)
-    double totalBytes = 0, usedBytes = 0, growthPerDay = 0, changeRate = 0, dedup = 0, compress = 0, speed = 0;
-};
-
-struct Session
-{
-    QByteArray id;
-    int server = 0;
-    qint64 startMs = 0, endMs = 0;
-    bool full = false;
-    QByteArray result = "Success";
-    qint64 total = 0, processedUsed = 0, read = 0, transferred = 0;
-    int dedupPct = 0, compressPct = 0; // Veeam's BackupStats percentages (0 when nothing was read)
-    qint64 durationS = 0;
-};
 
 struct PlannedAttack
 {
@@ -250,81 +231,42 @@ Session makeSession(const Server &s, int serverIndex, int day, QDate date, quint
     return x;
 }
 
-QByteArray timeSpan(qint64 seconds)
+// The attacks' label rows and the incident nights they belong to.
+void labelAttacks(const std::vector<PlannedAttack> &attacks, const std::vector<Session> &sessions,
+                  const std::vector<Server> &servers, const std::vector<BackupIncidentSeed> &incidents,
+                  BackupHistoryResult &result)
 {
-    const qint64 h = seconds / 3600, m = seconds % 3600 / 60, s = seconds % 60;
-    QByteArray out = QByteArray::number(h).rightJustified(2, '0') + ':' + QByteArray::number(m).rightJustified(2, '0')
-                     + ':' + QByteArray::number(s).rightJustified(2, '0');
-    return h >= 24 ? QByteArray::number(h / 24) + '.' + QByteArray::number(h % 24).rightJustified(2, '0') + out.mid(out.indexOf(':'))
-                   : out;
-}
-
-int resultCode(const QByteArray &result)
-{
-    return result == "Success" ? 0 : result == "Warning" ? 1 : 2;
-}
-
-// Windows PowerShell 5.1: Get-VBRBackupSession | Select-Object Id, JobId, JobName, JobType, Name, CreationTime,
-// EndTime, Result, State, IsFullMode, Progress, BackupStats | ConvertTo-Json (enums as numbers, /Date(ms)/).
-void appendPsJson(QByteArray &out, const Session &x, const Server &s, bool first)
-{
-    out += first ? "[\r\n" : ",\r\n";
-    const qint64 avgSpeed = x.durationS > 0 ? x.read / x.durationS : 0;
-    out += "    {\r\n        \"Id\":  \"" + x.id + "\",\r\n        \"JobId\":  \"" + s.jobId + "\",\r\n        \"JobName\":  \""
-           + s.name + "\",\r\n        \"JobType\":  0,\r\n        \"Name\":  \"" + s.name + (x.full ? " (Full)" : " (Incremental)")
-           + "\",\r\n        \"CreationTime\":  \"\\/Date(" + QByteArray::number(x.startMs) + ")\\/\",\r\n        \"EndTime\":  \"\\/Date("
-           + QByteArray::number(x.endMs ? x.endMs : x.startMs + x.durationS * 1000) + ")\\/\",\r\n        \"Result\":  "
-           + QByteArray::number(resultCode(x.result)) + ",\r\n        \"State\":  -1,\r\n        \"IsFullMode\":  "
-           + (x.full ? "true" : "false") + ",\r\n        \"Progress\":  {\r\n                         \"TotalSize\":  "
-           + QByteArray::number(x.total) + ",\r\n                         \"ProcessedSize\":  "
-           + QByteArray::number(x.read ? x.total : 0) + ",\r\n                         \"ProcessedUsedSize\":  "
-           + QByteArray::number(x.processedUsed) + ",\r\n                         \"ReadSize\":  " + QByteArray::number(x.read)
-           + ",\r\n                         \"TransferedSize\":  " + QByteArray::number(x.transferred)
-           + ",\r\n                         \"AvgSpeed\":  " + QByteArray::number(avgSpeed)
-           + ",\r\n                         \"Duration\":  \"" + timeSpan(x.durationS)
-           + "\"\r\n                     },\r\n        \"BackupStats\":  {\r\n                            \"BackupSize\":  "
-           + QByteArray::number(x.transferred) + ",\r\n                            \"DataSize\":  " + QByteArray::number(x.read)
-           + ",\r\n                            \"DedupRatio\":  " + QByteArray::number(x.dedupPct)
-           + ",\r\n                            \"CompressRatio\":  " + QByteArray::number(x.compressPct)
-           + "\r\n                        }\r\n    }";
-}
-
-QByteArray usTime(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("M/d/yyyy h:mm:ss AP")).toLatin1();
-}
-
-QByteArray psCsvHeader()
-{
-    return "\"Id\",\"JobId\",\"JobName\",\"JobType\",\"Name\",\"CreationTime\",\"CreationTimeUTC\",\"EndTime\","
-           "\"EndTimeUTC\",\"Result\",\"State\",\"IsFullMode\",\"Progress.TotalSize\",\"Progress.ProcessedSize\","
-           "\"Progress.ProcessedUsedSize\",\"Progress.ReadSize\",\"Progress.TransferedSize\",\"Progress.AvgSpeed\","
-           "\"Progress.Duration\",\"BackupStats.BackupSize\",\"BackupStats.DataSize\",\"BackupStats.DedupRatio\","
-           "\"BackupStats.CompressRatio\"\n";
-}
-
-// PowerShell 7 Export-Csv of the same selection, with the Progress.* and BackupStats.* columns a report
-// script adds; CreationTime/EndTime are the backup server's local time (UTC+13), the *UTC columns UTC.
-void appendPsCsv(QByteArray &out, const Session &x, const Server &s)
-{
-    constexpr qint64 local = 13 * 3600000LL;
-    const qint64 end = x.endMs ? x.endMs : x.startMs + x.durationS * 1000;
-    const qint64 avgSpeed = x.durationS > 0 ? x.read / x.durationS : 0;
-    const QByteArray cells[] = {
-        x.id, s.jobId, s.name, "Backup", s.name + (x.full ? " (Full)" : " (Incremental)"), usTime(x.startMs + local),
-        usTime(x.startMs), usTime(end + local), usTime(end), x.result, "Stopped", x.full ? "True" : "False",
-        QByteArray::number(x.total), QByteArray::number(x.read ? x.total : 0), QByteArray::number(x.processedUsed),
-        QByteArray::number(x.read), QByteArray::number(x.transferred), QByteArray::number(avgSpeed), timeSpan(x.durationS),
-        QByteArray::number(x.transferred), QByteArray::number(x.read), QByteArray::number(x.dedupPct),
-        QByteArray::number(x.compressPct)};
-    bool first = true;
-    for (const QByteArray &c : cells) {
-        out += first ? "\"" : ",\"";
-        out += c;
-        out += '"';
-        first = false;
+    for (const PlannedAttack &a : attacks) {
+        if (a.sessions.empty()) // it fell after the last day
+            continue;
+        const Session &first = sessions[a.sessions.front()];
+        const Session &last = sessions[a.sessions.back()];
+        result.labelRows += a.id + ',' + backupAttackKinds()[int(a.kind)].toLatin1() + ',' + servers[size_t(a.server)].name + ',';
+        appendIsoUtc(result.labelRows, first.startMs);
+        result.labelRows += ',';
+        appendIsoUtc(result.labelRows, last.endMs ? last.endMs : last.startMs);
+        result.labelRows += ',';
+        for (size_t k = 0; k < a.sessions.size(); ++k)
+            result.labelRows += (k ? ";" : "") + sessions[a.sessions[k]].id;
+        result.labelRows += '\n';
+        ++result.attacks;
+        result.attackSessions += qint64(a.sessions.size());
     }
-    out += '\n';
+    result.incidents.resize(incidents.size());
+    for (size_t n = 0; n < incidents.size(); ++n)
+        result.incidents[n].identityAttackId = incidents[n].identityAttackId;
+    for (const PlannedAttack &a : attacks) {
+        if (a.incident < 0 || a.sessions.empty())
+            continue;
+        BackupHistoryResult::IncidentNight &night = result.incidents[size_t(a.incident)];
+        night.backupAttackIds << a.id;
+        for (size_t k : a.sessions) {
+            const Session &x = sessions[k];
+            night.sessionIds << x.id;
+            night.firstMs = night.firstMs ? std::min(night.firstMs, x.startMs) : x.startMs;
+            night.lastMs = std::max(night.lastMs, x.endMs ? x.endMs : x.startMs);
+        }
+    }
 }
 
 } // namespace
@@ -414,37 +356,7 @@ BackupHistoryResult writeBackupHistory(const BackupHistoryOptions &o)
         ++result.files;
     }
 
-    for (const PlannedAttack &a : attacks) {
-        if (a.sessions.empty()) // it fell after the last day
-            continue;
-        const Session &first = sessions[a.sessions.front()];
-        const Session &last = sessions[a.sessions.back()];
-        result.labelRows += a.id + ',' + backupAttackKinds()[int(a.kind)].toLatin1() + ',' + servers[size_t(a.server)].name + ',';
-        appendIsoUtc(result.labelRows, first.startMs);
-        result.labelRows += ',';
-        appendIsoUtc(result.labelRows, last.endMs ? last.endMs : last.startMs);
-        result.labelRows += ',';
-        for (size_t k = 0; k < a.sessions.size(); ++k)
-            result.labelRows += (k ? ";" : "") + sessions[a.sessions[k]].id;
-        result.labelRows += '\n';
-        ++result.attacks;
-        result.attackSessions += qint64(a.sessions.size());
-    }
-    result.incidents.resize(o.incidents.size());
-    for (size_t n = 0; n < o.incidents.size(); ++n)
-        result.incidents[n].identityAttackId = o.incidents[n].identityAttackId;
-    for (const PlannedAttack &a : attacks) {
-        if (a.incident < 0 || a.sessions.empty())
-            continue;
-        BackupHistoryResult::IncidentNight &night = result.incidents[size_t(a.incident)];
-        night.backupAttackIds << a.id;
-        for (size_t k : a.sessions) {
-            const Session &x = sessions[k];
-            night.sessionIds << x.id;
-            night.firstMs = night.firstMs ? std::min(night.firstMs, x.startMs) : x.startMs;
-            night.lastMs = std::max(night.lastMs, x.endMs ? x.endMs : x.startMs);
-        }
-    }
+    labelAttacks(attacks, sessions, servers, o.incidents, result);
     result.ok = true;
     return result;
 }
