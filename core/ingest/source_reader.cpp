@@ -1,4 +1,5 @@
 #include "ingest/source_reader.h"
+#include "ingest/source_reader_impl.h"
 #include "ingest/stream_outcome.h"
 
 #include "backup/veeam_session_flattener.h"
@@ -63,8 +64,6 @@ void appendJsonString(std::string &out, std::string_view s)
     out.push_back('"');
 }
 
-enum class CsvKind { Unknown, LogAnalytics, Portal, Veeam };
-
 CsvKind classifyHeader(const std::vector<std::string> &normalised)
 {
     auto has = [&](std::string_view name) {
@@ -89,45 +88,12 @@ CsvKind classifyHeader(const std::vector<std::string> &normalised)
 
 } // namespace
 
-struct SourceReader::Impl
-{
-    std::unique_ptr<JsonRecordStream> json;
-    std::unique_ptr<CsvRecordStream> csv;
-    simdjson::dom::parser parser;
-    std::string padded;
-    EntraRecordFlattener flattener;
-    ImportRow row;
-    bool dialectKnown = false;
-    RecordDialect dialect = RecordDialect::Graph;
-    // CSV
-    std::vector<std::string> headers; // as written (trimmed), keys of the JSON object built per row
-    bool haveHeader = false;
-    CsvKind csvKind = CsvKind::Unknown;
-    std::string rowJson;
-    // Veeam backup sessions (core/backup)
-    backup::VeeamSessionFlattener veeam;
-    bool veeamFile = false;
-    std::string veeamOriginal;
-    // Enterprise Manager's XML answers, converted to its JSON shape when the file ends (core/backup/veeam_em_xml).
-    bool xmlFile = false;
-    std::string xml;
-    // UTF-16 input (Windows PowerShell 5.1's Out-File and `>` write UTF-16LE with a byte order mark).
-    std::string head;
-    QStringDecoder utf16;
-};
-
 SourceReader::SourceReader(const ImportLimits &limits, RowFn onRow, RejectFn onReject)
     : d(std::make_unique<Impl>()), limits_(limits), onRow_(std::move(onRow)), onReject_(std::move(onReject))
 {
 }
 
 SourceReader::~SourceReader() = default;
-
-// A record stream's failure as this reader's sentence; none when a callback stopped it.
-static QString failureText(const Status &s)
-{
-    return s.error().category == Error::Category::Cancelled ? QString() : s.error().message;
-}
 
 bool SourceReader::fail(const QString &why)
 {
@@ -257,19 +223,6 @@ bool SourceReader::finishInput()
     return ok;
 }
 
-bool SourceReader::startXmlAsJson()
-{
-    const Result<std::string> json = backup::emXmlToJson(d->xml);
-    d->xml.clear();
-    if (!json)
-        return fail(json.error().message);
-    d->json = std::make_unique<JsonRecordStream>(
-        [this](std::string_view record) { return handleJsonRecord(record); }, limits_.maxRecordBytes);
-    if (const Status fed = d->json->feed(*json); !fed && error_.isEmpty() && !stopped_)
-        return fail(failureText(fed));
-    return error_.isEmpty() && !stopped_;
-}
-
 bool SourceReader::handleJsonRecord(std::string_view record)
 {
     if (reader_.isEmpty() && !d->dialectKnown) {
@@ -300,68 +253,6 @@ bool SourceReader::handleJsonRecord(std::string_view record)
     }
     const qint64 index = seen_++;
     return handleParsed(record, index, QStringLiteral("record %1").arg(index + 1));
-}
-
-bool SourceReader::detectVeeam(simdjson::dom::object probe)
-{
-    backup::VeeamShape shape = backup::VeeamShape::None;
-    if (auto list = backup::VeeamSessionFlattener::sessionList(probe)) {
-        // A REST or Enterprise Manager list: its first session says which.
-        shape = backup::VeeamShape::RestSession;
-        for (simdjson::dom::element first : *list) {
-            shape = first.is_object() ? d->veeam.detect(first) : backup::VeeamShape::None;
-            break;
-        }
-    } else {
-        shape = d->veeam.detect(probe);
-    }
-    if (shape == backup::VeeamShape::None)
-        return false;
-    d->veeamFile = true;
-    reader_ = backup::VeeamSessionFlattener::readerName(shape, false);
-    return true;
-}
-
-bool SourceReader::handleVeeam(simdjson::dom::object record, std::string_view original, qint64 index,
-                               const QString &where)
-{
-    auto list = backup::VeeamSessionFlattener::sessionList(record);
-    if (!list)
-        return handleVeeamSession(record, original, index, where);
-    // The wrapper is not a record: its sessions are, numbered on from the records before it.
-    seen_ = index;
-    for (simdjson::dom::element e : *list) {
-        const qint64 i = seen_++;
-        const QString at = QStringLiteral("record %1").arg(i + 1);
-        if (!e.is_object()) {
-            onReject_(i, QStringLiteral("%1: is not a JSON object").arg(at));
-            continue;
-        }
-        d->veeamOriginal = simdjson::minify(e);
-        if (!handleVeeamSession(e, d->veeamOriginal, i, at))
-            return false;
-    }
-    return true;
-}
-
-bool SourceReader::handleVeeamSession(simdjson::dom::object record, std::string_view original, qint64 index,
-                                      const QString &where)
-{
-    std::string &arena = arena_ ? *arena_ : ownArena_;
-    if (!arena_)
-        arena.clear();
-    const size_t arenaSize = arena.size();
-    if (const Status flattened = d->veeam.flatten(record, d->row, arena); !flattened) {
-        arena.resize(arenaSize);
-        onReject_(index, QStringLiteral("%1: %2").arg(where, flattened.error().message));
-        return true;
-    }
-    d->row.recordIndex = index;
-    if (!onRow_(ReadRecord{d->row, original})) {
-        stopped_ = true;
-        return false;
-    }
-    return true;
 }
 
 bool SourceReader::handleParsed(std::string_view record, qint64 index, const QString &where)
