@@ -1,6 +1,7 @@
 #include "report/correlated_incidents_html.h"
 
 #include "model/time_format.h"
+#include "report/report_html.h"
 
 #include <QLocale>
 #include <QStringList>
@@ -9,10 +10,7 @@
 namespace backsight::report {
 namespace {
 
-QString esc(const QString &text)
-{
-    return text.toHtmlEscaped();
-}
+using namespace html;
 
 QString severityWord(int rank)
 {

@@ -3,6 +3,7 @@
 #include "report/import_summary.h"
 #include "model/time_format.h"
 #include "report/pdf_output.h"
+#include "report/report_html.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -16,38 +17,19 @@
 namespace backsight::ui {
 namespace {
 
+using namespace report::html;
+
 struct ImportSummaryReport
 {
     Q_DECLARE_TR_FUNCTIONS(ImportSummaryReport)
 };
-
-QString esc(const QString &text)
-{
-    return text.toHtmlEscaped();
-}
-
-QString number(qint64 n)
-{
-    return QLocale(QLocale::English).toString(n); // a report reads the same on every analyst's machine
-}
 
 QString cell(const QString &html, bool numeric = false)
 {
     return numeric ? QStringLiteral("<td align=\"right\">%1</td>").arg(html) : QStringLiteral("<td>%1</td>").arg(html);
 }
 
-// `widths` in percent of the table, one per title (or none: let the layout decide).
-QString headerRow(const QStringList &titles, const QList<int> &widths = {})
-{
-    QString row = QStringLiteral("<tr>");
-    for (int i = 0; i < titles.size(); ++i) {
-        const QString width = i < widths.size() ? QStringLiteral(" width=\"%1%\"").arg(widths[i]) : QString();
-        row += QStringLiteral("<th bgcolor=\"#e8e8e8\" align=\"left\"%1>%2</th>").arg(width, esc(titles[i]));
-    }
-    return row + QStringLiteral("</tr>");
-}
-
-QString table(const QString &rows, const QString &cssClass = QStringLiteral("summary"))
+QString summaryTable(const QString &rows, const QString &cssClass = QStringLiteral("summary"))
 {
     return QStringLiteral("<table class=\"%1\" width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"%2\" "
                           "style=\"border-collapse: collapse; border-color: #999999\">%3</table>")
@@ -75,7 +57,7 @@ QString countsSection(const ImportSummary &s)
     QString html;
     for (const auto &[name, value] : rows)
         html += QStringLiteral("<tr>") + cell(esc(name)) + cell(esc(value), true) + QStringLiteral("</tr>");
-    return QStringLiteral("<h2>%1</h2>").arg(ImportSummaryReport::tr("What the case database holds")) + table(html);
+    return QStringLiteral("<h2>%1</h2>").arg(ImportSummaryReport::tr("What the case database holds")) + summaryTable(html);
 }
 
 QString rankingSection(const QString &title, const QString &nameTitle, const std::vector<RankedName> &ranking)
@@ -90,7 +72,7 @@ QString rankingSection(const QString &title, const QString &nameTitle, const std
     }
     if (ranking.empty())
         html += QStringLiteral("<tr><td colspan=\"4\">%1</td></tr>").arg(esc(ImportSummaryReport::tr("none")));
-    return QStringLiteral("<h3>%1</h3>").arg(esc(title)) + table(html);
+    return QStringLiteral("<h3>%1</h3>").arg(esc(title)) + summaryTable(html);
 }
 
 // The folder every source path starts with, so the table can show short paths; empty when none.
@@ -125,7 +107,7 @@ QString sourcesSection(const ImportSummary &s)
     if (!folder.isEmpty())
         intro += QLatin1Char(' ') + ImportSummaryReport::tr("Paths are relative to %1").arg(folder);
     return QStringLiteral("<h2>%1</h2><p>%2</p>").arg(esc(ImportSummaryReport::tr("Source files")), esc(intro))
-           + table(html, QStringLiteral("sources"));
+           + summaryTable(html, QStringLiteral("sources"));
 }
 
 } // namespace

@@ -7,7 +7,9 @@
 #include "enrich/asn_table.h"
 #include "model/time_format.h"
 #include "report/pdf_output.h"
+#include "report/models_appendix.h"
 #include "report/source_appendix.h"
+#include "report/report_html.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QDir>
@@ -27,20 +29,7 @@
 namespace backsight::report {
 namespace {
 
-QString esc(const QString &text)
-{
-    return text.toHtmlEscaped();
-}
-
-QString number(qint64 n)
-{
-    return QLocale(QLocale::English).toString(n);
-}
-
-QString utc(qint64 ms)
-{
-    return utcText(ms) + QStringLiteral(" UTC");
-}
+using namespace html;
 
 // The user's local time from the baseline's usual offset, or a plain statement that it is unknown.
 QString userLocal(qint64 ms, const std::optional<Baseline> &b)
@@ -48,34 +37,6 @@ QString userLocal(qint64 ms, const std::optional<Baseline> &b)
     if (!b || !b->utcOffsetMinutes)
         return QStringLiteral("user's zone unknown (no baseline offset)");
     return textAtOffset(ms, *b->utcOffsetMinutes) + QStringLiteral(" (user's usual offset)");
-}
-
-QString row(const QString &name, const QString &valueHtml)
-{
-    return QStringLiteral("<tr><td width=\"24%\" bgcolor=\"#f0f0f0\"><b>%1</b></td><td>%2</td></tr>").arg(esc(name), valueHtml);
-}
-
-QString table(const QString &rows, const QString &cls = QStringLiteral("kv"))
-{
-    return QStringLiteral("<table class=\"%1\" width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\" "
-                          "style=\"border-collapse: collapse; border-color: #999999\">%2</table>")
-        .arg(cls, rows);
-}
-
-QString header(const QStringList &titles)
-{
-    QString html = QStringLiteral("<tr>");
-    for (const QString &t : titles)
-        html += QStringLiteral("<th bgcolor=\"#e8e8e8\" align=\"left\">%1</th>").arg(esc(t));
-    return html + QStringLiteral("</tr>");
-}
-
-QString cells(const QStringList &escapedCells)
-{
-    QString html = QStringLiteral("<tr>");
-    for (const QString &c : escapedCells)
-        html += QStringLiteral("<td>%1</td>").arg(c);
-    return html + QStringLiteral("</tr>");
 }
 
 QString severityColor(detect::Severity s)
@@ -135,20 +96,20 @@ QString titlePage(const IncidentReport &r)
                        .arg(esc(o.caseName.isEmpty() ? QStringLiteral("Incident report") : o.caseName));
     html += QStringLiteral("<p class=\"subtitle\">Backsight incident report — %1</p><p>&nbsp;</p>").arg(esc(r.scope.describe()));
     QString rows;
-    rows += row(QStringLiteral("Case"), esc(o.caseName.isEmpty() ? QStringLiteral("(not named)") : o.caseName));
-    rows += row(QStringLiteral("Analyst"), esc(o.analyst));
-    rows += row(QStringLiteral("Generated"), esc(o.generatedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QStringLiteral(" UTC")));
-    rows += row(QStringLiteral("Backsight version"), esc(QStringLiteral(BACKSIGHT_VERSION)));
-    rows += row(QStringLiteral("Scope"), esc(r.scope.describe()));
-    rows += row(QStringLiteral("Case database"), esc(QDir::toNativeSeparators(r.databasePath)));
+    rows += kvRow(QStringLiteral("Case"), esc(o.caseName.isEmpty() ? QStringLiteral("(not named)") : o.caseName));
+    rows += kvRow(QStringLiteral("Analyst"), esc(o.analyst));
+    rows += kvRow(QStringLiteral("Generated"), esc(o.generatedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QStringLiteral(" UTC")));
+    rows += kvRow(QStringLiteral("Backsight version"), esc(QStringLiteral(BACKSIGHT_VERSION)));
+    rows += kvRow(QStringLiteral("Scope"), esc(r.scope.describe()));
+    rows += kvRow(QStringLiteral("Case database"), esc(QDir::toNativeSeparators(r.databasePath)));
     qint64 records = 0;
     for (const SourceFile &f : r.sources)
         records += f.recordsRead;
-    rows += row(QStringLiteral("Sources"),
+    rows += kvRow(QStringLiteral("Sources"),
                 esc(QStringLiteral("%1 files, %2 records read; the %3 the anomalies cite are listed with their SHA-256 "
                                    "in the appendix, all of them in the manifest beside this report")
                         .arg(number(qint64(r.sources.size())), number(records), number(qint64(r.citedSources.size())))));
-    rows += row(QStringLiteral("Anomalies"), esc(number(qint64(r.anomalies.size()))));
+    rows += kvRow(QStringLiteral("Anomalies"), esc(number(qint64(r.anomalies.size()))));
     html += table(rows);
     html += QStringLiteral("<p class=\"small\">All times are UTC unless marked otherwise. Text that came from logs is "
                            "reproduced literally. The original log records, the source files' SHA-256 hashes, the model "
@@ -173,33 +134,33 @@ QString summary(const IncidentReport &r)
         html += QStringLiteral("<p>Time span: %1 to %2 (%3 days).</p>")
                     .arg(esc(utc(*r.firstMs)), esc(utc(*r.lastMs)),
                          QLocale(QLocale::English).toString(double(*r.lastMs - *r.firstMs) / 86400000.0, 'f', 1));
-    QString sev = header({QStringLiteral("Severity"), QStringLiteral("Anomalies")});
+    QString sev = headerRow({QStringLiteral("Severity"), QStringLiteral("Anomalies")});
     for (int rank = 4; rank >= 1; --rank)
-        sev += cells({QStringLiteral("<font color=\"%1\"><b>%2</b></font>").arg(severityColor(detect::Severity(rank)),
+        sev += cellsRow({QStringLiteral("<font color=\"%1\"><b>%2</b></font>").arg(severityColor(detect::Severity(rank)),
                                                                               esc(detect::severityName(detect::Severity(rank)))),
                       number(bySeverity.value(rank))});
-    QString kinds = header({QStringLiteral("Kind"), QStringLiteral("Anomalies")});
+    QString kinds = headerRow({QStringLiteral("Kind"), QStringLiteral("Anomalies")});
     for (auto it = byKind.begin(); it != byKind.end(); ++it)
-        kinds += cells({esc(it.key()), number(it.value())});
-    QString status = header({QStringLiteral("Analyst status"), QStringLiteral("Anomalies")});
+        kinds += cellsRow({esc(it.key()), number(it.value())});
+    QString status = headerRow({QStringLiteral("Analyst status"), QStringLiteral("Anomalies")});
     for (auto it = byStatus.begin(); it != byStatus.end(); ++it)
-        status += cells({esc(it.key()), number(it.value())});
+        status += cellsRow({esc(it.key()), number(it.value())});
     html += QStringLiteral("<h3>By severity</h3>") + table(sev) + QStringLiteral("<h3>By kind</h3>") + table(kinds)
             + QStringLiteral("<h3>By analyst status</h3>") + table(status);
-    QString users = header({QStringLiteral("User"), QStringLiteral("Anomalies")});
+    QString users = headerRow({QStringLiteral("User"), QStringLiteral("Anomalies")});
     for (const QString &u : r.users)
-        users += cells({esc(u), number(byUser.value(u))});
+        users += cellsRow({esc(u), number(byUser.value(u))});
     html += QStringLiteral("<h3>Users involved (%1)</h3>").arg(r.users.size()) + table(users);
     if (r.sections.size() < r.anomalies.size())
         html += QStringLiteral("<p><b>Only the first %1 of %2 anomalies have a section of their own; export CSV or "
                                "JSON Lines for all of them.</b></p>")
                     .arg(r.sections.size())
                     .arg(r.anomalies.size());
-    QString list = header({QStringLiteral("#"), QStringLiteral("Time (UTC)"), QStringLiteral("Severity"),
+    QString list = headerRow({QStringLiteral("#"), QStringLiteral("Time (UTC)"), QStringLiteral("Severity"),
                            QStringLiteral("Kind"), QStringLiteral("User"), QStringLiteral("Status")});
     int n = 0;
     for (const detect::Anomaly &a : r.anomalies)
-        list += cells({QString::number(++n), esc(utc(a.timeMs)), esc(detect::severityName(a.severity)),
+        list += cellsRow({QString::number(++n), esc(utc(a.timeMs)), esc(detect::severityName(a.severity)),
                        esc(a.kinds.value(0)), esc(a.upn.isEmpty() ? a.subject : a.upn), esc(a.status)});
     html += QStringLiteral("<h3>Anomalies in this report</h3>") + table(list, QStringLiteral("list"));
     return html;
@@ -238,14 +199,14 @@ QString networkText(const SignInPoint &p)
 // The anomaly's own sign-ins, one row each, with the network each came from.
 QString citedSignInsHtml(const IncidentSection &s)
 {
-    QString rows = header({QStringLiteral("Time"), QStringLiteral("Result"), QStringLiteral("Place"), QStringLiteral("IP address"),
+    QString rows = headerRow({QStringLiteral("Time"), QStringLiteral("Result"), QStringLiteral("Place"), QStringLiteral("IP address"),
                            QStringLiteral("App"), QStringLiteral("Network (ASN, organisation, kind)")});
     int shown = 0;
     for (const SignInPoint &p : s.signIns) {
         if (!p.cited)
             continue;
         const QString place = p.city.isEmpty() ? p.country : QStringLiteral("%1, %2").arg(p.city, p.country);
-        rows += cells({esc(utc(p.timeMs)), esc(p.success ? QStringLiteral("success") : QStringLiteral("failed")), esc(place),
+        rows += cellsRow({esc(utc(p.timeMs)), esc(p.success ? QStringLiteral("success") : QStringLiteral("failed")), esc(place),
                        QStringLiteral("<span class=\"mono\">%1</span>").arg(esc(p.ip)), esc(p.app), esc(networkText(p))});
         ++shown;
     }
@@ -261,30 +222,30 @@ QString incident(const IncidentSection &s, int index, QTextDocument &doc)
                        .arg(severityColor(a.severity), esc(detect::severityName(a.severity).toUpper()), esc(a.kinds.join(QStringLiteral(", "))));
     html += QStringLiteral("<p><b>%1</b></p>").arg(esc(a.summary));
     QString rows;
-    rows += row(QStringLiteral("Anomaly"), QStringLiteral("<span class=\"mono\">%1</span>").arg(esc(a.id)));
-    rows += row(QStringLiteral("User / subject"), esc(a.upn.isEmpty() ? a.subjectType + QStringLiteral(" ") + a.subject : a.upn));
+    rows += kvRow(QStringLiteral("Anomaly"), QStringLiteral("<span class=\"mono\">%1</span>").arg(esc(a.id)));
+    rows += kvRow(QStringLiteral("User / subject"), esc(a.upn.isEmpty() ? a.subjectType + QStringLiteral(" ") + a.subject : a.upn));
     QString when = esc(utc(a.timeMs)) + QStringLiteral("<br/>") + esc(userLocal(a.timeMs, s.baseline));
     if (a.endMs)
         when += QStringLiteral("<br/>until ") + esc(utc(*a.endMs));
-    rows += row(QStringLiteral("Time"), when);
+    rows += kvRow(QStringLiteral("Time"), when);
     QString score = a.score ? QString::number(*a.score, 'f', 3) : QStringLiteral("–");
     if (a.threatScore)
         score += QStringLiteral("; threat score %1/10").arg(*a.threatScore);
-    rows += row(QStringLiteral("Severity and score"), esc(detect::severityName(a.severity) + QStringLiteral(", score ") + score));
-    rows += row(QStringLiteral("Detected"), esc(utc(a.detectedAtMs) + (a.runId ? QStringLiteral(" by detection run %1").arg(a.runId) : QString())
+    rows += kvRow(QStringLiteral("Severity and score"), esc(detect::severityName(a.severity) + QStringLiteral(", score ") + score));
+    rows += kvRow(QStringLiteral("Detected"), esc(utc(a.detectedAtMs) + (a.runId ? QStringLiteral(" by detection run %1").arg(a.runId) : QString())
                                                 + (a.modelId ? QStringLiteral(", model %1").arg(a.modelId) : QString())));
-    rows += row(QStringLiteral("Events"), esc(QStringLiteral("%1 (%2)").arg(a.eventIds.join(QStringLiteral(", ")), a.eventTable)));
-    rows += row(QStringLiteral("Departed from"), baselineHtml(s.baseline, a.timeMs));
+    rows += kvRow(QStringLiteral("Events"), esc(QStringLiteral("%1 (%2)").arg(a.eventIds.join(QStringLiteral(", ")), a.eventTable)));
+    rows += kvRow(QStringLiteral("Departed from"), baselineHtml(s.baseline, a.timeMs));
     QString status = esc(s.record.status);
     if (!s.record.statusBy.isEmpty())
         status += esc(QStringLiteral(" — set by %1").arg(s.record.statusBy));
     if (s.record.statusAtMs)
         status += esc(QStringLiteral(" at %1").arg(utc(*s.record.statusAtMs)));
-    rows += row(QStringLiteral("Analyst status"), status);
+    rows += kvRow(QStringLiteral("Analyst status"), status);
     QStringList tags;
     for (const cases::Tag &t : s.record.tags)
         tags << esc(t.tag);
-    rows += row(QStringLiteral("Tags"), tags.isEmpty() ? esc(QStringLiteral("none")) : tags.join(QStringLiteral(", ")));
+    rows += kvRow(QStringLiteral("Tags"), tags.isEmpty() ? esc(QStringLiteral("none")) : tags.join(QStringLiteral(", ")));
     html += table(rows);
 
     html += QStringLiteral("<h3>Why it was flagged</h3><ol>");
@@ -325,7 +286,7 @@ QString incident(const IncidentSection &s, int index, QTextDocument &doc)
         const auto place = [](const SignInPoint &p) {
             return QStringLiteral("%1, %2 (%3) %4").arg(p.city, p.country, p.ip, utc(p.timeMs));
         };
-        legs += cells({esc(place(f)), esc(place(t)), esc(QLocale(QLocale::English).toString(leg.km, 'f', 0) + QStringLiteral(" km")),
+        legs += cellsRow({esc(place(f)), esc(place(t)), esc(QLocale(QLocale::English).toString(leg.km, 'f', 0) + QStringLiteral(" km")),
                        esc(QLocale(QLocale::English).toString(leg.hours * 60.0, 'f', 0) + QStringLiteral(" min")),
                        esc(std::isfinite(leg.kmPerHour) ? QLocale(QLocale::English).toString(leg.kmPerHour, 'f', 0) + QStringLiteral(" km/h")
                                                         : QStringLiteral("simultaneous"))});
@@ -351,43 +312,7 @@ QString appendix(const IncidentReport &r, const QString &pdfPath)
     }
     html += sourceAppendixHtml(r, pdfPath);
 
-    html += QStringLiteral("<h2>Appendix C: models and detection parameters</h2>");
-    if (r.models.empty()) {
-        html += QStringLiteral("<p>%1</p>").arg(esc(QStringLiteral("No anomaly in this report cites a model (rule detections only).")));
-    } else {
-        QString models = header({QStringLiteral("Model"), QStringLiteral("Scope / subject"), QStringLiteral("Kind, version"),
-                                 QStringLiteral("Trained on"), QStringLiteral("Threshold"), QStringLiteral("Parameters")});
-        for (const ModelVersion &m : r.models)
-            models += cells({QString::number(m.id), esc(m.scope + QStringLiteral(" / ") + m.subject),
-                             esc(QStringLiteral("%1 v%2").arg(m.kind).arg(m.version)),
-                             esc(QStringLiteral("%1 events%2").arg(number(m.eventsUsed),
-                                                                    m.windowEndMs ? QStringLiteral(" to ") + utc(*m.windowEndMs) : QString())),
-                             esc(m.threshold ? QString::number(*m.threshold, 'g', 5) : QStringLiteral("–")),
-                             QStringLiteral("<span class=\"mono\">%1</span>").arg(esc(m.parameters))});
-        html += table(models, QStringLiteral("sources"));
-    }
-    if (!r.modelSummary.empty()) {
-        QString active = header({QStringLiteral("Scope"), QStringLiteral("Kind"), QStringLiteral("Active models"), QStringLiteral("Latest version")});
-        for (const ModelSummaryRow &m : r.modelSummary)
-            active += cells({esc(m.scope), esc(m.kind), number(m.activeModels), QString::number(m.latestVersion)});
-        html += QStringLiteral("<h3>Active models in the case database</h3>") + table(active, QStringLiteral("list"));
-    }
-    html += QStringLiteral("<h3>Detection runs</h3>");
-    if (r.runs.empty())
-        html += QStringLiteral("<p>%1</p>").arg(esc(QStringLiteral("No detection run is recorded in this database.")));
-    for (const DetectionRun &run : r.runs) {
-        QString rows;
-        rows += row(QStringLiteral("Run"), esc(QStringLiteral("%1 (%2)").arg(run.id).arg(run.status)));
-        rows += row(QStringLiteral("Started / finished"),
-                    esc(utc(run.startedMs) + QStringLiteral(" / ") + (run.finishedMs ? utc(*run.finishedMs) : QStringLiteral("–"))));
-        rows += row(QStringLiteral("Events examined / anomalies added"),
-                    esc(number(run.eventsExamined) + QStringLiteral(" / ") + number(run.anomaliesAdded)));
-        const QJsonDocument params = QJsonDocument::fromJson(run.parameters.toUtf8());
-        rows += row(QStringLiteral("Parameters"),
-                    QStringLiteral("<span class=\"mono\">%1</span>")
-                        .arg(esc(params.isNull() ? run.parameters : QString::fromUtf8(params.toJson(QJsonDocument::Compact)))));
-        html += table(rows) + QStringLiteral("<p></p>");
-    }
+    html += modelsAppendixHtml(r);
     return html;
 }
 

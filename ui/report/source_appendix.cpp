@@ -1,6 +1,7 @@
 #include "report/source_appendix.h"
 
 #include "store/source_citations.h"
+#include "report/report_html.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -11,15 +12,7 @@
 namespace backsight::report {
 namespace {
 
-QString esc(const QString &text)
-{
-    return text.toHtmlEscaped();
-}
-
-QString number(qint64 n)
-{
-    return QLocale(QLocale::English).toString(n);
-}
+using namespace html;
 
 QString sizeText(qint64 bytes)
 {
