@@ -213,14 +213,10 @@ QString citedSignInsHtml(const IncidentSection &s)
     return shown ? QStringLiteral("<h3>The sign-ins it cites</h3>") + table(rows, QStringLiteral("list")) : QString();
 }
 
-QString incident(const IncidentSection &s, int index, QTextDocument &doc)
+// What the anomaly is, when, how sure, what it departed from and where the analysts stand on it.
+QString factsTable(const IncidentSection &s)
 {
     const detect::Anomaly &a = s.anomaly;
-    QString html = QStringLiteral("<h2 style=\"page-break-before: always\">Incident %1: "
-                                  "<font color=\"%2\">%3</font> — %4</h2>")
-                       .arg(index)
-                       .arg(severityColor(a.severity), esc(detect::severityName(a.severity).toUpper()), esc(a.kinds.join(QStringLiteral(", "))));
-    html += QStringLiteral("<p><b>%1</b></p>").arg(esc(a.summary));
     QString rows;
     rows += kvRow(QStringLiteral("Anomaly"), QStringLiteral("<span class=\"mono\">%1</span>").arg(esc(a.id)));
     rows += kvRow(QStringLiteral("User / subject"), esc(a.upn.isEmpty() ? a.subjectType + QStringLiteral(" ") + a.subject : a.upn));
@@ -246,7 +242,18 @@ QString incident(const IncidentSection &s, int index, QTextDocument &doc)
     for (const cases::Tag &t : s.record.tags)
         tags << esc(t.tag);
     rows += kvRow(QStringLiteral("Tags"), tags.isEmpty() ? esc(QStringLiteral("none")) : tags.join(QStringLiteral(", ")));
-    html += table(rows);
+    return table(rows);
+}
+
+QString incident(const IncidentSection &s, int index, QTextDocument &doc)
+{
+    const detect::Anomaly &a = s.anomaly;
+    QString html = QStringLiteral("<h2 style=\"page-break-before: always\">Incident %1: "
+                                  "<font color=\"%2\">%3</font> — %4</h2>")
+                       .arg(index)
+                       .arg(severityColor(a.severity), esc(detect::severityName(a.severity).toUpper()), esc(a.kinds.join(QStringLiteral(", "))));
+    html += QStringLiteral("<p><b>%1</b></p>").arg(esc(a.summary));
+    html += factsTable(s);
 
     html += QStringLiteral("<h3>Why it was flagged</h3><ol>");
     for (const detect::Reason &r : a.reasons)
@@ -273,11 +280,9 @@ QString incident(const IncidentSection &s, int index, QTextDocument &doc)
     html += QStringLiteral("<h3>Timeline: %1 to %2</h3><p><img src=\"%3\" width=\"640\"/></p>")
                 .arg(esc(utc(s.windowStartMs)), esc(utc(s.windowEndMs)), timelineUrl.toString());
     html += QStringLiteral("<h3>Travel map: legs over 50 km, those touching this anomaly's events in red</h3><p><img src=\"%1\" width=\"640\"/></p>").arg(mapUrl.toString());
-    QString legs = QStringLiteral("<tr><th bgcolor=\"#e8e8e8\" align=\"left\" width=\"34%\">From</th>"
-                                  "<th bgcolor=\"#e8e8e8\" align=\"left\" width=\"34%\">To</th>"
-                                  "<th bgcolor=\"#e8e8e8\" align=\"left\" width=\"10%\">Distance</th>"
-                                  "<th bgcolor=\"#e8e8e8\" align=\"left\" width=\"8%\">Time</th>"
-                                  "<th bgcolor=\"#e8e8e8\" align=\"left\" width=\"14%\">Speed</th></tr>");
+    QString legs = headerRow({QStringLiteral("From"), QStringLiteral("To"), QStringLiteral("Distance"), QStringLiteral("Time"),
+                              QStringLiteral("Speed")},
+                             {34, 34, 10, 8, 14});
     int shown = 0;
     for (const TravelLeg &leg : s.legs) {
         if (!leg.cited)
