@@ -164,7 +164,44 @@ Result<qint64> insertAnomalies(Database &db, const std::vector<Anomaly> &anomali
     return added;
 }
 
-Status forEachAnomaly(Database &db, const AnomalyFilter &filter, const std::function<bool(const Anomaly &)> &row)
+namespace {
+
+// One row of forEachAnomaly's SELECT, in its column order.
+Anomaly anomalyFromRow(const QSqlQuery &q)
+{
+    Anomaly a;
+    int i = 0;
+    a.id = q.value(i++).toString();
+    a.subjectType = q.value(i++).toString();
+    a.subject = q.value(i++).toString();
+    a.upn = q.value(i++).toString();
+    a.eventId = q.value(i++).toString();
+    a.eventTable = q.value(i++).toString();
+    a.timeMs = q.value(i++).toLongLong();
+    if (const QVariant v = q.value(i++); !v.isNull())
+        a.endMs = v.toLongLong();
+    a.kinds = stringsFromJson(q.value(i++).toString());
+    a.severity = Severity(qBound(1, q.value(i++).toInt(), 4));
+    if (const QVariant v = q.value(i++); !v.isNull())
+        a.score = v.toDouble();
+    if (const QVariant v = q.value(i++); !v.isNull())
+        a.threatScore = v.toInt();
+    a.summary = q.value(i++).toString();
+    a.reasons = reasonsFromJson(q.value(i++).toString());
+    a.eventIds = stringsFromJson(q.value(i++).toString());
+    a.detectedAtMs = q.value(i++).toLongLong();
+    a.runId = q.value(i++).toLongLong();
+    a.baselineId = q.value(i++).toLongLong();
+    a.modelId = q.value(i++).toLongLong();
+    a.status = q.value(i++).toString();
+    a.statusBy = q.value(i++).toString();
+    if (const QVariant v = q.value(i++); !v.isNull())
+        a.statusAtMs = v.toLongLong();
+    return a;
+}
+
+// The statement and its bound values for `filter`.
+std::pair<QString, QVariantList> anomalySelect(const AnomalyFilter &filter)
 {
     QString sql = QStringLiteral(
         "SELECT id, subject_type, subject, user_upn, event_id, event_table, time_ms, end_ms, kinds, severity_rank, "
@@ -206,6 +243,14 @@ Status forEachAnomaly(Database &db, const AnomalyFilter &filter, const std::func
     inList(QStringLiteral("status"), filter.statuses);
     sql += QStringLiteral(" ORDER BY time_ms, id");
 
+    return {sql, binds};
+}
+
+} // namespace
+
+Status forEachAnomaly(Database &db, const AnomalyFilter &filter, const std::function<bool(const Anomaly &)> &row)
+{
+    const auto [sql, binds] = anomalySelect(filter);
     QSqlQuery q(db.connection());
     // Callers look things up per anomaly (case records, cited events) on the same connection. QPSQL streams a
     // forward-only result and drops the rest of it when they do (store/streamed_rows.h), so there the result is
@@ -217,34 +262,7 @@ Status forEachAnomaly(Database &db, const AnomalyFilter &filter, const std::func
     if (!q.exec())
         return Error::storage(Database::describe(QStringLiteral("reading anomalies"), q.lastError()));
     while (q.next()) {
-        Anomaly a;
-        int i = 0;
-        a.id = q.value(i++).toString();
-        a.subjectType = q.value(i++).toString();
-        a.subject = q.value(i++).toString();
-        a.upn = q.value(i++).toString();
-        a.eventId = q.value(i++).toString();
-        a.eventTable = q.value(i++).toString();
-        a.timeMs = q.value(i++).toLongLong();
-        if (const QVariant v = q.value(i++); !v.isNull())
-            a.endMs = v.toLongLong();
-        a.kinds = stringsFromJson(q.value(i++).toString());
-        a.severity = Severity(qBound(1, q.value(i++).toInt(), 4));
-        if (const QVariant v = q.value(i++); !v.isNull())
-            a.score = v.toDouble();
-        if (const QVariant v = q.value(i++); !v.isNull())
-            a.threatScore = v.toInt();
-        a.summary = q.value(i++).toString();
-        a.reasons = reasonsFromJson(q.value(i++).toString());
-        a.eventIds = stringsFromJson(q.value(i++).toString());
-        a.detectedAtMs = q.value(i++).toLongLong();
-        a.runId = q.value(i++).toLongLong();
-        a.baselineId = q.value(i++).toLongLong();
-        a.modelId = q.value(i++).toLongLong();
-        a.status = q.value(i++).toString();
-        a.statusBy = q.value(i++).toString();
-        if (const QVariant v = q.value(i++); !v.isNull())
-            a.statusAtMs = v.toLongLong();
+        const Anomaly a = anomalyFromRow(q);
         if (!row(a))
             break;
     }

@@ -206,6 +206,37 @@ Result<std::vector<Incident>> readIncidents(Database &db, const IncidentFilter &
     return out;
 }
 
+namespace {
+
+// One incident and its parts, as new rows.
+Status storeIncident(SqlQuery &q, const Incident &i)
+{
+    if (const Status s = exec(q, QStringLiteral("INSERT INTO incidents (id, identity_ms, backup_ms, first_ms, last_ms, "
+                                                "severity, severity_rank, summary, window_hours, detected_at_ms) "
+                                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                              {i.id, i.identityMs, i.backupMs, i.firstMs, i.lastMs,
+                               QStringList{QStringLiteral("low"), QStringLiteral("medium"), QStringLiteral("high"),
+                                           QStringLiteral("critical")}
+                                   .value(std::clamp(i.severityRank, 1, 4) - 1),
+                               i.severityRank, i.summary, i.windowHours, i.detectedAtMs},
+                              QStringLiteral("cannot store incident %1").arg(i.id));
+        !s)
+        return s;
+    for (const IncidentPart &p : i.parts) {
+        if (const Status s = exec(q, QStringLiteral("INSERT INTO incident_parts (incident_id, role, source, "
+                                                    "ref_id, time_ms, kind, subject, severity_rank, threat_score, summary) "
+                                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
+                                  {i.id, p.role, p.source, p.refId, p.timeMs, p.kind, p.subject, p.severityRank,
+                                   p.threatScore ? QVariant(*p.threatScore) : QVariant(), p.summary},
+                                  QStringLiteral("cannot store a part of incident %1").arg(i.id));
+            !s)
+            return s;
+    }
+    return {};
+}
+
+} // namespace
+
 Result<IncidentChanges> replaceIncidents(Database &db, const std::vector<Incident> &incidents)
 {
     const Result<std::vector<Incident>> stored = readIncidents(db);
@@ -262,29 +293,9 @@ Result<IncidentChanges> replaceIncidents(Database &db, const std::vector<Inciden
             !s)
             return fail(s);
     }
-    for (const Incident *i : write) {
-        if (const Status s = exec(q, QStringLiteral("INSERT INTO incidents (id, identity_ms, backup_ms, first_ms, last_ms, "
-                                                    "severity, severity_rank, summary, window_hours, detected_at_ms) "
-                                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                                  {i->id, i->identityMs, i->backupMs, i->firstMs, i->lastMs,
-                                   QStringList{QStringLiteral("low"), QStringLiteral("medium"), QStringLiteral("high"),
-                                               QStringLiteral("critical")}
-                                       .value(std::clamp(i->severityRank, 1, 4) - 1),
-                                   i->severityRank, i->summary, i->windowHours, i->detectedAtMs},
-                                  QStringLiteral("cannot store incident %1").arg(i->id));
-            !s)
+    for (const Incident *i : write)
+        if (const Status s = storeIncident(q, *i); !s)
             return fail(s);
-        for (const IncidentPart &p : i->parts) {
-            if (const Status s = exec(q, QStringLiteral("INSERT INTO incident_parts (incident_id, role, source, "
-                                                        "ref_id, time_ms, kind, subject, severity_rank, threat_score, summary) "
-                                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
-                                      {i->id, p.role, p.source, p.refId, p.timeMs, p.kind, p.subject, p.severityRank,
-                                       p.threatScore ? QVariant(*p.threatScore) : QVariant(), p.summary},
-                                      QStringLiteral("cannot store a part of incident %1").arg(i->id));
-                !s)
-                return fail(s);
-        }
-    }
     if (!db.connection().commit()) {
         const QSqlError e = db.connection().lastError();
         db.connection().rollback();
