@@ -25,6 +25,63 @@ void printJsonLine(Context &ctx, const QJsonObject &o)
     ctx.out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) << "\n";
 }
 
+// `act` on each id in turn; the first failure stops.
+template <typename Act>
+Status forEachId(const QStringList &ids, Act act)
+{
+    for (const QString &i : ids)
+        if (const auto acted = act(i); !acted)
+            return acted.error();
+    return {};
+}
+
+// case show: each anomaly's status, notes and tags as a JSON line; `unknownAnomaly` when an id is not in the case.
+Status showRecords(Context &ctx, Database &db, const QStringList &ids, bool &unknownAnomaly)
+{
+    const auto records = cases::readCaseRecords(db, ids);
+    if (!records)
+        return records.error();
+    for (const QString &i : ids) {
+        const auto it = records->find(i);
+        if (it == records->end()) {
+            unknownAnomaly = true;
+            return Error::badInput(Cli::tr("no anomaly %1 in %2").arg(i, db.path()));
+        }
+        QJsonArray notes, tags;
+        for (const auto &n : it->second.notes)
+            notes.append(cases::noteToJson(n));
+        for (const auto &t : it->second.tags)
+            tags.append(cases::tagToJson(t));
+        const auto &r = it->second;
+        printJsonLine(ctx, {{QStringLiteral("id"), i},
+                            {QStringLiteral("status"), r.status},
+                            {QStringLiteral("status_by"), r.statusBy.isEmpty() ? QJsonValue() : QJsonValue(r.statusBy)},
+                            {QStringLiteral("status_at"), r.statusAtMs ? QJsonValue(formatUtcMs(*r.statusAtMs)) : QJsonValue()},
+                            {QStringLiteral("notes"), notes},
+                            {QStringLiteral("tags"), tags}});
+    }
+    return {};
+}
+
+// case log: the audit log, oldest first, as a table or JSON lines.
+Status printAuditLog(Context &ctx, Database &db, const QString &target, const QString &action, bool json)
+{
+    cases::AuditFilter filter;
+    filter.target = target;
+    filter.action = action;
+    const auto log = cases::readAuditLog(db, filter);
+    if (!log)
+        return log.error();
+    for (const cases::AuditEntry &e : *log) {
+        if (json)
+            printJsonLine(ctx, cases::auditEntryToJson(e));
+        else
+            ctx.out << e.id << "  " << formatUtcMs(e.atMs) << "  " << e.author << "  " << e.action << "  " << e.target
+                    << "  " << QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Compact)) << "\n";
+    }
+    return {};
+}
+
 } // namespace
 
 int runCase(Context &ctx, const QStringList &args)
@@ -75,85 +132,31 @@ int runCase(Context &ctx, const QStringList &args)
     if (const int missing = requireExistingDatabase(ctx); missing >= 0)
         return missing;
     Database db;
-    if (!db.open(ctx.databasePath)) {
-        ctx.err << "backsight-cli: " << db.error() << "\n";
+    if (!openCase(ctx, db))
         return StorageError;
-    }
     const QString who = cases::analystName(parser.value(author));
-    QString error;
-    bool ok = true;
     bool unknownAnomaly = false; // an id the case does not hold: bad input, not a storage failure
+    Status done;
     if (what == QLatin1String("status")) {
-        const auto changed = cases::setStatus(db, ids, *status, who, parser.value(note));
-        ok = changed.ok();
-        if (ok)
+        const Result<int> changed = cases::setStatus(db, ids, *status, who, parser.value(note));
+        if (changed)
             ctx.err << "backsight-cli case: "
                     << Cli::tr("%1 of %2 anomalies now %3").arg(*changed).arg(ids.size()).arg(cases::statusName(*status)) << "\n";
         else
-            error = changed.error().message;
+            done = changed.error();
     } else if (what == QLatin1String("note")) {
-        for (const QString &i : ids) {
-            const auto noted = cases::addNote(db, i, parser.value(text), who);
-            if (!noted) {
-                ok = false;
-                error = noted.error().message;
-                break;
-            }
-        }
+        done = forEachId(ids, [&](const QString &i) { return cases::addNote(db, i, parser.value(text), who); });
     } else if (what == QLatin1String("tag")) {
-        for (const QString &i : ids) {
-            const auto tagged = parser.isSet(add) ? cases::addTag(db, i, parser.value(add), who)
-                                                  : cases::removeTag(db, i, parser.value(remove), who);
-            if (!tagged) {
-                ok = false;
-                error = tagged.error().message;
-                break;
-            }
-        }
+        done = forEachId(ids, [&](const QString &i) {
+            return parser.isSet(add) ? cases::addTag(db, i, parser.value(add), who) : cases::removeTag(db, i, parser.value(remove), who);
+        });
     } else if (what == QLatin1String("show")) {
-        const auto records = cases::readCaseRecords(db, ids);
-        ok = records.ok();
-        if (!ok)
-            error = records.error().message;
-        for (const QString &i : ids) {
-            if (!ok)
-                break;
-            const auto it = records->find(i);
-            if (it == records->end()) {
-                error = Cli::tr("no anomaly %1 in %2").arg(i, db.path());
-                ok = false;
-                unknownAnomaly = true;
-                break;
-            }
-            QJsonArray notes, tags;
-            for (const auto &n : it->second.notes)
-                notes.append(cases::noteToJson(n));
-            for (const auto &t : it->second.tags)
-                tags.append(cases::tagToJson(t));
-            const auto &r = it->second;
-            printJsonLine(ctx, {{QStringLiteral("id"), i},
-                                {QStringLiteral("status"), r.status},
-                                {QStringLiteral("status_by"), r.statusBy.isEmpty() ? QJsonValue() : QJsonValue(r.statusBy)},
-                                {QStringLiteral("status_at"), r.statusAtMs ? QJsonValue(formatUtcMs(*r.statusAtMs)) : QJsonValue()},
-                                {QStringLiteral("notes"), notes},
-                                {QStringLiteral("tags"), tags}});
-        }
+        done = showRecords(ctx, db, ids, unknownAnomaly);
     } else {
-        cases::AuditFilter filter;
-        filter.target = ids.value(0);
-        filter.action = parser.value(actionFilter);
-        const auto log = cases::readAuditLog(db, filter);
-        ok = log.ok();
-        if (!ok)
-            error = log.error().message;
-        for (const cases::AuditEntry &e : ok ? *log : std::vector<cases::AuditEntry>{}) {
-            if (parser.isSet(json))
-                printJsonLine(ctx, cases::auditEntryToJson(e));
-            else
-                ctx.out << e.id << "  " << formatUtcMs(e.atMs) << "  " << e.author << "  " << e.action << "  " << e.target
-                        << "  " << QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Compact)) << "\n";
-        }
+        done = printAuditLog(ctx, db, ids.value(0), parser.value(actionFilter), parser.isSet(json));
     }
+    const bool ok = done.ok();
+    const QString error = ok ? QString() : done.error().message;
     if (!ok) {
         ctx.err << "backsight-cli case " << what << ": " << error << "\n";
         // The case records' own "no anomaly …" (core, untranslated) is bad input too.
