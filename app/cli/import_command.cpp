@@ -65,6 +65,64 @@ private:
     qint64 last_ = 0;
 };
 
+// What was rejected, on stderr: files that could not be read and records that could not be used.
+void printRejections(Context &ctx, const ImportReport &report)
+{
+    const QString rejected = Cli::tr("rejected: %1: %2");
+    for (const InputProblem &p : report.problems)
+        ctx.err << rejected.arg(p.path, p.message) << "\n";
+    for (const SourceReport &s : report.sources) {
+        if (!s.error.isEmpty())
+            ctx.err << rejected.arg(s.path, s.error) << "\n";
+        for (const QString &e : s.recordErrors)
+            ctx.err << rejected.arg(s.path, e) << "\n";
+        if (s.rejected > s.recordErrors.size())
+            ctx.err << rejected.arg(s.path, Cli::tr("... and %1 more records").arg(s.rejected - s.recordErrors.size())) << "\n";
+    }
+
+}
+
+QJsonObject importReportJson(const ImportReport &report, const Database &db, double seconds)
+{
+    QJsonArray sources;
+    for (const InputProblem &p : report.problems)
+        sources.append(QJsonObject{{QStringLiteral("path"), p.path}, {QStringLiteral("sha256"), QString()},
+                                   {QStringLiteral("reader"), QString()}, {QStringLiteral("read"), 0},
+                                   {QStringLiteral("new"), 0}, {QStringLiteral("rejected"), 0},
+                                   {QStringLiteral("error"), p.message}});
+    for (const SourceReport &s : report.sources)
+        sources.append(sourceJson(s));
+    QJsonObject totals{{QStringLiteral("read"), report.totalRead()},
+                       {QStringLiteral("new"), report.totalInserted()},
+                       {QStringLiteral("rejected"), report.totalRejected()},
+                       {QStringLiteral("files"), qint64(report.sources.size())},
+                       {QStringLiteral("seconds"), seconds}};
+    return {{QStringLiteral("database"), db.path()},
+            {QStringLiteral("sources"), sources},
+            {QStringLiteral("totals"), totals},
+            {QStringLiteral("cancelled"), report.cancelled},
+            {QStringLiteral("storage_error"), report.storageError.isEmpty() ? QJsonValue() : QJsonValue(report.storageError)}};
+}
+
+void printImportSummary(Context &ctx, const ImportReport &report, const Database &db, double seconds)
+{
+    for (const SourceReport &s : report.sources) {
+        if (s.error.isEmpty())
+            ctx.out << Cli::tr("%1  %2  read %3, new %4, rejected %5  sha256 %6\n")
+                           .arg(s.path, s.reader)
+                           .arg(s.read)
+                           .arg(s.inserted)
+                           .arg(s.rejected)
+                           .arg(s.sha256);
+    }
+    ctx.out << Cli::tr("Imported %1 new of %2 records from %3 files in %4 s into %5\n")
+                   .arg(report.totalInserted())
+                   .arg(report.totalRead())
+                   .arg(report.sources.size())
+                   .arg(seconds, 0, 'f', 2)
+                   .arg(db.path());
+}
+
 } // namespace
 
 int runImport(Context &ctx, const QStringList &args)
@@ -120,56 +178,11 @@ int runImport(Context &ctx, const QStringList &args)
     progress.done();
     const double seconds = double(timer.elapsed()) / 1000.0;
 
-    const QString rejected = Cli::tr("rejected: %1: %2");
-    for (const InputProblem &p : report.problems)
-        ctx.err << rejected.arg(p.path, p.message) << "\n";
-    for (const SourceReport &s : report.sources) {
-        if (!s.error.isEmpty())
-            ctx.err << rejected.arg(s.path, s.error) << "\n";
-        for (const QString &e : s.recordErrors)
-            ctx.err << rejected.arg(s.path, e) << "\n";
-        if (s.rejected > s.recordErrors.size())
-            ctx.err << rejected.arg(s.path, Cli::tr("... and %1 more records").arg(s.rejected - s.recordErrors.size())) << "\n";
-    }
-
-    if (parser.isSet(json)) {
-        QJsonArray sources;
-        for (const InputProblem &p : report.problems)
-            sources.append(QJsonObject{{QStringLiteral("path"), p.path}, {QStringLiteral("sha256"), QString()},
-                                       {QStringLiteral("reader"), QString()}, {QStringLiteral("read"), 0},
-                                       {QStringLiteral("new"), 0}, {QStringLiteral("rejected"), 0},
-                                       {QStringLiteral("error"), p.message}});
-        for (const SourceReport &s : report.sources)
-            sources.append(sourceJson(s));
-        QJsonObject totals{{QStringLiteral("read"), report.totalRead()},
-                           {QStringLiteral("new"), report.totalInserted()},
-                           {QStringLiteral("rejected"), report.totalRejected()},
-                           {QStringLiteral("files"), qint64(report.sources.size())},
-                           {QStringLiteral("seconds"), seconds}};
-        QJsonObject root{{QStringLiteral("database"), db.path()},
-                         {QStringLiteral("sources"), sources},
-                         {QStringLiteral("totals"), totals},
-                         {QStringLiteral("cancelled"), report.cancelled},
-                         {QStringLiteral("storage_error"),
-                          report.storageError.isEmpty() ? QJsonValue() : QJsonValue(report.storageError)}};
-        ctx.out << QJsonDocument(root).toJson(QJsonDocument::Indented);
-    } else if (!parser.isSet(quiet)) {
-        for (const SourceReport &s : report.sources) {
-            if (s.error.isEmpty())
-                ctx.out << Cli::tr("%1  %2  read %3, new %4, rejected %5  sha256 %6\n")
-                               .arg(s.path, s.reader)
-                               .arg(s.read)
-                               .arg(s.inserted)
-                               .arg(s.rejected)
-                               .arg(s.sha256);
-        }
-        ctx.out << Cli::tr("Imported %1 new of %2 records from %3 files in %4 s into %5\n")
-                       .arg(report.totalInserted())
-                       .arg(report.totalRead())
-                       .arg(report.sources.size())
-                       .arg(seconds, 0, 'f', 2)
-                       .arg(db.path());
-    }
+    printRejections(ctx, report);
+    if (parser.isSet(json))
+        ctx.out << QJsonDocument(importReportJson(report, db, seconds)).toJson(QJsonDocument::Indented);
+    else if (!parser.isSet(quiet))
+        printImportSummary(ctx, report, db, seconds);
     ctx.out.flush();
     if (!report.storageError.isEmpty()) {
         ctx.err << "backsight-cli: " << Cli::tr("storage error, import stopped: %1").arg(report.storageError) << "\n";
