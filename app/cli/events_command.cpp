@@ -30,6 +30,47 @@ bool parseBound(const QString &text, std::optional<qint64> &out, const char *nam
     return true;
 }
 
+// Every column as stored, except that each `*_ms` time is written as ISO 8601 UTC and named `*_utc`.
+Status writeEventsCsv(Database &db, EventTable which, const EventFilter &filter, QIODevice &out, bool bom)
+{
+    CsvWriter writer(out, bom);
+    bool header = false;
+    return forEachEvent(db, which, filter, [&](const QSqlRecord &r) {
+        QStringList cells;
+        if (!header) {
+            for (int i = 0; i < r.count(); ++i)
+                cells << (r.fieldName(i).endsWith(QLatin1String("_ms")) ? r.fieldName(i).chopped(3) + QStringLiteral("_utc")
+                                                                        : r.fieldName(i));
+            writer.writeRow(cells);
+            cells.clear();
+            header = true;
+        }
+        for (int i = 0; i < r.count(); ++i) {
+            const QVariant v = r.value(i);
+            cells << (r.fieldName(i).endsWith(QLatin1String("_ms")) ? formatUtcMs(v.toLongLong()) : v.toString());
+        }
+        writer.writeRow(cells);
+        return true;
+    });
+}
+
+// One JSON object per event: every column, and `*_utc` beside each `*_ms` time.
+Status writeEventsJsonl(Database &db, EventTable which, const EventFilter &filter, QIODevice &out)
+{
+    return forEachEvent(db, which, filter, [&](const QSqlRecord &r) {
+        QJsonObject o;
+        for (int i = 0; i < r.count(); ++i) {
+            const QVariant v = r.value(i);
+            if (r.fieldName(i).endsWith(QLatin1String("_ms")))
+                o.insert(r.fieldName(i).chopped(3) + QStringLiteral("_utc"), formatUtcMs(v.toLongLong()));
+            o.insert(r.fieldName(i), v.isNull() ? QJsonValue() : QJsonValue::fromVariant(v));
+        }
+        out.write(QJsonDocument(o).toJson(QJsonDocument::Compact));
+        out.write("\n");
+        return true;
+    });
+}
+
 } // namespace
 
 int runEvents(Context &ctx, const QStringList &args)
@@ -77,10 +118,8 @@ int runEvents(Context &ctx, const QStringList &args)
     if (const int missing = requireExistingDatabase(ctx); missing >= 0)
         return missing;
     Database db;
-    if (!db.open(ctx.databasePath)) {
-        ctx.err << "backsight-cli: " << db.error() << "\n";
+    if (!openCase(ctx, db))
         return StorageError;
-    }
     ctx.out.flush();
     QFile out;
     if (!out.open(stdout, QIODevice::WriteOnly)) {
@@ -100,38 +139,8 @@ int runEvents(Context &ctx, const QStringList &args)
         }
         return Ok;
     }
-    const bool csv = fmt == QLatin1String("csv");
-    CsvWriter writer(out, parser.isSet(bom));
-    bool header = false;
-    const Status read = forEachEvent(db, which, filter, [&](const QSqlRecord &r) {
-        if (csv) {
-            QStringList cells;
-            if (!header) {
-                for (int i = 0; i < r.count(); ++i)
-                    cells << (r.fieldName(i).endsWith(QLatin1String("_ms")) ? r.fieldName(i).chopped(3) + QStringLiteral("_utc")
-                                                                            : r.fieldName(i));
-                writer.writeRow(cells);
-                cells.clear();
-                header = true;
-            }
-            for (int i = 0; i < r.count(); ++i) {
-                const QVariant v = r.value(i);
-                cells << (r.fieldName(i).endsWith(QLatin1String("_ms")) ? formatUtcMs(v.toLongLong()) : v.toString());
-            }
-            writer.writeRow(cells);
-        } else {
-            QJsonObject o;
-            for (int i = 0; i < r.count(); ++i) {
-                const QVariant v = r.value(i);
-                if (r.fieldName(i).endsWith(QLatin1String("_ms")))
-                    o.insert(r.fieldName(i).chopped(3) + QStringLiteral("_utc"), formatUtcMs(v.toLongLong()));
-                o.insert(r.fieldName(i), v.isNull() ? QJsonValue() : QJsonValue::fromVariant(v));
-            }
-            out.write(QJsonDocument(o).toJson(QJsonDocument::Compact));
-            out.write("\n");
-        }
-        return true;
-    });
+    const Status read = fmt == QLatin1String("csv") ? writeEventsCsv(db, which, filter, out, parser.isSet(bom))
+                                                     : writeEventsJsonl(db, which, filter, out);
     out.flush();
     if (!read) {
         ctx.err << "backsight-cli: " << read.error().message << "\n";
