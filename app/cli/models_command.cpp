@@ -29,6 +29,61 @@ QJsonObject toJson(const ModelRecord &m)
             {QStringLiteral("created_utc"), formatUtcMs(m.createdAtMs)}};
 }
 
+// --rollback ID: that version in force for its subject.
+int rollBack(Context &ctx, Database &db, const QString &idText, bool json)
+{
+    bool ok = false;
+    const qint64 id = idText.toLongLong(&ok);
+    if (!ok) {
+        ctx.err << "backsight-cli models: " << Cli::tr("--rollback takes a model id (see models --json)") << "\n";
+        return Usage;
+    }
+    ModelRepository models(db);
+    if (const Status s = models.activate(id); !s) {
+        ctx.err << "backsight-cli models: " << s.error().message << "\n";
+        return s.error().category == Error::Category::NotFound ? Usage : StorageError;
+    }
+    const Result<ModelRecord> m = models.byId(id);
+    if (!m) {
+        ctx.err << "backsight-cli models: " << m.error().message << "\n";
+        return StorageError;
+    }
+    if (json) {
+        ModelRecord shown = *m;
+        shown.data.clear();
+        ctx.out << QJsonDocument(QJsonObject{{QStringLiteral("rolled_back_to"), toJson(shown)}}).toJson(QJsonDocument::Compact)
+                << "\n";
+    } else {
+        ctx.out << Cli::tr("%1 %2 model of %3: version %4 is now in force\n").arg(m->scope, m->kind, m->subject).arg(m->version);
+    }
+    return Ok;
+}
+
+void printModelTable(Context &ctx, const std::vector<ModelRecord> &models)
+{
+    ctx.out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8\n")
+                   .arg(Cli::tr("Id"), 6)
+                   .arg(Cli::tr("Scope"), -7)
+                   .arg(Cli::tr("Subject"), -36)
+                   .arg(Cli::tr("Kind"), -17)
+                   .arg(Cli::tr("Ver"), 4)
+                   .arg(Cli::tr("Events"), 7)
+                   .arg(Cli::tr("Threshold"), 10)
+                   .arg(Cli::tr("Trained (UTC)"));
+    for (const ModelRecord &m : models) {
+        ctx.out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8%9\n")
+                       .arg(m.id, 6)
+                       .arg(m.scope, -7)
+                       .arg(m.subject, -36)
+                       .arg(m.kind, -17)
+                       .arg(m.version, 4)
+                       .arg(m.eventsUsed, 7)
+                       .arg(m.threshold, 10, 'f', 4)
+                       .arg(formatUtcMs(m.createdAtMs))
+                       .arg(m.active ? QStringLiteral("  *") : QString());
+    }
+}
+
 } // namespace
 
 int runModels(Context &ctx, const QStringList &args)
@@ -51,37 +106,10 @@ int runModels(Context &ctx, const QStringList &args)
     if (const int missing = requireExistingDatabase(ctx); missing >= 0)
         return missing;
     Database db;
-    if (!db.open(ctx.databasePath)) {
-        ctx.err << "backsight-cli: " << db.error() << "\n";
+    if (!openCase(ctx, db))
         return StorageError;
-    }
-    if (parser.isSet(rollback)) {
-        bool ok = false;
-        const qint64 id = parser.value(rollback).toLongLong(&ok);
-        if (!ok) {
-            ctx.err << "backsight-cli models: " << Cli::tr("--rollback takes a model id (see models --json)") << "\n";
-            return Usage;
-        }
-        ModelRepository models(db);
-        if (const Status s = models.activate(id); !s) {
-            ctx.err << "backsight-cli models: " << s.error().message << "\n";
-            return s.error().category == Error::Category::NotFound ? Usage : StorageError;
-        }
-        const Result<ModelRecord> m = models.byId(id);
-        if (!m) {
-            ctx.err << "backsight-cli models: " << m.error().message << "\n";
-            return StorageError;
-        }
-        if (parser.isSet(json)) {
-            ModelRecord shown = *m;
-            shown.data.clear();
-            ctx.out << QJsonDocument(QJsonObject{{QStringLiteral("rolled_back_to"), toJson(shown)}}).toJson(QJsonDocument::Compact)
-                    << "\n";
-        } else {
-            ctx.out << Cli::tr("%1 %2 model of %3: version %4 is now in force\n").arg(m->scope, m->kind, m->subject).arg(m->version);
-        }
-        return Ok;
-    }
+    if (parser.isSet(rollback))
+        return rollBack(ctx, db, parser.value(rollback), parser.isSet(json));
     ModelFilter filter;
     if (parser.isSet(user)) {
         filter.scope = QStringLiteral("user");
@@ -109,27 +137,7 @@ int runModels(Context &ctx, const QStringList &args)
         ctx.out << Cli::tr("No models in %1 (run train)").arg(db.path()) << "\n";
         return Ok;
     }
-    ctx.out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8\n")
-                   .arg(Cli::tr("Id"), 6)
-                   .arg(Cli::tr("Scope"), -7)
-                   .arg(Cli::tr("Subject"), -36)
-                   .arg(Cli::tr("Kind"), -17)
-                   .arg(Cli::tr("Ver"), 4)
-                   .arg(Cli::tr("Events"), 7)
-                   .arg(Cli::tr("Threshold"), 10)
-                   .arg(Cli::tr("Trained (UTC)"));
-    for (const ModelRecord &m : models) {
-        ctx.out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8%9\n")
-                       .arg(m.id, 6)
-                       .arg(m.scope, -7)
-                       .arg(m.subject, -36)
-                       .arg(m.kind, -17)
-                       .arg(m.version, 4)
-                       .arg(m.eventsUsed, 7)
-                       .arg(m.threshold, 10, 'f', 4)
-                       .arg(formatUtcMs(m.createdAtMs))
-                       .arg(m.active ? QStringLiteral("  *") : QString());
-    }
+    printModelTable(ctx, models);
     return Ok;
 }
 
