@@ -53,6 +53,33 @@ int writeAnalystExport(Context &ctx, const QString &format, const report::Report
     return Ok;
 }
 
+// --user, --anomalies, --from and --to: what to report; false after saying why.
+bool readScope(Context &ctx, const QString &user, const QString &ids, const QString &from, const QString &to,
+               report::ReportScope &scope)
+{
+    scope.upn = user.trimmed().toLower();
+    for (const QString &id : ids.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        scope.anomalyIds << id.trimmed();
+    if (!parseTime(from, scope.fromMs, "from", ctx) || !parseTime(to, scope.toMs, "to", ctx))
+        return false;
+    if (scope.isEmpty()) {
+        ctx.err << "backsight-cli report: " << Cli::tr("say what to report: --user UPN, --anomalies ID,ID or --from/--to") << "\n";
+        return false;
+    }
+    return true;
+}
+
+void printWritten(Context &ctx, const report::ReportRequest &req, const report::ReportOutcome &outcome)
+{
+    QString what = Cli::tr("%1 anomalies").arg(outcome.anomalies);
+    if (req.format == report::ReportFormat::Pdf)
+        what += Cli::tr(", %1 pages").arg(outcome.pages);
+    if (!req.eventsOutPath.isEmpty())
+        what += Cli::tr("; %1 events to %2").arg(outcome.events).arg(req.eventsOutPath);
+    ctx.err << "backsight-cli report: " << Cli::tr("wrote %1 (%2), audit log entry %3").arg(req.outPath, what).arg(outcome.auditId)
+            << "\n";
+}
+
 } // namespace
 
 int runReport(Context &ctx, const QStringList &args)
@@ -100,15 +127,8 @@ int runReport(Context &ctx, const QStringList &args)
         ctx.err << "backsight-cli report: " << Cli::tr("--out FILE is required") << "\n";
         return Usage;
     }
-    req.scope.upn = parser.value(user).trimmed().toLower();
-    for (const QString &id : parser.value(anomalies).split(QLatin1Char(','), Qt::SkipEmptyParts))
-        req.scope.anomalyIds << id.trimmed();
-    if (!parseTime(parser.value(from), req.scope.fromMs, "from", ctx) || !parseTime(parser.value(to), req.scope.toMs, "to", ctx))
+    if (!readScope(ctx, parser.value(user), parser.value(anomalies), parser.value(from), parser.value(to), req.scope))
         return Usage;
-    if (req.scope.isEmpty()) {
-        ctx.err << "backsight-cli report: " << Cli::tr("say what to report: --user UPN, --anomalies ID,ID or --from/--to") << "\n";
-        return Usage;
-    }
     if (analystExport)
         return writeAnalystExport(ctx, analystFormat, req.scope, req.outPath);
     bool numberOk = false;
@@ -131,23 +151,15 @@ int runReport(Context &ctx, const QStringList &args)
     if (const int missing = requireExistingDatabase(ctx); missing >= 0)
         return missing;
     Database db;
-    if (!db.open(ctx.databasePath)) {
-        ctx.err << "backsight-cli: " << db.error() << "\n";
+    if (!openCase(ctx, db))
         return StorageError;
-    }
     report::ReportOutcome outcome;
     QString error;
     if (!report::exportReport(db, req, outcome, error)) {
         ctx.err << "backsight-cli report: " << error << "\n";
         return error.startsWith(QLatin1String("no anomalies")) ? InputRejected : StorageError;
     }
-    QString what = Cli::tr("%1 anomalies").arg(outcome.anomalies);
-    if (req.format == report::ReportFormat::Pdf)
-        what += Cli::tr(", %1 pages").arg(outcome.pages);
-    if (!req.eventsOutPath.isEmpty())
-        what += Cli::tr("; %1 events to %2").arg(outcome.events).arg(req.eventsOutPath);
-    ctx.err << "backsight-cli report: " << Cli::tr("wrote %1 (%2), audit log entry %3").arg(req.outPath, what).arg(outcome.auditId)
-            << "\n";
+    printWritten(ctx, req, outcome);
     return Ok;
 }
 
