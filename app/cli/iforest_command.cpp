@@ -8,6 +8,27 @@
 #include <cmath>
 
 namespace backsight::cli {
+namespace {
+
+// One score per row, in input order, under a "score" header; the file appears whole or not at all.
+Status writeScores(const QString &path, const std::vector<double> &scores)
+{
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly))
+        return Error::storage(Cli::tr("cannot write %1: %2").arg(path, out.errorString()));
+    QByteArray text = "score\n";
+    text.reserve(qsizetype(scores.size()) * 20);
+    for (double v : scores) {
+        text += QByteArray::number(v, 'g', 17);
+        text += '\n';
+    }
+    out.write(text);
+    if (!out.commit())
+        return Error::storage(Cli::tr("cannot write %1: %2").arg(path, out.errorString()));
+    return {};
+}
+
+} // namespace
 
 int runIforest(Context &ctx, const QStringList &args)
 {
@@ -69,24 +90,11 @@ int runIforest(Context &ctx, const QStringList &args)
     std::vector<double> s(table.rows);
     forest.score(table.values.data(), table.rows, s.data(), options.threads);
     const qint64 totalNs = timer.nsecsElapsed();
-    if (parser.isSet(scores)) {
-        QSaveFile out(parser.value(scores));
-        if (!out.open(QIODevice::WriteOnly)) {
-            ctx.err << "backsight-cli iforest: " << Cli::tr("cannot write %1: %2").arg(parser.value(scores), out.errorString()) << "\n";
+    if (parser.isSet(scores))
+        if (const Status written = writeScores(parser.value(scores), s); !written) {
+            ctx.err << "backsight-cli iforest: " << written.error().message << "\n";
             return StorageError;
         }
-        QByteArray text = "score\n";
-        text.reserve(qsizetype(s.size()) * 20);
-        for (double v : s) {
-            text += QByteArray::number(v, 'g', 17);
-            text += '\n';
-        }
-        out.write(text);
-        if (!out.commit()) {
-            ctx.err << "backsight-cli iforest: " << Cli::tr("cannot write %1: %2").arg(parser.value(scores), out.errorString()) << "\n";
-            return StorageError;
-        }
-    }
     ctx.err << Cli::tr("%1 rows x %2 features, %3 trees (psi %4%5): fit %6 ms, score %7 ms\n")
                    .arg(table.rows)
                    .arg(table.columns())
