@@ -160,6 +160,29 @@ QString wildcardToRegex(const QString &value)
     return out + QStringLiteral("\\z");
 }
 
+namespace {
+
+// A plain value (Sigma wildcards * and ?) under |contains, |startswith or |endswith (`position`), with |windash's
+// dash variants and |cased: one regular expression for all its alternatives.
+QRegularExpression wildcardRegex(const QString &value, const QString &position, bool windash, bool cased)
+{
+    QStringList alternatives;
+    for (const QString &v : windash ? windashVariants(value) : QStringList{value}) {
+        QString w = v;
+        if (position == QLatin1String("contains") || position == QLatin1String("endswith"))
+            w.prepend(QLatin1Char('*'));
+        if (position == QLatin1String("contains") || position == QLatin1String("startswith"))
+            w.append(QLatin1Char('*'));
+        alternatives << wildcardToRegex(w);
+    }
+    return QRegularExpression(alternatives.size() == 1 ? alternatives.first()
+                                                       : QStringLiteral("(?:%1)").arg(alternatives.join(QLatin1Char('|'))),
+                              (cased ? QRegularExpression::NoPatternOption : QRegularExpression::CaseInsensitiveOption)
+                                  | QRegularExpression::DotMatchesEverythingOption);
+}
+
+} // namespace
+
 Result<FieldCondition> buildFieldCondition(const QString &field, const QStringList &modifiers,
                                            const QList<std::optional<QString>> &values)
 {
@@ -224,19 +247,7 @@ Result<FieldCondition> buildFieldCondition(const QString &field, const QStringLi
                 return Error::badInput(QStringLiteral("the regular expression '%1' on %2 is invalid: %3")
                                            .arg(*value, field, p.regex.errorString()));
         } else {
-            QStringList alternatives;
-            for (const QString &v : windash ? windashVariants(*value) : QStringList{*value}) {
-                QString w = v;
-                if (position == QLatin1String("contains") || position == QLatin1String("endswith"))
-                    w.prepend(QLatin1Char('*'));
-                if (position == QLatin1String("contains") || position == QLatin1String("startswith"))
-                    w.append(QLatin1Char('*'));
-                alternatives << wildcardToRegex(w);
-            }
-            p.regex = QRegularExpression(alternatives.size() == 1 ? alternatives.first()
-                                                                   : QStringLiteral("(?:%1)").arg(alternatives.join(QLatin1Char('|'))),
-                                         (cased ? QRegularExpression::NoPatternOption : QRegularExpression::CaseInsensitiveOption)
-                                             | QRegularExpression::DotMatchesEverythingOption);
+            p.regex = wildcardRegex(*value, position, windash, cased);
         }
         fc.values.push_back(std::move(p));
     }
