@@ -23,6 +23,54 @@
 using namespace backsight;
 using namespace backsight::ui;
 
+namespace {
+
+// --screenshots DIR: every view of the case as a PNG, their paths on stdout.
+int runScreenshots(QApplication &app, MainWindow &window, const LaunchOptions &options, QTextStream &out, QTextStream &err)
+{
+    QString error;
+    if (!window.openDatabase(options.databasePath, &error)) {
+        err << "backsight: " << error << "\n";
+        return 3;
+    }
+    ViewScreenshots shots(window, QDir(options.screenshotDir).absolutePath());
+    QObject::connect(&shots, &ViewScreenshots::finished, &app, [&](bool ok, const QString &error, const QStringList &files) {
+        if (!ok)
+            err << "backsight: " << error << Qt::endl;
+        for (const QString &path : files)
+            out << QDir::toNativeSeparators(path) << Qt::endl;
+        QCoreApplication::exit(ok ? 0 : 1);
+    });
+    window.show();
+    QTimer::singleShot(0, &shots, &ViewScreenshots::start);
+    return app.exec();
+}
+
+// --demo: import the bundled data, train, detect, report, and (headless) screenshots, with progress on stderr.
+int runDemo(QApplication &app, MainWindow &window, QThreadPool &pool, const LaunchOptions &options, const QString &outDir,
+            QTextStream &out, QTextStream &err)
+{
+    DemoRun demo(window, pool, DemoPlan{outDir, options.databasePath, options.inputs, options.headless});
+    DemoProgressPrinter progress(err, isatty(STDERR_FILENO) != 0); // stderr: stdout is for the paths
+    QObject::connect(&demo, &DemoRun::stageProgress, &app, [&](const QString &stage, int percent, const QString &detail) {
+        progress.update(stage, percent, detail);
+    });
+    QObject::connect(&demo, &DemoRun::finished, &app, [&](bool ok, const QString &error, const QStringList &outputs) {
+        progress.finish();
+        if (!ok)
+            err << "backsight: demo failed: " << error << Qt::endl;
+        for (const QString &path : ok ? outputs : QStringList()) // stdout: only what a script can use
+            out << QDir::toNativeSeparators(path) << Qt::endl;
+        if (options.headless)
+            QCoreApplication::exit(ok ? 0 : 1);
+    });
+    window.show();
+    QTimer::singleShot(0, &demo, &DemoRun::start);
+    return app.exec();
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
     QStringList arguments;
@@ -63,24 +111,8 @@ int main(int argc, char *argv[])
     QThreadPool &pool = *QThreadPool::globalInstance();
     MainWindow window(settings, pool);
 
-    if (!options.screenshotDir.isEmpty()) {
-        QString error;
-        if (!window.openDatabase(options.databasePath, &error)) {
-            err << "backsight: " << error << "\n";
-            return 3;
-        }
-        ViewScreenshots shots(window, QDir(options.screenshotDir).absolutePath());
-        QObject::connect(&shots, &ViewScreenshots::finished, &app, [&](bool ok, const QString &error, const QStringList &files) {
-            if (!ok)
-                err << "backsight: " << error << Qt::endl;
-            for (const QString &path : files)
-                out << QDir::toNativeSeparators(path) << Qt::endl;
-            QCoreApplication::exit(ok ? 0 : 1);
-        });
-        window.show();
-        QTimer::singleShot(0, &shots, &ViewScreenshots::start);
-        return app.exec();
-    }
+    if (!options.screenshotDir.isEmpty())
+        return runScreenshots(app, window, options, out, err);
     if (!options.demo) {
         QString path = options.databasePath;
         if (path.isEmpty())
@@ -95,21 +127,5 @@ int main(int argc, char *argv[])
         return app.exec();
     }
 
-    DemoRun demo(window, pool, DemoPlan{outDir, options.databasePath, options.inputs, options.headless});
-    DemoProgressPrinter progress(err, isatty(STDERR_FILENO) != 0); // stderr: stdout is for the paths
-    QObject::connect(&demo, &DemoRun::stageProgress, &app, [&](const QString &stage, int percent, const QString &detail) {
-        progress.update(stage, percent, detail);
-    });
-    QObject::connect(&demo, &DemoRun::finished, &app, [&](bool ok, const QString &error, const QStringList &outputs) {
-        progress.finish();
-        if (!ok)
-            err << "backsight: demo failed: " << error << Qt::endl;
-        for (const QString &path : ok ? outputs : QStringList()) // stdout: only what a script can use
-            out << QDir::toNativeSeparators(path) << Qt::endl;
-        if (options.headless)
-            QCoreApplication::exit(ok ? 0 : 1);
-    });
-    window.show();
-    QTimer::singleShot(0, &demo, &DemoRun::start);
-    return app.exec();
+    return runDemo(app, window, pool, options, outDir, out, err);
 }
