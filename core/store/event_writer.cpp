@@ -61,11 +61,6 @@ Status EventWriter::flush()
 {
     if (!inTransaction_)
         return {};
-    if (inFlight_.active && !collectSent()) { // not in practice: commit() and rollback() take every answer
-        run("ROLLBACK");
-        inTransaction_ = false;
-        return failure();
-    }
     inTransaction_ = false;
     pendingFiles_ = 0;
     pendingRecords_ = 0;
@@ -221,6 +216,15 @@ Status EventWriter::addBatch(const std::vector<ImportRow> &rows, const std::stri
     return {};
 }
 
+const QByteArray &EventWriter::eventTypeUtf8(SignInEventType type)
+{
+    static const QByteArray names[] = {eventTypeName(SignInEventType::InteractiveUser).toUtf8(),
+                                       eventTypeName(SignInEventType::NonInteractiveUser).toUtf8(),
+                                       eventTypeName(SignInEventType::ServicePrincipal).toUtf8(),
+                                       eventTypeName(SignInEventType::ManagedIdentity).toUtf8()};
+    return names[int(type)];
+}
+
 bool EventWriter::add(const ImportRow &row, const std::string &arena, bool &inserted)
 {
     const bool audit = row.kind == RecordKind::Audit;
@@ -241,11 +245,7 @@ bool EventWriter::add(const ImportRow &row, const std::string &arena, bool &inse
     }
     if (!audit && !backup) {
         // Derived from the event type, which the flattener settles last.
-        static const QByteArray names[] = {eventTypeName(SignInEventType::InteractiveUser).toUtf8(),
-                                           eventTypeName(SignInEventType::NonInteractiveUser).toUtf8(),
-                                           eventTypeName(SignInEventType::ServicePrincipal).toUtf8(),
-                                           eventTypeName(SignInEventType::ManagedIdentity).toUtf8()};
-        const QByteArray &name = names[int(row.eventType)];
+        const QByteArray &name = eventTypeUtf8(row.eventType);
         q.bind(int(SignInColumn::Interactive) + 1, qint64(row.eventType == SignInEventType::InteractiveUser ? 1 : 0));
         q.bindUtf8(int(SignInColumn::EventType) + 1, name.constData(), int(name.size()));
     }
@@ -364,7 +364,7 @@ void EventWriter::rollback()
 {
     if (inFlight_.active) { // its answer is read (the connection must be idle) and dropped with the file
         inFlight_ = {};
-        static_cast<void>(collectPairs(db_));
+        static_cast<void>(collectIntegers(db_));
     }
     dropWaiting();
     fileInserted_ = 0;

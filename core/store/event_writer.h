@@ -84,6 +84,8 @@ private:
 
     Error failure() const; // error_, the sentence the failing step left
     bool add(const ImportRow &row, const std::string &arena, bool &inserted); // SQLite
+    // A sign-in's event type as the `event_type` column holds it, for both engines' rows (converted once).
+    static const QByteArray &eventTypeUtf8(SignInEventType type);
     bool storeOriginals(qint64 firstIndex, qint64 lastIndex, const QByteArray &block); // SQLite
     // The statements on `sources` that run per file, prepared once (on PostgreSQL a prepare and its release are
     // round trips of their own); null, with error_ set, when the prepare failed.
@@ -120,7 +122,7 @@ private:
     std::array<CopyRows, 4> serverRows_; // signins, service_signins, audits, backup_sessions
     std::vector<ServerBlock> serverBlocks_;
     qint64 serverRowsWaiting_ = 0;
-    struct InFlight // a send whose answer is not read yet
+    struct InFlight // a send whose answer is not read yet; commit() and rollback() always read it
     {
         bool active = false;
         std::vector<ServerBlock> blocks;

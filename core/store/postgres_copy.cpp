@@ -148,20 +148,19 @@ Status sendStatements(Database &db, const QByteArray &sql)
     return {};
 }
 
-Result<std::vector<std::pair<qint64, qint64>>> collectPairs(Database &db)
+Result<std::vector<qint64>> collectIntegers(Database &db)
 {
     PGconn *conn = libpqOf(db);
     if (!conn)
         return Error::storage(QStringLiteral("%1 is not a PostgreSQL connection").arg(db.path()));
-    std::vector<std::pair<qint64, qint64>> pairs;
+    std::vector<qint64> values;
     QString error;
     while (PGresult *r = PQgetResult(conn)) {
         const ExecStatusType status = PQresultStatus(r);
-        if (status == PGRES_TUPLES_OK && PQnfields(r) >= 2) {
+        if (status == PGRES_TUPLES_OK && PQnfields(r) >= 1) {
             const int rows = PQntuples(r);
             for (int i = 0; i < rows; ++i)
-                pairs.emplace_back(std::strtoll(PQgetvalue(r, i, 0), nullptr, 10),
-                                   std::strtoll(PQgetvalue(r, i, 1), nullptr, 10));
+                values.push_back(std::strtoll(PQgetvalue(r, i, 0), nullptr, 10));
         } else if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK && error.isEmpty()) {
             error = QString::fromUtf8(PQresultErrorMessage(r)).trimmed();
         }
@@ -169,7 +168,7 @@ Result<std::vector<std::pair<qint64, qint64>>> collectPairs(Database &db)
     }
     if (!error.isEmpty())
         return Error::storage(error);
-    return pairs;
+    return values;
 }
 
 Status copyIn(Database &db, const QString &copySql, const QByteArray &data)

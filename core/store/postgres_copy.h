@@ -5,7 +5,6 @@
 #include <QByteArray>
 #include <QString>
 #include <cstddef>
-#include <utility>
 #include <vector>
 
 namespace backsight {
@@ -67,10 +66,10 @@ inline Status copyIn(Database &db, const QString &copySql, const CopyRows &rows)
 }
 
 // Sends `sql` (one or more statements separated by ';', no bound values) and returns without waiting, so the server
-// works while the caller goes on. Nothing else may use the connection until collectPairs() has read every answer.
+// works while the caller goes on. Nothing else may use the connection until collectIntegers() has read every answer.
 Status sendStatements(Database &db, const QByteArray &sql);
-// Waits for the answers to sendStatements(): the first two columns of every row of every statement that returned
-// rows, as integers; or the first error (PostgreSQL's message). The connection is idle again either way.
-Result<std::vector<std::pair<qint64, qint64>>> collectPairs(Database &db);
+// Waits for the answers to sendStatements(): the first column of every row of every statement that returned rows,
+// as integers; or the first error (PostgreSQL's message). The connection is idle again either way.
+Result<std::vector<qint64>> collectIntegers(Database &db);
 
 } // namespace backsight
