@@ -20,10 +20,8 @@ int runGrant(Context &ctx, const QStringList &args)
         return Usage;
     }
     Database db;
-    if (!db.open(ctx.databasePath)) {
-        ctx.err << "backsight-cli: " << db.error() << "\n";
+    if (!openCase(ctx, db))
         return StorageError;
-    }
     if (const Status granted = grantAnalystRole(db, roles.front()); !granted) {
         ctx.err << "backsight-cli: " << granted.error().message << "\n";
         return granted.error().category == Error::Category::Storage ? StorageError : Usage;

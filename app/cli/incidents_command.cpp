@@ -73,10 +73,8 @@ int runIncidents(Context &ctx, const QStringList &args)
     if (const int missing = requireExistingDatabase(ctx); missing >= 0)
         return missing;
     Database db;
-    if (!db.open(ctx.databasePath)) {
-        ctx.err << "backsight-cli: " << db.error() << "\n";
+    if (!openCase(ctx, db))
         return StorageError;
-    }
     if (parser.isSet(correlate)) {
         detect::IncidentOptions options;
         options.windowHours = hours;

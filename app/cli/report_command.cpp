@@ -30,10 +30,8 @@ bool parseTime(const QString &text, std::optional<qint64> &out, const char *name
 int writeAnalystExport(Context &ctx, const QString &format, const report::ReportScope &scope, const QString &outPath)
 {
     Database db;
-    if (!db.open(ctx.databasePath)) {
-        ctx.err << "backsight-cli: " << db.error() << "\n";
+    if (!openCase(ctx, db))
         return StorageError;
-    }
     QSaveFile file(outPath);
     if (!file.open(QIODevice::WriteOnly)) {
         ctx.err << "backsight-cli report: " << Cli::tr("cannot write %1: %2").arg(outPath, file.errorString()) << "\n";

@@ -51,10 +51,8 @@ int runServers(Context &ctx, const QStringList &args)
     if (const int missing = requireExistingDatabase(ctx); missing >= 0)
         return missing;
     Database db;
-    if (!db.open(ctx.databasePath)) {
-        ctx.err << "backsight-cli: " << db.error() << "\n";
+    if (!openCase(ctx, db))
         return StorageError;
-    }
     const Result<std::vector<backup::ServerSummary>> listed = backup::listServers(db);
     if (!listed) {
         ctx.err << "backsight-cli: " << listed.error().message << "\n";

@@ -70,10 +70,8 @@ int runSigma(Context &ctx, const QStringList &args)
         return Usage;
     }
     Database db;
-    if (!db.open(ctx.databasePath)) {
-        ctx.err << "backsight-cli: " << db.error() << "\n";
+    if (!openCase(ctx, db))
         return StorageError;
-    }
     int lastDecile = -1;
     const sigma::SigmaProgress progress = [&](qint64 done, qint64 total) {
         const int decile = total > 0 ? int(done * 10 / total) : 10;

@@ -19,10 +19,8 @@ int runStats(Context &ctx, const QStringList &args)
     if (const int missing = requireExistingDatabase(ctx); missing >= 0)
         return missing;
     Database db;
-    if (!db.open(ctx.databasePath)) {
-        ctx.err << "backsight-cli: " << db.error() << "\n";
+    if (!openCase(ctx, db))
         return StorageError;
-    }
     const Result<StoreStats> stats = readStats(db);
     if (!stats) {
         ctx.err << "backsight-cli: " << stats.error().message << "\n";
